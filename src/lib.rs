@@ -1,0 +1,15 @@
+//! livret: multilingual pocket guides → reading PDFs and print-ready imposed sheets.
+//!
+//! The pipeline is one module per stage: [`manifest`] → [`assemble`] (with
+//! [`markdown`]) → [`world`] → [`compile`] → [`export`]; [`build`] runs it.
+
+pub mod assemble;
+pub mod build;
+pub mod compile;
+pub mod diag;
+pub mod export;
+pub mod impose;
+pub mod manifest;
+pub mod markdown;
+pub mod suggest;
+pub mod world;

@@ -1,0 +1,77 @@
+//! The `livret` command: arguments → dispatch → errors with hints → exit code.
+
+mod args;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use livret::build::{self, BuildOptions};
+use livret::diag::Result;
+
+use crate::args::{BuildArgs, Cli, Command};
+
+/// How the process ends: 0 success, 1 problems found, 2 bad usage or input.
+enum ExitStatus {
+    Success,
+    #[allow(dead_code)]
+    Problems,
+    Error,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let status = match dispatch(cli.command) {
+        Ok(status) => status,
+        Err(err) => {
+            eprintln!("{err}");
+            ExitStatus::Error
+        }
+    };
+    match status {
+        ExitStatus::Success => ExitCode::SUCCESS,
+        ExitStatus::Problems => ExitCode::from(1),
+        ExitStatus::Error => ExitCode::from(2),
+    }
+}
+
+/// Runs one command.
+fn dispatch(command: Command) -> Result<ExitStatus> {
+    match command {
+        Command::Build(args) => run_build(args),
+    }
+}
+
+/// `livret build`.
+fn run_build(args: BuildArgs) -> Result<ExitStatus> {
+    let options = BuildOptions {
+        project: args.project.project,
+        langs: args.langs,
+        layouts: args.layouts,
+        strict: args.strict,
+        system_fonts: args.fonts.system_fonts,
+    };
+    build::build(&options, |t| {
+        for warning in &t.warnings {
+            eprintln!("warning: {warning}");
+        }
+        let mut line = format!(
+            "wrote {} ({} pages, {:.0}×{:.0} mm, {})",
+            t.pdf.display(),
+            t.pages,
+            t.page_mm.0,
+            t.page_mm.1,
+            build::human_size(t.bytes)
+        );
+        if !t.untranslated.is_empty() {
+            line.push_str(&format!("; not yet translated: {}", t.untranslated.join(", ")));
+        }
+        println!("{line}");
+    })?;
+    Ok(ExitStatus::Success)
+}

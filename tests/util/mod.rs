@@ -1,0 +1,182 @@
+//! Shared helpers for integration tests: fixture projects and reading PDFs back
+//! with poppler's tools (independent of typst).
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The repository root (where the sample guide lives).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Copies a folder recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of the bundled sample project (sources, layouts, fonts).
+pub fn sample_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["sources", "layouts", "fonts"] {
+        copy_dir(&repo().join(sub), &dir.path().join(sub));
+    }
+    dir
+}
+
+/// A minimal project: the real layouts and fonts, one French chapter per entry of
+/// `chapters` (file name → content), and a manifest built from `extra` TOML lines.
+pub fn mini_project(chapters: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("layouts"), &dir.path().join("layouts"));
+    copy_dir(&repo().join("fonts"), &dir.path().join("fonts"));
+    fs::create_dir_all(dir.path().join("sources/fr")).unwrap();
+    let mut stems = Vec::new();
+    for (name, text) in chapters {
+        fs::write(dir.path().join("sources/fr").join(name), text).unwrap();
+        let stem = name.rsplit_once('.').map_or(*name, |(s, _)| s);
+        stems.push(format!("\"{stem}\""));
+    }
+    fs::write(dir.path().join("sources/guide.toml"), mini_manifest(&stems.join(", "))).unwrap();
+    dir
+}
+
+/// The manifest of [`mini_project`] with the given chapter list (TOML array body).
+pub fn mini_manifest(chapters: &str) -> String {
+    format!(
+        r#"[guide]
+id = "mini"
+source-language = "fr"
+title = {{ fr = "Petit guide" }}
+publisher = "Essai"
+edition = 1
+date = 2026-01-15
+licence = "CC BY 4.0"
+chapters = [{chapters}]
+
+[[language]]
+code = "fr"
+name = "Français"
+fonts = ["Andika"]
+
+[[layout]]
+name = "pocket-a6"
+"#
+    )
+}
+
+/// Runs a poppler tool and returns its stdout.
+pub fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} not runnable ({e}); install poppler-utils"));
+    assert!(out.status.success(), "{tool} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Text of a PDF (all pages, or one page), via pdftotext.
+pub fn pdf_text(pdf: &Path, page: Option<usize>) -> String {
+    let path = pdf.to_str().unwrap();
+    match page {
+        Some(p) => poppler("pdftotext", &["-f", &p.to_string(), "-l", &p.to_string(), path, "-"]),
+        None => poppler("pdftotext", &[path, "-"]),
+    }
+}
+
+/// Page count and the size of page 1 in points, via pdfinfo.
+pub fn pdf_info(pdf: &Path) -> (usize, f64, f64) {
+    let info = poppler("pdfinfo", &[pdf.to_str().unwrap()]);
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .map(|v| v.trim().parse().unwrap())
+        .expect("pdfinfo gives a page count");
+    let size = info.lines().find_map(|l| l.strip_prefix("Page size:")).expect("page size");
+    let nums: Vec<f64> = size.split_whitespace().filter_map(|w| w.parse().ok()).collect();
+    (pages, nums[0], nums[1])
+}
+
+/// Fonts listed by pdffonts: (name, embedded).
+pub fn pdf_fonts(pdf: &Path) -> Vec<(String, bool)> {
+    let out = poppler("pdffonts", &[pdf.to_str().unwrap()]);
+    out.lines()
+        .skip(2)
+        .map(|line| {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            // name type [encoding…] emb sub uni object ID: "emb" is 5th from the end.
+            let emb = cols[cols.len() - 5] == "yes";
+            (cols[0].to_string(), emb)
+        })
+        .collect()
+}
+
+/// Words with their boxes on one page, via `pdftotext -bbox`: (word, xmin, ymin, xmax, ymax).
+pub fn pdf_words(pdf: &Path, page: usize) -> Vec<(String, f64, f64, f64, f64)> {
+    let p = page.to_string();
+    let html = poppler("pdftotext", &["-bbox", "-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"]);
+    let mut words = Vec::new();
+    for line in html.lines().map(str::trim).filter(|l| l.starts_with("<word ")) {
+        let attr = |name: &str| -> f64 {
+            let key = format!("{name}=\"");
+            let start = line.find(&key).unwrap() + key.len();
+            let end = start + line[start..].find('"').unwrap();
+            line[start..end].parse().unwrap()
+        };
+        let text_start = line.find('>').unwrap() + 1;
+        let text_end = line.rfind("</word>").unwrap();
+        let text = html_unescape(&line[text_start..text_end]);
+        words.push((text, attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax")));
+    }
+    words
+}
+
+/// Undoes the few entities pdftotext writes.
+fn html_unescape(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+/// Normalises text for comparison: typographic quotes and dashes to ASCII,
+/// ligatures expanded, whitespace collapsed, soft hyphenation joined.
+pub fn normalize(s: &str) -> String {
+    let s = s
+        .replace(['’', '‘', '‚'], "'")
+        .replace(['“', '”', '«', '»', '„'], "\"")
+        .replace('\u{a0}', " ")
+        .replace('\u{202f}', " ")
+        .replace("ﬁ", "fi")
+        .replace("ﬂ", "fl")
+        .replace("ﬀ", "ff")
+        .replace("-\n", "");
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every file under `dir`, relative, sorted.
+pub fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
+        let Ok(entries) = fs::read_dir(dir) else { return };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                out.push(p.strip_prefix(base).unwrap().display().to_string());
+            }
+        }
+    }
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
