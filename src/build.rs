@@ -7,6 +7,7 @@ use crate::assemble::{self, AssembleOptions};
 use crate::compile;
 use crate::diag::{Error, Result};
 use crate::export;
+use crate::inspect;
 use crate::manifest::{self, Manifest};
 use crate::suggest::did_you_mean;
 use crate::world::{self, Fonts, GuideWorld};
@@ -48,17 +49,26 @@ pub struct BuiltTarget {
 }
 
 /// Builds the reading PDFs; calls `report` after each target is written.
-pub fn build(options: &BuildOptions, mut report: impl FnMut(&BuiltTarget)) -> Result<Vec<BuiltTarget>> {
+pub fn build(
+    options: &BuildOptions,
+    mut report: impl FnMut(&BuiltTarget),
+) -> Result<Vec<BuiltTarget>> {
     let manifest = manifest::load(&options.project)?;
-    let langs = select(&options.langs, manifest.languages.iter().map(|l| l.code.as_str()), "language")?;
-    let layouts = select(&options.layouts, manifest.layout_names().into_iter(), "layout")?;
+    let langs = select(
+        &options.langs,
+        manifest.languages.iter().map(|l| l.code.as_str()),
+        "language",
+    )?;
+    let layouts =
+        select(&options.layouts, manifest.layout_names().into_iter(), "layout")?;
     let fonts = Fonts::load(&manifest.root, options.system_fonts)?;
     let date = world::build_date(manifest.date()?)?;
 
     let mut built = Vec::new();
     for lang in &langs {
         for layout in &layouts {
-            let target = build_one(&manifest, &fonts, date, lang, layout, options.strict)?;
+            let target =
+                build_one(&manifest, &fonts, date, lang, layout, options.strict)?;
             report(&target);
             built.push(target);
         }
@@ -79,12 +89,33 @@ fn build_one(
     let assembled = assemble::assemble(manifest, lang, layout, &options)?;
     let root = &manifest.root;
     export::write_atomic(&root.join(&assembled.main_path), assembled.main.as_bytes())?;
-    let world = GuideWorld::new(root, &assembled.main_path, assembled.main.clone(), fonts.clone(), date);
-    let compiled = compile::compile(&world, &assembled.main_path, &assembled.line_map)?;
+    let world = GuideWorld::new(
+        root,
+        &assembled.main_path,
+        assembled.main.clone(),
+        fonts.clone(),
+        date,
+    );
+    let mut compiled =
+        compile::compile(&world, &assembled.main_path, &assembled.line_map)?;
+    for missing in inspect::missing_glyphs(&compiled.document) {
+        let place = compile::place(
+            &world,
+            &assembled.main_path,
+            &assembled.line_map,
+            missing.span,
+        )
+        .map_or_else(String::new, |p| format!("{p}: "));
+        compiled.warnings.push(format!(
+            "{place}no font in the stack of `{lang}` can show `{}` (U+{:04X}), page {}",
+            missing.ch, missing.ch as u32, missing.page
+        ));
+    }
     let document = &compiled.document;
     let ident = format!("{}-{lang}-{layout}", manifest.guide.id);
     let bytes = export::pdf(document, &ident, date)?;
-    let rel = PathBuf::from(assemble::out_dir(manifest, lang, layout)).join(format!("{ident}.pdf"));
+    let rel = PathBuf::from(assemble::out_dir(manifest, lang, layout))
+        .join(format!("{ident}.pdf"));
     export::write_atomic(&root.join(&rel), &bytes)?;
     let size = document.pages().first().map(|p| p.frame.size()).unwrap_or_default();
     Ok(BuiltTarget {
@@ -100,7 +131,11 @@ fn build_one(
 }
 
 /// Keeps the asked names (all when none asked), erroring on unknown ones.
-fn select<'a>(asked: &[String], known: impl Iterator<Item = &'a str>, what: &str) -> Result<Vec<String>> {
+fn select<'a>(
+    asked: &[String],
+    known: impl Iterator<Item = &'a str>,
+    what: &str,
+) -> Result<Vec<String>> {
     let known: Vec<&str> = known.collect();
     if asked.is_empty() {
         return Ok(known.iter().map(|s| s.to_string()).collect());

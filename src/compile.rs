@@ -19,9 +19,14 @@ pub struct Compiled {
 
 /// Compiles the world's main source. Errors carry every diagnostic, located in
 /// the chapter files (Markdown lines through `line_map`) where possible.
-pub fn compile(world: &GuideWorld, main_path: &str, line_map: &[Option<LineOrigin>]) -> Result<Compiled> {
+pub fn compile(
+    world: &GuideWorld,
+    main_path: &str,
+    line_map: &[Option<LineOrigin>],
+) -> Result<Compiled> {
     let warned = typst::compile::<PagedDocument>(world);
-    let warnings = warned.warnings.iter().map(|d| render(world, main_path, line_map, d)).collect();
+    let warnings =
+        warned.warnings.iter().map(|d| render(world, main_path, line_map, d)).collect();
     match warned.output {
         Ok(document) => Ok(Compiled { document, warnings }),
         Err(errors) => {
@@ -68,8 +73,19 @@ fn locate(
     line_map: &[Option<LineOrigin>],
     diag: &SourceDiagnostic,
 ) -> Option<String> {
-    let id = diag.span.id()?;
-    let range = world.range(diag.span)?;
+    place(world, main_path, line_map, diag.span)
+}
+
+/// Finds `file:line:col` (or `file:line` for Markdown chapters) for a span.
+pub fn place(
+    world: &GuideWorld,
+    main_path: &str,
+    line_map: &[Option<LineOrigin>],
+    span: impl Into<typst::syntax::DiagSpan> + Copy,
+) -> Option<String> {
+    let span = span.into();
+    let id = span.id()?;
+    let range = world.range(span)?;
     let source = world.source(id).ok()?;
     let (line, col) = source.lines().byte_to_line_column(range.start)?;
     let path = id.vpath().get_without_slash();

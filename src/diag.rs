@@ -22,7 +22,11 @@ impl Error {
     }
 
     /// Creates an error located in a file, optionally at a 1-based line and column.
-    pub fn at(path: &Path, line_col: Option<(usize, usize)>, message: impl fmt::Display) -> Self {
+    pub fn at(
+        path: &Path,
+        line_col: Option<(usize, usize)>,
+        message: impl fmt::Display,
+    ) -> Self {
         let place = match line_col {
             Some((line, col)) => format!("{}:{line}:{col}", path.display()),
             None => path.display().to_string(),

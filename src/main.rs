@@ -69,7 +69,10 @@ fn run_build(args: BuildArgs) -> Result<ExitStatus> {
             build::human_size(t.bytes)
         );
         if !t.untranslated.is_empty() {
-            line.push_str(&format!("; not yet translated: {}", t.untranslated.join(", ")));
+            line.push_str(&format!(
+                "; not yet translated: {}",
+                t.untranslated.join(", ")
+            ));
         }
         println!("{line}");
     })?;

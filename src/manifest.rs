@@ -269,14 +269,26 @@ impl Manifest {
     /// Checks what serde cannot: references between entries, names, files.
     fn validate(&self) -> Result<()> {
         let here = |offset: Option<usize>, msg: String| {
-            Error::at(Path::new(MANIFEST_PATH), offset.map(|o| line_col(&self.text, o)), msg)
+            Error::at(
+                Path::new(MANIFEST_PATH),
+                offset.map(|o| line_col(&self.text, o)),
+                msg,
+            )
         };
         let g = &self.guide;
         if g.id.is_empty()
-            || !g.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            || !g
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
-            return Err(here(self.find("id"), format!("guide id `{}` is not usable in file names", g.id))
-                .with_hint("use lowercase letters, digits and dashes, e.g. `securite-collaborative`"));
+            return Err(here(
+                self.find("id"),
+                format!("guide id `{}` is not usable in file names", g.id),
+            )
+            .with_hint(
+                "use lowercase letters, digits and dashes, e.g. `securite-collaborative`",
+            ));
         }
         if g.chapters.is_empty() {
             return Err(here(self.find("chapters"), "the chapter list is empty".into())
@@ -296,7 +308,10 @@ impl Manifest {
                 .with_hint("chapters live in sources/<lang>/; give the stem only, without folders or `..`"));
             }
             if seen.contains(&name) {
-                return Err(here(Some(chapter.span().start), format!("chapter `{name}` is listed twice")));
+                return Err(here(
+                    Some(chapter.span().start),
+                    format!("chapter `{name}` is listed twice"),
+                ));
             }
             seen.push(name);
         }
@@ -308,22 +323,34 @@ impl Manifest {
             let ok = !lang.code.is_empty()
                 && lang.code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
             if !ok {
-                return Err(here(self.find(&lang.code), format!("language code `{}` is not valid", lang.code))
-                    .with_hint("use an ISO 639 code such as `fr`, `bm` or `nqo`"));
+                return Err(here(
+                    self.find(&lang.code),
+                    format!("language code `{}` is not valid", lang.code),
+                )
+                .with_hint("use an ISO 639 code such as `fr`, `bm` or `nqo`"));
             }
             if codes.contains(&&lang.code) {
-                return Err(here(self.find(&lang.code), format!("language `{}` is declared twice", lang.code)));
+                return Err(here(
+                    self.find(&lang.code),
+                    format!("language `{}` is declared twice", lang.code),
+                ));
             }
             if lang.fonts.is_empty() {
-                return Err(here(self.find(&lang.code), format!("language `{}` has no fonts", lang.code))
-                    .with_hint("list font families from fonts/, e.g. fonts = [\"Andika\"]"));
+                return Err(here(
+                    self.find(&lang.code),
+                    format!("language `{}` has no fonts", lang.code),
+                )
+                .with_hint("list font families from fonts/, e.g. fonts = [\"Andika\"]"));
             }
             codes.push(&lang.code);
         }
         if self.language(&g.source_language).is_none() {
             return Err(here(
                 self.find("source-language"),
-                format!("source language `{}` is not among the [[language]] entries", g.source_language),
+                format!(
+                    "source language `{}` is not among the [[language]] entries",
+                    g.source_language
+                ),
             ));
         }
         if !g.title.contains_key(&g.source_language) {
@@ -337,18 +364,30 @@ impl Manifest {
         }
         for layout in &self.layouts {
             let ok = !layout.name.is_empty()
-                && layout.name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                && layout
+                    .name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if !ok {
-                return Err(here(self.find(&layout.name), format!("layout name `{}` is not valid", layout.name)));
+                return Err(here(
+                    self.find(&layout.name),
+                    format!("layout name `{}` is not valid", layout.name),
+                ));
             }
         }
         for preset in &self.print {
             if self.layout(&preset.layout).is_none() {
                 return Err(here(
                     self.find(&format!("\"{}\"", preset.layout)),
-                    format!("print preset names layout `{}`, which is not declared", preset.layout),
+                    format!(
+                        "print preset names layout `{}`, which is not declared",
+                        preset.layout
+                    ),
                 )
-                .with_hint(format!("declared layouts: {}", self.layout_names().join(", "))));
+                .with_hint(format!(
+                    "declared layouts: {}",
+                    self.layout_names().join(", ")
+                )));
             }
         }
         Ok(())
@@ -396,8 +435,12 @@ impl Manifest {
     /// The guide's date as (year, month, day).
     pub fn date(&self) -> Result<(i32, u8, u8)> {
         let d = self.guide.date.date.ok_or_else(|| {
-            Error::at(Path::new(MANIFEST_PATH), self.find("date").map(|o| line_col(&self.text, o)), "date has no day")
-                .with_hint("write a date such as date = 2026-11-01")
+            Error::at(
+                Path::new(MANIFEST_PATH),
+                self.find("date").map(|o| line_col(&self.text, o)),
+                "date has no day",
+            )
+            .with_hint("write a date such as date = 2026-11-01")
         })?;
         Ok((i32::from(d.year), d.month, d.day))
     }
@@ -459,14 +502,22 @@ name = "pocket-a6"
     fn unknown_key_has_line() {
         let text = GOOD.replace("licence =", "colour = 1\nlicence =");
         let err = parse(Path::new("/p"), text).unwrap_err();
-        assert!(err.message.starts_with("sources/guide.toml:10:1: unknown field `colour`"), "{}", err.message);
+        assert!(
+            err.message.starts_with("sources/guide.toml:9:1: unknown field `colour`"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
     fn empty_chapters_rejected() {
         let text = GOOD.replace("[\"01-a\"]", "[]");
         let err = parse(Path::new("/p"), text).unwrap_err();
-        assert!(err.message.contains(":11:1: the chapter list is empty"), "{}", err.message);
+        assert!(
+            err.message.contains(":10:1: the chapter list is empty"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
@@ -480,7 +531,8 @@ name = "pocket-a6"
     fn labels_fall_back_per_language() {
         let fr = Labels::default().resolve("fr");
         assert!(fr.entries.contains(&("remember", "À retenir".into())));
-        let own = Labels { remember: Some("Hakili".into()), ..Labels::default() }.resolve("bm");
+        let own =
+            Labels { remember: Some("Hakili".into()), ..Labels::default() }.resolve("bm");
         assert!(own.entries.contains(&("remember", "Hakili".into())));
         assert!(own.entries.contains(&("contents", "Contents".into())));
     }

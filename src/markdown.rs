@@ -6,7 +6,9 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{Alignment, BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd,
+};
 
 /// A chapter converted to Typst markup.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -149,7 +151,6 @@ impl Writer {
         self.push("\n");
     }
 
-
     /// Writes escaped text.
     fn text(&mut self, text: &str) {
         if let Some((_, alt, _)) = &mut self.capture {
@@ -191,7 +192,8 @@ impl Writer {
                     _ => String::new(),
                 };
                 self.push(&format!("#raw(block: true, {lang}"));
-                self.capture = Some((String::from("\u{0}code"), String::new(), String::new()));
+                self.capture =
+                    Some((String::from("\u{0}code"), String::new(), String::new()));
             }
             Tag::HtmlBlock => self.newline(),
             Tag::List(None) => {
@@ -254,7 +256,8 @@ impl Writer {
                 self.push(&format!("#link({})[", string_literal(&dest_url)));
             }
             Tag::Image { dest_url, title, .. } => {
-                let path = resolve_image(ImageRef { dest: &dest_url, line: self.md_line })?;
+                let path =
+                    resolve_image(ImageRef { dest: &dest_url, line: self.md_line })?;
                 self.capture = Some((path, String::new(), title.to_string()));
             }
             Tag::MetadataBlock(_) => {}
@@ -372,8 +375,8 @@ pub fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
-            '\\' | '#' | '$' | '*' | '_' | '`' | '<' | '>' | '@' | '[' | ']' | '=' | '-'
-            | '+' | '/' | '~' | '.' | ':' | '{' | '}' | '(' => {
+            '\\' | '#' | '$' | '*' | '_' | '`' | '<' | '>' | '@' | '[' | ']' | '='
+            | '-' | '+' | '/' | '~' | '.' | ':' | '{' | '}' | '(' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -453,12 +456,17 @@ mod tests {
     #[test]
     fn images_resolve_and_keep_alt() {
         let t = convert("![Un bouclier](images/b.svg)\n");
-        assert!(t.contains("#book-image(\"/sources/images/b.svg\", alt: \"Un bouclier\")"), "{t}");
+        assert!(
+            t.contains("#book-image(\"/sources/images/b.svg\", alt: \"Un bouclier\")"),
+            "{t}"
+        );
     }
 
     #[test]
     fn line_map_follows_markdown() {
-        let c = to_typst::<()>("# T\n\npara one\n\n\n\npara two\n", |_| Ok(String::new())).unwrap();
+        let c =
+            to_typst::<()>("# T\n\npara one\n\n\n\npara two\n", |_| Ok(String::new()))
+                .unwrap();
         let line_of = |needle: &str| {
             let idx = c.typst.lines().position(|l| l.contains(needle)).unwrap();
             c.lines[idx]
@@ -469,7 +477,9 @@ mod tests {
 
     #[test]
     fn definition_lists_become_terms() {
-        let t = convert("Gendarme\n: Agent de la gendarmerie.\n\nPolicier\n: Agent de police.\n");
+        let t = convert(
+            "Gendarme\n: Agent de la gendarmerie.\n\nPolicier\n: Agent de police.\n",
+        );
         assert!(t.contains("terms.item([Gendarme], [Agent de la gendarmerie\\."), "{t}");
         assert!(t.contains("terms.item([Policier], ["), "{t}");
     }

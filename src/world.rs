@@ -84,7 +84,8 @@ impl Fonts {
         }
         files.sort();
         for path in files {
-            let data = fs::read(&path).map_err(|err| Error::io("read font", &path, err))?;
+            let data =
+                fs::read(&path).map_err(|err| Error::io("read font", &path, err))?;
             let rel = path.strip_prefix(root).unwrap_or(&path).display().to_string();
             let mut any = false;
             for font in Font::iter(Bytes::new(data)) {
@@ -122,7 +123,11 @@ fn collect_font_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
         if kind.is_dir() {
             collect_font_files(&path, out)?;
         } else if kind.is_file() {
-            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+            let ext = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("")
+                .to_ascii_lowercase();
             if matches!(ext.as_str(), "ttf" | "otf" | "ttc" | "otc") {
                 out.push(path);
             }
@@ -145,7 +150,8 @@ impl FileLoader for ProjectLoader {
         }
         if !matches!(id.root(), VirtualRoot::Project) {
             return Err(FileError::Other(Some(
-                "packages are not available to guides; copy what you need into layouts/".into(),
+                "packages are not available to guides; copy what you need into layouts/"
+                    .into(),
             )));
         }
         let rel = id.vpath().get_without_slash();
@@ -173,7 +179,13 @@ pub struct GuideWorld {
 impl GuideWorld {
     /// Creates a world over `root` (canonical) whose main file is `main_text`,
     /// served at the project-relative `main_path`, dated `today`.
-    pub fn new(root: &Path, main_path: &str, main_text: String, fonts: Arc<Fonts>, today: Datetime) -> Self {
+    pub fn new(
+        root: &Path,
+        main_path: &str,
+        main_text: String,
+        fonts: Arc<Fonts>,
+        today: Datetime,
+    ) -> Self {
         let main = file_id(main_path);
         let loader = ProjectLoader { root: root.to_path_buf(), main, main_text };
         Self {
@@ -244,16 +256,20 @@ pub fn build_date(manifest_date: (i32, u8, u8)) -> Result<Datetime> {
     let (y, m, d) = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(value) => {
             let secs: i64 = value.trim().parse().map_err(|_| {
-                Error::new(format!("SOURCE_DATE_EPOCH is `{value}`, not a number of seconds"))
-                    .with_hint("unset it, or set it to a Unix timestamp such as 1767225600")
+                Error::new(format!(
+                    "SOURCE_DATE_EPOCH is `{value}`, not a number of seconds"
+                ))
+                .with_hint("unset it, or set it to a Unix timestamp such as 1767225600")
             })?;
-            let date = chrono::DateTime::from_timestamp(secs, 0)
-                .ok_or_else(|| Error::new(format!("SOURCE_DATE_EPOCH `{value}` is out of range")))?;
+            let date = chrono::DateTime::from_timestamp(secs, 0).ok_or_else(|| {
+                Error::new(format!("SOURCE_DATE_EPOCH `{value}` is out of range"))
+            })?;
             use chrono::Datelike;
             (date.year(), date.month() as u8, date.day() as u8)
         }
         Err(_) => manifest_date,
     };
-    Datetime::from_ymd(y, m, d)
-        .ok_or_else(|| Error::new(format!("the date {y}-{m:02}-{d:02} is not a valid date")))
+    Datetime::from_ymd(y, m, d).ok_or_else(|| {
+        Error::new(format!("the date {y}-{m:02}-{d:02} is not a valid date"))
+    })
 }

@@ -6,8 +6,8 @@ mod fold;
 use fold::{Dir, Observation, Read, Recipe};
 use livret::impose::geometry::fmt_mm;
 use livret::impose::{
-    Axis, Blanks, Duplex, Edge, Imposition, Mark, Orientation, PlanError, PlanOptions, Rect,
-    Rotation, Scheme, SheetSize, Size, mm, plan,
+    Axis, Blanks, Duplex, Edge, Imposition, Mark, Orientation, PlanError, PlanOptions,
+    Rect, Rotation, Scheme, SheetSize, Size, mm, plan,
 };
 use proptest::prelude::*;
 
@@ -78,14 +78,8 @@ fn expected_padded(scheme: Scheme, pages: usize, cells: usize, k: usize) -> usiz
 
 /// What a reader must find: 1…N upright, blanks before the last page (or at the end).
 fn expected_reading(pages: usize, padded: usize, blanks: Blanks) -> Vec<Read> {
-    let page = |n: usize| Read {
-        label: Some(n),
-        rotation: 0,
-    };
-    let blank = Read {
-        label: None,
-        rotation: 0,
-    };
+    let page = |n: usize| Read { label: Some(n), rotation: 0 };
+    let blank = Read { label: None, rotation: 0 };
     let mut out: Vec<Read> = (1..=pages).map(page).collect();
     let pad = std::iter::repeat_n(blank, padded - pages);
     if blanks == Blanks::BeforeLast && pages >= 2 {
@@ -109,11 +103,7 @@ fn check(pages: usize, opts: &PlanOptions) -> Result<(), String> {
     let want = expected_reading(pages, padded, opts.blanks);
     for with_blanks in [true, false] {
         let books = fold::simulate(&recipe(&imp, k), &observe(&imp, with_blanks))?;
-        let copies = if opts.scheme == Scheme::Copies {
-            imp.grid.cells()
-        } else {
-            1
-        };
+        let copies = if opts.scheme == Scheme::Copies { imp.grid.cells() } else { 1 };
         if books.len() != copies {
             return Err(format!("{} booklets, expected {copies}", books.len()));
         }
@@ -284,16 +274,10 @@ fn blanks_at_end_and_shrink_fold_into_order() {
 fn turned_spreads_fold_into_order() {
     // A portrait-only printer makes the planner turn A7 spreads a quarter on A4.
     let mut cases = Vec::new();
-    for scheme in [
-        Scheme::Saddle,
-        Scheme::Cutstack,
-        Scheme::Copies,
-        Scheme::Signatures,
-    ] {
-        for (sheet, page) in [
-            (SheetSize::A4, a7()),
-            (SheetSize::A4, Size::from_mm(148.0, 210.0)),
-        ] {
+    for scheme in [Scheme::Saddle, Scheme::Cutstack, Scheme::Copies, Scheme::Signatures] {
+        for (sheet, page) in
+            [(SheetSize::A4, a7()), (SheetSize::A4, Size::from_mm(148.0, 210.0))]
+        {
             for duplex in [Duplex::Long, Duplex::Short] {
                 for pages in page_counts() {
                     let mut opts = options(scheme, sheet, page, duplex);
@@ -304,10 +288,7 @@ fn turned_spreads_fold_into_order() {
             }
         }
     }
-    let cutstack = cases
-        .iter()
-        .find(|(_, o)| o.scheme == Scheme::Cutstack)
-        .unwrap();
+    let cutstack = cases.iter().find(|(_, o)| o.scheme == Scheme::Cutstack).unwrap();
     let imp = plan(8, &cutstack.1).unwrap();
     assert_eq!(imp.grid.spine, Some(Axis::Horizontal));
     sweep(cases);
@@ -435,7 +416,9 @@ proptest! {
 #[test]
 fn sheet_sizes_parse_exactly() {
     let pt = |s: &str| s.parse::<SheetSize>().unwrap().size();
-    let close = |a: Size, w: f64, h: f64| (a.width - w).abs() < 1e-4 && (a.height - h).abs() < 1e-4;
+    let close = |a: Size, w: f64, h: f64| {
+        (a.width - w).abs() < 1e-4 && (a.height - h).abs() < 1e-4
+    };
     assert!(close(pt("a4"), 595.2756, 841.8898));
     assert!(close(pt("A4"), 595.2756, 841.8898));
     assert!(close(pt("a3"), 841.8898, 1190.5512));
@@ -446,19 +429,12 @@ fn sheet_sizes_parse_exactly() {
     assert_eq!(pt("8.5x11in"), Size::new(612.0, 792.0));
     assert!(close(pt("210x297mm"), 595.2756, 841.8898));
     assert!(close(pt("297X210MM"), 841.8898, 595.2756));
-    for bad in [
-        "a9",
-        "",
-        "210x297",
-        "0x297mm",
-        "-1x5in",
-        "axbmm",
-        "210x297cm",
-    ] {
+    for bad in ["a9", "", "210x297", "0x297mm", "-1x5in", "axbmm", "210x297cm"] {
         let err = bad.parse::<SheetSize>().unwrap_err().to_string();
         assert!(err.contains(&format!("`{bad}`")), "{err}");
         assert!(
-            err.contains("a3, a4, a5, letter, legal, tabloid") && err.contains("210x297mm"),
+            err.contains("a3, a4, a5, letter, legal, tabloid")
+                && err.contains("210x297mm"),
             "{err}"
         );
     }
@@ -466,11 +442,8 @@ fn sheet_sizes_parse_exactly() {
 
 #[test]
 fn a6_on_a4_cutstack_is_two_portrait_cells() {
-    let imp = plan(
-        16,
-        &PlanOptions::new(Scheme::Cutstack, SheetSize::A4.size(), a6()),
-    )
-    .unwrap();
+    let imp = plan(16, &PlanOptions::new(Scheme::Cutstack, SheetSize::A4.size(), a6()))
+        .unwrap();
     assert_eq!((imp.grid.cols, imp.grid.rows), (1, 2));
     assert!(!imp.sheet.is_landscape());
     assert_eq!(imp.grid.spine, Some(Axis::Vertical));
@@ -485,21 +458,12 @@ fn a6_on_a4_cutstack_is_two_portrait_cells() {
 
 #[test]
 fn a7_on_a4_cutstack_is_four_landscape_cells() {
-    let imp = plan(
-        16,
-        &PlanOptions::new(Scheme::Cutstack, SheetSize::A4.size(), a7()),
-    )
-    .unwrap();
+    let imp = plan(16, &PlanOptions::new(Scheme::Cutstack, SheetSize::A4.size(), a7()))
+        .unwrap();
     assert_eq!((imp.grid.cols, imp.grid.rows), (2, 2));
     assert!(imp.sheet.is_landscape());
     assert_eq!(imp.grid.spine, Some(Axis::Vertical));
-    assert!(
-        imp.sheets[0]
-            .front
-            .slots
-            .iter()
-            .all(|s| s.rotation == Rotation::R0)
-    );
+    assert!(imp.sheets[0].front.slots.iter().all(|s| s.rotation == Rotation::R0));
     assert_eq!(imp.flip, Axis::Horizontal);
 }
 
@@ -512,17 +476,12 @@ fn saddle_of_four_is_4_1_then_2_3() {
     );
     let imp = plan(4, &opts).unwrap();
     let order = |slots: &[livret::impose::Slot]| {
-        let mut s: Vec<_> = slots
-            .iter()
-            .map(|s| (s.x, s.page.unwrap() + 1, s.rotation))
-            .collect();
+        let mut s: Vec<_> =
+            slots.iter().map(|s| (s.x, s.page.unwrap() + 1, s.rotation)).collect();
         s.sort_by(|a, b| a.0.total_cmp(&b.0));
         s.into_iter().map(|(_, p, r)| (p, r)).collect::<Vec<_>>()
     };
-    assert_eq!(
-        order(&imp.sheets[0].front.slots),
-        [(4, Rotation::R0), (1, Rotation::R0)]
-    );
+    assert_eq!(order(&imp.sheets[0].front.slots), [(4, Rotation::R0), (1, Rotation::R0)]);
     // Landscape A4, long-edge flip about the horizontal axis: the back is turned 180°.
     assert_eq!(
         order(&imp.sheets[0].back.slots),
@@ -531,10 +490,7 @@ fn saddle_of_four_is_4_1_then_2_3() {
     let mut short = opts;
     short.duplex = Duplex::Short;
     let imp = plan(4, &short).unwrap();
-    assert_eq!(
-        order(&imp.sheets[0].back.slots),
-        [(2, Rotation::R0), (3, Rotation::R0)]
-    );
+    assert_eq!(order(&imp.sheets[0].back.slots), [(2, Rotation::R0), (3, Rotation::R0)]);
 }
 
 #[test]
@@ -558,21 +514,11 @@ fn does_not_fit_names_sizes_and_a_way_out() {
         SheetSize::A4.size(),
         Size::from_mm(400.0, 600.0),
     );
-    assert!(
-        plan(8, &huge)
-            .unwrap_err()
-            .hint()
-            .unwrap()
-            .contains("custom --sheet")
-    );
+    assert!(plan(8, &huge).unwrap_err().hint().unwrap().contains("custom --sheet"));
     let zine = PlanOptions::new(Scheme::Zine, SheetSize::A4.size(), a6());
     let err = plan(8, &zine).unwrap_err();
     assert!(err.to_string().contains("105×148 mm"), "{err}");
-    assert!(
-        err.hint().unwrap().contains("--sheet a3"),
-        "{:?}",
-        err.hint()
-    );
+    assert!(err.hint().unwrap().contains("--sheet a3"), "{:?}", err.hint());
     // Shrinking makes it fit.
     let mut shrink = opts;
     shrink.shrink_to_printable = true;
@@ -585,67 +531,29 @@ fn bad_inputs_are_errors() {
     let ok = PlanOptions::new(Scheme::Saddle, SheetSize::A4.size(), a6());
     assert_eq!(plan(0, &ok), Err(PlanError::NoPages));
     assert!(matches!(
-        plan(
-            9,
-            &PlanOptions {
-                scheme: Scheme::Zine,
-                page: a7(),
-                ..ok.clone()
-            }
-        ),
+        plan(9, &PlanOptions { scheme: Scheme::Zine, page: a7(), ..ok.clone() }),
         Err(PlanError::TooManyPages { max: 8, .. })
     ));
     assert!(
-        plan(
-            9,
-            &PlanOptions {
-                scheme: Scheme::Zine,
-                page: a7(),
-                ..ok.clone()
-            }
-        )
-        .unwrap_err()
-        .to_string()
-        .contains("at most 8 pages")
+        plan(9, &PlanOptions { scheme: Scheme::Zine, page: a7(), ..ok.clone() })
+            .unwrap_err()
+            .to_string()
+            .contains("at most 8 pages")
     );
     assert!(matches!(
-        plan(
-            4,
-            &PlanOptions {
-                page: Size::new(0.0, 10.0),
-                ..ok.clone()
-            }
-        ),
+        plan(4, &PlanOptions { page: Size::new(0.0, 10.0), ..ok.clone() }),
         Err(PlanError::InvalidSize { .. })
     ));
     assert!(matches!(
-        plan(
-            4,
-            &PlanOptions {
-                sheet: Size::new(f64::NAN, 10.0),
-                ..ok.clone()
-            }
-        ),
+        plan(4, &PlanOptions { sheet: Size::new(f64::NAN, 10.0), ..ok.clone() }),
         Err(PlanError::InvalidSize { .. })
     ));
     assert!(matches!(
-        plan(
-            4,
-            &PlanOptions {
-                creep: -1.0,
-                ..ok.clone()
-            }
-        ),
+        plan(4, &PlanOptions { creep: -1.0, ..ok.clone() }),
         Err(PlanError::InvalidLength { .. })
     ));
     assert_eq!(
-        plan(
-            4,
-            &PlanOptions {
-                signature_sheets: Some(0),
-                ..ok.clone()
-            }
-        ),
+        plan(4, &PlanOptions { signature_sheets: Some(0), ..ok.clone() }),
         Err(PlanError::ZeroSignatureSheets)
     );
     assert!(matches!(
@@ -659,32 +567,14 @@ fn bad_inputs_are_errors() {
         ),
         Err(PlanError::MarginTooLarge { .. })
     ));
+    assert!(matches!(plan(usize::MAX, &ok), Err(PlanError::TooLarge { .. })));
+    assert!(matches!(plan(20_000_000, &ok), Err(PlanError::TooLarge { .. })));
     assert!(matches!(
-        plan(usize::MAX, &ok),
-        Err(PlanError::TooLarge { .. })
-    ));
-    assert!(matches!(
-        plan(20_000_000, &ok),
-        Err(PlanError::TooLarge { .. })
-    ));
-    assert!(matches!(
-        plan(
-            4,
-            &PlanOptions {
-                page: Size::new(1e-9, 1e-9),
-                ..ok.clone()
-            }
-        ),
+        plan(4, &PlanOptions { page: Size::new(1e-9, 1e-9), ..ok.clone() }),
         Err(PlanError::InvalidSize { .. })
     ));
     assert!(matches!(
-        plan(
-            4,
-            &PlanOptions {
-                sheet: Size::new(1e9, 1e9),
-                ..ok.clone()
-            }
-        ),
+        plan(4, &PlanOptions { sheet: Size::new(1e9, 1e9), ..ok.clone() }),
         Err(PlanError::InvalidSize { .. })
     ));
     let sig = PlanOptions {
@@ -695,11 +585,7 @@ fn bad_inputs_are_errors() {
     assert_eq!(plan(9, &sig).unwrap().sheets.len(), 2);
     assert_eq!("Zine".parse::<Scheme>(), Ok(Scheme::Zine));
     assert!(
-        "fold"
-            .parse::<Scheme>()
-            .unwrap_err()
-            .to_string()
-            .contains("saddle, cutstack")
+        "fold".parse::<Scheme>().unwrap_err().to_string().contains("saddle, cutstack")
     );
     assert_eq!("short".parse::<Duplex>(), Ok(Duplex::Short));
 }
@@ -776,7 +662,8 @@ fn marks_stay_off_pages_and_on_the_sheet() {
         (Size::from_mm(140.0, 200.0), Scheme::Saddle),
         (a6(), Scheme::Copies),
     ] {
-        let imp = plan(24, &PlanOptions::new(scheme, SheetSize::A4.size(), page)).unwrap();
+        let imp =
+            plan(24, &PlanOptions::new(scheme, SheetSize::A4.size(), page)).unwrap();
         let sheet = Rect::new(0.0, 0.0, imp.sheet.width, imp.sheet.height);
         for side in imp.sheets.iter().flat_map(|s| [&s.front, &s.back]) {
             for mark in &side.marks {
@@ -798,20 +685,8 @@ fn marks_stay_off_pages_and_on_the_sheet() {
             }
         }
         if scheme == Scheme::Cutstack {
-            assert!(
-                imp.sheets[0]
-                    .front
-                    .marks
-                    .iter()
-                    .any(|m| matches!(m, Mark::Crop(_)))
-            );
-            assert!(
-                imp.sheets[0]
-                    .front
-                    .marks
-                    .iter()
-                    .any(|m| matches!(m, Mark::Fold(_)))
-            );
+            assert!(imp.sheets[0].front.marks.iter().any(|m| matches!(m, Mark::Crop(_))));
+            assert!(imp.sheets[0].front.marks.iter().any(|m| matches!(m, Mark::Fold(_))));
             assert!(imp.sheets[0].back.marks.iter().any(|m| matches!(m, Mark::Slug { text, .. } if text.contains("sheet 1/") && text.contains("back"))));
         }
     }
@@ -819,23 +694,14 @@ fn marks_stay_off_pages_and_on_the_sheet() {
 
 #[test]
 fn zine_has_folds_and_slit_and_an_empty_back() {
-    let imp = plan(
-        8,
-        &PlanOptions::new(Scheme::Zine, SheetSize::A4.size(), a7()),
-    )
-    .unwrap();
+    let imp =
+        plan(8, &PlanOptions::new(Scheme::Zine, SheetSize::A4.size(), a7())).unwrap();
     assert_eq!(imp.sheets.len(), 1);
     assert!(imp.sheets[0].back.slots.is_empty());
     assert!(imp.sheet.is_landscape());
     let marks = &imp.sheets[0].front.marks;
-    assert_eq!(
-        marks.iter().filter(|m| matches!(m, Mark::Fold(_))).count(),
-        4
-    );
-    assert_eq!(
-        marks.iter().filter(|m| matches!(m, Mark::Slit(_))).count(),
-        1
-    );
+    assert_eq!(marks.iter().filter(|m| matches!(m, Mark::Fold(_))).count(), 4);
+    assert_eq!(marks.iter().filter(|m| matches!(m, Mark::Slit(_))).count(), 1);
     assert_eq!(imp.ticket().printed_sides, 1);
 }
 
@@ -852,8 +718,7 @@ fn same_json(a: &serde_json::Value, b: &serde_json::Value) -> bool {
         }
         (Value::Object(x), Value::Object(y)) => {
             x.len() == y.len()
-                && x.iter()
-                    .all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
+                && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same_json(v, w)))
         }
         _ => a == b,
     }

@@ -57,20 +57,12 @@ impl Size {
 
     /// The same size with the shorter side as width.
     pub fn portrait(self) -> Self {
-        if self.width <= self.height {
-            self
-        } else {
-            self.rotated()
-        }
+        if self.width <= self.height { self } else { self.rotated() }
     }
 
     /// The same size with the longer side as width.
     pub fn landscape(self) -> Self {
-        if self.width >= self.height {
-            self
-        } else {
-            self.rotated()
-        }
+        if self.width >= self.height { self } else { self.rotated() }
     }
 
     /// Whether the width is strictly greater than the height.
@@ -80,16 +72,15 @@ impl Size {
 
     /// Portrait or landscape, as displayed (a square counts as portrait).
     pub fn orientation(self) -> Orientation {
-        if self.is_landscape() {
-            Orientation::Landscape
-        } else {
-            Orientation::Portrait
-        }
+        if self.is_landscape() { Orientation::Landscape } else { Orientation::Portrait }
     }
 
     /// Whether both sides are finite and strictly positive.
     pub fn is_valid(self) -> bool {
-        self.width.is_finite() && self.height.is_finite() && self.width > 0.0 && self.height > 0.0
+        self.width.is_finite()
+            && self.height.is_finite()
+            && self.width > 0.0
+            && self.height > 0.0
     }
 
     /// Whether this size fits inside `other` without turning (within [`EPS`]).
@@ -136,12 +127,7 @@ pub struct Rect {
 impl Rect {
     /// A rectangle from its top-left corner and size in pt.
     pub const fn new(x: f64, y: f64, width: f64, height: f64) -> Self {
-        Self {
-            x,
-            y,
-            width,
-            height,
-        }
+        Self { x, y, width, height }
     }
 
     /// Right edge in pt.
@@ -283,9 +269,7 @@ impl FromStr for SheetSize {
 
     /// Parses `a3|a4|a5|letter|legal|tabloid|WxHmm|WxHin`, case-insensitive.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let err = || ParseSizeError {
-            given: s.to_string(),
-        };
+        let err = || ParseSizeError { given: s.to_string() };
         let text: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         let text = text.to_ascii_lowercase();
         let named = match text.as_str() {

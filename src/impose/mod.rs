@@ -26,6 +26,6 @@ pub mod plan;
 
 pub use geometry::{Orientation, Rect, SheetSize, Size, mm, to_mm};
 pub use plan::{
-    Axis, Blanks, Duplex, Edge, Grid, Group, Imposition, JobTicket, Line, Mark, PlanError,
-    PlanOptions, Rotation, Scheme, SheetPlan, SidePlan, Slot, plan,
+    Axis, Blanks, Duplex, Edge, Grid, Group, Imposition, JobTicket, Line, Mark,
+    PlanError, PlanOptions, Rotation, Scheme, SheetPlan, SidePlan, Slot, plan,
 };

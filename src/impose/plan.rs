@@ -97,11 +97,7 @@ pub struct ParseChoiceError {
 impl fmt::Display for ParseChoiceError {
     /// One lowercase line naming the input and the accepted words.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "unknown {} `{}` (expected {})",
-            self.what, self.given, self.expected
-        )
+        write!(f, "unknown {} `{}` (expected {})", self.what, self.given, self.expected)
     }
 }
 
@@ -113,14 +109,13 @@ impl FromStr for Scheme {
     /// Parses `saddle|cutstack|copies|signatures|zine`, case-insensitive.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let lower = s.trim().to_ascii_lowercase();
-        Scheme::ALL
-            .into_iter()
-            .find(|scheme| scheme.name() == lower)
-            .ok_or_else(|| ParseChoiceError {
+        Scheme::ALL.into_iter().find(|scheme| scheme.name() == lower).ok_or_else(|| {
+            ParseChoiceError {
                 what: "scheme",
                 given: s.to_string(),
                 expected: "saddle, cutstack, copies, signatures or zine",
-            })
+            }
+        })
     }
 }
 
@@ -400,14 +395,18 @@ impl PlanError {
     /// What the user can do about it, as one line (no `hint:` prefix).
     pub fn hint(&self) -> Option<String> {
         match self {
-            PlanError::NoPages => Some("the input PDF must have at least one page".into()),
-            PlanError::ZeroSignatureSheets => {
-                Some("use --signature-sheets 1 or more (4 makes 16-page signatures)".into())
+            PlanError::NoPages => {
+                Some("the input PDF must have at least one page".into())
             }
+            PlanError::ZeroSignatureSheets => Some(
+                "use --signature-sheets 1 or more (4 makes 16-page signatures)".into(),
+            ),
             PlanError::TooManyPages { .. } => {
                 Some("use --scheme saddle or cutstack for longer booklets".into())
             }
-            PlanError::MarginTooLarge { .. } => Some("use a smaller --printer-margin".into()),
+            PlanError::MarginTooLarge { .. } => {
+                Some("use a smaller --printer-margin".into())
+            }
             PlanError::DoesNotFit { suggestion, .. } => Some(match suggestion {
                 Some(sheet) => format!(
                     "use --sheet {sheet} (the smallest standard sheet it fits on), or --fit shrink"
@@ -426,7 +425,9 @@ impl fmt::Display for PlanError {
     /// One lowercase line; see [`PlanError::hint`] for the suggestion.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            PlanError::NoPages => f.write_str("nothing to impose (the input has no pages)"),
+            PlanError::NoPages => {
+                f.write_str("nothing to impose (the input has no pages)")
+            }
             PlanError::InvalidSize { what, size } => write!(
                 f,
                 "invalid {what} size ({} × {} pt; each side must be between 1 cm and 200 in)",
@@ -451,13 +452,7 @@ impl fmt::Display for PlanError {
                 "a printer margin of {} mm leaves no printable area on a {sheet} sheet",
                 fmt_mm(*margin)
             ),
-            PlanError::DoesNotFit {
-                scheme,
-                page,
-                needed,
-                sheet,
-                ..
-            } => {
+            PlanError::DoesNotFit { scheme, page, needed, sheet, .. } => {
                 let what = match scheme {
                     Scheme::Zine => "the zine's 4×2 pages",
                     _ => "a spread of two pages",
@@ -732,11 +727,7 @@ impl Imposition {
             piles: if cut { cells } else { 1 },
             signatures: self.groups.len(),
             sheets_per_signature: self.groups.iter().map(|g| g.sheets).collect(),
-            booklets: if self.scheme == Scheme::Copies {
-                cells
-            } else {
-                1
-            },
+            booklets: if self.scheme == Scheme::Copies { cells } else { 1 },
             pages: self.pages,
             padded: self.padded,
             blanks: self.padded - self.pages,
@@ -768,10 +759,8 @@ fn validate(pages: usize, opts: &PlanOptions) -> Result<(), PlanError> {
             return Err(PlanError::InvalidSize { what, size });
         }
     }
-    for (what, value) in [
-        ("creep", opts.creep),
-        ("printer margin", opts.printer_margin),
-    ] {
+    for (what, value) in [("creep", opts.creep), ("printer margin", opts.printer_margin)]
+    {
         if !value.is_finite() || value < 0.0 {
             return Err(PlanError::InvalidLength { what, value });
         }
@@ -831,9 +820,7 @@ fn suggest(fits: impl Fn(Size) -> bool) -> Option<SheetSize> {
         let (a, b) = (a.size(), b.size());
         (a.width * a.height).total_cmp(&(b.width * b.height))
     });
-    sheets
-        .into_iter()
-        .find(|s| fits(s.size().portrait()) || fits(s.size().landscape()))
+    sheets.into_iter().find(|s| fits(s.size().portrait()) || fits(s.size().landscape()))
 }
 
 /// The chosen sheet orientation, spread orientation and grid for spread schemes.
@@ -859,11 +846,8 @@ fn layout_spreads(opts: &PlanOptions) -> Result<Layout, PlanError> {
             let cell = if rotated { spread.rotated() } else { spread };
             let cols = fit_count(sheet.width, cell.width);
             let rows = fit_count(sheet.height, cell.height);
-            let (cols, rows) = if many || cols * rows == 0 {
-                (cols, rows)
-            } else {
-                (1, 1)
-            };
+            let (cols, rows) =
+                if many || cols * rows == 0 { (cols, rows) } else { (1, 1) };
             options.push((rotated, sheet, cell, cols, rows));
         }
     }
@@ -886,7 +870,8 @@ fn layout_spreads(opts: &PlanOptions) -> Result<Layout, PlanError> {
         }
         // Shrink one spread: take the option giving the largest scale.
         let scale_of = |o: &(bool, Size, Size, usize, usize)| {
-            ((o.1.width - 2.0 * margin) / o.2.width).min((o.1.height - 2.0 * margin) / o.2.height)
+            ((o.1.width - 2.0 * margin) / o.2.width)
+                .min((o.1.height - 2.0 * margin) / o.2.height)
         };
         best = options[0];
         for option in &options[1..] {
@@ -912,18 +897,9 @@ fn layout_spreads(opts: &PlanOptions) -> Result<Layout, PlanError> {
         x: (sheet.width - cols as f64 * cell.width) / 2.0,
         y: (sheet.height - rows as f64 * cell.height) / 2.0,
         cell,
-        spine: Some(if rotated {
-            Axis::Horizontal
-        } else {
-            Axis::Vertical
-        }),
+        spine: Some(if rotated { Axis::Horizontal } else { Axis::Vertical }),
     };
-    Ok(Layout {
-        sheet,
-        grid,
-        page: opts.page.scaled(scale),
-        scale,
-    })
+    Ok(Layout { sheet, grid, page: opts.page.scaled(scale), scale })
 }
 
 /// Splits the job into nested groups; returns them with the padded page count.
@@ -951,18 +927,9 @@ fn groups(pages: usize, cells: usize, opts: &PlanOptions) -> (Vec<Group>, usize)
             let (mut sheet, mut page) = (0, 0);
             while page < pages {
                 let rest = pages - page;
-                let folios = if rest >= per {
-                    per / 4
-                } else {
-                    folios_for(rest)
-                };
+                let folios = if rest >= per { per / 4 } else { folios_for(rest) };
                 let sheets = folios.div_ceil(cells);
-                list.push(Group {
-                    first_sheet: sheet,
-                    sheets,
-                    folios,
-                    first_page: page,
-                });
+                list.push(Group { first_sheet: sheet, sheets, folios, first_page: page });
                 sheet += sheets;
                 page += 4 * folios;
             }
@@ -981,21 +948,13 @@ fn halves(cell: Rect, turned: bool, page: Size) -> [(Rect, Rotation, Edge); 2] {
         let (w, h) = (page.height, page.width);
         [
             (Rect::new(cell.x, cell.y, w, h), Rotation::R90, Edge::Bottom),
-            (
-                Rect::new(cell.x, cell.y + h, w, h),
-                Rotation::R90,
-                Edge::Top,
-            ),
+            (Rect::new(cell.x, cell.y + h, w, h), Rotation::R90, Edge::Top),
         ]
     } else {
         let (w, h) = (page.width, page.height);
         [
             (Rect::new(cell.x, cell.y, w, h), Rotation::R0, Edge::Right),
-            (
-                Rect::new(cell.x + w, cell.y, w, h),
-                Rotation::R0,
-                Edge::Left,
-            ),
+            (Rect::new(cell.x + w, cell.y, w, h), Rotation::R0, Edge::Left),
         ]
     }
 }
@@ -1065,11 +1024,7 @@ fn plan_spreads(pages: usize, opts: &PlanOptions) -> Result<Imposition, PlanErro
     let layout = layout_spreads(opts)?;
     let cells = layout.grid.cells();
     // Every booklet page lands once per copy; refuse absurd plans before allocating.
-    let copies = if opts.scheme == Scheme::Copies {
-        cells
-    } else {
-        1
-    };
+    let copies = if opts.scheme == Scheme::Copies { cells } else { 1 };
     let slots = pages.div_ceil(4).saturating_mul(4).saturating_mul(copies);
     if slots > MAX_SLOTS {
         return Err(PlanError::TooLarge { slots });
@@ -1087,12 +1042,7 @@ fn plan_spreads(pages: usize, opts: &PlanOptions) -> Result<Imposition, PlanErro
         for j in 0..group.folios {
             let o = group.first_page;
             let folio = Folio {
-                pages: [
-                    o + p - 2 * j - 1,
-                    o + 2 * j,
-                    o + 2 * j + 1,
-                    o + p - 2 * j - 2,
-                ],
+                pages: [o + p - 2 * j - 1, o + 2 * j, o + 2 * j + 1, o + p - 2 * j - 2],
                 depth: j,
             };
             let targets: Vec<(usize, usize)> = match opts.scheme {
@@ -1167,21 +1117,11 @@ fn plan_zine(pages: usize, opts: &PlanOptions) -> Result<Imposition, PlanError> 
         });
     };
     if scale <= 0.0 {
-        return Err(PlanError::MarginTooLarge {
-            margin,
-            sheet: opts.sheet,
-        });
+        return Err(PlanError::MarginTooLarge { margin, sheet: opts.sheet });
     }
     let page = opts.page.scaled(scale);
     let seq = sequence(pages, ZINE_PAGES, opts.blanks);
-    let grid = Grid {
-        cols: 4,
-        rows: 2,
-        x: 0.0,
-        y: 0.0,
-        cell: panel,
-        spine: None,
-    };
+    let grid = Grid { cols: 4, rows: 2, x: 0.0, y: 0.0, cell: panel, spine: None };
     let mut side = SidePlan::default();
     for (k, &(col, row, rotation)) in ZINE_PANELS.iter().enumerate() {
         let cell = row * 4 + col;
@@ -1206,8 +1146,7 @@ fn plan_zine(pages: usize, opts: &PlanOptions) -> Result<Imposition, PlanError> 
         let x = w * i as f64 / 4.0;
         side.marks.push(Mark::Fold(line(x, 0.0, x, h)));
     }
-    side.marks
-        .push(Mark::Slit(line(w / 4.0, h / 2.0, 3.0 * w / 4.0, h / 2.0)));
+    side.marks.push(Mark::Slit(line(w / 4.0, h / 2.0, 3.0 * w / 4.0, h / 2.0)));
     Ok(Imposition {
         scheme: Scheme::Zine,
         duplex: opts.duplex,
@@ -1220,17 +1159,9 @@ fn plan_zine(pages: usize, opts: &PlanOptions) -> Result<Imposition, PlanError> 
         sequence: seq,
         blanks: opts.blanks,
         grid,
-        groups: vec![Group {
-            first_sheet: 0,
-            sheets: 1,
-            folios: 2,
-            first_page: 0,
-        }],
+        groups: vec![Group { first_sheet: 0, sheets: 1, folios: 2, first_page: 0 }],
         creep: opts.creep,
-        sheets: vec![SheetPlan {
-            front: side,
-            back: SidePlan::default(),
-        }],
+        sheets: vec![SheetPlan { front: side, back: SidePlan::default() }],
         // No free space on a zine sheet: the slug line is left out.
         skipped_marks: 1,
     })
@@ -1255,37 +1186,29 @@ fn add_marks(imp: &mut Imposition) {
     let mut skipped = 0;
     // Vertical lines (cuts and spines) get ticks above and below the grid; horizontal
     // ones to the left and right.
-    let mut vertical: Vec<(f64, bool)> = (0..=grid.cols)
-        .map(|i| (grid.x + i as f64 * grid.cell.width, true))
-        .collect();
-    let mut horizontal: Vec<(f64, bool)> = (0..=grid.rows)
-        .map(|j| (grid.y + j as f64 * grid.cell.height, true))
-        .collect();
+    let mut vertical: Vec<(f64, bool)> =
+        (0..=grid.cols).map(|i| (grid.x + i as f64 * grid.cell.width, true)).collect();
+    let mut horizontal: Vec<(f64, bool)> =
+        (0..=grid.rows).map(|j| (grid.y + j as f64 * grid.cell.height, true)).collect();
     match grid.spine {
-        Some(Axis::Vertical) => vertical
-            .extend((0..grid.cols).map(|i| (grid.x + (i as f64 + 0.5) * grid.cell.width, false))),
-        Some(Axis::Horizontal) => horizontal
-            .extend((0..grid.rows).map(|j| (grid.y + (j as f64 + 0.5) * grid.cell.height, false))),
+        Some(Axis::Vertical) => vertical.extend(
+            (0..grid.cols).map(|i| (grid.x + (i as f64 + 0.5) * grid.cell.width, false)),
+        ),
+        Some(Axis::Horizontal) => horizontal.extend(
+            (0..grid.rows).map(|j| (grid.y + (j as f64 + 0.5) * grid.cell.height, false)),
+        ),
         None => {}
     }
     let make = |crop: bool, line: Line| {
-        if crop {
-            Mark::Crop(line)
-        } else {
-            Mark::Fold(line)
-        }
+        if crop { Mark::Crop(line) } else { Mark::Fold(line) }
     };
     for &(x, crop) in &vertical {
-        for (space, edge, dir) in [(above, bounds.y, -1.0), (below, bounds.bottom(), 1.0)] {
+        for (space, edge, dir) in [(above, bounds.y, -1.0), (below, bounds.bottom(), 1.0)]
+        {
             match tick(space) {
                 Some((a, b)) => front.push(make(
                     crop,
-                    Line {
-                        x1: x,
-                        y1: edge + dir * a,
-                        x2: x,
-                        y2: edge + dir * b,
-                    },
+                    Line { x1: x, y1: edge + dir * a, x2: x, y2: edge + dir * b },
                 )),
                 None => skipped += 1,
             }
@@ -1296,12 +1219,7 @@ fn add_marks(imp: &mut Imposition) {
             match tick(space) {
                 Some((a, b)) => front.push(make(
                     crop,
-                    Line {
-                        x1: edge + dir * a,
-                        y1: y,
-                        x2: edge + dir * b,
-                        y2: y,
-                    },
+                    Line { x1: edge + dir * a, y1: y, x2: edge + dir * b, y2: y },
                 )),
                 None => skipped += 1,
             }
@@ -1309,11 +1227,8 @@ fn add_marks(imp: &mut Imposition) {
     }
     let total = imp.sheets.len();
     // Slug: centred in the taller free band above or below the grid.
-    let (band_top, band) = if below >= above {
-        (bounds.bottom(), below)
-    } else {
-        (0.0, above)
-    };
+    let (band_top, band) =
+        if below >= above { (bounds.bottom(), below) } else { (0.0, above) };
     let slug_x = bounds.x.max(mm(MARK_OFFSET_MM));
     for (i, sheet) in imp.sheets.iter_mut().enumerate() {
         sheet.front.marks.extend(front.iter().cloned());
@@ -1357,10 +1272,7 @@ fn add_marks(imp: &mut Imposition) {
             imp.sheets[group.first_sheet]
                 .front
                 .marks
-                .push(Mark::Collation {
-                    rect,
-                    signature: g + 1,
-                });
+                .push(Mark::Collation { rect, signature: g + 1 });
         }
     }
     imp.skipped_marks = skipped;

@@ -98,11 +98,7 @@ fn dot(a: V3, b: V3) -> f64 {
     a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
 }
 fn cross(a: V3, b: V3) -> V3 {
-    [
-        a[1] * b[2] - a[2] * b[1],
-        a[2] * b[0] - a[0] * b[2],
-        a[0] * b[1] - a[1] * b[0],
-    ]
+    [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]]
 }
 
 /// A rigid motion: p ↦ m·p + t, with m given by the images of X, Y and Z.
@@ -116,10 +112,7 @@ struct Motion {
 
 impl Motion {
     fn vector(&self, v: V3) -> V3 {
-        add(
-            add(scale(self.ix, v[0]), scale(self.iy, v[1])),
-            scale(self.iz, v[2]),
-        )
+        add(add(scale(self.ix, v[0]), scale(self.iy, v[1])), scale(self.iz, v[2]))
     }
     fn point(&self, p: V3) -> V3 {
         add(self.vector(p), self.t)
@@ -128,27 +121,14 @@ impl Motion {
     fn half_turn(axis: V3, p: V3) -> Motion {
         let flip = |e: V3| if dot(e, axis).abs() > 0.5 { e } else { neg(e) };
         let (ix, iy, iz) = (flip(X), flip(Y), flip(Z));
-        let m = Motion {
-            ix,
-            iy,
-            iz,
-            t: [0.0; 3],
-        };
+        let m = Motion { ix, iy, iz, t: [0.0; 3] };
         // Fix p: t = p − m·p.
         let mp = m.vector(p);
-        Motion {
-            t: add(p, neg(mp)),
-            ..m
-        }
+        Motion { t: add(p, neg(mp)), ..m }
     }
     /// Rotation about the Y axis (through the origin) sending X to `image_of_x`.
     fn about_y(image_of_x: V3) -> Motion {
-        Motion {
-            ix: image_of_x,
-            iy: Y,
-            iz: cross(image_of_x, Y),
-            t: [0.0; 3],
-        }
+        Motion { ix: image_of_x, iy: Y, iz: cross(image_of_x, Y), t: [0.0; 3] }
     }
     fn then(self, next: Motion) -> Motion {
         Motion {
@@ -224,11 +204,7 @@ fn print_sheet(
     for o in front {
         let (dx, dy) = display_up(o.rotation)?;
         items.push((
-            Item {
-                label: o.label,
-                pos: [o.x, -o.y, 0.0],
-                up: [dx, -dy, 0.0],
-            },
+            Item { label: o.label, pos: [o.x, -o.y, 0.0], up: [dx, -dy, 0.0] },
             true,
         ));
     }
@@ -241,14 +217,7 @@ fn print_sheet(
         };
         let pos = add(origin, add(scale(right, o.x), scale(up, -o.y)));
         let up_vec = add(scale(right, dx), scale(up, -dy));
-        items.push((
-            Item {
-                label: o.label,
-                pos,
-                up: up_vec,
-            },
-            false,
-        ));
+        items.push((Item { label: o.label, pos, up: up_vec }, false));
     }
     Ok(items)
 }
@@ -295,7 +264,11 @@ fn cut(recipe: &Recipe, sides: &[Vec<Observation>]) -> Result<Vec<Vec<Piece>>, S
             let col = ((x - recipe.grid_x) / cw).floor();
             let row = ((y - recipe.grid_y) / ch).floor();
             let side = if on_front { "front" } else { "back" };
-            if col < 0.0 || row < 0.0 || col >= recipe.cols as f64 || row >= recipe.rows as f64 {
+            if col < 0.0
+                || row < 0.0
+                || col >= recipe.cols as f64
+                || row >= recipe.rows as f64
+            {
                 return Err(format!(
                     "sheet {} {side}: page at ({x:.1}, {y:.1}) is outside every piece",
                     k + 1
@@ -304,10 +277,7 @@ fn cut(recipe: &Recipe, sides: &[Vec<Observation>]) -> Result<Vec<Vec<Piece>>, S
             let (col, row) = (col as usize, row as usize);
             let cx = recipe.grid_x + (col as f64 + 0.5) * cw;
             let cy = recipe.grid_y + (row as f64 + 0.5) * ch;
-            let local = Item {
-                pos: [x - cx, -(y - cy), 0.0],
-                ..item
-            };
+            let local = Item { pos: [x - cx, -(y - cy), 0.0], ..item };
             let across = match recipe.fold {
                 Dir::Vertical => local.pos[0],
                 Dir::Horizontal => local.pos[1],
@@ -336,23 +306,14 @@ fn fold_and_read(recipe: &Recipe, stack: Vec<Piece>) -> Result<Vec<Read>, String
     for (i, piece) in stack.into_iter().filter(|p| !p.empty).enumerate() {
         for mut face in piece.faces {
             let z = -(i as f64) + 0.25 * face.normal[2];
-            face.apply(&Motion {
-                ix: X,
-                iy: Y,
-                iz: Z,
-                t: [0.0, 0.0, z],
-            });
+            face.apply(&Motion { ix: X, iy: Y, iz: Z, t: [0.0, 0.0, z] });
             faces.push(face);
         }
     }
     if faces.is_empty() {
         return Ok(Vec::new());
     }
-    let bottom = faces
-        .iter()
-        .map(|f| f.center[2])
-        .fold(f64::INFINITY, f64::min)
-        - 0.5;
+    let bottom = faces.iter().map(|f| f.center[2]).fold(f64::INFINITY, f64::min) - 0.5;
     // Fold the half on the left (or the top) under the stack.
     let (axis, moving, away): (V3, fn(&Face) -> bool, V3) = match recipe.fold {
         Dir::Vertical => (Y, |f| f.center[0] < 0.0, X),
@@ -367,11 +328,7 @@ fn fold_and_read(recipe: &Recipe, stack: Vec<Piece>) -> Result<Vec<Read>, String
     let view_a = read(&faces, Z, away)?;
     let view_b = read(&faces, neg(Z), away)?;
     let upright = |v: &[Read]| v.first().is_some_and(|r| r.rotation == 0);
-    Ok(if !upright(&view_a) && upright(&view_b) {
-        view_b
-    } else {
-        view_a
-    })
+    Ok(if !upright(&view_a) && upright(&view_b) { view_b } else { view_a })
 }
 
 /// Reads the folded faces from the side `toward` (pointing at the reader), with `right`
@@ -390,13 +347,11 @@ fn read(faces: &[Face], toward: V3, right: V3) -> Result<Vec<Read>, String> {
             return Err(format!("face {i} lies beyond the spine after folding"));
         }
         match face.items.as_slice() {
-            [] => out.push(Read {
-                label: None,
-                rotation: 0,
-            }),
+            [] => out.push(Read { label: None, rotation: 0 }),
             [item] => {
                 let sign = if facing { 1.0 } else { -1.0 };
-                let rotation = seen_rotation(sign * dot(item.up, right), dot(item.up, up));
+                let rotation =
+                    seen_rotation(sign * dot(item.up, right), dot(item.up, up));
                 out.push(Read {
                     label: item.label,
                     rotation: if item.label.is_some() { rotation } else { 0 },
@@ -415,7 +370,10 @@ fn read(faces: &[Face], toward: V3, right: V3) -> Result<Vec<Read>, String> {
 }
 
 /// Runs the whole job: print, cut, stack, fold, read. One reading per booklet.
-pub fn simulate(recipe: &Recipe, sides: &[Vec<Observation>]) -> Result<Vec<Vec<Read>>, String> {
+pub fn simulate(
+    recipe: &Recipe,
+    sides: &[Vec<Observation>],
+) -> Result<Vec<Vec<Read>>, String> {
     if recipe.scheme == "zine" {
         return zine(recipe, sides).map(|b| vec![b]);
     }
@@ -423,21 +381,14 @@ pub fn simulate(recipe: &Recipe, sides: &[Vec<Observation>]) -> Result<Vec<Vec<R
     let cells = recipe.cols * recipe.rows;
     // Take piece (k, c) out of the table.
     let mut take = |k: usize, c: usize| {
-        std::mem::replace(
-            &mut sheets[k][c],
-            Piece {
-                faces: Vec::new(),
-                empty: true,
-            },
-        )
+        std::mem::replace(&mut sheets[k][c], Piece { faces: Vec::new(), empty: true })
     };
     let n = sides.len() / 2;
     match recipe.scheme.as_str() {
         // Cut, then lay pile 0 (sheet 1 on top) over pile 1, …: one stack, one fold.
         "saddle" | "cutstack" => {
-            let stack = (0..cells)
-                .flat_map(|c| (0..n).map(move |k| (k, c)))
-                .collect::<Vec<_>>();
+            let stack =
+                (0..cells).flat_map(|c| (0..n).map(move |k| (k, c))).collect::<Vec<_>>();
             let stack = stack.into_iter().map(|(k, c)| take(k, c)).collect();
             Ok(vec![fold_and_read(recipe, stack)?])
         }
@@ -511,19 +462,11 @@ fn zine(recipe: &Recipe, sides: &[Vec<Observation>]) -> Result<Vec<Read>, String
     //    opens: the front layer's middle bulges toward the reader (+Z), the back layer's
     //    away (−Z). Each panel turns about the spine so it points along its wing.
     //    3. Flatten every wing onto the back-layer wing's direction (−Z).
-    let to_spine = |x0: f64| Motion {
-        ix: X,
-        iy: Y,
-        iz: Z,
-        t: [-x0, 0.0, 0.0],
-    };
+    let to_spine = |x0: f64| Motion { ix: X, iy: Y, iz: Z, t: [-x0, 0.0, 0.0] };
     let turn = |image_of_x: V3| Motion::about_y(image_of_x);
     let moves: [[Motion; 2]; 4] = [
         // col 0: wing points −X; flattened −X → −Z.
-        [
-            to_spine(w / 4.0).then(turn(Z)),
-            to_spine(w / 4.0).then(turn(Z)),
-        ],
+        [to_spine(w / 4.0).then(turn(Z)), to_spine(w / 4.0).then(turn(Z))],
         // col 1: top (back layer) X → −Z; bottom (front layer) X → +Z, then a half turn.
         [
             to_spine(w / 4.0).then(turn(neg(Z))),
@@ -532,9 +475,7 @@ fn zine(recipe: &Recipe, sides: &[Vec<Observation>]) -> Result<Vec<Read>, String
         // col 2: top −X → −Z; bottom −X → +Z, then a half turn.
         [
             to_spine(3.0 * w / 4.0).then(turn(Z)),
-            to_spine(3.0 * w / 4.0)
-                .then(turn(neg(Z)))
-                .then(turn(neg(X))),
+            to_spine(3.0 * w / 4.0).then(turn(neg(Z))).then(turn(neg(X))),
         ],
         // col 3: wing points +X; flattened +X → −Z.
         [
@@ -549,12 +490,8 @@ fn zine(recipe: &Recipe, sides: &[Vec<Observation>]) -> Result<Vec<Read>, String
     }
     // Wings stack along X in their order round the spine, starting at the cover's wing:
     // col 3 (came from +X), the back-layer middle (−Z), col 0 (−X), the front-layer middle.
-    let wings: [[(usize, usize); 2]; 4] = [
-        [(3, 0), (3, 1)],
-        [(1, 0), (2, 0)],
-        [(0, 0), (0, 1)],
-        [(1, 1), (2, 1)],
-    ];
+    let wings: [[(usize, usize); 2]; 4] =
+        [[(3, 0), (3, 1)], [(1, 0), (2, 0)], [(0, 0), (0, 1)], [(1, 1), (2, 1)]];
     let (toward, right) = (X, neg(Z));
     let up = cross(toward, right);
     let mut out = Vec::new();
@@ -569,12 +506,10 @@ fn zine(recipe: &Recipe, sides: &[Vec<Observation>]) -> Result<Vec<Read>, String
                 return Err("a wing does not show one printed face on each side".into());
             };
             match face.items.as_slice() {
-                [] => out.push(Read {
-                    label: None,
-                    rotation: 0,
-                }),
+                [] => out.push(Read { label: None, rotation: 0 }),
                 [item] => {
-                    let rotation = seen_rotation(want * dot(item.up, right), dot(item.up, up));
+                    let rotation =
+                        seen_rotation(want * dot(item.up, right), dot(item.up, up));
                     out.push(Read {
                         label: item.label,
                         rotation: if item.label.is_some() { rotation } else { 0 },

@@ -48,7 +48,8 @@ pub fn mini_project(chapters: &[(&str, &str)]) -> tempfile::TempDir {
         let stem = name.rsplit_once('.').map_or(*name, |(s, _)| s);
         stems.push(format!("\"{stem}\""));
     }
-    fs::write(dir.path().join("sources/guide.toml"), mini_manifest(&stems.join(", "))).unwrap();
+    fs::write(dir.path().join("sources/guide.toml"), mini_manifest(&stems.join(", ")))
+        .unwrap();
     dir
 }
 
@@ -82,7 +83,11 @@ pub fn poppler(tool: &str, args: &[&str]) -> String {
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("{tool} not runnable ({e}); install poppler-utils"));
-    assert!(out.status.success(), "{tool} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{tool} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -90,7 +95,9 @@ pub fn poppler(tool: &str, args: &[&str]) -> String {
 pub fn pdf_text(pdf: &Path, page: Option<usize>) -> String {
     let path = pdf.to_str().unwrap();
     match page {
-        Some(p) => poppler("pdftotext", &["-f", &p.to_string(), "-l", &p.to_string(), path, "-"]),
+        Some(p) => {
+            poppler("pdftotext", &["-f", &p.to_string(), "-l", &p.to_string(), path, "-"])
+        }
         None => poppler("pdftotext", &[path, "-"]),
     }
 }
@@ -103,7 +110,8 @@ pub fn pdf_info(pdf: &Path) -> (usize, f64, f64) {
         .find_map(|l| l.strip_prefix("Pages:"))
         .map(|v| v.trim().parse().unwrap())
         .expect("pdfinfo gives a page count");
-    let size = info.lines().find_map(|l| l.strip_prefix("Page size:")).expect("page size");
+    let size =
+        info.lines().find_map(|l| l.strip_prefix("Page size:")).expect("page size");
     let nums: Vec<f64> = size.split_whitespace().filter_map(|w| w.parse().ok()).collect();
     (pages, nums[0], nums[1])
 }
@@ -122,10 +130,14 @@ pub fn pdf_fonts(pdf: &Path) -> Vec<(String, bool)> {
         .collect()
 }
 
-/// Words with their boxes on one page, via `pdftotext -bbox`: (word, xmin, ymin, xmax, ymax).
-pub fn pdf_words(pdf: &Path, page: usize) -> Vec<(String, f64, f64, f64, f64)> {
+/// A word read back with its box: (text, xmin, ymin, xmax, ymax) in pt, y down.
+pub type Word = (String, f64, f64, f64, f64);
+
+/// Words with their boxes on one page, via `pdftotext -bbox`.
+pub fn pdf_words(pdf: &Path, page: usize) -> Vec<Word> {
     let p = page.to_string();
-    let html = poppler("pdftotext", &["-bbox", "-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"]);
+    let html =
+        poppler("pdftotext", &["-bbox", "-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"]);
     let mut words = Vec::new();
     for line in html.lines().map(str::trim).filter(|l| l.starts_with("<word ")) {
         let attr = |name: &str| -> f64 {
@@ -144,7 +156,11 @@ pub fn pdf_words(pdf: &Path, page: usize) -> Vec<(String, f64, f64, f64, f64)> {
 
 /// Undoes the few entities pdftotext writes.
 fn html_unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Normalises text for comparison: typographic quotes and dashes to ASCII,
@@ -153,8 +169,7 @@ pub fn normalize(s: &str) -> String {
     let s = s
         .replace(['’', '‘', '‚'], "'")
         .replace(['“', '”', '«', '»', '„'], "\"")
-        .replace('\u{a0}', " ")
-        .replace('\u{202f}', " ")
+        .replace(['\u{a0}', '\u{202f}'], " ")
         .replace("ﬁ", "fi")
         .replace("ﬂ", "fl")
         .replace("ﬀ", "ff")
@@ -178,5 +193,48 @@ pub fn files_under(dir: &Path) -> Vec<String> {
     }
     walk(dir, dir, &mut out);
     out.sort();
+    out
+}
+
+/// Whether `c` is a combining mark (Latin combining accents, N'Ko tone and nasal marks).
+pub fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x07EB..=0x07F3 | 0x07FD)
+}
+
+/// Letters only: no combining marks, no whitespace.
+pub fn base_letters(s: &str) -> String {
+    s.chars().filter(|c| !is_mark(*c) && !c.is_whitespace()).collect()
+}
+
+/// The base letters of one page read line by line, words taken right to left when
+/// `rtl` (else left to right), each word's letters put back in logical order from
+/// poppler's visual order when `rtl`. Zero-width boxes (detached marks) are skipped.
+pub fn page_letters(pdf: &Path, page: usize, rtl: bool) -> String {
+    let mut words: Vec<_> =
+        pdf_words(pdf, page).into_iter().filter(|w| w.3 - w.1 > 0.01).collect();
+    // Group by line: same baseline band.
+    words.sort_by(|a, b| a.4.partial_cmp(&b.4).unwrap());
+    let mut lines: Vec<Vec<Word>> = Vec::new();
+    for w in words {
+        match lines.last_mut() {
+            Some(line) if (line[0].4 - w.4).abs() < 3.0 => line.push(w),
+            _ => lines.push(vec![w]),
+        }
+    }
+    let mut out = String::new();
+    for mut line in lines {
+        line.sort_by(|a, b| a.1.partial_cmp(&b.1).unwrap());
+        if rtl {
+            line.reverse();
+        }
+        for w in line {
+            let letters = base_letters(&w.0);
+            if rtl {
+                out.extend(letters.chars().rev());
+            } else {
+                out.push_str(&letters);
+            }
+        }
+    }
     out
 }
