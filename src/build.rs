@@ -7,8 +7,10 @@ use crate::assemble::{self, AssembleOptions};
 use crate::compile;
 use crate::diag::{Error, Result};
 use crate::export;
+use crate::impose::{self, ticket, ticket::TicketInfo, to_mm};
 use crate::inspect;
 use crate::manifest::{self, Manifest};
+use crate::print::{self, PrintJob};
 use crate::suggest::did_you_mean;
 use crate::world::{self, Fonts, GuideWorld};
 
@@ -46,6 +48,8 @@ pub struct BuiltTarget {
     pub untranslated: Vec<String>,
     /// Rendered typst warnings.
     pub warnings: Vec<String>,
+    /// Print files made from this target's layout presets.
+    pub prints: Vec<BuiltPrint>,
 }
 
 /// Builds the reading PDFs; calls `report` after each target is written.
@@ -76,19 +80,45 @@ pub fn build(
     Ok(built)
 }
 
-/// Builds one reading PDF.
-fn build_one(
+/// One print file (imposed sheets) and its job ticket.
+#[derive(Debug, Clone)]
+pub struct BuiltPrint {
+    /// Path of the print PDF, relative to the project root.
+    pub pdf: PathBuf,
+    /// Path of the job ticket, relative to the project root.
+    pub ticket: PathBuf,
+    /// Sheets to print per run.
+    pub sheets: usize,
+    /// The scheme.
+    pub scheme: String,
+    /// File size in bytes.
+    pub bytes: usize,
+}
+
+/// A compiled (language, layout) with the world that compiled it.
+pub struct CompiledTarget {
+    /// The generated main source and its line map.
+    pub assembled: assemble::Assembled,
+    /// The world (for locating diagnostics and spans).
+    pub world: GuideWorld,
+    /// The document and its warnings.
+    pub compiled: compile::Compiled,
+}
+
+/// Assembles and compiles one (language, layout) padded to `page_multiple`, and adds
+/// a warning for each character no font can show.
+pub fn compile_target(
     manifest: &Manifest,
     fonts: &Arc<Fonts>,
     date: typst::foundations::Datetime,
     lang: &str,
     layout: &str,
     strict: bool,
-) -> Result<BuiltTarget> {
-    let options = AssembleOptions { strict, page_multiple: 4 };
+    page_multiple: usize,
+) -> Result<CompiledTarget> {
+    let options = AssembleOptions { strict, page_multiple };
     let assembled = assemble::assemble(manifest, lang, layout, &options)?;
     let root = &manifest.root;
-    export::write_atomic(&root.join(&assembled.main_path), assembled.main.as_bytes())?;
     let world = GuideWorld::new(
         root,
         &assembled.main_path,
@@ -111,22 +141,98 @@ fn build_one(
             missing.ch, missing.ch as u32, missing.page
         ));
     }
-    let document = &compiled.document;
+    Ok(CompiledTarget { assembled, world, compiled })
+}
+
+/// Builds one reading PDF and the print files of its layout's presets.
+fn build_one(
+    manifest: &Manifest,
+    fonts: &Arc<Fonts>,
+    date: typst::foundations::Datetime,
+    lang: &str,
+    layout: &str,
+    strict: bool,
+) -> Result<BuiltTarget> {
+    let root = &manifest.root;
+    let target = compile_target(manifest, fonts, date, lang, layout, strict, 4)?;
+    let assembled = &target.assembled;
+    export::write_atomic(&root.join(&assembled.main_path), assembled.main.as_bytes())?;
+    let document = &target.compiled.document;
     let ident = format!("{}-{lang}-{layout}", manifest.guide.id);
-    let bytes = export::pdf(document, &ident, date)?;
-    let rel = PathBuf::from(assemble::out_dir(manifest, lang, layout))
-        .join(format!("{ident}.pdf"));
+    let bytes = export::pdf(document, &ident, date, true)?;
+    let dir = PathBuf::from(assemble::out_dir(manifest, lang, layout));
+    let rel = dir.join(format!("{ident}.pdf"));
     export::write_atomic(&root.join(&rel), &bytes)?;
-    let size = document.pages().first().map(|p| p.frame.size()).unwrap_or_default();
+    let page = print::page_size(document);
+
+    let mut warnings = target.compiled.warnings.clone();
+    let mut prints = Vec::new();
+    let mut by_multiple: Vec<(usize, CompiledTarget)> = Vec::new();
+    for preset in manifest.print.iter().filter(|p| p.layout == layout) {
+        let job = PrintJob::from_preset(preset)?;
+        let multiple = job.page_multiple(page)?;
+        let source = if document.pages().len() % multiple == 0 {
+            &target
+        } else {
+            if !by_multiple.iter().any(|(m, _)| *m == multiple) {
+                let padded = compile_target(
+                    manifest, fonts, date, lang, layout, strict, multiple,
+                )?;
+                by_multiple.push((multiple, padded));
+            }
+            &by_multiple.iter().find(|(m, _)| *m == multiple).expect("just added").1
+        };
+        let pages = source.compiled.document.pages();
+        let plan = job.plan(pages.len(), page)?;
+        let title = manifest.title(lang);
+        let texts =
+            if job.marks.slug { print::slug_texts(&plan, title) } else { Vec::new() };
+        let font =
+            manifest.language(lang).and_then(|l| l.fonts.first()).map_or("Andika", |f| f);
+        let slug_path = format!("{}/slugs.typ", dir.display());
+        let slugs = print::slug_frames(root, &slug_path, fonts, date, font, &texts);
+        let order = impose::all_sides(&plan);
+        let sheets = impose::place_frames(&plan, pages, &order, job.marks, title, |t| {
+            slugs.get(t).cloned()
+        });
+        let name = format!("{ident}-{}", job.suffix());
+        let print_bytes = export::pdf(&sheets, &name, date, false)?;
+        let pdf = dir.join(format!("{name}.pdf"));
+        export::write_atomic(&root.join(&pdf), &print_bytes)?;
+        let info = TicketInfo {
+            title,
+            file: &format!("{name}.pdf"),
+            backs_file: None,
+            sheet_name: &job.sheet_name,
+        };
+        let ticket_text = ticket::ticket(&plan, &info);
+        let ticket_path = dir.join(format!("{name}.txt"));
+        export::write_atomic(&root.join(&ticket_path), ticket_text.as_bytes())?;
+        if plan.padded != plan.pages {
+            warnings.push(format!(
+                "{name}: {} blank page(s) added",
+                plan.padded - plan.pages
+            ));
+        }
+        prints.push(BuiltPrint {
+            pdf,
+            ticket: ticket_path,
+            sheets: plan.sheets.len(),
+            scheme: plan.scheme.to_string(),
+            bytes: print_bytes.len(),
+        });
+    }
+
     Ok(BuiltTarget {
         lang: lang.to_string(),
         layout: layout.to_string(),
         pdf: rel,
         pages: document.pages().len(),
-        page_mm: (size.x.to_mm(), size.y.to_mm()),
+        page_mm: (to_mm(page.width), to_mm(page.height)),
         bytes: bytes.len(),
-        untranslated: assembled.untranslated,
-        warnings: compiled.warnings,
+        untranslated: target.assembled.untranslated.clone(),
+        warnings,
+        prints,
     })
 }
 

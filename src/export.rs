@@ -11,8 +11,16 @@ use typst_pdf::{PdfOptions, Timestamp};
 use crate::diag::{Error, Result};
 
 /// Exports a document to PDF bytes, reproducibly: a fixed identifier and timestamp.
-pub fn pdf(document: &PagedDocument, ident: &str, date: Datetime) -> Result<Vec<u8>> {
+/// Reading PDFs are tagged (accessible); print sheets are not (their pages are out of
+/// reading order by design).
+pub fn pdf(
+    document: &PagedDocument,
+    ident: &str,
+    date: Datetime,
+    tagged: bool,
+) -> Result<Vec<u8>> {
     let options = PdfOptions {
+        tagged,
         ident: Smart::Custom(ident.to_string()),
         creator: Smart::Custom(Some(format!("livret {}", env!("CARGO_PKG_VERSION")))),
         timestamp: Some(Timestamp::new_utc(date)),

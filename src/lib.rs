@@ -12,5 +12,6 @@ pub mod impose;
 pub mod inspect;
 pub mod manifest;
 pub mod markdown;
+pub mod print;
 pub mod suggest;
 pub mod world;

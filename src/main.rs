@@ -75,6 +75,16 @@ fn run_build(args: BuildArgs) -> Result<ExitStatus> {
             ));
         }
         println!("{line}");
+        for p in &t.prints {
+            println!(
+                "wrote {} ({} {} sheet(s), {}) and its job ticket {}",
+                p.pdf.display(),
+                p.sheets,
+                p.scheme,
+                build::human_size(p.bytes),
+                p.ticket.display()
+            );
+        }
     })?;
     Ok(ExitStatus::Success)
 }

@@ -22,9 +22,12 @@
 //!   pile c (sheets 1…S) holds folios c·S … c·S+S−1 and goes outside pile c+1.
 
 pub mod geometry;
+pub mod place;
 pub mod plan;
+pub mod ticket;
 
 pub use geometry::{Orientation, Rect, SheetSize, Size, mm, to_mm};
+pub use place::{MarkOptions, SideRef, all_sides, manual_duplex, place_frames};
 pub use plan::{
     Axis, Blanks, Duplex, Edge, Grid, Group, Imposition, JobTicket, Line, Mark,
     PlanError, PlanOptions, Rotation, Scheme, SheetPlan, SidePlan, Slot, plan,
