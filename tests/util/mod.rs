@@ -238,3 +238,27 @@ pub fn page_letters(pdf: &Path, page: usize, rtl: bool) -> String {
     }
     out
 }
+
+/// Words with their boxes on every page, via one `pdftotext -bbox` run.
+pub fn pdf_words_all(pdf: &Path) -> Vec<Vec<Word>> {
+    let html = poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let mut pages = Vec::new();
+    for line in html.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            pages.push(Vec::new());
+        } else if line.starts_with("<word ") {
+            let attr = |name: &str| -> f64 {
+                let key = format!("{name}=\"");
+                let start = line.find(&key).unwrap() + key.len();
+                let end = start + line[start..].find('"').unwrap();
+                line[start..end].parse().unwrap()
+            };
+            let text_start = line.find('>').unwrap() + 1;
+            let text_end = line.rfind("</word>").unwrap();
+            let text = html_unescape(&line[text_start..text_end]);
+            let word = (text, attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax"));
+            pages.last_mut().expect("a word inside a page").push(word);
+        }
+    }
+    pages
+}

@@ -1,0 +1,245 @@
+//! Imposed sheets read back from real PDFs and folded by the independent simulation:
+//! every scheme, page counts 1…64 and 500, both duplex modes.
+//!
+//! The input booklet is a typst document whose page n shows `Tn` near its top edge
+//! and `Bn` near its bottom edge. From the output PDF alone (pdftotext -bbox), each
+//! page's label, position and turn are read: the turn is where `Tn` lies from `Bn`.
+
+#[path = "util/fold.rs"]
+mod fold;
+mod util;
+
+use std::sync::Arc;
+
+use fold::{Dir, Observation, Read, Recipe};
+use livret::impose::{
+    Axis, Duplex, Imposition, MarkOptions, PlanOptions, Scheme, SheetSize, Size,
+    all_sides, place_frames, plan,
+};
+use livret::world::{Fonts, GuideWorld};
+use typst::foundations::Datetime;
+use typst_layout::PagedDocument;
+use util::*;
+
+/// A booklet of `n` labelled pages of `page` size (pt), laid out by typst.
+fn labelled(n: usize, page: Size) -> PagedDocument {
+    let fonts = Fonts::load(&repo(), false).unwrap();
+    let src = format!(
+        "#set page(width: {}pt, height: {}pt, margin: 0pt)\n#set text(size: 13pt, font: \"Andika\")\n\
+         #for n in range(1, {}) {{\n  if n > 1 {{ pagebreak() }}\n  place(top + center, dy: 10mm, [T#n])\n  place(bottom + center, dy: -10mm, [B#n])\n}}\n",
+        page.width,
+        page.height,
+        n + 1
+    );
+    let world = GuideWorld::new(
+        &repo(),
+        "labelled.typ",
+        src,
+        Arc::clone(&fonts),
+        Datetime::from_ymd(2026, 1, 1).unwrap(),
+    );
+    let doc = typst::compile::<PagedDocument>(&world)
+        .output
+        .expect("labelled document compiles");
+    assert_eq!(doc.pages().len(), n);
+    doc
+}
+
+/// Reads each output page: labels, positions and turns of the booklet pages on it.
+/// `span` is the distance between a page's two labels (page height − 2 × 10 mm).
+fn observe_pdf(pdf: &std::path::Path, span: f64) -> Vec<Vec<Observation>> {
+    pdf_words_all(pdf)
+        .into_iter()
+        .map(|words| {
+            let mut tops = Vec::new();
+            let mut bottoms = Vec::new();
+            for (text, x0, y0, x1, y1) in words {
+                let centre = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+                if let Some(n) =
+                    text.strip_prefix('T').and_then(|n| n.parse::<usize>().ok())
+                {
+                    tops.push((n, centre));
+                } else if let Some(n) =
+                    text.strip_prefix('B').and_then(|n| n.parse::<usize>().ok())
+                {
+                    bottoms.push((n, centre));
+                }
+            }
+            assert_eq!(tops.len(), bottoms.len(), "every page shows both its labels");
+            // Pair each top label with the bottom label of the same page number at the
+            // labels' distance (`copies` repeats a page once per cell).
+            let mut side: Vec<Observation> = tops
+                .into_iter()
+                .map(|(n, t)| {
+                    let dist = |b: &(usize, (f64, f64))| {
+                        ((b.1.0 - t.0).hypot(b.1.1 - t.1) - span).abs()
+                    };
+                    let i = (0..bottoms.len())
+                        .filter(|&i| bottoms[i].0 == n)
+                        .min_by(|&i, &j| dist(&bottoms[i]).total_cmp(&dist(&bottoms[j])))
+                        .expect("a bottom label for every top label");
+                    let (_, b) = bottoms.swap_remove(i);
+                    let (dx, dy) = (t.0 - b.0, t.1 - b.1);
+                    let rotation = if dy.abs() > dx.abs() {
+                        if dy < 0.0 { 0 } else { 180 }
+                    } else if dx > 0.0 {
+                        90
+                    } else {
+                        270
+                    };
+                    Observation {
+                        label: Some(n),
+                        x: (t.0 + b.0) / 2.0,
+                        y: (t.1 + b.1) / 2.0,
+                        rotation,
+                    }
+                })
+                .collect();
+            side.sort_by_key(|o| o.label);
+            side
+        })
+        .collect()
+}
+
+/// The printer's recipe from the plan's job data.
+fn recipe(imp: &Imposition, signature_sheets: usize) -> Recipe {
+    let dir = |axis: Axis| match axis {
+        Axis::Vertical => Dir::Vertical,
+        Axis::Horizontal => Dir::Horizontal,
+    };
+    Recipe {
+        scheme: imp.scheme.to_string(),
+        sheet_width: imp.sheet.width,
+        sheet_height: imp.sheet.height,
+        grid_x: imp.grid.x,
+        grid_y: imp.grid.y,
+        cell_width: imp.grid.cell.width,
+        cell_height: imp.grid.cell.height,
+        cols: imp.grid.cols,
+        rows: imp.grid.rows,
+        fold: dir(imp.grid.spine.unwrap_or(Axis::Vertical)),
+        flip: dir(imp.flip),
+        signature_sheets,
+    }
+}
+
+/// Imposes `doc`, writes the PDF, reads it back, folds it; checks the reading order.
+fn check(
+    doc: &PagedDocument,
+    scheme: Scheme,
+    page: Size,
+    duplex: Duplex,
+) -> Result<(), String> {
+    let n = doc.pages().len();
+    let mut options = PlanOptions::new(scheme, SheetSize::A4.size(), page);
+    options.duplex = duplex;
+    let imp = plan(n, &options).map_err(|e| e.to_string())?;
+    let sheets = place_frames(
+        &imp,
+        doc.pages(),
+        &all_sides(&imp),
+        MarkOptions::default(),
+        "",
+        |_| None,
+    );
+    let bytes = livret::export::pdf(
+        &sheets,
+        "test",
+        Datetime::from_ymd(2026, 1, 1).unwrap(),
+        false,
+    )
+    .map_err(|e| e.to_string())?;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sheets.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let (count, w, h) = pdf_info(&path);
+    if count != 2 * imp.sheets.len() {
+        return Err(format!("{count} PDF pages for {} sheets", imp.sheets.len()));
+    }
+    if (w - imp.sheet.width).abs() > 0.01 || (h - imp.sheet.height).abs() > 0.01 {
+        return Err(format!(
+            "sheet {w}×{h} pt, planned {}×{}",
+            imp.sheet.width, imp.sheet.height
+        ));
+    }
+    let span = page.height - 2.0 * livret::impose::mm(10.0);
+    let books = fold::simulate(&recipe(&imp, 4), &observe_pdf(&path, span))?;
+    let copies = if scheme == Scheme::Copies { imp.grid.cells() } else { 1 };
+    if books.len() != copies {
+        return Err(format!("{} booklets, expected {copies}", books.len()));
+    }
+    for book in books {
+        // 1…N upright; padding blanks only just before the last page (the back cover).
+        let page = |l: usize| Read { label: Some(l), rotation: 0 };
+        let mut want: Vec<Read> = (1..n).map(page).collect();
+        let blanks = book.len().saturating_sub(n);
+        if n == 1 {
+            want.push(page(1));
+            want.extend(std::iter::repeat_n(Read { label: None, rotation: 0 }, blanks));
+        } else {
+            want.extend(std::iter::repeat_n(Read { label: None, rotation: 0 }, blanks));
+            want.push(page(n));
+        }
+        if book != want {
+            return Err(format!(
+                "reads {:?}",
+                book.iter().map(|r| (r.label, r.rotation)).collect::<Vec<_>>()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Runs `scheme` over page counts 1…64 and 500, A6 and A7 pages, both duplex modes.
+fn sweep(scheme: Scheme, counts: impl Iterator<Item = usize>) {
+    let mut failures = Vec::new();
+    for n in counts {
+        for (name, page) in
+            [("A6", Size::from_mm(105.0, 148.0)), ("A7", Size::from_mm(74.0, 105.0))]
+        {
+            // Every count with A6 (the zine's panels are A7); A7 (landscape sheets,
+            // turned backs) every third count.
+            let zine = scheme == Scheme::Zine;
+            if (name == "A7" && !zine && n % 3 != 0 && n != 500) || (name == "A6" && zine)
+            {
+                continue;
+            }
+            let doc = labelled(n, page);
+            for duplex in [Duplex::Long, Duplex::Short] {
+                if let Err(e) = check(&doc, scheme, page, duplex) {
+                    failures.push(format!("{scheme} {n} pages {name} {duplex}: {e}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn counts() -> impl Iterator<Item = usize> {
+    (1..=64).chain([500])
+}
+
+#[test]
+fn saddle_sheets_fold_into_order() {
+    sweep(Scheme::Saddle, counts());
+}
+
+#[test]
+fn cutstack_sheets_fold_into_order() {
+    sweep(Scheme::Cutstack, counts());
+}
+
+#[test]
+fn copies_sheets_fold_into_booklets() {
+    sweep(Scheme::Copies, counts());
+}
+
+#[test]
+fn signature_sheets_fold_into_order() {
+    sweep(Scheme::Signatures, counts());
+}
+
+#[test]
+fn zine_sheet_folds_into_order() {
+    sweep(Scheme::Zine, 1..=8);
+}
