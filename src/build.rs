@@ -208,6 +208,12 @@ fn build_one(
         let ticket_text = ticket::ticket(&plan, &info);
         let ticket_path = dir.join(format!("{name}.txt"));
         export::write_atomic(&root.join(&ticket_path), ticket_text.as_bytes())?;
+        let margin = job.options.printer_margin;
+        if let Some(w) =
+            print::margin_warning(&plan, margin, &source.compiled.document, &name)
+        {
+            warnings.push(w);
+        }
         if plan.padded != plan.pages {
             warnings.push(format!(
                 "{name}: {} blank page(s) added",

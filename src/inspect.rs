@@ -1,6 +1,6 @@
 //! Reading laid-out documents: what a reader would see that the sources do not say.
 
-use typst::layout::{Frame, FrameItem};
+use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
 use typst::syntax::Span;
 use typst_layout::PagedDocument;
 
@@ -39,6 +39,55 @@ fn walk(frame: &Frame, f: &mut impl FnMut(&FrameItem)) {
         f(item);
         if let FrameItem::Group(group) = item {
             walk(&group.frame, f);
+        }
+    }
+}
+
+/// The box around everything drawn on a frame (text, shapes, images), in pt from the
+/// frame's top-left as (x0, y0, x1, y1); `None` for an empty frame. Text boxes are
+/// approximated from the font size (ascent 0.8 em, descent 0.25 em).
+pub fn content_bounds(frame: &Frame) -> Option<(f64, f64, f64, f64)> {
+    let mut bounds: Option<(f64, f64, f64, f64)> = None;
+    collect_bounds(frame, Transform::identity(), &mut bounds);
+    bounds
+}
+
+/// Adds the boxes of a frame's items, under `ts`, to `acc`.
+fn collect_bounds(frame: &Frame, ts: Transform, acc: &mut Option<(f64, f64, f64, f64)>) {
+    for (pos, item) in frame.items() {
+        let local = ts.pre_concat(Transform::translate(pos.x, pos.y));
+        let rect = match item {
+            FrameItem::Group(group) => {
+                collect_bounds(&group.frame, local.pre_concat(group.transform), acc);
+                continue;
+            }
+            FrameItem::Text(text) => {
+                let em = text.size;
+                Some((
+                    Point::new(Abs::zero(), -em * 0.8),
+                    Point::new(text.width(), em * 0.25),
+                ))
+            }
+            FrameItem::Shape(shape, _) => {
+                let r = shape.bbox(true);
+                Some((r.min, r.max))
+            }
+            FrameItem::Image(_, size, _) => {
+                Some((Point::zero(), Point::new(size.x, size.y)))
+            }
+            FrameItem::Link(..) | FrameItem::Tag(_) => None,
+        };
+        if let Some((min, max)) = rect {
+            for corner in [min, Point::new(max.x, min.y), Point::new(min.x, max.y), max] {
+                let p = corner.transform(local);
+                let (x, y) = (p.x.to_pt(), p.y.to_pt());
+                *acc = Some(match *acc {
+                    None => (x, y, x, y),
+                    Some((x0, y0, x1, y1)) => {
+                        (x0.min(x), y0.min(y), x1.max(x), y1.max(y))
+                    }
+                });
+            }
         }
     }
 }

@@ -216,6 +216,9 @@ pub struct PrintPreset {
     /// Unprintable margin of the printer in mm (default 4).
     #[serde(default)]
     pub printer_margin: Option<f64>,
+    /// `shrink`: scale the pages down so that they fit inside the printable area.
+    #[serde(default)]
+    pub fit: Option<String>,
 }
 
 /// The raw file shape.

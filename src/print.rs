@@ -57,6 +57,13 @@ impl PrintJob {
         if let Some(margin) = preset.printer_margin {
             options.printer_margin = mm(margin);
         }
+        match preset.fit.as_deref() {
+            None => {}
+            Some("shrink") => options.shrink_to_printable = true,
+            Some(other) => {
+                return Err(bad("fit", format!("`{other}`; the only choice is `shrink`")));
+            }
+        }
         Ok(Self { options, marks, sheet_name: preset.sheet.to_lowercase() })
     }
 
@@ -79,6 +86,30 @@ impl PrintJob {
     pub fn suffix(&self) -> String {
         format!("print-{}-{}", self.sheet_name, self.options.scheme)
     }
+}
+
+/// A warning when page content falls into the printer's unprintable margin.
+pub fn margin_warning(
+    plan: &Imposition,
+    margin: f64,
+    document: &PagedDocument,
+    name: &str,
+) -> Option<String> {
+    let bounds: Vec<_> = document
+        .pages()
+        .iter()
+        .map(|p| crate::inspect::content_bounds(&p.frame))
+        .collect();
+    let hit = impose::margin::intrusion(plan, margin, &bounds)?;
+    Some(
+        format!(
+            "{name}: content of {} placed page(s) (first: page {}) falls up to {:.1} mm into the printer's {:.1} mm unprintable margin and may be cut off",
+            hit.pages,
+            hit.first_page + 1,
+            impose::to_mm(hit.depth),
+            impose::to_mm(margin)
+        ) + "\n  hint: set fit = \"shrink\" in this [[print]] preset, or widen the layout's margins",
+    )
 }
 
 /// A planning error as a user-facing error with its hint.

@@ -288,3 +288,76 @@ fn character_without_font_is_reported_with_its_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn print_presets_write_sheets_and_tickets() {
+    let dir = sample_project();
+    build(dir.path(), &["--lang", "en"]).success();
+    let out = dir.path().join("out/securite-collaborative/en");
+    for (layout, scheme, cells) in [
+        ("pocket-a6", "cutstack", 2),
+        ("pocket-a7", "cutstack", 4),
+        ("pocket-a6", "copies", 2),
+    ] {
+        let stem = format!("securite-collaborative-en-{layout}-print-a4-{scheme}");
+        let pdf = out.join(layout).join(format!("{stem}.pdf"));
+        let (sides, w, h) = pdf_info(&pdf);
+        assert_eq!(sides % 2, 0);
+        let a4 = (210.0 * 72.0 / 25.4, 297.0 * 72.0 / 25.4);
+        assert!(
+            (w.min(h) - a4.0).abs() < 0.05 && (w.max(h) - a4.1).abs() < 0.05,
+            "{w}×{h}"
+        );
+        // The fewest sheets for the booklet (notes pages fill the sheets, not blanks).
+        let reading =
+            out.join(layout).join(format!("securite-collaborative-en-{layout}.pdf"));
+        let booklet = pdf_info(&reading).0;
+        let per_sheet = if scheme == "cutstack" { 4 * cells } else { 4 };
+        let slots = (sides / 2) * per_sheet;
+        assert!(
+            booklet <= slots && slots < booklet + per_sheet,
+            "{booklet} pages on {} sheets",
+            sides / 2
+        );
+        // Text stays text on the sheets.
+        let text = normalize(&pdf_text(&pdf, None));
+        assert!(
+            text.contains("Useful contacts") || text.contains("Contacts"),
+            "{layout} {scheme}"
+        );
+        let ticket =
+            fs::read_to_string(out.join(layout).join(format!("{stem}.txt"))).unwrap();
+        assert!(
+            ticket.contains(&format!("Paper: {} sheet(s) A4", sides / 2)),
+            "{ticket}"
+        );
+        assert!(
+            ticket.contains(&format!("Papier : {} feuille(s) A4", sides / 2)),
+            "{ticket}"
+        );
+        assert!(ticket.contains(&format!("{stem}.pdf")));
+        assert!(ticket.contains("+ 0 blank page(s) added"), "{ticket}");
+    }
+}
+
+#[test]
+fn content_in_the_printer_margin_is_warned_about() {
+    let dir = mini_project(&[("01-a.md", "# A\n\nTexte.\n")]);
+    let manifest = dir.path().join("sources/guide.toml");
+    let mut text = fs::read_to_string(&manifest).unwrap();
+    text.push_str("\n[[print]]\nlayout = \"pocket-a6\"\nsheet = \"a4\"\nscheme = \"cutstack\"\nprinter-margin = 12\n");
+    fs::write(&manifest, text).unwrap();
+    let assert = build(dir.path(), &[]).success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(
+        stderr.contains("mm into the printer's 12.0 mm unprintable margin"),
+        "{stderr}"
+    );
+    // With fit = "shrink" the pages are scaled into the printable area: no warning.
+    let mut text = fs::read_to_string(&manifest).unwrap();
+    text.push_str("fit = \"shrink\"\n");
+    fs::write(&manifest, text).unwrap();
+    let assert = build(dir.path(), &[]).success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(!stderr.contains("unprintable margin"), "{stderr}");
+}

@@ -22,6 +22,7 @@
 //!   pile c (sheets 1…S) holds folios c·S … c·S+S−1 and goes outside pile c+1.
 
 pub mod geometry;
+pub mod margin;
 pub mod place;
 pub mod plan;
 pub mod ticket;
