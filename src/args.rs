@@ -19,6 +19,11 @@ pub enum Command {
     /// Build reading PDFs for every language × layout into out/.
     #[command(after_help = "Example:\n  livret build --lang fr --layout pocket-a6")]
     Build(BuildArgs),
+    /// Impose any PDF on printer sheets (saddle stitch, cut and stack, zine…).
+    #[command(
+        after_help = "Examples:\n  livret impose guide-a6.pdf -o sheets.pdf --scheme cutstack --sheet a4\n  livret impose zine.pdf -o zine-sheet.pdf --scheme zine --sheet letter --marks fold"
+    )]
+    Impose(ImposeArgs),
 }
 
 /// Options naming the project.
@@ -53,4 +58,47 @@ pub struct BuildArgs {
     pub strict: bool,
     #[command(flatten)]
     pub fonts: FontArgs,
+}
+
+/// `livret impose`.
+#[derive(Debug, Args)]
+pub struct ImposeArgs {
+    /// The PDF to impose (any PDF: pages stay vector, fonts stay embedded).
+    pub input: PathBuf,
+    /// Where to write the sheets; the job ticket goes beside it (`.txt`).
+    #[arg(long, short = 'o', value_name = "OUTPUT.pdf")]
+    pub output: PathBuf,
+    /// saddle, cutstack, copies, signatures or zine.
+    #[arg(long)]
+    pub scheme: String,
+    /// Sheet size: a3, a4, a5, letter, legal, tabloid, or WxHmm / WxHin.
+    #[arg(long)]
+    pub sheet: String,
+    /// The flip your printer makes when printing both sides: long or short.
+    #[arg(long, default_value = "long")]
+    pub duplex: String,
+    /// Sheets per signature (with --scheme signatures; default 4).
+    #[arg(long, value_name = "K")]
+    pub signature_sheets: Option<usize>,
+    /// Paper thickness in mm: inner sheets' pages move toward the fold by this much each.
+    #[arg(long, value_name = "MM", default_value_t = 0.0)]
+    pub creep: f64,
+    /// Marks to draw: crop, fold, collation, slug (comma-separated, or all).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub marks: Vec<String>,
+    /// What your printer cannot print near the paper's edge, in mm.
+    #[arg(long, value_name = "MM", default_value_t = 4.0)]
+    pub printer_margin: f64,
+    /// For printers without duplex: write the fronts and the backs as two files.
+    #[arg(long)]
+    pub manual_duplex: bool,
+    /// Also write the imposition plan as JSON (for tests and other tools).
+    #[arg(long, value_name = "FILE.json")]
+    pub plan: Option<PathBuf>,
+    /// Where padding blanks go: before-last (the back cover stays last) or end.
+    #[arg(long, default_value = "before-last")]
+    pub blanks: String,
+    /// shrink: scale pages into the printable area; center: accept pages of other sizes.
+    #[arg(long, value_name = "shrink|center")]
+    pub fit: Option<String>,
 }

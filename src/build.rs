@@ -191,7 +191,7 @@ fn build_one(
             manifest.language(lang).and_then(|l| l.fonts.first()).map_or("Andika", |f| f);
         let slug_path = format!("{}/slugs.typ", dir.display());
         let slugs = print::slug_frames(root, &slug_path, fonts, date, font, &texts);
-        let order = impose::all_sides(&plan);
+        let order = impose::print_order(&plan);
         let sheets = impose::place_frames(&plan, pages, &order, job.marks, title, |t| {
             slugs.get(t).cloned()
         });

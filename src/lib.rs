@@ -9,6 +9,7 @@ pub mod compile;
 pub mod diag;
 pub mod export;
 pub mod impose;
+pub mod impose_command;
 pub mod inspect;
 pub mod manifest;
 pub mod markdown;

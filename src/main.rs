@@ -8,7 +8,9 @@ use clap::Parser;
 use livret::build::{self, BuildOptions};
 use livret::diag::Result;
 
-use crate::args::{BuildArgs, Cli, Command};
+use livret::impose_command::{self, ImposeConfig};
+
+use crate::args::{BuildArgs, Cli, Command, ImposeArgs};
 
 /// How the process ends: 0 success, 1 problems found, 2 bad usage or input.
 enum ExitStatus {
@@ -44,7 +46,40 @@ fn main() -> ExitCode {
 fn dispatch(command: Command) -> Result<ExitStatus> {
     match command {
         Command::Build(args) => run_build(args),
+        Command::Impose(args) => run_impose(args),
     }
+}
+
+/// `livret impose`.
+fn run_impose(args: ImposeArgs) -> Result<ExitStatus> {
+    let config = ImposeConfig::new(
+        args.input,
+        args.output,
+        &args.scheme,
+        &args.sheet,
+        &args.duplex,
+        args.signature_sheets,
+        args.creep,
+        &args.marks,
+        args.printer_margin,
+        args.manual_duplex,
+        args.plan,
+        &args.blanks,
+        args.fit.as_deref(),
+    )?;
+    let done = impose_command::impose(&config)?;
+    for warning in &done.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let t = done.plan.ticket();
+    println!(
+        "{} pages → {} {} sheet(s) of {} ({} booklet(s))",
+        t.pages, t.sheets, t.scheme, config.sheet_name, t.booklets
+    );
+    for file in &done.files {
+        println!("wrote {}", file.display());
+    }
+    Ok(ExitStatus::Success)
 }
 
 /// `livret build`.

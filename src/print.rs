@@ -61,7 +61,10 @@ impl PrintJob {
             None => {}
             Some("shrink") => options.shrink_to_printable = true,
             Some(other) => {
-                return Err(bad("fit", format!("`{other}`; the only choice is `shrink`")));
+                return Err(bad(
+                    "fit",
+                    format!("`{other}`; the only choice is `shrink`"),
+                ));
             }
         }
         Ok(Self { options, marks, sheet_name: preset.sheet.to_lowercase() })

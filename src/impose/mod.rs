@@ -23,12 +23,15 @@
 
 pub mod geometry;
 pub mod margin;
+pub mod pdf;
 pub mod place;
 pub mod plan;
 pub mod ticket;
 
 pub use geometry::{Orientation, Rect, SheetSize, Size, mm, to_mm};
-pub use place::{MarkOptions, SideRef, all_sides, manual_duplex, place_frames};
+pub use place::{
+    MarkOptions, SideRef, all_sides, manual_duplex, place_frames, print_order,
+};
 pub use plan::{
     Axis, Blanks, Duplex, Edge, Grid, Group, Imposition, JobTicket, Line, Mark,
     PlanError, PlanOptions, Rotation, Scheme, SheetPlan, SidePlan, Slot, plan,

@@ -29,6 +29,16 @@ pub fn all_sides(plan: &Imposition) -> Vec<SideRef> {
     (0..plan.sheets.len()).flat_map(|i| [SideRef::Front(i), SideRef::Back(i)]).collect()
 }
 
+/// The sides a print file holds: every front and back, except for the zine, which is
+/// printed on one side only (its fronts alone).
+pub fn print_order(plan: &Imposition) -> Vec<SideRef> {
+    if plan.scheme == super::plan::Scheme::Zine {
+        (0..plan.sheets.len()).map(SideRef::Front).collect()
+    } else {
+        all_sides(plan)
+    }
+}
+
 /// For printers without duplex: the fronts in order, then the backs in the same
 /// sheet order, fed again after turning the stack over about the flip axis.
 pub fn manual_duplex(plan: &Imposition) -> (Vec<SideRef>, Vec<SideRef>) {

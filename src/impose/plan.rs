@@ -831,7 +831,8 @@ struct Layout {
     scale: f64,
 }
 
-/// Picks orientation and grid: most cells; ties prefer unrotated spreads, then portrait.
+/// Picks orientation and grid: most cells; ties prefer a grid clear of the printer's
+/// margin, then unrotated spreads, then portrait.
 fn layout_spreads(opts: &PlanOptions) -> Result<Layout, PlanError> {
     let spread = Size::new(2.0 * opts.page.width, opts.page.height);
     let many = opts.scheme != Scheme::Saddle;
@@ -851,13 +852,18 @@ fn layout_spreads(opts: &PlanOptions) -> Result<Layout, PlanError> {
             options.push((rotated, sheet, cell, cols, rows));
         }
     }
+    let margin = opts.printer_margin;
+    let clear = |o: &(bool, Size, Size, usize, usize)| {
+        o.3 as f64 * o.2.width <= o.1.width - 2.0 * margin + EPS
+            && o.4 as f64 * o.2.height <= o.1.height - 2.0 * margin + EPS
+    };
     let mut best = options[0];
     for option in &options[1..] {
-        if option.3 * option.4 > best.3 * best.4 {
+        let (cells, best_cells) = (option.3 * option.4, best.3 * best.4);
+        if cells > best_cells || (cells == best_cells && clear(option) && !clear(&best)) {
             best = *option;
         }
     }
-    let margin = opts.printer_margin;
     if best.3 * best.4 == 0 {
         if !opts.shrink_to_printable {
             return Err(PlanError::DoesNotFit {

@@ -1,0 +1,269 @@
+//! `livret impose`: any PDF onto printer sheets, with a job ticket.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Error, Result};
+use crate::export::write_atomic;
+use crate::impose::pdf::{self, InputInfo, PlaceOptions};
+use crate::impose::ticket::{self, TicketInfo};
+use crate::impose::{
+    self, Blanks, Duplex, Imposition, MarkOptions, PlanOptions, Scheme, SheetSize,
+    SideRef, Size, mm, to_mm,
+};
+use crate::print::plan_error;
+
+/// A preprocessed `livret impose` invocation.
+#[derive(Debug, Clone)]
+pub struct ImposeConfig {
+    /// The input PDF.
+    pub input: PathBuf,
+    /// The output PDF (with manual duplex: the fronts; backs get `-backs`).
+    pub output: PathBuf,
+    /// Planning options (page size filled in from the input).
+    pub options: PlanOptions,
+    /// Marks to draw.
+    pub marks: MarkOptions,
+    /// Sheet name as typed, for the ticket.
+    pub sheet_name: String,
+    /// Write fronts and backs separately.
+    pub manual_duplex: bool,
+    /// Where to write the plan as JSON.
+    pub plan_json: Option<PathBuf>,
+    /// Accept pages whose size differs from the first page's, centred in their slot.
+    pub center: bool,
+}
+
+/// What `impose` wrote.
+#[derive(Debug, Clone)]
+pub struct Imposed {
+    /// The plan that was followed.
+    pub plan: Imposition,
+    /// The files written (PDFs, then the ticket, then the plan).
+    pub files: Vec<PathBuf>,
+    /// Warnings for the user.
+    pub warnings: Vec<String>,
+}
+
+impl ImposeConfig {
+    /// Turns typed options into a configuration, rejecting bad values before any work.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        input: PathBuf,
+        output: PathBuf,
+        scheme: &str,
+        sheet: &str,
+        duplex: &str,
+        signature_sheets: Option<usize>,
+        creep_mm: f64,
+        marks: &[String],
+        printer_margin_mm: f64,
+        manual_duplex: bool,
+        plan_json: Option<PathBuf>,
+        blanks: &str,
+        fit: Option<&str>,
+    ) -> Result<Self> {
+        let usage = |e: String| Error::new(e);
+        let scheme: Scheme = scheme
+            .parse()
+            .map_err(|e: impose::plan::ParseChoiceError| usage(e.to_string()))?;
+        let sheet_size: SheetSize = sheet
+            .parse()
+            .map_err(|e: impose::geometry::ParseSizeError| usage(e.to_string()))?;
+        let duplex: Duplex = duplex
+            .parse()
+            .map_err(|e: impose::plan::ParseChoiceError| usage(e.to_string()))?;
+        let blanks: Blanks = blanks
+            .parse()
+            .map_err(|e: impose::plan::ParseChoiceError| usage(e.to_string()))?;
+        let marks = MarkOptions::parse(marks).map_err(usage)?;
+        for (what, value) in
+            [("--creep", creep_mm), ("--printer-margin", printer_margin_mm)]
+        {
+            if !value.is_finite() || value < 0.0 {
+                return Err(Error::new(format!(
+                    "{what} must be a length in mm ≥ 0, not {value}"
+                )));
+            }
+        }
+        if output
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+            != Some("pdf")
+        {
+            return Err(Error::new(format!(
+                "output {} should end in .pdf",
+                output.display()
+            )));
+        }
+        if same_file(&input, &output) {
+            return Err(Error::new("the output would overwrite the input")
+                .with_hint("choose another -o OUTPUT.pdf"));
+        }
+        let (shrink, center) = match fit {
+            None => (false, false),
+            Some("shrink") => (true, false),
+            Some("center") => (false, true),
+            Some(other) => {
+                return Err(Error::new(format!("--fit `{other}` is not a choice"))
+                    .with_hint("use --fit shrink or --fit center"));
+            }
+        };
+        let mut options =
+            PlanOptions::new(scheme, sheet_size.size(), Size::new(1.0, 1.0));
+        options.duplex = duplex;
+        options.blanks = blanks;
+        options.signature_sheets = signature_sheets;
+        options.creep = mm(creep_mm);
+        options.printer_margin = mm(printer_margin_mm);
+        options.shrink_to_printable = shrink;
+        Ok(Self {
+            input,
+            output,
+            options,
+            marks,
+            sheet_name: sheet.to_lowercase(),
+            manual_duplex,
+            plan_json,
+            center,
+        })
+    }
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Runs the imposition: read, check, plan, place, write (atomically), ticket.
+pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
+    let input = &config.input;
+    let bytes = fs::read(input).map_err(|err| {
+        Error::io("read", input, err).with_hint("give the path of an existing PDF file")
+    })?;
+    let info = pdf::read_info(&bytes).map_err(|err| {
+        let mut e = Error::new(format!("{}: {err}", input.display()));
+        if let Some(hint) = err.hint() {
+            e = e.with_hint(hint);
+        }
+        e.with_hint("nothing was written")
+    })?;
+    let page = check_sizes(input, &info, config.center)?;
+    let mut options = config.options.clone();
+    options.page = page;
+    let plan = impose::plan(info.pages, &options).map_err(plan_error)?;
+
+    let title = info.title.clone().unwrap_or_else(|| {
+        input.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
+    });
+    let mut warnings = Vec::new();
+    // External pages: their content box is unknown, so check the page boxes.
+    let boxes: Vec<_> =
+        info.sizes.iter().map(|s| Some((0.0, 0.0, s.width, s.height))).collect();
+    if let Some(hit) = impose::margin::intrusion(&plan, options.printer_margin, &boxes) {
+        warnings.push(format!(
+            "{} placed page(s) reach up to {:.1} mm into the printer's {:.1} mm unprintable margin: anything printed closer than that to those page edges will be cut off\n  hint: use --fit shrink to scale the pages into the printable area",
+            hit.pages,
+            to_mm(hit.depth),
+            to_mm(options.printer_margin)
+        ));
+    }
+    if plan.padded > plan.pages {
+        warnings.push(format!(
+            "{} blank page(s) added to fill the sheets",
+            plan.padded - plan.pages
+        ));
+    }
+
+    let mut files = Vec::new();
+    let place = |order: Vec<SideRef>| PlaceOptions {
+        order,
+        crop: config.marks.crop,
+        fold: config.marks.fold,
+        collation: config.marks.collation,
+        slug: config.marks.slug,
+        title: title.clone(),
+        center: config.center,
+    };
+    let write_sheets = |order: Vec<SideRef>, path: &Path| -> Result<()> {
+        let out = pdf::impose_pdf(&bytes, &plan, &place(order))
+            .map_err(|err| Error::new(format!("{}: {err}", input.display())))?;
+        write_atomic(path, &out)
+    };
+    let backs_path = with_suffix(&config.output, "-backs");
+    if config.manual_duplex && plan.scheme != Scheme::Zine {
+        let (fronts, backs) = impose::manual_duplex(&plan);
+        write_sheets(fronts, &config.output)?;
+        write_sheets(backs, &backs_path)?;
+        files.push(config.output.clone());
+        files.push(backs_path.clone());
+    } else {
+        write_sheets(impose::print_order(&plan), &config.output)?;
+        files.push(config.output.clone());
+    }
+
+    let name =
+        |p: &Path| p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+    let backs_name = name(&backs_path);
+    let info = TicketInfo {
+        title: &title,
+        file: &name(&config.output),
+        backs_file: (files.len() == 2).then_some(backs_name.as_str()),
+        sheet_name: &config.sheet_name,
+    };
+    let ticket_path = config.output.with_extension("txt");
+    write_atomic(&ticket_path, ticket::ticket(&plan, &info).as_bytes())?;
+    files.push(ticket_path);
+    if let Some(json_path) = &config.plan_json {
+        let json = serde_json::to_string_pretty(&plan).expect("plans serialise");
+        write_atomic(json_path, json.as_bytes())?;
+        files.push(json_path.clone());
+    }
+    Ok(Imposed { plan, files, warnings })
+}
+
+/// All pages must share the first page's size (within 0.5 pt), unless centring.
+fn check_sizes(input: &Path, info: &InputInfo, center: bool) -> Result<Size> {
+    let first = *info.sizes.first().ok_or_else(|| {
+        Error::new(format!("{}: the PDF has no pages", input.display()))
+    })?;
+    let same = |s: &Size| {
+        (s.width - first.width).abs() < 0.5 && (s.height - first.height).abs() < 0.5
+    };
+    if center {
+        // Every page fits a slot as large as the largest page.
+        let width = info.sizes.iter().map(|s| s.width).fold(0.0, f64::max);
+        let height = info.sizes.iter().map(|s| s.height).fold(0.0, f64::max);
+        return Ok(Size::new(width, height));
+    }
+    if let Some(odd) = info.sizes.iter().position(|s| !same(s)) {
+        let s = info.sizes[odd];
+        return Err(Error::new(format!(
+            "{}: page {} is {} × {} mm but page 1 is {} × {} mm",
+            input.display(),
+            odd + 1,
+            fmt(s.width),
+            fmt(s.height),
+            fmt(first.width),
+            fmt(first.height)
+        ))
+        .with_hint("imposition needs pages of one size; use --fit center to centre every page in a slot of the largest size"));
+    }
+    Ok(first)
+}
+
+/// Millimetres with one decimal.
+fn fmt(pt: f64) -> String {
+    format!("{:.1}", to_mm(pt))
+}
+
+/// `dir/name.pdf` → `dir/name{suffix}.pdf`.
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("output");
+    path.with_file_name(format!("{stem}{suffix}.pdf"))
+}
