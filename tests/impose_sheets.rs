@@ -1,5 +1,6 @@
 //! Imposed sheets read back from real PDFs and folded by the independent simulation:
-//! every scheme, page counts 1…64 and 500, both duplex modes.
+//! every scheme, page counts 1…64 and 500, both duplex modes, both placement backends
+//! (typst frames for `build`, PDF objects for `impose`).
 //!
 //! The input booklet is a typst document whose page n shows `Tn` near its top edge
 //! and `Bn` near its bottom edge. From the output PDF alone (pdftotext -bbox), each
@@ -12,6 +13,7 @@ mod util;
 use std::sync::Arc;
 
 use fold::{Dir, Observation, Read, Recipe};
+use livret::impose::pdf::{PlaceOptions, impose_pdf};
 use livret::impose::{
     Axis, Duplex, Imposition, MarkOptions, PlanOptions, Scheme, SheetSize, Size,
     all_sides, place_frames, plan,
@@ -123,9 +125,19 @@ fn recipe(imp: &Imposition, signature_sheets: usize) -> Recipe {
     }
 }
 
-/// Imposes `doc`, writes the PDF, reads it back, folds it; checks the reading order.
+/// The two placement backends: typst frames (`build`) and PDF objects (`impose`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Backend {
+    Frames,
+    Pdf,
+}
+
+/// Imposes `doc` with `backend`, writes the PDF, reads it back, folds it; checks the
+/// reading order.
 fn check(
     doc: &PagedDocument,
+    input_pdf: &[u8],
+    backend: Backend,
     scheme: Scheme,
     page: Size,
     duplex: Duplex,
@@ -134,21 +146,27 @@ fn check(
     let mut options = PlanOptions::new(scheme, SheetSize::A4.size(), page);
     options.duplex = duplex;
     let imp = plan(n, &options).map_err(|e| e.to_string())?;
-    let sheets = place_frames(
-        &imp,
-        doc.pages(),
-        &all_sides(&imp),
-        MarkOptions::default(),
-        "",
-        |_| None,
-    );
-    let bytes = livret::export::pdf(
-        &sheets,
-        "test",
-        Datetime::from_ymd(2026, 1, 1).unwrap(),
-        false,
-    )
-    .map_err(|e| e.to_string())?;
+    let bytes = match backend {
+        Backend::Frames => {
+            let order = all_sides(&imp);
+            let sheets = place_frames(
+                &imp,
+                doc.pages(),
+                &order,
+                MarkOptions::default(),
+                "",
+                |_| None,
+            );
+            let date = Datetime::from_ymd(2026, 1, 1).unwrap();
+            livret::export::pdf(&sheets, "test", date, false)
+                .map_err(|e| e.to_string())?
+        }
+        Backend::Pdf => {
+            let mut place = PlaceOptions::new(&imp);
+            place.order = all_sides(&imp);
+            impose_pdf(input_pdf, &imp, &place).map_err(|e| e.to_string())?
+        }
+    };
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sheets.pdf");
     std::fs::write(&path, bytes).unwrap();
@@ -205,9 +223,15 @@ fn sweep(scheme: Scheme, counts: impl Iterator<Item = usize>) {
                 continue;
             }
             let doc = labelled(n, page);
-            for duplex in [Duplex::Long, Duplex::Short] {
-                if let Err(e) = check(&doc, scheme, page, duplex) {
-                    failures.push(format!("{scheme} {n} pages {name} {duplex}: {e}"));
+            let date = Datetime::from_ymd(2026, 1, 1).unwrap();
+            let input = livret::export::pdf(&doc, "labelled", date, false).unwrap();
+            for backend in [Backend::Frames, Backend::Pdf] {
+                for duplex in [Duplex::Long, Duplex::Short] {
+                    if let Err(e) = check(&doc, &input, backend, scheme, page, duplex) {
+                        failures.push(format!(
+                            "{backend:?}: {scheme} {n} pages {name} {duplex}: {e}"
+                        ));
+                    }
                 }
             }
         }
