@@ -146,13 +146,14 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     let bytes = fs::read(input).map_err(|err| {
         Error::io("read", input, err).with_hint("give the path of an existing PDF file")
     })?;
-    let info = pdf::read_info(&bytes).map_err(|err| {
+    let parsed = pdf::PdfInput::parse(&bytes).map_err(|err| {
         let mut e = Error::new(format!("{}: {err}", input.display()));
         if let Some(hint) = err.hint() {
             e = e.with_hint(hint);
         }
         e.with_hint("nothing was written")
     })?;
+    let info = parsed.info();
     let page = check_sizes(input, &info, config.center)?;
     let mut options = config.options.clone();
     options.page = page;
@@ -190,9 +191,16 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
         title: title.clone(),
         center: config.center,
     };
-    let write_sheets = |order: Vec<SideRef>, path: &Path| -> Result<()> {
-        let out = pdf::impose_pdf(&bytes, &plan, &place(order))
-            .map_err(|err| Error::new(format!("{}: {err}", input.display())))?;
+    // Placing consumes the parsed input; a second file (manual duplex) parses again.
+    let mut parsed = Some(parsed);
+    let mut write_sheets = |order: Vec<SideRef>, path: &Path| -> Result<()> {
+        let located =
+            |err: pdf::PdfError| Error::new(format!("{}: {err}", input.display()));
+        let source = match parsed.take() {
+            Some(p) => p,
+            None => pdf::PdfInput::parse(&bytes).map_err(located)?,
+        };
+        let out = source.impose(&plan, &place(order)).map_err(located)?;
         write_atomic(path, &out)
     };
     let backs_path = with_suffix(&config.output, "-backs");

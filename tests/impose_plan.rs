@@ -746,3 +746,13 @@ fn plans_round_trip_through_json() {
     }
     assert!(serde_json::from_str::<Rotation>("45").is_err());
 }
+
+/// Regression: PDF producers round sizes; an A5 page written as 419.53 × 595.28 pt
+/// still goes two-up on an A4 sheet of 595.2756 pt.
+#[test]
+fn rounded_a5_still_fits_two_up_on_a4() {
+    let opts =
+        PlanOptions::new(Scheme::Saddle, SheetSize::A4.size(), Size::new(419.53, 595.28));
+    let imp = plan(8, &opts).expect("rounded A5 fits");
+    assert_eq!(imp.sheets.len(), 2);
+}

@@ -15,6 +15,11 @@ pub const PT_PER_IN: f64 = 72.0;
 /// Tolerance in pt for comparing lengths (a millionth of a point).
 pub const EPS: f64 = 1e-6;
 
+/// How much larger than the room a page may be and still count as fitting, in pt
+/// (0.18 mm). PDF producers round sizes: an A5 page written as 419.53 × 595.28 pt must
+/// still go two-up on an A4 sheet of 595.2756 pt.
+pub const FIT_TOLERANCE: f64 = 0.5;
+
 /// Converts millimetres to points.
 pub fn mm(value: f64) -> f64 {
     value * PT_PER_MM
@@ -83,9 +88,10 @@ impl Size {
             && self.height > 0.0
     }
 
-    /// Whether this size fits inside `other` without turning (within [`EPS`]).
+    /// Whether this size fits inside `other` without turning (within [`FIT_TOLERANCE`]).
     pub fn fits_in(self, other: Size) -> bool {
-        self.width <= other.width + EPS && self.height <= other.height + EPS
+        self.width <= other.width + FIT_TOLERANCE
+            && self.height <= other.height + FIT_TOLERANCE
     }
 
     /// Both sides scaled by `factor`.
@@ -150,12 +156,14 @@ impl Rect {
         Size::new(self.width, self.height)
     }
 
-    /// Whether `other` lies inside this rectangle (within [`EPS`]).
+    /// Whether `other` lies inside this rectangle (within half the [`FIT_TOLERANCE`] on
+    /// each side, as a page that fits within the tolerance is centred).
     pub fn contains(&self, other: &Rect) -> bool {
-        other.x >= self.x - EPS
-            && other.y >= self.y - EPS
-            && other.right() <= self.right() + EPS
-            && other.bottom() <= self.bottom() + EPS
+        let t = FIT_TOLERANCE / 2.0 + EPS;
+        other.x >= self.x - t
+            && other.y >= self.y - t
+            && other.right() <= self.right() + t
+            && other.bottom() <= self.bottom() + t
     }
 
     /// Whether the interiors of the two rectangles overlap (touching edges do not).

@@ -5,7 +5,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::geometry::{EPS, Orientation, Rect, SheetSize, Size, fmt_mm, mm};
+use super::geometry::{
+    EPS, FIT_TOLERANCE, Orientation, Rect, SheetSize, Size, fmt_mm, mm,
+};
 
 /// Default printer margin (unprintable border) in millimetres.
 pub const DEFAULT_PRINTER_MARGIN_MM: f64 = 4.0;
@@ -795,7 +797,7 @@ pub fn flip_axis(sheet: Size, duplex: Duplex) -> Axis {
 
 /// How many lengths `len` fit in `avail`.
 fn fit_count(avail: f64, len: f64) -> usize {
-    ((avail + EPS) / len).floor().max(0.0) as usize
+    ((avail + FIT_TOLERANCE) / len).floor().max(0.0) as usize
 }
 
 /// The booklet order with padding blanks: booklet page → input page.
