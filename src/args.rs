@@ -56,6 +56,9 @@ pub struct BuildArgs {
     /// Fail when a translation misses chapters instead of showing the source text.
     #[arg(long)]
     pub strict: bool,
+    /// Only the reading PDFs: skip the print presets (imposed sheets and job tickets).
+    #[arg(long)]
+    pub no_print: bool,
     #[command(flatten)]
     pub fonts: FontArgs,
 }

@@ -25,6 +25,8 @@ pub struct BuildOptions {
     pub layouts: Vec<String>,
     /// Fail on untranslated chapters instead of showing the source chapter.
     pub strict: bool,
+    /// Also make the print presets' imposed sheets and job tickets.
+    pub print: bool,
     /// Also use the system's fonts.
     pub system_fonts: bool,
 }
@@ -71,8 +73,7 @@ pub fn build(
     let mut built = Vec::new();
     for lang in &langs {
         for layout in &layouts {
-            let target =
-                build_one(&manifest, &fonts, date, lang, layout, options.strict)?;
+            let target = build_one(&manifest, &fonts, date, lang, layout, options)?;
             report(&target);
             built.push(target);
         }
@@ -151,8 +152,9 @@ fn build_one(
     date: typst::foundations::Datetime,
     lang: &str,
     layout: &str,
-    strict: bool,
+    options: &BuildOptions,
 ) -> Result<BuiltTarget> {
+    let strict = options.strict;
     let root = &manifest.root;
     let target = compile_target(manifest, fonts, date, lang, layout, strict, 4)?;
     let assembled = &target.assembled;
@@ -168,7 +170,8 @@ fn build_one(
     let mut warnings = target.compiled.warnings.clone();
     let mut prints = Vec::new();
     let mut by_multiple: Vec<(usize, CompiledTarget)> = Vec::new();
-    for preset in manifest.print.iter().filter(|p| p.layout == layout) {
+    let presets = manifest.print.iter().filter(|p| options.print && p.layout == layout);
+    for preset in presets {
         let job = PrintJob::from_preset(preset)?;
         let multiple = job.page_multiple(page)?;
         let source = if document.pages().len() % multiple == 0 {

@@ -89,6 +89,7 @@ fn run_build(args: BuildArgs) -> Result<ExitStatus> {
         langs: args.langs,
         layouts: args.layouts,
         strict: args.strict,
+        print: !args.no_print,
         system_fonts: args.fonts.system_fonts,
     };
     build::build(&options, |t| {
