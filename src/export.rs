@@ -33,7 +33,9 @@ pub fn pdf(
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a
-/// rename, so a reader never sees a half-written file.
+/// rename, so a reader never sees a half-written file, even if livret is killed
+/// midway. (No fsync: it would cost more than imposing a short booklet, and an
+/// interrupted build is simply run again.)
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|err| Error::io("create folder", dir, err))?;
@@ -42,7 +44,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let result = (|| {
         let mut file = fs::File::create(&tmp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
         fs::rename(&tmp, path)
     })();
     result.map_err(|err| {
