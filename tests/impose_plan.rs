@@ -2,14 +2,17 @@
 
 #[path = "util/fold.rs"]
 mod fold;
+#[path = "util/recipe.rs"]
+mod recipe;
 
-use fold::{Dir, Observation, Read, Recipe};
+use fold::{Observation, Read};
 use livret::impose::geometry::fmt_mm;
 use livret::impose::{
     Axis, Blanks, Duplex, Edge, Imposition, Mark, Orientation, PlanError, PlanOptions,
     Rect, Rotation, Scheme, SheetSize, Size, mm, plan,
 };
 use proptest::prelude::*;
+use recipe::recipe;
 
 fn a6() -> Size {
     Size::from_mm(105.0, 148.0)
@@ -17,28 +20,6 @@ fn a6() -> Size {
 
 fn a7() -> Size {
     Size::from_mm(74.0, 105.0)
-}
-
-/// The printer's recipe, taken from the plan's job data only.
-fn recipe(imp: &Imposition, signature_sheets: usize) -> Recipe {
-    let dir = |axis: Axis| match axis {
-        Axis::Vertical => Dir::Vertical,
-        Axis::Horizontal => Dir::Horizontal,
-    };
-    Recipe {
-        scheme: imp.scheme.to_string(),
-        sheet_width: imp.sheet.width,
-        sheet_height: imp.sheet.height,
-        grid_x: imp.grid.x,
-        grid_y: imp.grid.y,
-        cell_width: imp.grid.cell.width,
-        cell_height: imp.grid.cell.height,
-        cols: imp.grid.cols,
-        rows: imp.grid.rows,
-        fold: dir(imp.grid.spine.unwrap_or(Axis::Vertical)),
-        flip: dir(imp.flip),
-        signature_sheets,
-    }
 }
 
 /// What one would read off the output PDF: every slot's label (input page number,

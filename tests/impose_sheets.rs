@@ -8,17 +8,20 @@
 
 #[path = "util/fold.rs"]
 mod fold;
+#[path = "util/recipe.rs"]
+mod recipe;
 mod util;
 
 use std::sync::Arc;
 
-use fold::{Dir, Observation, Read, Recipe};
+use fold::{Observation, Read};
 use livret::impose::pdf::{PlaceOptions, impose_pdf};
 use livret::impose::{
-    Axis, Duplex, Imposition, MarkOptions, PlanOptions, Scheme, SheetSize, Size,
-    all_sides, place_frames, plan,
+    Duplex, MarkOptions, PlanOptions, Scheme, SheetSize, Size, all_sides, place_frames,
+    plan,
 };
 use livret::world::{Fonts, GuideWorld};
+use recipe::recipe;
 use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
 use util::*;
@@ -101,28 +104,6 @@ fn observe_pdf(pdf: &std::path::Path, span: f64) -> Vec<Vec<Observation>> {
             side
         })
         .collect()
-}
-
-/// The printer's recipe from the plan's job data.
-fn recipe(imp: &Imposition, signature_sheets: usize) -> Recipe {
-    let dir = |axis: Axis| match axis {
-        Axis::Vertical => Dir::Vertical,
-        Axis::Horizontal => Dir::Horizontal,
-    };
-    Recipe {
-        scheme: imp.scheme.to_string(),
-        sheet_width: imp.sheet.width,
-        sheet_height: imp.sheet.height,
-        grid_x: imp.grid.x,
-        grid_y: imp.grid.y,
-        cell_width: imp.grid.cell.width,
-        cell_height: imp.grid.cell.height,
-        cols: imp.grid.cols,
-        rows: imp.grid.rows,
-        fold: dir(imp.grid.spine.unwrap_or(Axis::Vertical)),
-        flip: dir(imp.flip),
-        signature_sheets,
-    }
 }
 
 /// The two placement backends: typst frames (`build`) and PDF objects (`impose`).

@@ -138,20 +138,24 @@ pub fn pdf_words(pdf: &Path, page: usize) -> Vec<Word> {
     let p = page.to_string();
     let html =
         poppler("pdftotext", &["-bbox", "-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"]);
-    let mut words = Vec::new();
-    for line in html.lines().map(str::trim).filter(|l| l.starts_with("<word ")) {
-        let attr = |name: &str| -> f64 {
-            let key = format!("{name}=\"");
-            let start = line.find(&key).unwrap() + key.len();
-            let end = start + line[start..].find('"').unwrap();
-            line[start..end].parse().unwrap()
-        };
-        let text_start = line.find('>').unwrap() + 1;
-        let text_end = line.rfind("</word>").unwrap();
-        let text = html_unescape(&line[text_start..text_end]);
-        words.push((text, attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax")));
+    html.lines().map(str::trim).filter_map(parse_word).collect()
+}
+
+/// Parses one `<word xMin=… yMin=… xMax=… yMax=…>text</word>` line of `pdftotext -bbox`.
+fn parse_word(line: &str) -> Option<Word> {
+    if !line.starts_with("<word ") {
+        return None;
     }
-    words
+    let attr = |name: &str| -> f64 {
+        let key = format!("{name}=\"");
+        let start = line.find(&key).unwrap() + key.len();
+        let end = start + line[start..].find('"').unwrap();
+        line[start..end].parse().unwrap()
+    };
+    let text_start = line.find('>').unwrap() + 1;
+    let text_end = line.rfind("</word>").unwrap();
+    let text = html_unescape(&line[text_start..text_end]);
+    Some((text, attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax")))
 }
 
 /// Undoes the few entities pdftotext writes.
@@ -246,17 +250,7 @@ pub fn pdf_words_all(pdf: &Path) -> Vec<Vec<Word>> {
     for line in html.lines().map(str::trim) {
         if line.starts_with("<page ") {
             pages.push(Vec::new());
-        } else if line.starts_with("<word ") {
-            let attr = |name: &str| -> f64 {
-                let key = format!("{name}=\"");
-                let start = line.find(&key).unwrap() + key.len();
-                let end = start + line[start..].find('"').unwrap();
-                line[start..end].parse().unwrap()
-            };
-            let text_start = line.find('>').unwrap() + 1;
-            let text_end = line.rfind("</word>").unwrap();
-            let text = html_unescape(&line[text_start..text_end]);
-            let word = (text, attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax"));
+        } else if let Some(word) = parse_word(line) {
             pages.last_mut().expect("a word inside a page").push(word);
         }
     }
