@@ -101,6 +101,9 @@ pub struct ImposeArgs {
     /// Where padding blanks go: before-last (the back cover stays last) or end.
     #[arg(long, default_value = "before-last")]
     pub blanks: String,
+    /// Where the spine is: left, or right for right-to-left scripts (N'Ko, Arabic).
+    #[arg(long, default_value = "left")]
+    pub binding: String,
     /// shrink: scale pages into the printable area; center: accept pages of other sizes.
     #[arg(long, value_name = "shrink|center")]
     pub fit: Option<String>,

@@ -172,7 +172,15 @@ fn build_one(
     let mut by_multiple: Vec<(usize, CompiledTarget)> = Vec::new();
     let presets = manifest.print.iter().filter(|p| options.print && p.layout == layout);
     for preset in presets {
-        let job = PrintJob::from_preset(preset)?;
+        let mut job = PrintJob::from_preset(preset)?;
+        // A right-to-left book is bound on the right.
+        if manifest
+            .language(lang)
+            .is_some_and(|l| l.dir == crate::manifest::Direction::Rtl)
+            && job.options.scheme != impose::Scheme::Zine
+        {
+            job.options.binding = impose::Binding::Right;
+        }
         let multiple = job.page_multiple(page)?;
         let source = if document.pages().len() % multiple == 0 {
             &target

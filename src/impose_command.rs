@@ -8,8 +8,8 @@ use crate::export::write_atomic;
 use crate::impose::pdf::{self, InputInfo, PlaceOptions};
 use crate::impose::ticket::{self, TicketInfo};
 use crate::impose::{
-    self, Blanks, Duplex, Imposition, MarkOptions, PlanOptions, Scheme, SheetSize,
-    SideRef, Size, mm, to_mm,
+    self, Binding, Blanks, Duplex, Imposition, MarkOptions, PlanOptions, Scheme,
+    SheetSize, SideRef, Size, mm, to_mm,
 };
 use crate::print::plan_error;
 
@@ -61,6 +61,7 @@ impl ImposeConfig {
         manual_duplex: bool,
         plan_json: Option<PathBuf>,
         blanks: &str,
+        binding: &str,
         fit: Option<&str>,
     ) -> Result<Self> {
         let usage = |e: String| Error::new(e);
@@ -74,6 +75,9 @@ impl ImposeConfig {
             .parse()
             .map_err(|e: impose::plan::ParseChoiceError| usage(e.to_string()))?;
         let blanks: Blanks = blanks
+            .parse()
+            .map_err(|e: impose::plan::ParseChoiceError| usage(e.to_string()))?;
+        let binding: Binding = binding
             .parse()
             .map_err(|e: impose::plan::ParseChoiceError| usage(e.to_string()))?;
         let marks = MarkOptions::parse(marks).map_err(usage)?;
@@ -115,6 +119,7 @@ impl ImposeConfig {
             PlanOptions::new(scheme, sheet_size.size(), Size::new(1.0, 1.0));
         options.duplex = duplex;
         options.blanks = blanks;
+        options.binding = binding;
         options.signature_sheets = signature_sheets;
         options.creep = mm(creep_mm);
         options.printer_margin = mm(printer_margin_mm);

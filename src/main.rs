@@ -65,6 +65,7 @@ fn run_impose(args: ImposeArgs) -> Result<ExitStatus> {
         args.manual_duplex,
         args.plan,
         &args.blanks,
+        &args.binding,
         args.fit.as_deref(),
     )?;
     let done = impose_command::impose(&config)?;

@@ -361,3 +361,16 @@ fn content_in_the_printer_margin_is_warned_about() {
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(!stderr.contains("unprintable margin"), "{stderr}");
 }
+
+#[test]
+fn right_to_left_language_prints_bound_on_the_right() {
+    let dir = sample_project();
+    build(dir.path(), &["--lang", "nqo", "--layout", "pocket-a6"]).success();
+    let out = dir.path().join("out/securite-collaborative/nqo/pocket-a6");
+    let ticket = fs::read_to_string(
+        out.join("securite-collaborative-nqo-pocket-a6-print-a4-cutstack.txt"),
+    )
+    .unwrap();
+    assert!(ticket.contains("Bound on the right"), "{ticket}");
+    assert!(ticket.contains("Reliure à droite"), "{ticket}");
+}

@@ -17,8 +17,8 @@ use std::sync::Arc;
 use fold::{Observation, Read};
 use livret::impose::pdf::{PlaceOptions, impose_pdf};
 use livret::impose::{
-    Duplex, MarkOptions, PlanOptions, Scheme, SheetSize, Size, all_sides, place_frames,
-    plan,
+    Binding, Duplex, MarkOptions, PlanOptions, Scheme, SheetSize, Size, all_sides,
+    place_frames, plan,
 };
 use livret::world::{Fonts, GuideWorld};
 use recipe::recipe;
@@ -122,10 +122,12 @@ fn check(
     scheme: Scheme,
     page: Size,
     duplex: Duplex,
+    binding: Binding,
 ) -> Result<(), String> {
     let n = doc.pages().len();
     let mut options = PlanOptions::new(scheme, SheetSize::A4.size(), page);
     options.duplex = duplex;
+    options.binding = binding;
     let imp = plan(n, &options).map_err(|e| e.to_string())?;
     let bytes = match backend {
         Backend::Frames => {
@@ -162,7 +164,28 @@ fn check(
         ));
     }
     let span = page.height - 2.0 * livret::impose::mm(10.0);
-    let books = fold::simulate(&recipe(&imp, 4), &observe_pdf(&path, span))?;
+    let mut observed = observe_pdf(&path, span);
+    if binding == Binding::Right {
+        // The mirror image of a right-bound booklet is a left-bound one. Mirror every cut
+        // piece in place across its spine line (fronts and backs alike, so pieces, piles
+        // and duplex stay as the ticket says) and fold that: it must read 1…N.
+        let g = imp.grid;
+        let spine_vertical = g.spine != Some(livret::impose::Axis::Horizontal);
+        for obs in observed.iter_mut().flatten() {
+            let col = ((obs.x - g.x) / g.cell.width).floor();
+            let row = ((obs.y - g.y) / g.cell.height).floor();
+            if spine_vertical {
+                let cx = g.x + (col + 0.5) * g.cell.width;
+                obs.x = 2.0 * cx - obs.x;
+                obs.rotation = (360 - obs.rotation) % 360;
+            } else {
+                let cy = g.y + (row + 0.5) * g.cell.height;
+                obs.y = 2.0 * cy - obs.y;
+                obs.rotation = (540 - obs.rotation) % 360;
+            }
+        }
+    }
+    let books = fold::simulate(&recipe(&imp, 4), &observed)?;
     let copies = if scheme == Scheme::Copies { imp.grid.cells() } else { 1 };
     if books.len() != copies {
         return Err(format!("{} booklets, expected {copies}", books.len()));
@@ -190,7 +213,7 @@ fn check(
 }
 
 /// Runs `scheme` over page counts 1…64 and 500, A6 and A7 pages, both duplex modes.
-fn sweep(scheme: Scheme, counts: impl Iterator<Item = usize>) {
+fn sweep(scheme: Scheme, counts: impl Iterator<Item = usize>, bindings: &[Binding]) {
     let mut failures = Vec::new();
     for n in counts {
         for (name, page) in
@@ -208,10 +231,14 @@ fn sweep(scheme: Scheme, counts: impl Iterator<Item = usize>) {
             let input = livret::export::pdf(&doc, "labelled", date, false).unwrap();
             for backend in [Backend::Frames, Backend::Pdf] {
                 for duplex in [Duplex::Long, Duplex::Short] {
-                    if let Err(e) = check(&doc, &input, backend, scheme, page, duplex) {
-                        failures.push(format!(
-                            "{backend:?}: {scheme} {n} pages {name} {duplex}: {e}"
-                        ));
+                    for &binding in bindings {
+                        if let Err(e) =
+                            check(&doc, &input, backend, scheme, page, duplex, binding)
+                        {
+                            failures.push(format!(
+                                "{backend:?}: {scheme} {n} pages {name} {duplex} {binding}: {e}"
+                            ));
+                        }
                     }
                 }
             }
@@ -226,25 +253,33 @@ fn counts() -> impl Iterator<Item = usize> {
 
 #[test]
 fn saddle_sheets_fold_into_order() {
-    sweep(Scheme::Saddle, counts());
+    sweep(Scheme::Saddle, counts(), &[Binding::Left]);
 }
 
 #[test]
 fn cutstack_sheets_fold_into_order() {
-    sweep(Scheme::Cutstack, counts());
+    sweep(Scheme::Cutstack, counts(), &[Binding::Left]);
 }
 
 #[test]
 fn copies_sheets_fold_into_booklets() {
-    sweep(Scheme::Copies, counts());
+    sweep(Scheme::Copies, counts(), &[Binding::Left]);
 }
 
 #[test]
 fn signature_sheets_fold_into_order() {
-    sweep(Scheme::Signatures, counts());
+    sweep(Scheme::Signatures, counts(), &[Binding::Left]);
 }
 
 #[test]
 fn zine_sheet_folds_into_order() {
-    sweep(Scheme::Zine, 1..=8);
+    sweep(Scheme::Zine, 1..=8, &[Binding::Left]);
+}
+
+/// Right-to-left booklets (N'Ko, Arabic) are bound on the right.
+#[test]
+fn right_bound_sheets_fold_into_order() {
+    for scheme in [Scheme::Saddle, Scheme::Cutstack, Scheme::Signatures, Scheme::Copies] {
+        sweep(scheme, (1..=24).chain([63]), &[Binding::Right]);
+    }
 }

@@ -33,6 +33,6 @@ pub use place::{
     MarkOptions, SideRef, all_sides, manual_duplex, place_frames, print_order,
 };
 pub use plan::{
-    Axis, Blanks, Duplex, Edge, Grid, Group, Imposition, JobTicket, Line, Mark,
+    Axis, Binding, Blanks, Duplex, Edge, Grid, Group, Imposition, JobTicket, Line, Mark,
     PlanError, PlanOptions, Rotation, Scheme, SheetPlan, SidePlan, Slot, plan,
 };

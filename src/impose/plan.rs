@@ -187,6 +187,43 @@ impl FromStr for Blanks {
     }
 }
 
+/// Which side of the booklet the spine is on when its cover faces the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Binding {
+    /// Spine on the left: left-to-right scripts (Latin).
+    #[default]
+    Left,
+    /// Spine on the right: right-to-left scripts (N'Ko, Arabic); each spread is mirrored.
+    Right,
+}
+
+impl FromStr for Binding {
+    type Err = ParseChoiceError;
+
+    /// Parses `left|right`, case-insensitive.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "left" => Ok(Binding::Left),
+            "right" => Ok(Binding::Right),
+            _ => Err(ParseChoiceError {
+                what: "binding",
+                given: s.to_string(),
+                expected: "left or right",
+            }),
+        }
+    }
+}
+
+impl fmt::Display for Binding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Binding::Left => "left",
+            Binding::Right => "right",
+        })
+    }
+}
+
 /// A direction on the displayed sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -315,6 +352,9 @@ pub struct PlanOptions {
     /// Ignored by the zine, which is always landscape.
     #[serde(default)]
     pub sheet_orientation: Option<Orientation>,
+    /// Where the spine is: left for left-to-right scripts, right for right-to-left ones.
+    #[serde(default)]
+    pub binding: Binding,
 }
 
 impl PlanOptions {
@@ -332,6 +372,7 @@ impl PlanOptions {
             printer_margin: mm(DEFAULT_PRINTER_MARGIN_MM),
             shrink_to_printable: false,
             sheet_orientation: None,
+            binding: Binding::Left,
         }
     }
 }
@@ -341,6 +382,8 @@ impl PlanOptions {
 pub enum PlanError {
     /// The input has no pages.
     NoPages,
+    /// The zine's folds only make a left-bound booklet.
+    ZineRightBinding,
     /// A size is not a number or outside 1 cm … 200 in (`what` names it).
     InvalidSize {
         /// Which size (`sheet` or `page`).
@@ -400,6 +443,9 @@ impl PlanError {
             PlanError::NoPages => {
                 Some("the input PDF must have at least one page".into())
             }
+            PlanError::ZineRightBinding => {
+                Some("use --scheme saddle or cutstack for a right-to-left booklet".into())
+            }
             PlanError::ZeroSignatureSheets => Some(
                 "use --signature-sheets 1 or more (4 makes 16-page signatures)".into(),
             ),
@@ -429,6 +475,9 @@ impl fmt::Display for PlanError {
         match self {
             PlanError::NoPages => {
                 f.write_str("nothing to impose (the input has no pages)")
+            }
+            PlanError::ZineRightBinding => {
+                f.write_str("the one-sheet zine folds into a left-bound booklet only")
             }
             PlanError::InvalidSize { what, size } => write!(
                 f,
@@ -664,6 +713,9 @@ pub struct Imposition {
     pub sheets: Vec<SheetPlan>,
     /// Marks left out because they would fall off the sheet or on a page.
     pub skipped_marks: usize,
+    /// Where the spine is when the cover faces the reader.
+    #[serde(default)]
+    pub binding: Binding,
 }
 
 /// The job in numbers, for the printer's ticket.
@@ -754,6 +806,9 @@ pub fn plan(pages: usize, opts: &PlanOptions) -> Result<Imposition, PlanError> {
 fn validate(pages: usize, opts: &PlanOptions) -> Result<(), PlanError> {
     if pages == 0 {
         return Err(PlanError::NoPages);
+    }
+    if opts.scheme == Scheme::Zine && opts.binding == Binding::Right {
+        return Err(PlanError::ZineRightBinding);
     }
     for (what, size) in [("sheet", opts.sheet), ("page", opts.page)] {
         let side_ok = |v: f64| (MIN_SIDE - EPS..=MAX_SIDE + EPS).contains(&v);
@@ -1086,9 +1141,39 @@ fn plan_spreads(pages: usize, opts: &PlanOptions) -> Result<Imposition, PlanErro
         creep: opts.creep,
         sheets,
         skipped_marks: 0,
+        binding: opts.binding,
     };
+    if opts.binding == Binding::Right {
+        mirror_spreads(&mut imposition);
+    }
     add_marks(&mut imposition);
     Ok(imposition)
+}
+
+/// Right binding: mirrors the two pages of every spread across its fold (the mirror
+/// image of a left-bound booklet is a right-bound one), on fronts and backs alike.
+fn mirror_spreads(imp: &mut Imposition) {
+    let grid = imp.grid;
+    for sheet in &mut imp.sheets {
+        for side in [&mut sheet.front, &mut sheet.back] {
+            for slot in &mut side.slots {
+                let (cx, cy) = slot.rect().center();
+                let col = (((cx - grid.x) / grid.cell.width).floor().max(0.0) as usize)
+                    .min(grid.cols - 1);
+                let row = (((cy - grid.y) / grid.cell.height).floor().max(0.0) as usize)
+                    .min(grid.rows - 1);
+                let cell_x = grid.x + col as f64 * grid.cell.width;
+                let cell_y = grid.y + row as f64 * grid.cell.height;
+                match grid.spine {
+                    Some(Axis::Horizontal) => {
+                        slot.y = 2.0 * cell_y + grid.cell.height - slot.y - slot.height;
+                    }
+                    _ => slot.x = 2.0 * cell_x + grid.cell.width - slot.x - slot.width,
+                }
+                slot.spine = slot.spine.map(Edge::opposite);
+            }
+        }
+    }
 }
 
 /// Zine panel of booklet page k (0-based): column, row, rotation (top row upside down).
@@ -1156,6 +1241,7 @@ fn plan_zine(pages: usize, opts: &PlanOptions) -> Result<Imposition, PlanError> 
     }
     side.marks.push(Mark::Slit(line(w / 4.0, h / 2.0, 3.0 * w / 4.0, h / 2.0)));
     Ok(Imposition {
+        binding: Binding::Left,
         scheme: Scheme::Zine,
         duplex: opts.duplex,
         flip: flip_axis(sheet, opts.duplex),

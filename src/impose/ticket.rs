@@ -298,6 +298,12 @@ pub fn ticket(plan: &Imposition, info: &TicketInfo) -> String {
                  "Unfold, fold lengthwise, push the ends together so the slit opens into a diamond, then flatten: page 1 (bottom right of the front) is the cover.".into());
         }
     }
+    if plan.binding == super::plan::Binding::Right {
+        out.line(
+            "Reliure à droite : livret de droite à gauche (la couverture s'ouvre vers la droite).",
+            "Bound on the right: a right-to-left booklet (the cover opens to the right).",
+        );
+    }
     if t.blanks > 0 {
         out.line(
             format!(
