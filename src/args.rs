@@ -24,6 +24,12 @@ pub enum Command {
         after_help = "Examples:\n  livret impose guide-a6.pdf -o sheets.pdf --scheme cutstack --sheet a4\n  livret impose zine.pdf -o zine-sheet.pdf --scheme zine --sheet letter --marks fold"
     )]
     Impose(ImposeArgs),
+    /// Check translations: missing and stale chapters, characters no font can show,
+    /// page counts against the source language. Exit 1 when something needs attention.
+    #[command(
+        after_help = "Examples:\n  livret check --lang bm\n  livret check --lang bm --accept 05-signaler   (after reviewing it)\n  livret check --format json"
+    )]
+    Check(CheckArgs),
 }
 
 /// Options naming the project.
@@ -107,4 +113,20 @@ pub struct ImposeArgs {
     /// shrink: scale pages into the printable area; center: accept pages of other sizes.
     #[arg(long, value_name = "shrink|center")]
     pub fit: Option<String>,
+}
+
+/// `livret check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Only this language (repeatable).
+    #[arg(long = "lang", short = 'l', value_name = "L")]
+    pub langs: Vec<String>,
+    /// Mark this chapter of the one --lang as reviewed against the current source (repeatable).
+    #[arg(long, value_name = "CHAPTER")]
+    pub accept: Vec<String>,
+    /// human (a table and one line per problem) or json.
+    #[arg(long, default_value = "human")]
+    pub format: String,
 }

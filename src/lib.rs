@@ -5,6 +5,7 @@
 
 pub mod assemble;
 pub mod build;
+pub mod check;
 pub mod compile;
 pub mod diag;
 pub mod export;

@@ -6,16 +6,16 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use livret::build::{self, BuildOptions};
+use livret::check::{self, CheckOptions};
 use livret::diag::Result;
 
 use livret::impose_command::{self, ImposeConfig};
 
-use crate::args::{BuildArgs, Cli, Command, ImposeArgs};
+use crate::args::{BuildArgs, CheckArgs, Cli, Command, ImposeArgs};
 
 /// How the process ends: 0 success, 1 problems found, 2 bad usage or input.
 enum ExitStatus {
     Success,
-    #[allow(dead_code)]
     Problems,
     Error,
 }
@@ -47,7 +47,39 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
     match command {
         Command::Build(args) => run_build(args),
         Command::Impose(args) => run_impose(args),
+        Command::Check(args) => run_check(args),
     }
+}
+
+/// `livret check`.
+fn run_check(args: CheckArgs) -> Result<ExitStatus> {
+    let json = match args.format.as_str() {
+        "human" => false,
+        "json" => true,
+        other => {
+            return Err(livret::diag::Error::new(format!("unknown format `{other}`"))
+                .with_hint("use --format human or --format json"));
+        }
+    };
+    let options = CheckOptions {
+        project: args.project.project,
+        langs: args.langs,
+        accept: args.accept,
+    };
+    let reports = check::check(&options)?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&reports).expect("reports serialise")
+        );
+    } else {
+        print!("{}", check::render_human(&reports));
+    }
+    Ok(if reports.iter().any(|r| r.has_problems()) {
+        ExitStatus::Problems
+    } else {
+        ExitStatus::Success
+    })
 }
 
 /// `livret impose`.
