@@ -30,6 +30,11 @@ pub enum Command {
         after_help = "Examples:\n  livret check --lang bm\n  livret check --lang bm --accept 05-signaler   (after reviewing it)\n  livret check --format json"
     )]
     Check(CheckArgs),
+    /// A proof PDF: each translated page beside the source page, chapter by chapter.
+    #[command(
+        after_help = "Example:\n  livret proof --lang bm --against fr --layout pocket-a6"
+    )]
+    Proof(ProofArgs),
 }
 
 /// Options naming the project.
@@ -129,4 +134,20 @@ pub struct CheckArgs {
     /// human (a table and one line per problem) or json.
     #[arg(long, default_value = "human")]
     pub format: String,
+}
+
+/// `livret proof`.
+#[derive(Debug, Args)]
+pub struct ProofArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// The translation to proof.
+    #[arg(long, short = 'l', value_name = "L")]
+    pub lang: String,
+    /// The language to compare with (default: the source language).
+    #[arg(long, value_name = "L2")]
+    pub against: Option<String>,
+    /// The layout (default: the first in guide.toml).
+    #[arg(long, value_name = "NAME")]
+    pub layout: Option<String>,
 }

@@ -15,5 +15,6 @@ pub mod inspect;
 pub mod manifest;
 pub mod markdown;
 pub mod print;
+pub mod proof;
 pub mod suggest;
 pub mod world;

@@ -8,6 +8,7 @@ use clap::Parser;
 use livret::build::{self, BuildOptions};
 use livret::check::{self, CheckOptions};
 use livret::diag::Result;
+use livret::proof::{self, ProofOptions};
 
 use livret::impose_command::{self, ImposeConfig};
 
@@ -48,6 +49,17 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
         Command::Build(args) => run_build(args),
         Command::Impose(args) => run_impose(args),
         Command::Check(args) => run_check(args),
+        Command::Proof(args) => {
+            let options = ProofOptions {
+                project: args.project.project,
+                lang: args.lang,
+                against: args.against,
+                layout: args.layout,
+            };
+            let done = proof::proof(&options)?;
+            println!("wrote {} ({} proof sheet(s))", done.pdf.display(), done.sheets);
+            Ok(ExitStatus::Success)
+        }
     }
 }
 
