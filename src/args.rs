@@ -35,6 +35,11 @@ pub enum Command {
         after_help = "Example:\n  livret proof --lang bm --against fr --layout pocket-a6"
     )]
     Proof(ProofArgs),
+    /// PNG previews: a contact sheet of every page, and the pages themselves.
+    #[command(
+        after_help = "Example:\n  livret preview --lang bm --layout pocket-a6 --dpi 150"
+    )]
+    Preview(PreviewArgs),
 }
 
 /// Options naming the project.
@@ -150,4 +155,23 @@ pub struct ProofArgs {
     /// The layout (default: the first in guide.toml).
     #[arg(long, value_name = "NAME")]
     pub layout: Option<String>,
+}
+
+/// `livret preview`.
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Only this language (repeatable).
+    #[arg(long = "lang", short = 'l', value_name = "L")]
+    pub langs: Vec<String>,
+    /// Only this layout (repeatable).
+    #[arg(long = "layout", value_name = "NAME")]
+    pub layouts: Vec<String>,
+    /// Resolution of the page PNGs.
+    #[arg(long, default_value_t = 100.0)]
+    pub dpi: f64,
+    /// Only the contact sheet, not every page.
+    #[arg(long)]
+    pub contact_only: bool,
 }

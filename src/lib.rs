@@ -14,6 +14,7 @@ pub mod impose_command;
 pub mod inspect;
 pub mod manifest;
 pub mod markdown;
+pub mod preview;
 pub mod print;
 pub mod proof;
 pub mod suggest;

@@ -8,6 +8,7 @@ use clap::Parser;
 use livret::build::{self, BuildOptions};
 use livret::check::{self, CheckOptions};
 use livret::diag::Result;
+use livret::preview::{self, PreviewOptions};
 use livret::proof::{self, ProofOptions};
 
 use livret::impose_command::{self, ImposeConfig};
@@ -49,6 +50,23 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
         Command::Build(args) => run_build(args),
         Command::Impose(args) => run_impose(args),
         Command::Check(args) => run_check(args),
+        Command::Preview(args) => {
+            let options = PreviewOptions {
+                project: args.project.project,
+                langs: args.langs,
+                layouts: args.layouts,
+                dpi: args.dpi,
+                pages: !args.contact_only,
+            };
+            for done in preview::preview(&options)? {
+                println!(
+                    "wrote {} and {} page PNG(s)",
+                    done.contact_sheet.display(),
+                    done.pages.len()
+                );
+            }
+            Ok(ExitStatus::Success)
+        }
         Command::Proof(args) => {
             let options = ProofOptions {
                 project: args.project.project,
