@@ -50,8 +50,25 @@ pub struct LanguageReport {
     pub unshowable: Vec<Unshowable>,
     /// Page counts per layout, beside the source language's.
     pub layouts: Vec<LayoutReport>,
+    /// Text running out of its area, per layout.
+    pub overflows: Vec<OverflowReport>,
     /// Typst warnings, located.
     pub warnings: Vec<String>,
+}
+
+/// Text that runs out of its column or page.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct OverflowReport {
+    /// Layout name.
+    pub layout: String,
+    /// 1-based page.
+    pub page: usize,
+    /// How far past the edge, in mm.
+    pub excess_mm: f64,
+    /// The overflowing text.
+    pub text: String,
+    /// `file:line` where it is written, when known.
+    pub place: Option<String>,
 }
 
 /// A translation that needs review.
@@ -97,6 +114,7 @@ impl LanguageReport {
         !self.missing.is_empty()
             || !self.stale.is_empty()
             || !self.unshowable.is_empty()
+            || !self.overflows.is_empty()
             || !self.warnings.is_empty()
     }
 }
@@ -230,6 +248,7 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
             stale: Vec::new(),
             unshowable: Vec::new(),
             layouts: Vec::new(),
+            overflows: Vec::new(),
             warnings: Vec::new(),
         };
         for stem in manifest.chapter_stems() {
@@ -289,6 +308,21 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
                     .filter(|w| !w.contains("no font in the stack"))
                     .cloned()
                     .collect();
+            }
+            for o in inspect::overflows(&t.compiled.document) {
+                let place = crate::compile::place(
+                    &t.world,
+                    &t.assembled.main_path,
+                    &t.assembled.line_map,
+                    o.span,
+                );
+                report.overflows.push(OverflowReport {
+                    layout: layout.name.clone(),
+                    page: o.page,
+                    excess_mm: (crate::impose::to_mm(o.excess) * 10.0).round() / 10.0,
+                    text: o.text,
+                    place,
+                });
             }
             let page = print::page_size(&t.compiled.document);
             let src_pages = source_pages[&layout.name];
@@ -387,6 +421,13 @@ pub fn render_human(reports: &[LanguageReport]) -> String {
                     ));
                 }
             }
+        }
+        for o in &r.overflows {
+            let place = o.place.as_ref().map_or(String::new(), |p| format!("{p}: "));
+            out.push_str(&format!(
+                "{}: {place}`{}` runs {:.1} mm out of its column in {} (page {}); shorten it, allow a break (a hyphen or a space), or check the layout\n",
+                r.lang, o.text, o.excess_mm, o.layout, o.page
+            ));
         }
         for w in &r.warnings {
             out.push_str(&format!("{}: warning: {w}\n", r.lang));

@@ -91,3 +91,89 @@ fn collect_bounds(frame: &Frame, ts: Transform, acc: &mut Option<(f64, f64, f64,
         }
     }
 }
+
+/// Text that runs past the edge of the area it was laid out in (an over-long word in
+/// a narrow column, a title too long, a table wider than the page).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overflow {
+    /// 1-based page number.
+    pub page: usize,
+    /// How far past the area's edge, in pt.
+    pub excess: f64,
+    /// The text that overflows.
+    pub text: String,
+    /// Where that text came from.
+    pub span: Span,
+}
+
+/// Finds text running out of its area. Each direct child group of a page is an area
+/// typst laid out (the body inside the margins, the header, the footer): text placed
+/// beyond such a group's width overflows it.
+pub fn overflows(document: &PagedDocument) -> Vec<Overflow> {
+    let mut out = Vec::new();
+    for (i, page) in document.pages().iter().enumerate() {
+        for (_, item) in page.frame.items() {
+            let FrameItem::Group(group) = item else { continue };
+            let width = group.frame.width().to_pt();
+            let mut found: Option<Overflow> = None;
+            text_extents(
+                &group.frame,
+                Transform::identity(),
+                &mut |x0, x1, em, text, span| {
+                    let excess = (x1 - width).max(-x0);
+                    // Typst lets hyphens and punctuation hang a little into the margin at
+                    // line ends (protrusion): only more than half an em is an overflow.
+                    if excess > 0.5 * em
+                        && found.as_ref().is_none_or(|f| excess > f.excess)
+                    {
+                        found = Some(Overflow {
+                            page: i + 1,
+                            excess,
+                            text: text.to_string(),
+                            span,
+                        });
+                    }
+                },
+            );
+            out.extend(found);
+        }
+    }
+    out
+}
+
+/// Calls `f(x0, x1, em, text, span)` for every text run, x in the frame's coordinates,
+/// without the run's trailing spaces; `em` is the font size in pt.
+fn text_extents(
+    frame: &Frame,
+    ts: Transform,
+    f: &mut impl FnMut(f64, f64, f64, &str, Span),
+) {
+    for (pos, item) in frame.items() {
+        let local = ts.pre_concat(Transform::translate(pos.x, pos.y));
+        match item {
+            // Content a group clips cannot overflow visibly.
+            FrameItem::Group(group) if group.clip.is_none() => {
+                text_extents(&group.frame, local.pre_concat(group.transform), f);
+            }
+            FrameItem::Text(text) => {
+                let inked = text
+                    .glyphs
+                    .iter()
+                    .rposition(|g| {
+                        !text
+                            .text
+                            .get(g.range())
+                            .is_some_and(|t| t.chars().all(char::is_whitespace))
+                    })
+                    .map_or(0, |last| last + 1);
+                let width: Abs =
+                    text.glyphs[..inked].iter().map(|g| g.x_advance.at(text.size)).sum();
+                let a = Point::zero().transform(local).x.to_pt();
+                let b = Point::new(width, Abs::zero()).transform(local).x.to_pt();
+                let span = text.glyphs.first().map_or(Span::detached(), |g| g.span.0);
+                f(a.min(b), a.max(b), text.size.to_pt(), &text.text, span);
+            }
+            _ => {}
+        }
+    }
+}

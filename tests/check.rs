@@ -114,3 +114,25 @@ fn accept_needs_one_language_and_a_known_chapter() {
         "{err}"
     );
 }
+
+#[test]
+fn long_word_in_a_narrow_column_is_an_overflow() {
+    let word = "Sécuritécollaborativeentrecitoyensetforcesdesécuritéintérieure";
+    let dir = mini_project(&[(
+        "01-a.md",
+        &format!("# Un\n\nTexte court.\n\nVoici {word} ici.\n"),
+    )]);
+    let manifest = dir.path().join("sources/guide.toml");
+    let text = fs::read_to_string(&manifest).unwrap().replace("pocket-a6", "pocket-a7");
+    fs::write(&manifest, text).unwrap();
+    let (code, out, _) = check(dir.path(), &[]);
+    assert_eq!(code, 1, "{out}");
+    let line =
+        out.lines().find(|l| l.contains("out of its column")).expect("an overflow line");
+    assert!(
+        line.contains("sources/fr/01-a.md:5")
+            && line.contains(word)
+            && line.contains("pocket-a7"),
+        "{line}"
+    );
+}
