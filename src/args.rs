@@ -40,6 +40,9 @@ pub enum Command {
         after_help = "Example:\n  livret preview --lang bm --layout pocket-a6 --dpi 150"
     )]
     Preview(PreviewArgs),
+    /// Rebuild a language's reading PDF on every change, incrementally (Ctrl-C stops).
+    #[command(after_help = "Example:\n  livret watch --lang bm --layout pocket-a6")]
+    Watch(WatchArgs),
 }
 
 /// Options naming the project.
@@ -174,4 +177,20 @@ pub struct PreviewArgs {
     /// Only the contact sheet, not every page.
     #[arg(long)]
     pub contact_only: bool,
+}
+
+/// `livret watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// The language to rebuild.
+    #[arg(long, short = 'l', value_name = "L")]
+    pub lang: String,
+    /// The layout (default: the first in guide.toml).
+    #[arg(long, value_name = "NAME")]
+    pub layout: Option<String>,
+    /// Stop after this many builds (for scripts and benchmarks).
+    #[arg(long, value_name = "N", hide = true)]
+    pub max_builds: Option<usize>,
 }

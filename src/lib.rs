@@ -18,4 +18,5 @@ pub mod preview;
 pub mod print;
 pub mod proof;
 pub mod suggest;
+pub mod watch;
 pub mod world;

@@ -10,6 +10,7 @@ use livret::check::{self, CheckOptions};
 use livret::diag::Result;
 use livret::preview::{self, PreviewOptions};
 use livret::proof::{self, ProofOptions};
+use livret::watch::{self, WatchEvent, WatchOptions};
 
 use livret::impose_command::{self, ImposeConfig};
 
@@ -65,6 +66,35 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
                     done.pages.len()
                 );
             }
+            Ok(ExitStatus::Success)
+        }
+        Command::Watch(args) => {
+            let options = WatchOptions {
+                project: args.project.project,
+                lang: args.lang,
+                layout: args.layout,
+                max_builds: args.max_builds,
+            };
+            watch::watch(&options, |event| {
+                use std::io::Write;
+                match event {
+                    WatchEvent::Built { pdf, pages, took, warnings } => {
+                        for w in warnings {
+                            eprintln!("warning: {w}");
+                        }
+                        println!(
+                            "built {} ({pages} pages) in {} ms",
+                            pdf.display(),
+                            took.as_millis()
+                        );
+                    }
+                    WatchEvent::Failed(err) => {
+                        eprintln!("{err}");
+                        println!("failed; watching for the next change");
+                    }
+                }
+                let _ = std::io::stdout().flush();
+            })?;
             Ok(ExitStatus::Success)
         }
         Command::Proof(args) => {

@@ -172,6 +172,7 @@ pub struct GuideWorld {
     library: LazyHash<Library>,
     fonts: Arc<Fonts>,
     main: FileId,
+    main_path: String,
     files: FileStore<ProjectLoader>,
     today: Datetime,
 }
@@ -192,6 +193,7 @@ impl GuideWorld {
             library: LazyHash::new(Library::builder().build()),
             fonts,
             main,
+            main_path: main_path.to_string(),
             files: FileStore::new(loader),
             today,
         }
@@ -202,6 +204,11 @@ impl GuideWorld {
     pub fn set_main(&mut self, main_text: String) {
         self.files.loader_mut().main_text = main_text;
         self.files.reset();
+    }
+
+    /// The project-relative path of the main source.
+    pub fn main_path(&self) -> &str {
+        &self.main_path
     }
 
     /// The fonts this world serves.

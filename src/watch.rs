@@ -1,0 +1,167 @@
+//! `livret watch`: rebuild one reading PDF whenever a source, layout, font or the
+//! manifest changes, reusing typst's incremental state between rebuilds.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+use typst_kit::watcher::Watcher;
+
+use crate::assemble::{self, AssembleOptions};
+use crate::compile;
+use crate::diag::{Error, Result};
+use crate::export;
+use crate::inspect;
+use crate::manifest;
+use crate::world::{self, Fonts, GuideWorld};
+
+/// What to watch.
+#[derive(Debug, Clone)]
+pub struct WatchOptions {
+    /// The project folder.
+    pub project: PathBuf,
+    /// The language to rebuild.
+    pub lang: String,
+    /// The layout (default: the first in guide.toml).
+    pub layout: Option<String>,
+    /// Stop after this many builds (for tests and benchmarks); `None` = forever.
+    pub max_builds: Option<usize>,
+}
+
+/// The outcome of one (re)build.
+#[derive(Debug, Clone)]
+pub enum WatchEvent {
+    /// The PDF was written.
+    Built {
+        /// The PDF, relative to the project root.
+        pdf: PathBuf,
+        /// Page count.
+        pages: usize,
+        /// Time from the change to the written PDF.
+        took: Duration,
+        /// Warnings, located.
+        warnings: Vec<String>,
+    },
+    /// The sources have an error; the previous PDF stays as it was.
+    Failed(Error),
+}
+
+/// Every file under the watched folders and the manifest, with modification times.
+fn watched_files(root: &Path) -> Vec<(PathBuf, Option<SystemTime>)> {
+    let mut out = Vec::new();
+    fn walk(dir: &Path, out: &mut Vec<(PathBuf, Option<SystemTime>)>) {
+        let Ok(entries) = fs::read_dir(dir) else { return };
+        let mut entries: Vec<_> = entries.flatten().collect();
+        entries.sort_by_key(|e| e.path());
+        for e in entries {
+            let path = e.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                let modified = e.metadata().and_then(|m| m.modified()).ok();
+                out.push((path, modified));
+            }
+        }
+    }
+    for sub in ["sources", "layouts", "fonts"] {
+        walk(&root.join(sub), &mut out);
+    }
+    out
+}
+
+/// Watches and rebuilds until interrupted (or `max_builds` is reached).
+pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Result<()> {
+    let root = options
+        .project
+        .canonicalize()
+        .map_err(|e| Error::io("open project folder", &options.project, e))?;
+    let mut watcher = Watcher::new(None)
+        .map_err(|e| Error::new(format!("cannot watch files ({e})")))?;
+    let mut fonts_state = None;
+    let mut fonts = None;
+    let mut world: Option<GuideWorld> = None;
+    let mut builds = 0;
+    let mut started = Instant::now();
+    loop {
+        let files = watched_files(&root);
+        let font_files: Vec<_> = files
+            .iter()
+            .filter(|(p, _)| p.starts_with(root.join("fonts")))
+            .cloned()
+            .collect();
+        if fonts_state.as_ref() != Some(&font_files) {
+            fonts = Some(Fonts::load(&root, false)?);
+            fonts_state = Some(font_files);
+            world = None; // new fonts: a new world
+        }
+        let event =
+            match rebuild(&root, options, fonts.as_ref().expect("loaded"), &mut world) {
+                Ok((pdf, pages, warnings)) => {
+                    WatchEvent::Built { pdf, pages, took: started.elapsed(), warnings }
+                }
+                Err(err) => WatchEvent::Failed(err),
+            };
+        report(&event);
+        typst::comemo::evict(10);
+        builds += 1;
+        if options.max_builds.is_some_and(|max| builds >= max) {
+            return Ok(());
+        }
+        watcher
+            .update(files.into_iter().map(|(p, _)| p))
+            .map_err(|e| Error::new(format!("cannot watch files ({e})")))?;
+        watcher.wait().map_err(|e| Error::new(format!("cannot watch files ({e})")))?;
+        started = Instant::now();
+    }
+}
+
+/// One rebuild, reusing the world (and so typst's parsed sources) when there is one.
+fn rebuild(
+    root: &Path,
+    options: &WatchOptions,
+    fonts: &std::sync::Arc<Fonts>,
+    world: &mut Option<GuideWorld>,
+) -> Result<(PathBuf, usize, Vec<String>)> {
+    let manifest = manifest::load(root)?;
+    let layout = match &options.layout {
+        Some(l) => l.clone(),
+        None => manifest.layouts[0].name.clone(),
+    };
+    let date = world::build_date(manifest.date()?)?;
+    let assembled = assemble::assemble(
+        &manifest,
+        &options.lang,
+        &layout,
+        &AssembleOptions { strict: false, page_multiple: 4 },
+    )?;
+    let w = match world {
+        Some(w) if w.main_path() == assembled.main_path => {
+            w.set_main(assembled.main.clone());
+            w
+        }
+        _ => world.insert(GuideWorld::new(
+            root,
+            &assembled.main_path,
+            assembled.main.clone(),
+            fonts.clone(),
+            date,
+        )),
+    };
+    let compiled = compile::compile(w, &assembled.main_path, &assembled.line_map)?;
+    let mut warnings = compiled.warnings;
+    for missing in inspect::missing_glyphs(&compiled.document) {
+        let place =
+            compile::place(w, &assembled.main_path, &assembled.line_map, missing.span)
+                .map_or_else(String::new, |p| format!("{p}: "));
+        warnings.push(format!(
+            "{place}no font can show `{}` (U+{:04X})",
+            missing.ch, missing.ch as u32
+        ));
+    }
+    let ident = format!("{}-{}-{layout}", manifest.guide.id, options.lang);
+    let bytes = export::pdf(&compiled.document, &ident, date, true)?;
+    let pdf = PathBuf::from(assemble::out_dir(&manifest, &options.lang, &layout))
+        .join(format!("{ident}.pdf"));
+    export::write_atomic(&root.join(&pdf), &bytes)?;
+    Ok((pdf, compiled.document.pages().len(), warnings))
+}
