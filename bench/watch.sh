@@ -34,4 +34,5 @@ for i in $(seq 1 $edits); do
   until [ "$(grep -c '^built\|^failed' "$out")" -gt "$i" ]; do sleep 0.05; done
 done
 wait $pid
-grep '^built' "$out" | sed -n '2,$p' | awk '{ms=$(NF-1); s+=ms; n++; if (ms>max) max=ms} END {printf "rebuild after an edit: mean %.1f ms, max %d ms over %d edits\n", s/n, max, n}'
+grep '^built' "$out" | sed -n '2,$p' | sed 's/.* in \([0-9]*\) ms (typst \([0-9]*\) ms)/\1 \2/' \
+  | awk '{s+=$1; c+=$2; n++; if ($1>max) max=$1} END {printf "rebuild after an edit: mean %.1f ms (typst compile %.1f ms), max %d ms over %d edits\n", s/n, c/n, max, n}'

@@ -78,14 +78,15 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
             watch::watch(&options, |event| {
                 use std::io::Write;
                 match event {
-                    WatchEvent::Built { pdf, pages, took, warnings } => {
+                    WatchEvent::Built { pdf, pages, took, compile, warnings } => {
                         for w in warnings {
                             eprintln!("warning: {w}");
                         }
                         println!(
-                            "built {} ({pages} pages) in {} ms",
+                            "built {} ({pages} pages) in {} ms (typst {} ms)",
                             pdf.display(),
-                            took.as_millis()
+                            took.as_millis(),
+                            compile.as_millis()
                         );
                     }
                     WatchEvent::Failed(err) => {

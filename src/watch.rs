@@ -39,6 +39,8 @@ pub enum WatchEvent {
         pages: usize,
         /// Time from the change to the written PDF.
         took: Duration,
+        /// Of which typst's compilation (incremental after the first build).
+        compile: Duration,
         /// Warnings, located.
         warnings: Vec<String>,
     },
@@ -96,9 +98,13 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
         }
         let event =
             match rebuild(&root, options, fonts.as_ref().expect("loaded"), &mut world) {
-                Ok((pdf, pages, warnings)) => {
-                    WatchEvent::Built { pdf, pages, took: started.elapsed(), warnings }
-                }
+                Ok((pdf, pages, warnings, compile)) => WatchEvent::Built {
+                    pdf,
+                    pages,
+                    took: started.elapsed(),
+                    compile,
+                    warnings,
+                },
                 Err(err) => WatchEvent::Failed(err),
             };
         report(&event);
@@ -121,7 +127,7 @@ fn rebuild(
     options: &WatchOptions,
     fonts: &std::sync::Arc<Fonts>,
     world: &mut Option<GuideWorld>,
-) -> Result<(PathBuf, usize, Vec<String>)> {
+) -> Result<(PathBuf, usize, Vec<String>, Duration)> {
     let manifest = manifest::load(root)?;
     let layout = match &options.layout {
         Some(l) => l.clone(),
@@ -147,7 +153,9 @@ fn rebuild(
             date,
         )),
     };
+    let start = Instant::now();
     let compiled = compile::compile(w, &assembled.main_path, &assembled.line_map)?;
+    let compile_time = start.elapsed();
     let mut warnings = compiled.warnings;
     for missing in inspect::missing_glyphs(&compiled.document) {
         let place =
@@ -163,5 +171,5 @@ fn rebuild(
     let pdf = PathBuf::from(assemble::out_dir(&manifest, &options.lang, &layout))
         .join(format!("{ident}.pdf"));
     export::write_atomic(&root.join(&pdf), &bytes)?;
-    Ok((pdf, compiled.document.pages().len(), warnings))
+    Ok((pdf, compiled.document.pages().len(), warnings, compile_time))
 }
