@@ -3,10 +3,8 @@
 
 use std::path::PathBuf;
 
-use typst::foundations::{Content, Smart};
-use typst::layout::{
-    Abs, Frame, FrameItem, GroupItem, Point, Ratio, Sides, Size, Transform,
-};
+use typst::foundations::Smart;
+use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point, Ratio, Size, Transform};
 use typst::syntax::Span;
 use typst::utils::Scalar;
 use typst::visualize::{Color, FixedStroke, Geometry, Paint};
@@ -17,6 +15,7 @@ use crate::assemble;
 use crate::build::compile_target;
 use crate::diag::{Error, Result};
 use crate::export::write_atomic;
+use crate::impose::place::plain_page;
 use crate::manifest;
 use crate::print;
 use crate::world::{self, Fonts};
@@ -147,14 +146,9 @@ fn contact_sheet(pages: &[Page], number: impl Fn(usize) -> Option<Frame>) -> Pag
             frame.push_frame(Point::new(x, at.y + thumb.y + Abs::pt(2.0)), n);
         }
     }
-    Page {
-        frame,
-        bleed: Sides::splat(Abs::zero()),
-        fill: Smart::Custom(Some(Paint::Solid(Color::from_u8(236, 236, 236, 255)))),
-        numbering: None,
-        supplement: Content::empty(),
-        number: 1,
-    }
+    let mut page = plain_page(frame, 1);
+    page.fill = Smart::Custom(Some(Paint::Solid(Color::from_u8(236, 236, 236, 255))));
+    page
 }
 
 /// Encodes premultiplied RGBA pixels (tiny-skia's layout) as a PNG.

@@ -4,21 +4,22 @@
 use std::path::PathBuf;
 
 use typst::ecow::EcoVec;
-use typst::foundations::{Content, Smart, Value};
+use typst::foundations::{Content, Value};
 use typst::foundations::{Label, Selector};
 use typst::introspection::{Introspector, MetadataElem};
-use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point, Sides, Size};
+use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point, Size};
 use typst::model::DocumentInfo;
 use typst::syntax::Span;
 use typst::utils::PicoStr;
 use typst::visualize::{Color, FixedStroke, Geometry, Paint};
-use typst_layout::{Page, PagedDocument};
+use typst_layout::PagedDocument;
 
 use crate::assemble;
 use crate::build::{CompiledTarget, compile_target};
 use crate::diag::{Error, Result};
 use crate::export;
 use crate::impose::mm;
+use crate::impose::place::plain_page;
 use crate::manifest;
 use crate::print;
 use crate::world::{self, Fonts};
@@ -197,14 +198,7 @@ pub fn proof(options: &ProofOptions) -> Result<Proof> {
                 );
             }
         }
-        pages.push(Page {
-            frame,
-            bleed: Sides::splat(Abs::zero()),
-            fill: Smart::Auto,
-            numbering: None,
-            supplement: Content::empty(),
-            number: i as u64 + 1,
-        });
+        pages.push(plain_page(frame, i + 1));
     }
     let count = pages.len();
     let document = PagedDocument::new(pages, DocumentInfo::default());

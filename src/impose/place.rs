@@ -116,16 +116,22 @@ pub fn place_frames(
         for mark in &side.marks {
             draw_mark(&mut frame, mark, marks, title, &mut slug);
         }
-        out.push(Page {
-            frame,
-            bleed: Sides::splat(Abs::zero()),
-            fill: Smart::Auto,
-            numbering: None,
-            supplement: Content::empty(),
-            number: n as u64 + 1,
-        });
+        out.push(plain_page(frame, n + 1));
     }
     PagedDocument::new(out, DocumentInfo::default())
+}
+
+/// A page made of a frame we assembled ourselves (a sheet, a proof, a contact sheet):
+/// no bleed, no numbering, the default fill.
+pub fn plain_page(frame: Frame, number: usize) -> Page {
+    Page {
+        frame,
+        bleed: Sides::splat(Abs::zero()),
+        fill: Smart::Auto,
+        numbering: None,
+        supplement: Content::empty(),
+        number: number as u64,
+    }
 }
 
 /// Puts one page into its slot: rotated, scaled, shifted by creep, clipped to the slot.
