@@ -230,11 +230,13 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
     let fonts = Fonts::load(&manifest.root, false)?;
     let date = world::build_date(manifest.date()?)?;
 
-    // Source page counts, compiled once per layout.
+    // Source page counts, compiled once per layout (and reused when checking the source).
     let mut source_pages = BTreeMap::new();
+    let mut source_targets = BTreeMap::new();
     for layout in &manifest.layouts {
         let t = compile_target(&manifest, &fonts, date, &source, &layout.name, false, 4)?;
         source_pages.insert(layout.name.clone(), t.compiled.document.pages().len());
+        source_targets.insert(layout.name.clone(), t);
     }
 
     let mut reports = Vec::new();
