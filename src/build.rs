@@ -106,8 +106,7 @@ pub struct CompiledTarget {
     pub compiled: compile::Compiled,
 }
 
-/// Assembles and compiles one (language, layout) padded to `page_multiple`, and adds
-/// a warning for each character no font can show.
+/// Assembles and compiles one (language, layout) padded to `page_multiple`.
 pub fn compile_target(
     manifest: &Manifest,
     fonts: &Arc<Fonts>,
@@ -127,22 +126,30 @@ pub fn compile_target(
         fonts.clone(),
         date,
     );
-    let mut compiled =
-        compile::compile(&world, &assembled.main_path, &assembled.line_map)?;
-    for missing in inspect::missing_glyphs(&compiled.document) {
-        let place = compile::place(
-            &world,
-            &assembled.main_path,
-            &assembled.line_map,
-            missing.span,
-        )
-        .map_or_else(String::new, |p| format!("{p}: "));
-        compiled.warnings.push(format!(
-            "{place}no font in the stack of `{lang}` can show `{}` (U+{:04X}), page {}",
-            missing.ch, missing.ch as u32, missing.page
-        ));
-    }
+    let compiled = compile::compile(&world, &assembled.main_path, &assembled.line_map)?;
     Ok(CompiledTarget { assembled, world, compiled })
+}
+
+/// One warning per character no font in `lang`'s stack can show (typst draws an
+/// empty box), located in its chapter.
+pub fn glyph_warnings(
+    world: &GuideWorld,
+    assembled: &assemble::Assembled,
+    document: &typst_layout::PagedDocument,
+    lang: &str,
+) -> Vec<String> {
+    inspect::missing_glyphs(document)
+        .into_iter()
+        .map(|missing| {
+            let place =
+                compile::place(world, &assembled.main_path, &assembled.line_map, missing.span)
+                    .map_or_else(String::new, |p| format!("{p}: "));
+            format!(
+                "{place}no font in the stack of `{lang}` can show `{}` (U+{:04X}), page {}",
+                missing.ch, missing.ch as u32, missing.page
+            )
+        })
+        .collect()
 }
 
 /// Builds one reading PDF and the print files of its layout's presets.
@@ -168,6 +175,7 @@ fn build_one(
     let page = print::page_size(document);
 
     let mut warnings = target.compiled.warnings.clone();
+    warnings.extend(glyph_warnings(&target.world, assembled, document, lang));
     let mut prints = Vec::new();
     let mut by_multiple: Vec<(usize, CompiledTarget)> = Vec::new();
     let presets = manifest.print.iter().filter(|p| options.print && p.layout == layout);
@@ -253,8 +261,9 @@ fn build_one(
     })
 }
 
-/// Keeps the asked names (all when none asked), erroring on unknown ones.
-fn select<'a>(
+/// Keeps the asked names (all when none asked), erroring on unknown ones with a
+/// "did you mean" hint; `what` is `language` or `layout`.
+pub fn select<'a>(
     asked: &[String],
     known: impl Iterator<Item = &'a str>,
     what: &str,

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::build::compile_target;
+use crate::build::{compile_target, select};
 use crate::diag::{Error, Result, line_col};
 use crate::export::write_atomic;
 use crate::inspect;
@@ -217,16 +217,11 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
         };
         accept(&manifest, lang, &options.accept)?;
     }
-    let langs: Vec<String> = if options.langs.is_empty() {
-        manifest.languages.iter().map(|l| l.code.clone()).collect()
-    } else {
-        for lang in &options.langs {
-            if manifest.language(lang).is_none() {
-                return Err(Error::new(format!("unknown language `{lang}`")));
-            }
-        }
-        options.langs.clone()
-    };
+    let langs = select(
+        &options.langs,
+        manifest.languages.iter().map(|l| l.code.as_str()),
+        "language",
+    )?;
     let fonts = Fonts::load(&manifest.root, false)?;
     let date = world::build_date(manifest.date()?)?;
 
@@ -303,13 +298,7 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
                         report.unshowable.push(entry);
                     }
                 }
-                report.warnings = t
-                    .compiled
-                    .warnings
-                    .iter()
-                    .filter(|w| !w.contains("no font in the stack"))
-                    .cloned()
-                    .collect();
+                report.warnings = t.compiled.warnings.clone();
             }
             for o in inspect::overflows(&t.compiled.document) {
                 let place = crate::compile::place(

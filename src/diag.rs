@@ -58,6 +58,16 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// Parses a typed choice or size (`--scheme`, `sheet = …`), keeping the parser's own
+/// message (what was given, what is accepted) as the error text.
+pub fn parse_choice<T>(value: &str) -> Result<T, String>
+where
+    T: std::str::FromStr,
+    T::Err: fmt::Display,
+{
+    value.parse().map_err(|e: T::Err| e.to_string())
+}
+
 /// Converts a byte offset in `text` to a 1-based (line, column), columns in characters.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());

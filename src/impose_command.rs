@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::diag::{Error, Result};
+use crate::diag::{Error, Result, parse_choice};
 use crate::export::write_atomic;
 use crate::impose::pdf::{self, InputInfo, PlaceOptions};
 use crate::impose::ticket::{self, TicketInfo};
@@ -65,21 +65,11 @@ impl ImposeConfig {
         fit: Option<&str>,
     ) -> Result<Self> {
         let usage = |e: String| Error::new(e);
-        let scheme: Scheme = scheme
-            .parse()
-            .map_err(|e: impose::plan::ParseChoiceError| usage(e.to_string()))?;
-        let sheet_size: SheetSize = sheet
-            .parse()
-            .map_err(|e: impose::geometry::ParseSizeError| usage(e.to_string()))?;
-        let duplex: Duplex = duplex
-            .parse()
-            .map_err(|e: impose::plan::ParseChoiceError| usage(e.to_string()))?;
-        let blanks: Blanks = blanks
-            .parse()
-            .map_err(|e: impose::plan::ParseChoiceError| usage(e.to_string()))?;
-        let binding: Binding = binding
-            .parse()
-            .map_err(|e: impose::plan::ParseChoiceError| usage(e.to_string()))?;
+        let scheme: Scheme = parse_choice(scheme).map_err(usage)?;
+        let sheet_size: SheetSize = parse_choice(sheet).map_err(usage)?;
+        let duplex: Duplex = parse_choice(duplex).map_err(usage)?;
+        let blanks: Blanks = parse_choice(blanks).map_err(usage)?;
+        let binding: Binding = parse_choice(binding).map_err(usage)?;
         let marks = MarkOptions::parse(marks).map_err(usage)?;
         for (what, value) in
             [("--creep", creep_mm), ("--printer-margin", printer_margin_mm)]

@@ -12,7 +12,7 @@ use typst_layout::Page;
 use typst_render::RenderOptions;
 
 use crate::assemble;
-use crate::build::compile_target;
+use crate::build::{compile_target, select};
 use crate::diag::{Error, Result};
 use crate::export::write_atomic;
 use crate::impose::place::plain_page;
@@ -56,13 +56,13 @@ pub fn preview(options: &PreviewOptions) -> Result<Vec<Previewed>> {
     let manifest = manifest::load(&options.project)?;
     let fonts = Fonts::load(&manifest.root, false)?;
     let date = world::build_date(manifest.date()?)?;
-    let pick = |asked: &[String], all: Vec<String>| {
-        if asked.is_empty() { all } else { asked.to_vec() }
-    };
-    let langs =
-        pick(&options.langs, manifest.languages.iter().map(|l| l.code.clone()).collect());
+    let langs = select(
+        &options.langs,
+        manifest.languages.iter().map(|l| l.code.as_str()),
+        "language",
+    )?;
     let layouts =
-        pick(&options.layouts, manifest.layouts.iter().map(|l| l.name.clone()).collect());
+        select(&options.layouts, manifest.layout_names().into_iter(), "layout")?;
     let mut done = Vec::new();
     for lang in &langs {
         for layout in &layouts {

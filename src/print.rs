@@ -7,7 +7,7 @@ use typst::foundations::Datetime;
 use typst::layout::Frame;
 use typst_layout::PagedDocument;
 
-use crate::diag::{Error, Result};
+use crate::diag::{Error, Result, parse_choice};
 use crate::impose::{
     self, Duplex, Imposition, MarkOptions, PlanOptions, Scheme, SheetSize, Size, mm,
 };
@@ -35,18 +35,12 @@ impl PrintJob {
                 preset.layout
             ))
         };
-        let scheme: Scheme = preset
-            .scheme
-            .parse()
-            .map_err(|e: impose::plan::ParseChoiceError| bad("scheme", e.to_string()))?;
-        let sheet: SheetSize = preset
-            .sheet
-            .parse()
-            .map_err(|e: impose::geometry::ParseSizeError| bad("sheet", e.to_string()))?;
+        let scheme: Scheme =
+            parse_choice(&preset.scheme).map_err(|e| bad("scheme", e))?;
+        let sheet: SheetSize =
+            parse_choice(&preset.sheet).map_err(|e| bad("sheet", e))?;
         let duplex: Duplex = match &preset.duplex {
-            Some(d) => d.parse().map_err(|e: impose::plan::ParseChoiceError| {
-                bad("duplex", e.to_string())
-            })?,
+            Some(d) => parse_choice(d).map_err(|e| bad("duplex", e))?,
             None => Duplex::Long,
         };
         let marks = MarkOptions::parse(&preset.marks).map_err(|e| bad("marks", e))?;

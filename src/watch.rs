@@ -8,10 +8,10 @@ use std::time::{Duration, Instant, SystemTime};
 use typst_kit::watcher::Watcher;
 
 use crate::assemble::{self, AssembleOptions};
+use crate::build;
 use crate::compile;
 use crate::diag::{Error, Result};
 use crate::export;
-use crate::inspect;
 use crate::manifest;
 use crate::world::{self, Fonts, GuideWorld};
 
@@ -156,16 +156,13 @@ fn rebuild(
     let start = Instant::now();
     let compiled = compile::compile(w, &assembled.main_path, &assembled.line_map)?;
     let compile_time = start.elapsed();
-    let mut warnings = compiled.warnings;
-    for missing in inspect::missing_glyphs(&compiled.document) {
-        let place =
-            compile::place(w, &assembled.main_path, &assembled.line_map, missing.span)
-                .map_or_else(String::new, |p| format!("{p}: "));
-        warnings.push(format!(
-            "{place}no font can show `{}` (U+{:04X})",
-            missing.ch, missing.ch as u32
-        ));
-    }
+    let mut warnings = compiled.warnings.clone();
+    warnings.extend(build::glyph_warnings(
+        w,
+        &assembled,
+        &compiled.document,
+        &options.lang,
+    ));
     let ident = format!("{}-{}-{layout}", manifest.guide.id, options.lang);
     let bytes = export::pdf(&compiled.document, &ident, date, true)?;
     let pdf = PathBuf::from(assemble::out_dir(&manifest, &options.lang, &layout))

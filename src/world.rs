@@ -13,7 +13,7 @@ use std::sync::Arc;
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook, FontInfo};
+use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_kit::files::{FileLoader, FileStore};
@@ -101,10 +101,9 @@ impl Fonts {
             push(font, "embedded".into());
         }
         if system {
-            for (path, info) in typst_kit::fonts::system() {
+            for (path, _) in typst_kit::fonts::system() {
                 let Ok(data) = fs::read(&path.path) else { continue };
                 if let Some(font) = Font::new(Bytes::new(data), path.index) {
-                    let _: &FontInfo = &info;
                     push(font, path.path.display().to_string());
                 }
             }
@@ -214,11 +213,6 @@ impl GuideWorld {
     /// The fonts this world serves.
     pub fn fonts(&self) -> &Arc<Fonts> {
         &self.fonts
-    }
-
-    /// The main source's text.
-    pub fn main_text(&self) -> &str {
-        &self.files.loader().main_text
     }
 }
 
