@@ -190,6 +190,12 @@ pub struct WatchArgs {
     /// The layout (default: the first in guide.toml).
     #[arg(long, value_name = "NAME")]
     pub layout: Option<String>,
+    /// Also show the pages in a browser on localhost, reloaded after every rebuild.
+    #[arg(long)]
+    pub serve: bool,
+    /// The port for `--serve` (default: the first free of 3000–3005).
+    #[arg(long, value_name = "N", requires = "serve")]
+    pub port: Option<u16>,
     /// Stop after this many builds (for scripts and benchmarks).
     #[arg(long, value_name = "N", hide = true)]
     pub max_builds: Option<usize>,

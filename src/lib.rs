@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod preview;
 pub mod print;
 pub mod proof;
+pub mod serve;
 pub mod suggest;
 pub mod watch;
 pub mod world;

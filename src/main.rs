@@ -74,6 +74,7 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
                 lang: args.lang,
                 layout: args.layout,
                 max_builds: args.max_builds,
+                serve: args.serve.then_some(args.port),
             };
             watch::watch(&options, |event| {
                 use std::io::Write;
@@ -92,6 +93,9 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
                     WatchEvent::Failed(err) => {
                         eprintln!("{err}");
                         println!("failed; watching for the next change");
+                    }
+                    WatchEvent::Serving(addr) => {
+                        println!("serving the pages at http://{addr}/");
                     }
                 }
                 let _ = std::io::stdout().flush();

@@ -3,9 +3,11 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use typst_kit::watcher::Watcher;
+use typst_layout::PagedDocument;
 
 use crate::assemble::{self, AssembleOptions};
 use crate::build;
@@ -13,6 +15,7 @@ use crate::compile;
 use crate::diag::{Error, Result};
 use crate::export;
 use crate::manifest;
+use crate::serve::LiveView;
 use crate::world::{self, Fonts, GuideWorld};
 
 /// What to watch.
@@ -26,6 +29,9 @@ pub struct WatchOptions {
     pub layout: Option<String>,
     /// Stop after this many builds (for tests and benchmarks); `None` = forever.
     pub max_builds: Option<usize>,
+    /// Show the pages in a browser on localhost: `Some(port)`, `Some(None)` for the
+    /// first free port of 3000–3005; `None` serves nothing.
+    pub serve: Option<Option<u16>>,
 }
 
 /// The outcome of one (re)build.
@@ -46,6 +52,8 @@ pub enum WatchEvent {
     },
     /// The sources have an error; the previous PDF stays as it was.
     Failed(Error),
+    /// The pages are served at this address (once, before the first build).
+    Serving(std::net::SocketAddr),
 }
 
 /// Every file under the watched folders and the manifest, with modification times.
@@ -82,6 +90,19 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
     let mut fonts_state = None;
     let mut fonts = None;
     let mut world: Option<GuideWorld> = None;
+    let mut view = match options.serve {
+        Some(port) => {
+            let manifest = manifest::load(&root)?;
+            let title = format!("{} ({})", manifest.title(&options.lang), options.lang);
+            let rtl = manifest
+                .language(&options.lang)
+                .is_some_and(|l| l.dir == manifest::Direction::Rtl);
+            let view = LiveView::start(&title, port, rtl)?;
+            report(&WatchEvent::Serving(view.addr()));
+            Some(view)
+        }
+        None => None,
+    };
     let mut builds = 0;
     let mut started = Instant::now();
     loop {
@@ -98,14 +119,35 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
         }
         let event =
             match rebuild(&root, options, fonts.as_ref().expect("loaded"), &mut world) {
-                Ok((pdf, pages, warnings, compile)) => WatchEvent::Built {
-                    pdf,
-                    pages,
-                    took: started.elapsed(),
-                    compile,
-                    warnings,
-                },
-                Err(err) => WatchEvent::Failed(err),
+                Ok(rebuilt) => {
+                    let took = started.elapsed();
+                    if let Some(view) = &mut view {
+                        let status = format!(
+                            "{} pages, built in {} ms",
+                            rebuilt.document.pages().len(),
+                            took.as_millis()
+                        );
+                        view.built(
+                            rebuilt.document.clone(),
+                            rebuilt.bytes,
+                            status,
+                            rebuilt.warnings.clone(),
+                        );
+                    }
+                    WatchEvent::Built {
+                        pdf: rebuilt.pdf,
+                        pages: rebuilt.document.pages().len(),
+                        took,
+                        compile: rebuilt.compile,
+                        warnings: rebuilt.warnings,
+                    }
+                }
+                Err(err) => {
+                    if let Some(view) = &mut view {
+                        view.failed(&err);
+                    }
+                    WatchEvent::Failed(err)
+                }
             };
         report(&event);
         typst::comemo::evict(10);
@@ -121,13 +163,27 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
     }
 }
 
+/// What one successful rebuild made.
+struct Rebuilt {
+    /// The PDF, relative to the project root.
+    pdf: PathBuf,
+    /// Its bytes (served by the live view).
+    bytes: Vec<u8>,
+    /// The laid-out pages.
+    document: Arc<PagedDocument>,
+    /// Warnings, located.
+    warnings: Vec<String>,
+    /// Time in typst's compilation.
+    compile: Duration,
+}
+
 /// One rebuild, reusing the world (and so typst's parsed sources) when there is one.
 fn rebuild(
     root: &Path,
     options: &WatchOptions,
-    fonts: &std::sync::Arc<Fonts>,
+    fonts: &Arc<Fonts>,
     world: &mut Option<GuideWorld>,
-) -> Result<(PathBuf, usize, Vec<String>, Duration)> {
+) -> Result<Rebuilt> {
     let manifest = manifest::load(root)?;
     let layout = match &options.layout {
         Some(l) => l.clone(),
@@ -168,5 +224,6 @@ fn rebuild(
     let pdf = PathBuf::from(assemble::out_dir(&manifest, &options.lang, &layout))
         .join(format!("{ident}.pdf"));
     export::write_atomic(&root.join(&pdf), &bytes)?;
-    Ok((pdf, compiled.document.pages().len(), warnings, compile_time))
+    let document = Arc::new(compiled.document);
+    Ok(Rebuilt { pdf, bytes, document, warnings, compile: compile_time })
 }

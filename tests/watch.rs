@@ -4,7 +4,8 @@
 mod util;
 
 use std::fs;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
@@ -40,23 +41,7 @@ fn rebuilds_on_change_and_survives_errors() {
         ("02-b.typ", "= Deux\n\nTexte Typst.\n"),
     ]);
     let root = dir.path();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_livret"))
-        .args(["watch", "--lang", "fr", "--project"])
-        .arg(root)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let _guard = Watching(child);
-    let (tx, lines) = channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
+    let (_guard, lines) = spawn_watch(root, &[]);
     let pdf = root.join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf");
 
     let first = next_event(&lines);
@@ -88,4 +73,174 @@ fn rebuilds_on_change_and_survives_errors() {
     let fixed = next_event(&lines);
     assert!(fixed.starts_with("built"), "{fixed}");
     assert!(normalize(&pdf_text(&pdf, None)).contains("Texte réparé"));
+}
+
+/// Starts `livret watch` with `extra` arguments; returns the process guard and its
+/// stdout lines.
+fn spawn_watch(root: &std::path::Path, extra: &[&str]) -> (Watching, Receiver<String>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_livret"))
+        .args(["watch", "--lang", "fr", "--project"])
+        .arg(root)
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, lines) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    (Watching(child), lines)
+}
+
+/// A port nobody listens on right now.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// One HTTP/1.0 GET: status code, headers (lowercase names) and body.
+fn get(port: u16, path: &str) -> (u16, String, Vec<u8>) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a full response");
+    let head = String::from_utf8_lossy(&raw[..split]).to_lowercase();
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, head, raw[split + 4..].to_vec())
+}
+
+/// The `/` page as text.
+fn index(port: u16) -> String {
+    let (status, _, body) = get(port, "/");
+    assert_eq!(status, 200);
+    String::from_utf8(body).unwrap()
+}
+
+/// Page image addresses in the `/` page, in document order.
+fn image_sources(html: &str) -> Vec<String> {
+    html.split("<img src=\"")
+        .skip(1)
+        .map(|s| s[..s.find('"').unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn serves_the_pages_and_reloads_browsers() {
+    let dir = mini_project(&[
+        ("01-a.md", "# Un\n\nPremier état du texte.\n"),
+        ("02-b.typ", "= Deux\n\nTexte Typst.\n"),
+    ]);
+    let root = dir.path();
+    let port = free_port();
+    let (_guard, lines) = spawn_watch(root, &["--serve", "--port", &port.to_string()]);
+    let serving = lines.recv_timeout(Duration::from_secs(60)).unwrap();
+    assert_eq!(serving, format!("serving the pages at http://127.0.0.1:{port}/"));
+    assert!(next_event(&lines).starts_with("built"));
+    let pdf = root.join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf");
+    let (pages, width_pt, _) = pdf_info(&pdf);
+
+    // One image per page of the PDF, in reading order, and the live-reload script.
+    let html = index(port);
+    let sources = image_sources(&html);
+    let expected: Vec<String> = (1..=pages).map(|n| format!("/page/1/{n}.svg")).collect();
+    assert_eq!(sources, expected);
+    assert!(html.contains("EventSource(\"/__events\")"), "{html}");
+
+    // Each page is an SVG of the page's size; past the last page there is nothing.
+    let (status, head, svg) = get(port, &sources[0]);
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type: image/svg+xml"), "{head}");
+    let svg = String::from_utf8(svg).unwrap();
+    let width: f64 = svg
+        .split("width=\"")
+        .nth(1)
+        .unwrap()
+        .split("pt")
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((width - width_pt).abs() < 0.1, "{width} pt against {width_pt} pt");
+    assert_eq!(get(port, &format!("/page/1/{}.svg", pages + 1)).0, 404);
+    assert_eq!(get(port, "/../sources/guide.toml").0, 404);
+    // The served PDF is the written PDF.
+    assert_eq!(get(port, "/book.pdf").2, fs::read(&pdf).unwrap());
+
+    // A browser listening for reloads hears one after an edit.
+    let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    events.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    write!(events, "GET /__events HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    fs::write(
+        root.join("sources/fr/01-a.md"),
+        "# Un\n\nSecond état.\n\n#pagebreak()\n\nSuite.\n",
+    )
+    .unwrap();
+    assert!(next_event(&lines).starts_with("built"));
+    let mut heard = String::new();
+    let mut buf = [0u8; 512];
+    while !heard.contains("event: reload") {
+        let n = events.read(&mut buf).expect("a reload event within a minute");
+        assert!(n > 0, "the event stream closed: {heard}");
+        heard.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    let html = index(port);
+    assert!(html.contains("data-build=\"2\""), "{html}");
+    assert!(image_sources(&html).iter().all(|s| s.starts_with("/page/2/")));
+
+    // A broken edit: the error is shown over the last good pages.
+    std::thread::sleep(Duration::from_millis(300));
+    fs::write(root.join("sources/fr/02-b.typ"), "= Deux\n\n#table(columns: 2, [a]\n")
+        .unwrap();
+    assert!(next_event(&lines).starts_with("failed"));
+    let html = index(port);
+    assert!(html.contains("<pre class=\"error\">"), "{html}");
+    assert!(html.contains("sources/fr/02-b.typ"), "{html}");
+    assert_eq!(image_sources(&html).len(), pages, "the last good pages stay");
+}
+
+/// The first headless Chromium on PATH (Debian: chromium-headless-shell or chromium).
+fn chromium() -> String {
+    for name in ["chromium-headless-shell", "chromium", "chromium-browser"] {
+        if Command::new(name).arg("--version").output().is_ok_and(|o| o.status.success())
+        {
+            return name.to_string();
+        }
+    }
+    panic!("no headless Chromium: apt-get install chromium-headless-shell (see .ci/run)");
+}
+
+#[test]
+fn a_headless_browser_shows_every_page() {
+    let dir = mini_project(&[
+        ("01-a.md", "# Un\n\nPremier état du texte.\n"),
+        ("02-b.typ", "= Deux\n\nTexte Typst.\n"),
+    ]);
+    let root = dir.path();
+    let port = free_port();
+    let (_guard, lines) = spawn_watch(root, &["--serve", "--port", &port.to_string()]);
+    assert!(next_event(&lines).starts_with("built"));
+    let (pages, _, _) =
+        pdf_info(&root.join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf"));
+    let profile = tempfile::tempdir().unwrap();
+    let out = Command::new(chromium())
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("http://127.0.0.1:{port}/"))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    // The page's script counts the images the browser decoded, once all loaded.
+    assert!(
+        dom.contains(&format!("data-loaded=\"{pages}\"")),
+        "Chromium did not show all {pages} pages: {}",
+        dom.lines().find(|l| l.contains("<body")).unwrap_or(&dom)
+    );
 }
