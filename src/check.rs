@@ -52,6 +52,10 @@ pub struct LanguageReport {
     pub layouts: Vec<LayoutReport>,
     /// Text running out of its area, per layout.
     pub overflows: Vec<OverflowReport>,
+    /// Headings left alone at the bottom of a page, per layout.
+    pub lonely_headings: Vec<LonelyHeadingReport>,
+    /// Pages with nothing on them that the layout did not mean to leave blank.
+    pub empty_pages: Vec<EmptyPageReport>,
     /// Typst warnings, located.
     pub warnings: Vec<String>,
 }
@@ -69,6 +73,30 @@ pub struct OverflowReport {
     pub text: String,
     /// `file:line` where it is written, when known.
     pub place: Option<String>,
+}
+
+/// A heading at the foot of a page whose text starts overleaf.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LonelyHeadingReport {
+    /// Layout name.
+    pub layout: String,
+    /// 1-based page.
+    pub page: usize,
+    /// The heading's text.
+    pub heading: String,
+    /// `file:line` where it is written, when known.
+    pub place: Option<String>,
+}
+
+/// An empty page in the middle of the booklet.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EmptyPageReport {
+    /// Layout name.
+    pub layout: String,
+    /// 1-based page.
+    pub page: usize,
+    /// The chapter it falls in, when inside one.
+    pub chapter: Option<String>,
 }
 
 /// A translation that needs review.
@@ -115,6 +143,8 @@ impl LanguageReport {
             || !self.stale.is_empty()
             || !self.unshowable.is_empty()
             || !self.overflows.is_empty()
+            || !self.lonely_headings.is_empty()
+            || !self.empty_pages.is_empty()
             || !self.warnings.is_empty()
     }
 }
@@ -246,6 +276,8 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
             unshowable: Vec::new(),
             layouts: Vec::new(),
             overflows: Vec::new(),
+            lonely_headings: Vec::new(),
+            empty_pages: Vec::new(),
             warnings: Vec::new(),
         };
         for stem in manifest.chapter_stems() {
@@ -313,6 +345,28 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
                     excess_mm: (crate::impose::to_mm(o.excess) * 10.0).round() / 10.0,
                     text: o.text,
                     place,
+                });
+            }
+            let document = &t.compiled.document;
+            for h in inspect::lonely_headings(document) {
+                let place = crate::compile::place(
+                    &t.world,
+                    &t.assembled.main_path,
+                    &t.assembled.line_map,
+                    h.span,
+                );
+                report.lonely_headings.push(LonelyHeadingReport {
+                    layout: layout.name.clone(),
+                    page: h.page,
+                    heading: h.text,
+                    place,
+                });
+            }
+            for page in inspect::empty_pages(document) {
+                report.empty_pages.push(EmptyPageReport {
+                    layout: layout.name.clone(),
+                    page,
+                    chapter: inspect::chapter_of_page(document, page - 1),
                 });
             }
             let page = print::page_size(&t.compiled.document);
@@ -418,6 +472,21 @@ pub fn render_human(reports: &[LanguageReport]) -> String {
             out.push_str(&format!(
                 "{}: {place}`{}` runs {:.1} mm out of its column in {} (page {}); shorten it, allow a break (a hyphen or a space), or check the layout\n",
                 r.lang, o.text, o.excess_mm, o.layout, o.page
+            ));
+        }
+        for h in &r.lonely_headings {
+            let place = h.place.as_ref().map_or(String::new(), |p| format!("{p}: "));
+            out.push_str(&format!(
+                "{}: {place}heading `{}` ends page {} of {} with nothing after it, its text starts overleaf; shorten what follows it or the page before it\n",
+                r.lang, h.heading, h.page, h.layout
+            ));
+        }
+        for e in &r.empty_pages {
+            let within =
+                e.chapter.as_ref().map_or(String::new(), |c| format!(" (in {c})"));
+            out.push_str(&format!(
+                "{}: page {} of {} is empty{within}; look for a page break too many, or something too big for the page before it\n",
+                r.lang, e.page, e.layout
             ));
         }
         for w in &r.warnings {

@@ -1,7 +1,12 @@
 //! Reading laid-out documents: what a reader would see that the sources do not say.
 
+use typst::foundations::{Content, Label, Selector, Value};
+use typst::introspection::{Introspector, Location, MetadataElem, Tag};
 use typst::layout::{Abs, Frame, FrameItem, Point, Transform};
+use typst::model::HeadingElem;
+use typst::pdf::ArtifactElem;
 use typst::syntax::Span;
+use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
 /// A character drawn with no glyph (an empty box, "tofu").
@@ -176,4 +181,169 @@ fn text_extents(
             _ => {}
         }
     }
+}
+
+/// Every `metadata(…) <label>` of a document: its string value (empty for other
+/// values) and its 0-based page, in document order.
+pub fn labelled_metadata(document: &PagedDocument, label: &str) -> Vec<(String, usize)> {
+    let introspector = document.introspector();
+    let Some(label) = Label::new(PicoStr::intern(label)) else { return Vec::new() };
+    introspector
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|c: &Content| {
+            let id = match &c.to_packed::<MetadataElem>()?.value {
+                Value::Str(s) => s.to_string(),
+                _ => String::new(),
+            };
+            let page = introspector.page(c.location()?)?.get() - 1;
+            Some((id, page))
+        })
+        .collect()
+}
+
+/// The chapter (stem) a 0-based page belongs to, from the layout's `<livret-chapter>`
+/// marks; `None` before the first chapter.
+pub fn chapter_of_page(document: &PagedDocument, page: usize) -> Option<String> {
+    labelled_metadata(document, "livret-chapter")
+        .into_iter()
+        .take_while(|(_, start)| *start <= page)
+        .last()
+        .map(|(id, _)| id)
+}
+
+/// A heading left alone at the bottom of a page: its text continues on the next page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LonelyHeading {
+    /// 1-based page number.
+    pub page: usize,
+    /// The heading's text.
+    pub text: String,
+    /// Where the heading is written.
+    pub span: Span,
+}
+
+/// An item of a page's body (not its header, footer or other artifacts), in the order
+/// typst placed it, which for a flow is reading order.
+enum BodyItem<'a> {
+    /// Something that puts ink on the page.
+    Ink,
+    /// An element starts.
+    Start(&'a Content),
+    /// An element ends.
+    End(Location),
+    /// A group's items begin (placed content: a block, a paragraph's lines).
+    Enter,
+    /// A group's items end.
+    Leave,
+}
+
+/// Calls `f` on the body items of a frame, depth first, skipping artifacts.
+fn body_items<'a>(
+    frame: &'a Frame,
+    artifacts: &mut Vec<Location>,
+    f: &mut impl FnMut(BodyItem<'a>),
+) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => {
+                f(BodyItem::Enter);
+                body_items(&group.frame, artifacts, f);
+                f(BodyItem::Leave);
+            }
+            FrameItem::Tag(Tag::Start(content, _)) => {
+                if content.is::<ArtifactElem>() {
+                    artifacts.extend(content.location());
+                } else if artifacts.is_empty() {
+                    f(BodyItem::Start(content));
+                }
+            }
+            FrameItem::Tag(Tag::End(location, ..)) => {
+                if artifacts.last() == Some(location) {
+                    artifacts.pop();
+                } else if artifacts.is_empty() {
+                    f(BodyItem::End(*location));
+                }
+            }
+            FrameItem::Text(_) | FrameItem::Shape(..) | FrameItem::Image(..) => {
+                if artifacts.is_empty() {
+                    f(BodyItem::Ink);
+                }
+            }
+            FrameItem::Link(..) => {}
+        }
+    }
+}
+
+/// Headings that end a page's body with nothing after them: the reader meets the
+/// heading at the foot of one page and its text overleaf.
+pub fn lonely_headings(document: &PagedDocument) -> Vec<LonelyHeading> {
+    let mut out = Vec::new();
+    let last_page = document.pages().len();
+    for (i, page) in document.pages().iter().enumerate() {
+        // The heading being drawn (with the group depth of its start tag), and the
+        // heading drawn last if nothing was drawn after it yet. A heading's drawing
+        // is the group that follows its start tag, or everything up to its end tag
+        // (its end tag can land on a later page when typst moves what follows).
+        let mut depth = 0;
+        let mut open: Option<(&Content, usize)> = None;
+        let mut pending: Option<&Content> = None;
+        body_items(&page.frame, &mut Vec::new(), &mut |item| match item {
+            BodyItem::Start(content) if content.is::<HeadingElem>() => {
+                open = Some((content, depth));
+                pending = None;
+            }
+            BodyItem::End(location) => {
+                if let Some((content, _)) = open
+                    && content.location() == Some(location)
+                {
+                    pending = Some(content);
+                    open = None;
+                }
+            }
+            BodyItem::Enter => depth += 1,
+            BodyItem::Leave => {
+                depth -= 1;
+                if let Some((content, at)) = open
+                    && at == depth
+                {
+                    pending = Some(content);
+                    open = None;
+                }
+            }
+            BodyItem::Ink if open.is_none() => pending = None,
+            _ => {}
+        });
+        if let Some(heading) = pending
+            && i + 1 < last_page
+        {
+            let text = heading
+                .to_packed::<HeadingElem>()
+                .map(|h| h.body.plain_text().to_string())
+                .unwrap_or_default();
+            out.push(LonelyHeading { page: i + 1, text, span: heading.span() });
+        }
+    }
+    out
+}
+
+/// 1-based numbers of pages whose body is empty (a running header or page number
+/// alone), unless the layout marked them as deliberate blanks with
+/// `metadata(…) <livret-blank>`.
+pub fn empty_pages(document: &PagedDocument) -> Vec<usize> {
+    let blanks: Vec<usize> =
+        labelled_metadata(document, "livret-blank").into_iter().map(|(_, p)| p).collect();
+    let mut out = Vec::new();
+    for (i, page) in document.pages().iter().enumerate() {
+        let mut inked = false;
+        body_items(&page.frame, &mut Vec::new(), &mut |item| {
+            if matches!(item, BodyItem::Ink) {
+                inked = true;
+            }
+        });
+        if !inked && !blanks.contains(&i) {
+            out.push(i + 1);
+        }
+    }
+    out
 }

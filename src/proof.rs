@@ -4,13 +4,9 @@
 use std::path::PathBuf;
 
 use typst::ecow::EcoVec;
-use typst::foundations::{Content, Value};
-use typst::foundations::{Label, Selector};
-use typst::introspection::{Introspector, MetadataElem};
 use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point, Size};
 use typst::model::DocumentInfo;
 use typst::syntax::Span;
-use typst::utils::PicoStr;
 use typst::visualize::{Color, FixedStroke, Geometry, Paint};
 use typst_layout::PagedDocument;
 
@@ -20,6 +16,7 @@ use crate::diag::{Error, Result};
 use crate::export;
 use crate::impose::mm;
 use crate::impose::place::plain_page;
+use crate::inspect;
 use crate::manifest;
 use crate::print;
 use crate::world::{self, Fonts};
@@ -57,25 +54,10 @@ struct Section {
 
 /// Splits a compiled book into sections at its chapter marks.
 fn sections(document: &PagedDocument) -> Vec<Section> {
-    let introspector = document.introspector();
-    let page_of = |label: &str| -> Vec<(String, usize)> {
-        let Some(label) = Label::new(PicoStr::intern(label)) else { return Vec::new() };
-        introspector
-            .query(&Selector::Label(label))
-            .iter()
-            .filter_map(|c: &Content| {
-                let id = match &c.to_packed::<MetadataElem>()?.value {
-                    Value::Str(s) => s.to_string(),
-                    _ => String::new(),
-                };
-                let page = introspector.page(c.location()?)?.get() - 1;
-                Some((id, page))
-            })
-            .collect()
-    };
-    let starts = page_of("livret-chapter");
-    let end =
-        page_of("livret-end").first().map_or(document.pages().len(), |(_, p)| p + 1);
+    let starts = inspect::labelled_metadata(document, "livret-chapter");
+    let end = inspect::labelled_metadata(document, "livret-end")
+        .first()
+        .map_or(document.pages().len(), |(_, p)| p + 1);
     let total = document.pages().len();
     let mut out = Vec::new();
     let first = starts.first().map_or(end, |(_, p)| *p);

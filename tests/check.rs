@@ -136,3 +136,109 @@ fn long_word_in_a_narrow_column_is_an_overflow() {
         "{line}"
     );
 }
+
+/// Runs `livret build` on a project (to read its PDF back).
+fn build(project: &Path) {
+    let out = Command::cargo_bin("livret")
+        .unwrap()
+        .args(["build", "--no-print", "--project"])
+        .arg(project)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// The lines of text inside an A6 page's body area (pocket-a6: 12 mm top and bottom
+/// margins, where the running header and the page number sit), read back with their
+/// positions.
+fn body_lines(pdf: &Path, page: usize) -> Vec<String> {
+    let (top, bottom) = (12.0 * 72.0 / 25.4, (148.0 - 12.0) * 72.0 / 25.4);
+    let mut lines: Vec<(i64, Vec<String>)> = Vec::new();
+    for (text, _, y0, _, y1) in pdf_words(pdf, page) {
+        // Word boxes include the font's ascent: place a word by its middle.
+        let middle = (y0 + y1) / 2.0;
+        if middle < top || middle > bottom {
+            continue;
+        }
+        let key = y1.round() as i64;
+        match lines.iter_mut().find(|(k, _)| (k - key).abs() <= 1) {
+            Some((_, words)) => words.push(text),
+            None => lines.push((key, vec![text])),
+        }
+    }
+    lines.sort_by_key(|(k, _)| *k);
+    lines.into_iter().map(|(_, words)| words.join(" ")).collect()
+}
+
+/// A chapter of seven long paragraphs, then a heading followed by a grey box
+/// `box_cm` tall.
+fn heading_then_box(box_cm: u32) -> String {
+    let para =
+        "Une phrase assez longue pour remplir une ligne entière de la page. ".repeat(3);
+    format!(
+        "= Deux\n\n{}\n\n== Titre seul\n\n#block(breakable: false, height: {box_cm}cm, width: 100%, fill: luma(200))\n",
+        vec![para; 7].join("\n\n")
+    )
+}
+
+#[test]
+fn heading_left_alone_at_a_page_foot_is_reported() {
+    // A box taller than the page: typst cannot keep the heading with it.
+    let dir = mini_project(&[
+        ("01-a.md", "# Un\n\nTexte.\n"),
+        ("02-b.typ", &heading_then_box(13)),
+    ]);
+    let (code, out, _) = check(dir.path(), &[]);
+    assert_eq!(code, 1, "{out}");
+    let line =
+        out.lines().find(|l| l.contains("heading `Titre seul`")).expect("reported");
+    assert!(line.contains("sources/fr/02-b.typ:17"), "{line}");
+    let page: usize = line
+        .split("ends page ")
+        .nth(1)
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    // Read back: on that page the heading is the last thing; the next page has no heading.
+    build(dir.path());
+    let pdf = dir.path().join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf");
+    assert_eq!(body_lines(&pdf, page).last().map(String::as_str), Some("Titre seul"));
+    assert!(!body_lines(&pdf, page + 1).iter().any(|l| l == "Titre seul"));
+
+    // A box that fits a page: typst carries the heading over with it; nothing to report.
+    let dir = mini_project(&[
+        ("01-a.md", "# Un\n\nTexte.\n"),
+        ("02-b.typ", &heading_then_box(6)),
+    ]);
+    let (code, out, _) = check(dir.path(), &[]);
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn empty_page_is_reported_with_its_chapter() {
+    let dir = mini_project(&[
+        ("01-a.md", "# Un\n\nTexte.\n"),
+        ("02-b.typ", "= Deux\n\nTexte.\n\n#pagebreak()\n#pagebreak()\n\nSuite.\n"),
+        ("03-c.md", "# Trois\n\nFin.\n"),
+    ]);
+    let (code, out, _) = check(dir.path(), &["--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let empty = &json[0]["empty_pages"];
+    assert_eq!(empty.as_array().unwrap().len(), 1, "{out}");
+    assert_eq!(empty[0]["chapter"], "02-b");
+    let page = empty[0]["page"].as_u64().unwrap() as usize;
+    // Read back: that page carries nothing but its number; its neighbours have text.
+    build(dir.path());
+    let pdf = dir.path().join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf");
+    assert!(body_lines(&pdf, page).is_empty(), "{:?}", body_lines(&pdf, page));
+    assert!(pdf_text(&pdf, Some(page)).contains(&page.to_string()), "the folio is there");
+    assert!(!body_lines(&pdf, page - 1).is_empty());
+    assert_eq!(body_lines(&pdf, page + 1), ["Suite."]);
+    // The notes pages at the end have lines to write on: not empty.
+    let (pages, _, _) = pdf_info(&pdf);
+    assert!(body_lines(&pdf, pages - 1).iter().any(|l| l == "Notes"));
+}
