@@ -1,5 +1,6 @@
 //! Chapters + layout → the Typst main source of one (language, layout).
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -9,12 +10,26 @@ use crate::markdown::{self, ImageRef, string_literal};
 use crate::world::resolve_in_root;
 
 /// What to assemble.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct AssembleOptions {
     /// Fail when a chapter is not translated instead of showing the source chapter.
     pub strict: bool,
     /// The page count is padded with notes pages to a multiple of this.
     pub page_multiple: usize,
+    /// Image paths of Markdown chapters to load under another name (`/a.png` →
+    /// `/a.png.jpg`: a processed image in another format, served by the world).
+    pub image_aliases: BTreeMap<String, String>,
+}
+
+/// An image a Markdown chapter shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageUse {
+    /// Project-relative path of the image file.
+    pub path: String,
+    /// Project-relative path of the chapter.
+    pub chapter: String,
+    /// 1-based line of the chapter.
+    pub line: usize,
 }
 
 /// Where a line of the generated main source came from.
@@ -39,6 +54,8 @@ pub struct Assembled {
     pub untranslated: Vec<String>,
     /// Project-relative paths of the chapter files used.
     pub chapter_files: Vec<String>,
+    /// Images of the Markdown chapters, in order.
+    pub images: Vec<ImageUse>,
 }
 
 /// A chapter file found on disk.
@@ -125,6 +142,7 @@ pub fn assemble(
     let mut missing = Vec::new();
     let mut untranslated = Vec::new();
     let mut chapter_files = Vec::new();
+    let mut images = Vec::new();
     for stem in manifest.chapter_stems() {
         let (file, shown_in, banner) = match find_chapter(manifest, lang, stem)? {
             Some(file) => (file, language, false),
@@ -160,7 +178,13 @@ pub fn assemble(
             let text = fs::read_to_string(&file.abs)
                 .map_err(|err| Error::io("read chapter", Path::new(&file.rel), err))?;
             let converted = markdown::to_typst(&text, |image| {
-                resolve_image(manifest, &shown_in.code, &file.rel, &image)
+                let path = resolve_image(manifest, &shown_in.code, &file.rel, &image)?;
+                images.push(ImageUse {
+                    path: path.trim_start_matches('/').to_string(),
+                    chapter: file.rel.clone(),
+                    line: image.line,
+                });
+                Ok::<_, Error>(options.image_aliases.get(&path).cloned().unwrap_or(path))
             })?;
             for (i, line) in converted.typst.lines().enumerate() {
                 let origin = converted
@@ -188,6 +212,7 @@ pub fn assemble(
         line_map: out.map,
         untranslated,
         chapter_files,
+        images,
     })
 }
 

@@ -3,10 +3,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use serde::Serialize;
+
 use crate::assemble::{self, AssembleOptions};
 use crate::compile;
 use crate::diag::{Error, Result};
 use crate::export;
+use crate::images::{self, ImageCache, ImageTarget, SourceImage};
 use crate::impose::{self, ticket, ticket::TicketInfo, to_mm};
 use crate::inspect;
 use crate::manifest::{self, Manifest};
@@ -52,6 +55,14 @@ pub struct BuiltTarget {
     pub warnings: Vec<String>,
     /// Print files made from this target's layout presets.
     pub prints: Vec<BuiltPrint>,
+    /// The screen edition (images for phones), relative to the project root.
+    pub screen_pdf: PathBuf,
+    /// Its size in bytes.
+    pub screen_bytes: usize,
+    /// Raster images where they are printed, with what the print edition embeds.
+    pub images: Vec<PlacedImage>,
+    /// Images livret decoded for this target (the others came from the cache).
+    pub image_decodes: usize,
 }
 
 /// Builds the reading PDFs; calls `report` after each target is written.
@@ -104,9 +115,45 @@ pub struct CompiledTarget {
     pub world: GuideWorld,
     /// The document and its warnings.
     pub compiled: compile::Compiled,
+    /// Raster images as placed on the pages.
+    pub images: Vec<PlacedImage>,
 }
 
-/// Assembles and compiles one (language, layout) padded to `page_multiple`.
+/// A raster image where it is printed.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PlacedImage {
+    /// Project-relative path of the image file.
+    pub path: String,
+    /// `chapter:line` (or the Typst file, line and column) where it is shown.
+    pub place: String,
+    /// 1-based page.
+    pub page: usize,
+    /// The file's size in pixels.
+    pub pixels: (u32, u32),
+    /// Printed size in millimetres.
+    pub printed_mm: (f64, f64),
+    /// The file's resolution at that size, in pixels per inch.
+    pub dpi: f64,
+    /// What the edition embeds: pixels and encoded bytes (the file itself when
+    /// livret left it as it is).
+    pub embedded: Option<(u32, u32, usize)>,
+}
+
+impl PlacedImage {
+    /// The warning for an image that will print blurry, if it is one.
+    pub fn blurry_warning(&self) -> Option<String> {
+        (self.dpi < images::BLURRY_DPI).then(|| {
+            let needed = (self.printed_mm.0 / 25.4 * 300.0).ceil();
+            format!(
+                "{}: image `{}` is {:.0} dpi where it is printed (page {}, {:.0} × {:.0} mm): it will print blurry; use a file at least {needed} pixels wide",
+                self.place, self.path, self.dpi, self.page, self.printed_mm.0, self.printed_mm.1
+            )
+        })
+    }
+}
+
+/// Assembles and compiles one (language, layout) padded to `page_multiple`, with the
+/// project's image files as they are (checked first).
 pub fn compile_target(
     manifest: &Manifest,
     fonts: &Arc<Fonts>,
@@ -116,18 +163,142 @@ pub fn compile_target(
     strict: bool,
     page_multiple: usize,
 ) -> Result<CompiledTarget> {
-    let options = AssembleOptions { strict, page_multiple };
-    let assembled = assemble::assemble(manifest, lang, layout, &options)?;
+    let cache = ImageCache::new(&manifest.root);
+    let spec = TargetSpec { lang, layout, strict, page_multiple };
+    compile_with_images(manifest, fonts, date, &spec, &cache, None)
+}
+
+/// Like [`compile_target`], with every raster image prepared for `target` (resampled,
+/// re-encoded, grey) through `cache`.
+pub fn compile_edition(
+    manifest: &Manifest,
+    fonts: &Arc<Fonts>,
+    date: typst::foundations::Datetime,
+    spec: &TargetSpec,
+    cache: &ImageCache,
+    target: ImageTarget,
+) -> Result<CompiledTarget> {
+    compile_with_images(manifest, fonts, date, spec, cache, Some(target))
+}
+
+/// Which target to compile.
+#[derive(Debug, Clone, Copy)]
+pub struct TargetSpec<'a> {
+    /// Language code.
+    pub lang: &'a str,
+    /// Layout name.
+    pub layout: &'a str,
+    /// Fail on untranslated chapters.
+    pub strict: bool,
+    /// Pad the page count to a multiple of this.
+    pub page_multiple: usize,
+}
+
+/// Compiles with the original images, finds where each raster image is printed,
+/// and, for an edition, compiles again with images prepared for that size.
+fn compile_with_images(
+    manifest: &Manifest,
+    fonts: &Arc<Fonts>,
+    date: typst::foundations::Datetime,
+    spec: &TargetSpec,
+    cache: &ImageCache,
+    target: Option<ImageTarget>,
+) -> Result<CompiledTarget> {
     let root = &manifest.root;
-    let world = GuideWorld::new(
+    let mut options = AssembleOptions {
+        strict: spec.strict,
+        page_multiple: spec.page_multiple,
+        ..Default::default()
+    };
+    let assembled = assemble::assemble(manifest, spec.lang, spec.layout, &options)?;
+    // The Markdown chapters' images are checked before typst sees them, so that a
+    // bad file is named with the chapter line that shows it.
+    let mut sources: Vec<SourceImage> = Vec::new();
+    for used in assembled.images.iter().filter(|u| images::is_raster(&u.path)) {
+        if !sources.iter().any(|s| s.rel == used.path) {
+            let place =
+                || format!("{}:{}: image `{}`", used.chapter, used.line, used.path);
+            sources.push(cache.source(root, &used.path, &place)?);
+        }
+    }
+    let mut world = GuideWorld::new(
         root,
         &assembled.main_path,
         assembled.main.clone(),
         fonts.clone(),
         date,
     );
-    let compiled = compile::compile(&world, &assembled.main_path, &assembled.line_map)?;
-    Ok(CompiledTarget { assembled, world, compiled })
+    let mut compiled =
+        compile::compile(&world, &assembled.main_path, &assembled.line_map)?;
+    // Images of Typst chapters, known once typst has loaded them.
+    for rel in world.raster_files() {
+        if !sources.iter().any(|s| s.rel == rel) {
+            let place = || format!("image `{rel}`");
+            sources.push(cache.source(root, &rel, &place)?);
+        }
+    }
+    let placements = images::placements(&compiled.document, &sources);
+    let mut placed: Vec<PlacedImage> = placements
+        .iter()
+        .map(|p| {
+            let source =
+                sources.iter().find(|s| s.rel == p.rel).expect("matched by content");
+            let place =
+                compile::place(&world, &assembled.main_path, &assembled.line_map, p.span)
+                    .unwrap_or_else(|| format!("page {}", p.page));
+            PlacedImage {
+                path: p.rel.clone(),
+                place,
+                page: p.page,
+                pixels: (source.info.width, source.info.height),
+                printed_mm: (p.width_pt * 25.4 / 72.0, p.height_pt * 25.4 / 72.0),
+                dpi: source.info.width as f64 / (p.width_pt / 72.0),
+                embedded: None,
+            }
+        })
+        .collect();
+    let Some(target) = target else {
+        return Ok(CompiledTarget { assembled, world, compiled, images: placed });
+    };
+    let markdown: Vec<&str> = assembled.images.iter().map(|u| u.path.as_str()).collect();
+    let mut overrides = Vec::new();
+    for source in &sources {
+        let widest = placements
+            .iter()
+            .filter(|p| p.rel == source.rel)
+            .map(|p| p.width_pt)
+            .fold(0.0, f64::max);
+        if widest <= 0.0 {
+            continue;
+        }
+        // Typst picks the decoder from the file name: only images whose name livret
+        // writes (Markdown chapters) may change format.
+        let keep_format = !markdown.contains(&source.rel.as_str());
+        let variant = cache.variant(source, widest, target, keep_format)?;
+        for p in placed.iter_mut().filter(|p| p.path == source.rel) {
+            p.embedded = Some((variant.width, variant.height, variant.bytes.len()));
+        }
+        if variant.bytes == source.bytes {
+            continue;
+        }
+        let mut served = source.rel.clone();
+        if variant.format != source.info.format {
+            served = format!("{}.{}", source.rel, variant.format);
+            options
+                .image_aliases
+                .insert(format!("/{}", source.rel), format!("/{served}"));
+        }
+        overrides.push((served, variant.bytes));
+    }
+    if !overrides.is_empty() {
+        if !options.image_aliases.is_empty() {
+            let aliased = assemble::assemble(manifest, spec.lang, spec.layout, &options)?;
+            world.set_main(aliased.main);
+        }
+        world.set_image_overrides(&overrides);
+        compiled = compile::compile(&world, &assembled.main_path, &assembled.line_map)?;
+    }
+    Ok(CompiledTarget { assembled, world, compiled, images: placed })
 }
 
 /// One warning per character no font in `lang`'s stack can show (typst draws an
@@ -161,9 +332,11 @@ fn build_one(
     layout: &str,
     options: &BuildOptions,
 ) -> Result<BuiltTarget> {
-    let strict = options.strict;
     let root = &manifest.root;
-    let target = compile_target(manifest, fonts, date, lang, layout, strict, 4)?;
+    let cache = ImageCache::new(root);
+    let spec = TargetSpec { lang, layout, strict: options.strict, page_multiple: 4 };
+    let target =
+        compile_edition(manifest, fonts, date, &spec, &cache, ImageTarget::PRINT)?;
     let assembled = &target.assembled;
     export::write_atomic(&root.join(&assembled.main_path), assembled.main.as_bytes())?;
     let document = &target.compiled.document;
@@ -176,8 +349,42 @@ fn build_one(
 
     let mut warnings = target.compiled.warnings.clone();
     warnings.extend(glyph_warnings(&target.world, assembled, document, lang));
+    for image in &target.images {
+        if let Some(w) = image.blurry_warning()
+            && !warnings.contains(&w)
+        {
+            warnings.push(w);
+        }
+    }
+
+    // The screen edition: the same pages with images for phones.
+    let screen =
+        compile_edition(manifest, fonts, date, &spec, &cache, ImageTarget::SCREEN)?;
+    let screen_ident = format!("{ident}-screen");
+    let screen_bytes = export::pdf(&screen.compiled.document, &screen_ident, date, true)?;
+    let screen_pdf = dir.join(format!("{screen_ident}.pdf"));
+    export::write_atomic(&root.join(&screen_pdf), &screen_bytes)?;
+    let layout_entry = manifest.layout(layout).expect("selected from the manifest");
+    let budgets = [
+        (&layout_entry.print_budget, "print", &rel, bytes.len(), &target.images),
+        (
+            &layout_entry.screen_budget,
+            "screen",
+            &screen_pdf,
+            screen_bytes.len(),
+            &screen.images,
+        ),
+    ];
+    for (budget, edition, pdf, size, images) in budgets {
+        let Some(budget) = budget else { continue };
+        let limit = manifest::parse_size(budget).unwrap_or(u64::MAX);
+        if size as u64 > limit {
+            warnings.push(budget_warning(pdf, size, edition, budget, images));
+        }
+    }
+
     let mut prints = Vec::new();
-    let mut by_multiple: Vec<(usize, CompiledTarget)> = Vec::new();
+    let mut by_multiple: Vec<((usize, bool), CompiledTarget)> = Vec::new();
     let presets = manifest.print.iter().filter(|p| options.print && p.layout == layout);
     for preset in presets {
         let mut job = PrintJob::from_preset(preset)?;
@@ -190,16 +397,22 @@ fn build_one(
             job.options.binding = impose::Binding::Right;
         }
         let multiple = job.page_multiple(page)?;
-        let source = if document.pages().len() % multiple == 0 {
+        let source = if document.pages().len() % multiple == 0 && !job.gray {
             &target
         } else {
-            if !by_multiple.iter().any(|(m, _)| *m == multiple) {
-                let padded = compile_target(
-                    manifest, fonts, date, lang, layout, strict, multiple,
-                )?;
-                by_multiple.push((multiple, padded));
+            let key = (multiple, job.gray);
+            if !by_multiple.iter().any(|(k, _)| *k == key) {
+                let images = if job.gray {
+                    ImageTarget::PRINT.grayscale()
+                } else {
+                    ImageTarget::PRINT
+                };
+                let spec = TargetSpec { page_multiple: multiple, ..spec };
+                let padded =
+                    compile_edition(manifest, fonts, date, &spec, &cache, images)?;
+                by_multiple.push((key, padded));
             }
-            &by_multiple.iter().find(|(m, _)| *m == multiple).expect("just added").1
+            &by_multiple.iter().find(|(k, _)| *k == key).expect("just added").1
         };
         let pages = source.compiled.document.pages();
         let plan = job.plan(pages.len(), page)?;
@@ -258,7 +471,44 @@ fn build_one(
         untranslated: target.assembled.untranslated.clone(),
         warnings,
         prints,
+        screen_pdf,
+        screen_bytes: screen_bytes.len(),
+        images: target.images,
+        image_decodes: cache.decodes(),
     })
+}
+
+/// The warning for an edition over its size budget, naming its biggest images.
+fn budget_warning(
+    pdf: &Path,
+    size: usize,
+    edition: &str,
+    budget: &str,
+    images: &[PlacedImage],
+) -> String {
+    let mut biggest: Vec<(&str, usize)> = Vec::new();
+    for image in images {
+        let bytes = image.embedded.map_or(0, |(_, _, b)| b);
+        if !biggest.iter().any(|(p, _)| *p == image.path) {
+            biggest.push((&image.path, bytes));
+        }
+    }
+    biggest.sort_by_key(|b| std::cmp::Reverse(b.1));
+    let named: Vec<String> = biggest
+        .iter()
+        .take(3)
+        .map(|(path, bytes)| format!("{path} ({})", human_size(*bytes)))
+        .collect();
+    let images = if named.is_empty() {
+        String::new()
+    } else {
+        format!("; biggest images: {}", named.join(", "))
+    };
+    format!(
+        "{} is {}, over the layout's {edition} budget of {budget}{images}",
+        pdf.display(),
+        human_size(size)
+    )
 }
 
 /// Keeps the asked names (all when none asked), erroring on unknown ones with a

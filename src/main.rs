@@ -209,6 +209,22 @@ fn run_build(args: BuildArgs) -> Result<ExitStatus> {
             ));
         }
         println!("{line}");
+        println!(
+            "wrote {} (screen edition, {})",
+            t.screen_pdf.display(),
+            build::human_size(t.screen_bytes)
+        );
+        if !t.images.is_empty() {
+            let mut files: Vec<&str> = t.images.iter().map(|i| i.path.as_str()).collect();
+            files.sort_unstable();
+            files.dedup();
+            println!(
+                "images: {} file(s), {} decoded, the rest from {}",
+                files.len(),
+                t.image_decodes,
+                livret::images::CACHE_DIR
+            );
+        }
         for p in &t.prints {
             println!(
                 "wrote {} ({} {} sheet(s), {}) and its job ticket {}",

@@ -182,6 +182,12 @@ pub struct Layout {
     /// Typst template, relative to the project root (default `layouts/<name>.typ`).
     #[serde(default)]
     pub template: Option<String>,
+    /// Largest wanted size of the screen edition's PDF (`"3 MB"`); a warning beyond.
+    #[serde(default)]
+    pub screen_budget: Option<String>,
+    /// Largest wanted size of the print edition's PDF; a warning beyond.
+    #[serde(default)]
+    pub print_budget: Option<String>,
 }
 
 impl Layout {
@@ -219,6 +225,32 @@ pub struct PrintPreset {
     /// `shrink`: scale the pages down so that they fit inside the printable area.
     #[serde(default)]
     pub fit: Option<String>,
+    /// `gray` for a black-and-white printer: images are converted to shades of grey.
+    #[serde(default)]
+    pub colour: Option<String>,
+}
+
+/// Parses a file size such as `3 MB`, `500 kB` or `1.5 MiB` into bytes.
+pub fn parse_size(text: &str) -> std::result::Result<u64, String> {
+    let text = text.trim();
+    let split = text.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number.trim().parse().map_err(|_| {
+        format!("`{text}` is not a size; write e.g. \"3 MB\" or \"800 kB\"")
+    })?;
+    let factor = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "kb" | "k" => 1e3,
+        "kib" => 1024.0,
+        "mb" | "m" => 1e6,
+        "mib" => 1024.0 * 1024.0,
+        "gb" => 1e9,
+        other => return Err(format!("unknown size unit `{other}`; use kB or MB")),
+    };
+    if !(number.is_finite() && number > 0.0) {
+        return Err(format!("`{text}` is not a positive size"));
+    }
+    Ok((number * factor).round() as u64)
 }
 
 /// The raw file shape.
@@ -320,6 +352,18 @@ impl Manifest {
         }
         if self.languages.is_empty() {
             return Err(here(None, "no [[language]] is declared".into()));
+        }
+        for layout in &self.layouts {
+            for budget in
+                [&layout.screen_budget, &layout.print_budget].into_iter().flatten()
+            {
+                if let Err(msg) = parse_size(budget) {
+                    return Err(here(
+                        self.find(budget),
+                        format!("layout `{}`: {msg}", layout.name),
+                    ));
+                }
+            }
         }
         let mut codes = Vec::new();
         for lang in &self.languages {

@@ -24,6 +24,8 @@ pub struct PrintJob {
     pub marks: MarkOptions,
     /// The sheet as named in the manifest, for file names and the ticket.
     pub sheet_name: String,
+    /// Images in shades of grey, for a black-and-white printer.
+    pub gray: bool,
 }
 
 impl PrintJob {
@@ -61,7 +63,17 @@ impl PrintJob {
                 ));
             }
         }
-        Ok(Self { options, marks, sheet_name: preset.sheet.to_lowercase() })
+        let gray = match preset.colour.as_deref() {
+            None | Some("colour") | Some("color") => false,
+            Some("gray") | Some("grey") => true,
+            Some(other) => {
+                return Err(bad(
+                    "colour",
+                    format!("`{other}`; choose `colour` or `gray`"),
+                ));
+            }
+        };
+        Ok(Self { options, marks, sheet_name: preset.sheet.to_lowercase(), gray })
     }
 
     /// The page multiple this job needs so that no sheet carries a padding blank.
@@ -81,7 +93,8 @@ impl PrintJob {
 
     /// File-name suffix: `print-a4-cutstack`.
     pub fn suffix(&self) -> String {
-        format!("print-{}-{}", self.sheet_name, self.options.scheme)
+        let gray = if self.gray { "-gray" } else { "" };
+        format!("print-{}-{}{gray}", self.sheet_name, self.options.scheme)
     }
 }
 

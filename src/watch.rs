@@ -194,7 +194,7 @@ fn rebuild(
         &manifest,
         &options.lang,
         &layout,
-        &AssembleOptions { strict: false, page_multiple: 4 },
+        &AssembleOptions { page_multiple: 4, ..Default::default() },
     )?;
     let w = match world {
         Some(w) if w.main_path() == assembled.main_path => {

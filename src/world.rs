@@ -5,10 +5,11 @@
 //! (system fonts only when asked), and takes the date from the manifest or
 //! `SOURCE_DATE_EPOCH`, never the clock.
 
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use typst::diag::{FileError, FileResult};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -174,6 +175,10 @@ pub struct GuideWorld {
     main_path: String,
     files: FileStore<ProjectLoader>,
     today: Datetime,
+    /// Image files served in place of the project's (resampled, re-encoded).
+    image_overrides: HashMap<FileId, Bytes>,
+    /// Project-relative paths of the raster images typst asked for.
+    raster_loads: Mutex<BTreeSet<String>>,
 }
 
 impl GuideWorld {
@@ -195,6 +200,8 @@ impl GuideWorld {
             main_path: main_path.to_string(),
             files: FileStore::new(loader),
             today,
+            image_overrides: HashMap::new(),
+            raster_loads: Mutex::new(BTreeSet::new()),
         }
     }
 
@@ -203,6 +210,22 @@ impl GuideWorld {
     pub fn set_main(&mut self, main_text: String) {
         self.files.loader_mut().main_text = main_text;
         self.files.reset();
+    }
+
+    /// Serves these bytes in place of the given project files (paths relative to the
+    /// root), replacing any earlier overrides; typst notices the change incrementally.
+    pub fn set_image_overrides(&mut self, overrides: &[(String, Bytes)]) {
+        self.image_overrides =
+            overrides.iter().map(|(rel, bytes)| (file_id(rel), bytes.clone())).collect();
+    }
+
+    /// Project-relative paths of the raster images typst loaded from the project
+    /// (not overridden), sorted.
+    pub fn raster_files(&self) -> Vec<String> {
+        self.raster_loads
+            .lock()
+            .map(|set| set.iter().cloned().collect())
+            .unwrap_or_default()
     }
 
     /// The project-relative path of the main source.
@@ -240,6 +263,16 @@ impl World for GuideWorld {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(bytes) = self.image_overrides.get(&id) {
+            return Ok(bytes.clone());
+        }
+        let rel = id.vpath().get_without_slash();
+        if matches!(id.root(), VirtualRoot::Project)
+            && crate::images::is_raster(rel)
+            && let Ok(mut loads) = self.raster_loads.lock()
+        {
+            loads.insert(rel.to_string());
+        }
         self.files.file(id)
     }
 

@@ -297,7 +297,8 @@ fn print_presets_write_sheets_and_tickets() {
     for (layout, scheme, cells) in [
         ("pocket-a6", "cutstack", 2),
         ("pocket-a7", "cutstack", 4),
-        ("pocket-a6", "copies", 2),
+        // The sample's copies preset is for a black-and-white printer.
+        ("pocket-a6", "copies-gray", 2),
     ] {
         let stem = format!("securite-collaborative-en-{layout}-print-a4-{scheme}");
         let pdf = out.join(layout).join(format!("{stem}.pdf"));
