@@ -40,6 +40,9 @@ pub enum Command {
         after_help = "Example:\n  livret preview --lang bm --layout pocket-a6 --dpi 150"
     )]
     Preview(PreviewArgs),
+    /// List every raster image: pixels, printed size, dpi, what each edition embeds.
+    #[command(after_help = "Example:\n  livret images --lang fr --layout pocket-a7")]
+    Images(ImagesArgs),
     /// Rebuild a language's reading PDF on every change, incrementally (Ctrl-C stops).
     #[command(after_help = "Example:\n  livret watch --lang bm --layout pocket-a6")]
     Watch(WatchArgs),
@@ -140,6 +143,22 @@ pub struct CheckArgs {
     #[arg(long, value_name = "CHAPTER")]
     pub accept: Vec<String>,
     /// human (a table and one line per problem) or json.
+    #[arg(long, default_value = "human")]
+    pub format: String,
+}
+
+/// `livret images`.
+#[derive(Debug, Args)]
+pub struct ImagesArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Only this language (repeatable).
+    #[arg(long = "lang", short = 'l', value_name = "L")]
+    pub langs: Vec<String>,
+    /// Only this layout (repeatable).
+    #[arg(long = "layout", value_name = "NAME")]
+    pub layouts: Vec<String>,
+    /// human (a table per booklet) or json.
     #[arg(long, default_value = "human")]
     pub format: String,
 }

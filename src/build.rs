@@ -221,13 +221,27 @@ fn compile_with_images(
             sources.push(cache.source(root, &used.path, &place)?);
         }
     }
-    let mut world = GuideWorld::new(
-        root,
-        &assembled.main_path,
-        assembled.main.clone(),
-        fonts.clone(),
-        date,
-    );
+    // For an edition, the first pass only needs each Markdown image's shape (the
+    // layout sets its width): an empty SVG of the same proportions stands in, so
+    // typst never decodes the original.
+    let mut stand_ins = Vec::new();
+    if target.is_some() {
+        for source in &sources {
+            let served = format!("{}.svg", source.rel);
+            options
+                .image_aliases
+                .insert(format!("/{}", source.rel), format!("/{served}"));
+            stand_ins.push((served, images::stand_in(&source.info)));
+        }
+    }
+    let main = if stand_ins.is_empty() {
+        assembled.main.clone()
+    } else {
+        assemble::assemble(manifest, spec.lang, spec.layout, &options)?.main
+    };
+    let mut world =
+        GuideWorld::new(root, &assembled.main_path, main, fonts.clone(), date);
+    world.set_image_overrides(&stand_ins);
     let mut compiled =
         compile::compile(&world, &assembled.main_path, &assembled.line_map)?;
     // Images of Typst chapters, known once typst has loaded them.
@@ -237,15 +251,24 @@ fn compile_with_images(
             sources.push(cache.source(root, &rel, &place)?);
         }
     }
-    let placements = images::placements(&compiled.document, &sources);
+    let placements = images::placements(&compiled.document, &sources, &stand_ins);
     let mut placed: Vec<PlacedImage> = placements
         .iter()
         .map(|p| {
             let source =
                 sources.iter().find(|s| s.rel == p.rel).expect("matched by content");
-            let place =
-                compile::place(&world, &assembled.main_path, &assembled.line_map, p.span)
-                    .unwrap_or_else(|| format!("page {}", p.page));
+            // A Markdown image is placed by the layout's image function: name the
+            // chapter line that shows it instead.
+            let place = match assembled.images.iter().find(|u| u.path == p.rel) {
+                Some(used) => format!("{}:{}", used.chapter, used.line),
+                None => compile::place(
+                    &world,
+                    &assembled.main_path,
+                    &assembled.line_map,
+                    p.span,
+                )
+                .unwrap_or_else(|| format!("page {}", p.page)),
+            };
             PlacedImage {
                 path: p.rel.clone(),
                 place,
@@ -271,22 +294,20 @@ fn compile_with_images(
         if widest <= 0.0 {
             continue;
         }
-        // Typst picks the decoder from the file name: only images whose name livret
-        // writes (Markdown chapters) may change format.
-        let keep_format = !markdown.contains(&source.rel.as_str());
-        let variant = cache.variant(source, widest, target, keep_format)?;
+        let from_typst = !markdown.contains(&source.rel.as_str());
+        let variant = cache.variant(source, widest, target, from_typst)?;
         for p in placed.iter_mut().filter(|p| p.path == source.rel) {
             p.embedded = Some((variant.width, variant.height, variant.bytes.len()));
         }
-        if variant.bytes == source.bytes {
-            continue;
-        }
         let mut served = source.rel.clone();
-        if variant.format != source.info.format {
+        if !from_typst {
+            // Served under a name with the variant's format, replacing the stand-in.
             served = format!("{}.{}", source.rel, variant.format);
             options
                 .image_aliases
                 .insert(format!("/{}", source.rel), format!("/{served}"));
+        } else if variant.bytes == source.bytes {
+            continue;
         }
         overrides.push((served, variant.bytes));
     }

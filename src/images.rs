@@ -228,26 +228,36 @@ impl ImageCache {
         Ok((image, actual, dpi))
     }
 
-    /// The variant of `source` for an image printed `width_pt` wide. `keep_format`
-    /// keeps the source's format (when typst picks the decoder from a file name
-    /// livret does not write).
+    /// The variant of `source` for an image printed `width_pt` wide. `from_typst`:
+    /// the image is named by a Typst chapter, so it keeps its format (typst picks the
+    /// decoder from the file name) and its natural size (typst may size it by its
+    /// density); Markdown images are always given a width by the layout.
     pub fn variant(
         &self,
         source: &SourceImage,
         width_pt: f64,
         target: ImageTarget,
-        keep_format: bool,
+        from_typst: bool,
     ) -> Result<Variant> {
         let info = &source.info;
-        // An integer dpi keeps the natural size exact in the file's density field.
-        let needed_px = (width_pt / 72.0 * target.dpi).ceil().max(1.0);
-        let dpi = (needed_px / info.natural_width_in).ceil().max(1.0);
-        let width = ((info.natural_width_in * dpi).round() as u32).max(1);
+        let natural = info.natural_width_in;
+        let needed = (width_pt / 72.0 * target.dpi).ceil().max(1.0);
+        let format = if from_typst {
+            info.format.clone()
+        } else if info.photo {
+            "jpg".to_string()
+        } else {
+            "png".to_string()
+        };
+        // JPEG stores its density in whole dots per inch: a Typst chapter's JPEG gets a
+        // whole dpi and the width that keeps its natural size.
+        let (width, dpi) = if from_typst && format == "jpg" {
+            let dpi = (needed / natural).ceil().max(1.0);
+            (((natural * dpi).round() as u32).max(1), dpi)
+        } else {
+            (needed as u32, needed / natural)
+        };
         let resample = width < info.width;
-        let mut format = if info.photo { "jpg" } else { "png" }.to_string();
-        if keep_format {
-            format = info.format.clone();
-        }
         let encodable = matches!(format.as_str(), "jpg" | "png");
         if !encodable || (!resample && !target.gray && format == info.format) {
             return Ok(Variant {
@@ -260,7 +270,7 @@ impl ImageCache {
         let (width, dpi) = if resample {
             (width, dpi)
         } else {
-            (info.width, (info.width as f64 / info.natural_width_in).round().max(1.0))
+            (info.width, info.width as f64 / natural)
         };
         let height = ((info.height as f64 * width as f64 / info.width as f64).round()
             as u32)
@@ -271,8 +281,10 @@ impl ImageCache {
         } else {
             String::new()
         };
-        let name =
-            format!("{}-{width}x{height}-{dpi}dpi{gray}{quality}.{format}", source.hash);
+        let name = format!(
+            "{}-{width}x{height}-{dpi:.2}dpi{gray}{quality}.{format}",
+            source.hash
+        );
         let path = self.dir.join(&name);
         if let Ok(bytes) = fs::read(&path) {
             return Ok(Variant { bytes: Bytes::new(bytes), format, width, height });
@@ -292,8 +304,12 @@ impl ImageCache {
             };
         }
         let bytes = if format == "jpg" {
-            encode_jpeg(&image, target.jpeg_quality, dpi as u16)
-                .map_err(|e| e.to_string())
+            encode_jpeg(
+                &image,
+                target.jpeg_quality,
+                dpi.round().clamp(1.0, 65535.0) as u16,
+            )
+            .map_err(|e| e.to_string())
         } else {
             encode_png(&image, dpi).map_err(|e| e.to_string())
         }
@@ -452,18 +468,40 @@ pub struct Placement {
     pub span: Span,
 }
 
-/// Every raster image placed in `document` whose data is one of `sources` (by
-/// content), in page order.
-pub fn placements(document: &PagedDocument, sources: &[SourceImage]) -> Vec<Placement> {
-    let by_hash: HashMap<u128, &str> = sources
+/// An empty SVG with an image's proportions: typst lays it out like the image at a
+/// given width without decoding the picture.
+pub fn stand_in(info: &ImageInfo) -> Bytes {
+    Bytes::from_string(format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\"/>",
+        w = info.width,
+        h = info.height
+    ))
+}
+
+/// Every image placed in `document` whose data is one of `sources` or a stand-in
+/// served as `<source path>.svg` (matched by content), in page order.
+pub fn placements(
+    document: &PagedDocument,
+    sources: &[SourceImage],
+    stand_ins: &[(String, Bytes)],
+) -> Vec<Placement> {
+    let mut by_hash: HashMap<u128, &str> = sources
         .iter()
         .map(|s| (typst::utils::hash128(&s.bytes), s.rel.as_str()))
         .collect();
+    for (served, bytes) in stand_ins {
+        let rel = served.strip_suffix(".svg").unwrap_or(served);
+        by_hash.insert(typst::utils::hash128(bytes), rel);
+    }
     let mut out = Vec::new();
     for (i, page) in document.pages().iter().enumerate() {
         collect_images(&page.frame, 1.0, &mut |image, w, h, span| {
-            let ImageKind::Raster(raster) = image.kind() else { return };
-            if let Some(rel) = by_hash.get(&typst::utils::hash128(raster.data())) {
+            let data = match image.kind() {
+                ImageKind::Raster(raster) => raster.data(),
+                ImageKind::Svg(svg) => svg.data(),
+                _ => return,
+            };
+            if let Some(rel) = by_hash.get(&typst::utils::hash128(data)) {
                 out.push(Placement {
                     rel: rel.to_string(),
                     width_pt: w,

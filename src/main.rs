@@ -8,6 +8,7 @@ use clap::Parser;
 use livret::build::{self, BuildOptions};
 use livret::check::{self, CheckOptions};
 use livret::diag::Result;
+use livret::image_report::{self, ImageReportOptions};
 use livret::preview::{self, PreviewOptions};
 use livret::proof::{self, ProofOptions};
 use livret::watch::{self, WatchEvent, WatchOptions};
@@ -51,6 +52,34 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
         Command::Build(args) => run_build(args),
         Command::Impose(args) => run_impose(args),
         Command::Check(args) => run_check(args),
+        Command::Images(args) => {
+            let json = match args.format.as_str() {
+                "human" => false,
+                "json" => true,
+                other => {
+                    return Err(livret::diag::Error::new(format!(
+                        "unknown format `{other}`"
+                    ))
+                    .with_hint("use --format human or --format json"));
+                }
+            };
+            let options = ImageReportOptions {
+                project: args.project.project,
+                langs: args.langs,
+                layouts: args.layouts,
+            };
+            let reports = image_report::report(&options)?;
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&reports).expect("serialises")
+                );
+            } else {
+                print!("{}", image_report::render_human(&reports));
+            }
+            let blurry = reports.iter().any(|r| r.images.iter().any(|i| i.blurry));
+            Ok(if blurry { ExitStatus::Problems } else { ExitStatus::Success })
+        }
         Command::Preview(args) => {
             let options = PreviewOptions {
                 project: args.project.project,

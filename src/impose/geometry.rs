@@ -166,12 +166,15 @@ impl Rect {
             && other.bottom() <= self.bottom() + t
     }
 
-    /// Whether the interiors of the two rectangles overlap (touching edges do not).
+    /// Whether the two rectangles overlap by more than the [`FIT_TOLERANCE`] (touching
+    /// edges do not overlap; a page up to the tolerance larger than its cell is centred
+    /// in it and may reach that far into its neighbour).
     pub fn overlaps(&self, other: &Rect) -> bool {
-        self.x < other.right() - EPS
-            && other.x < self.right() - EPS
-            && self.y < other.bottom() - EPS
-            && other.y < self.bottom() - EPS
+        let t = FIT_TOLERANCE + EPS;
+        self.x < other.right() - t
+            && other.x < self.right() - t
+            && self.y < other.bottom() - t
+            && other.y < self.bottom() - t
     }
 }
 
