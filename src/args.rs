@@ -81,6 +81,12 @@ pub struct BuildArgs {
     /// Only the reading PDFs: skip the print presets (imposed sheets and job tickets).
     #[arg(long)]
     pub no_print: bool,
+    /// Rebuild every target, even those whose sources did not change.
+    #[arg(long)]
+    pub force: bool,
+    /// Targets built at the same time (default: one per processor core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
     #[command(flatten)]
     pub fonts: FontArgs,
 }

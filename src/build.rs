@@ -1,9 +1,11 @@
 //! `livret build`: every language × layout into reading PDFs under `out/`.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde::Serialize;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::assemble::{self, AssembleOptions};
 use crate::compile;
@@ -11,9 +13,11 @@ use crate::diag::{Error, Result};
 use crate::export;
 use crate::images::{self, ImageCache, ImageTarget, SourceImage};
 use crate::impose::{self, ticket, ticket::TicketInfo, to_mm};
+use crate::incremental;
 use crate::inspect;
 use crate::manifest::{self, Manifest};
 use crate::print::{self, PrintJob};
+use crate::report;
 use crate::suggest::did_you_mean;
 use crate::world::{self, Fonts, GuideWorld};
 
@@ -32,10 +36,14 @@ pub struct BuildOptions {
     pub print: bool,
     /// Also use the system's fonts.
     pub system_fonts: bool,
+    /// Rebuild targets even when nothing they depend on changed.
+    pub force: bool,
+    /// Targets built at once (default: one per core).
+    pub jobs: Option<usize>,
 }
 
 /// One written reading PDF.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct BuiltTarget {
     /// Language code.
     pub lang: String,
@@ -63,13 +71,18 @@ pub struct BuiltTarget {
     pub images: Vec<PlacedImage>,
     /// Images livret decoded for this target (the others came from the cache).
     pub image_decodes: usize,
+    /// Nothing it depends on changed since the last build: its files were kept.
+    #[serde(default)]
+    pub up_to_date: bool,
 }
 
-/// Builds the reading PDFs; calls `report` after each target is written.
+/// Builds the reading PDFs, several targets at once; calls `report` as each target
+/// is done (in the order they finish).
 pub fn build(
     options: &BuildOptions,
-    mut report: impl FnMut(&BuiltTarget),
+    report: impl FnMut(&BuiltTarget) + Send,
 ) -> Result<Vec<BuiltTarget>> {
+    let report = std::sync::Mutex::new(report);
     let manifest = manifest::load(&options.project)?;
     let langs = select(
         &options.langs,
@@ -81,19 +94,57 @@ pub fn build(
     let fonts = Fonts::load(&manifest.root, options.system_fonts)?;
     let date = world::build_date(manifest.date()?)?;
 
-    let mut built = Vec::new();
-    for lang in &langs {
-        for layout in &layouts {
-            let target = build_one(&manifest, &fonts, date, lang, layout, options)?;
-            report(&target);
-            built.push(target);
-        }
-    }
+    let root = &manifest.root;
+    let fixed = incremental::fixed_fingerprint(
+        root,
+        &[
+            ("strict", options.strict.to_string()),
+            ("print", options.print.to_string()),
+            ("system-fonts", options.system_fonts.to_string()),
+        ],
+    )?;
+    let targets: Vec<(&String, &String)> =
+        langs.iter().flat_map(|l| layouts.iter().map(move |y| (l, y))).collect();
+    let jobs = options.jobs.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Error::new(format!("cannot start {jobs} build threads ({e})")))?;
+    let results: Vec<Result<BuiltTarget>> = pool.install(|| {
+        targets
+            .par_iter()
+            .map(|(lang, layout)| {
+                if !options.force
+                    && let Some(mut done) =
+                        incremental::up_to_date(root, lang, layout, &fixed)
+                {
+                    done.up_to_date = true;
+                    return Ok(done);
+                }
+                if !options.force {
+                    // Not up to date: a stale record must not outlive a half-done rebuild.
+                    let _ = fs::remove_file(incremental::record_path(root, lang, layout));
+                }
+                let (target, inputs, main) =
+                    build_one(&manifest, &fonts, date, lang, layout, options)?;
+                let outputs = incremental::outputs(root, &target, &main)?;
+                incremental::write_record(root, &fixed, &inputs, outputs, &target)?;
+                Ok(target)
+            })
+            .inspect(|result| {
+                if let (Ok(target), Ok(mut report)) = (result, report.lock()) {
+                    report(target);
+                }
+            })
+            .collect()
+    });
+    let built = results.into_iter().collect::<Result<Vec<_>>>()?;
+    report::write(&manifest)?;
     Ok(built)
 }
 
 /// One print file (imposed sheets) and its job ticket.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct BuiltPrint {
     /// Path of the print PDF, relative to the project root.
     pub pdf: PathBuf,
@@ -120,7 +171,7 @@ pub struct CompiledTarget {
 }
 
 /// A raster image where it is printed.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct PlacedImage {
     /// Project-relative path of the image file.
     pub path: String,
@@ -352,7 +403,7 @@ fn build_one(
     lang: &str,
     layout: &str,
     options: &BuildOptions,
-) -> Result<BuiltTarget> {
+) -> Result<(BuiltTarget, Vec<String>, String)> {
     let root = &manifest.root;
     let cache = ImageCache::new(root);
     let spec = TargetSpec { lang, layout, strict: options.strict, page_multiple: 4 };
@@ -482,7 +533,19 @@ fn build_one(
         });
     }
 
-    Ok(BuiltTarget {
+    // What the target read: chapters and Markdown images (read by livret), and every
+    // file typst loaded in any of its compilations.
+    let mut inputs: Vec<String> = target.assembled.chapter_files.clone();
+    inputs.extend(target.assembled.images.iter().map(|i| i.path.clone()));
+    for compiled in
+        [&target, &screen].into_iter().chain(by_multiple.iter().map(|(_, t)| t))
+    {
+        inputs.extend(compiled.world.loaded_files());
+    }
+    inputs.sort();
+    inputs.dedup();
+    let main = target.assembled.main_path.clone();
+    let built = BuiltTarget {
         lang: lang.to_string(),
         layout: layout.to_string(),
         pdf: rel,
@@ -494,9 +557,11 @@ fn build_one(
         prints,
         screen_pdf,
         screen_bytes: screen_bytes.len(),
-        images: target.images,
+        images: target.images.clone(),
         image_decodes: cache.decodes(),
-    })
+        up_to_date: false,
+    };
+    Ok((built, inputs, main))
 }
 
 /// The warning for an edition over its size budget, naming its biggest images.

@@ -218,10 +218,19 @@ fn run_build(args: BuildArgs) -> Result<ExitStatus> {
         strict: args.strict,
         print: !args.no_print,
         system_fonts: args.fonts.system_fonts,
+        force: args.force,
+        jobs: args.jobs,
     };
-    build::build(&options, |t| {
+    let built = build::build(&options, |t| {
         for warning in &t.warnings {
             eprintln!("warning: {warning}");
+        }
+        if t.up_to_date {
+            println!(
+                "up to date: {} (and its editions and print files)",
+                t.pdf.display()
+            );
+            return;
         }
         let mut line = format!(
             "wrote {} ({} pages, {:.0}×{:.0} mm, {})",
@@ -265,5 +274,16 @@ fn run_build(args: BuildArgs) -> Result<ExitStatus> {
             );
         }
     })?;
+    let fresh = built.iter().filter(|t| !t.up_to_date).count();
+    println!(
+        "built {fresh} target(s), {} up to date (--force rebuilds them); every output is listed in out/{}/report.json",
+        built.len() - fresh,
+        built.first().map_or("", |t| t
+            .pdf
+            .iter()
+            .nth(1)
+            .and_then(|s| s.to_str())
+            .unwrap_or(""))
+    );
     Ok(ExitStatus::Success)
 }

@@ -177,8 +177,8 @@ pub struct GuideWorld {
     today: Datetime,
     /// Image files served in place of the project's (resampled, re-encoded).
     image_overrides: HashMap<FileId, Bytes>,
-    /// Project-relative paths of the raster images typst asked for.
-    raster_loads: Mutex<BTreeSet<String>>,
+    /// Project-relative paths of the project files typst asked for.
+    loads: Mutex<BTreeSet<String>>,
 }
 
 impl GuideWorld {
@@ -201,7 +201,7 @@ impl GuideWorld {
             files: FileStore::new(loader),
             today,
             image_overrides: HashMap::new(),
-            raster_loads: Mutex::new(BTreeSet::new()),
+            loads: Mutex::new(BTreeSet::new()),
         }
     }
 
@@ -222,10 +222,23 @@ impl GuideWorld {
     /// Project-relative paths of the raster images typst loaded from the project
     /// (not overridden), sorted.
     pub fn raster_files(&self) -> Vec<String> {
-        self.raster_loads
-            .lock()
-            .map(|set| set.iter().cloned().collect())
-            .unwrap_or_default()
+        self.loaded_files().into_iter().filter(|f| crate::images::is_raster(f)).collect()
+    }
+
+    /// Project-relative paths of every project file typst read (sources, layouts,
+    /// images; not the generated main source and not overridden files), sorted.
+    pub fn loaded_files(&self) -> Vec<String> {
+        self.loads.lock().map(|set| set.iter().cloned().collect()).unwrap_or_default()
+    }
+
+    /// Notes that typst read a project file.
+    fn record_load(&self, id: FileId) {
+        if id != self.main
+            && matches!(id.root(), VirtualRoot::Project)
+            && let Ok(mut loads) = self.loads.lock()
+        {
+            loads.insert(id.vpath().get_without_slash().to_string());
+        }
     }
 
     /// The project-relative path of the main source.
@@ -259,6 +272,7 @@ impl World for GuideWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
+        self.record_load(id);
         self.files.source(id)
     }
 
@@ -266,13 +280,7 @@ impl World for GuideWorld {
         if let Some(bytes) = self.image_overrides.get(&id) {
             return Ok(bytes.clone());
         }
-        let rel = id.vpath().get_without_slash();
-        if matches!(id.root(), VirtualRoot::Project)
-            && crate::images::is_raster(rel)
-            && let Ok(mut loads) = self.raster_loads.lock()
-        {
-            loads.insert(rel.to_string());
-        }
+        self.record_load(id);
         self.files.file(id)
     }
 

@@ -1,0 +1,173 @@
+//! Incremental builds: what is rebuilt after which change, the record of finished
+//! targets, report.json against the files on disk, and interrupted builds.
+
+mod util;
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command as Process, Stdio};
+
+use assert_cmd::Command;
+use sha2::{Digest, Sha256};
+use util::*;
+
+/// `livret build` with `args`; returns stdout (and asserts success).
+fn build(project: &Path, args: &[&str]) -> String {
+    let out = Command::cargo_bin("livret")
+        .unwrap()
+        .arg("build")
+        .arg("--project")
+        .arg(project)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+/// (built, up to date) from the build's last line.
+fn counts(out: &str) -> (usize, usize) {
+    let last = out.lines().last().unwrap();
+    let n: Vec<usize> = last
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    (n[0], n[1])
+}
+
+/// The targets reported up to date, as `lang/layout`.
+fn kept(out: &str) -> Vec<String> {
+    let mut kept: Vec<String> = out
+        .lines()
+        .filter_map(|l| l.strip_prefix("up to date: out/mini/"))
+        .map(|l| l.split('/').take(2).collect::<Vec<_>>().join("/"))
+        .collect();
+    kept.sort();
+    kept
+}
+
+/// French and English, two chapters each, two layouts: four targets.
+fn two_languages() -> tempfile::TempDir {
+    let dir = mini_project(&[
+        ("01-a.md", "# Un\n\nPremier texte.\n"),
+        ("02-b.md", "# Deux\n\nSecond texte.\n"),
+    ]);
+    let root = dir.path();
+    fs::create_dir_all(root.join("sources/en")).unwrap();
+    fs::write(root.join("sources/en/01-a.md"), "# One\n\nFirst text.\n").unwrap();
+    fs::write(root.join("sources/en/02-b.md"), "# Two\n\nSecond text.\n").unwrap();
+    let manifest = root.join("sources/guide.toml");
+    let text = fs::read_to_string(&manifest).unwrap().replace(
+        "[[layout]]",
+        "[[language]]\ncode = \"en\"\nname = \"English\"\nfonts = [\"Andika\"]\n\n[[layout]]\nname = \"pocket-a7\"\n\n[[layout]]",
+    );
+    fs::write(&manifest, text).unwrap();
+    dir
+}
+
+#[test]
+fn only_what_changed_is_rebuilt() {
+    let dir = two_languages();
+    let root = dir.path();
+    assert_eq!(counts(&build(root, &[])), (4, 0));
+    // Nothing changed: nothing is compiled again.
+    let pdf = root.join("out/mini/en/pocket-a7/mini-en-pocket-a7.pdf");
+    let before = fs::read(&pdf).unwrap();
+    let out = build(root, &[]);
+    assert_eq!(counts(&out), (0, 4), "{out}");
+    assert_eq!(fs::read(&pdf).unwrap(), before);
+    // One English chapter: exactly the two English targets.
+    fs::write(root.join("sources/en/01-a.md"), "# One\n\nFirst text, revised.\n")
+        .unwrap();
+    let out = build(root, &[]);
+    assert_eq!(counts(&out), (2, 2), "{out}");
+    assert_eq!(kept(&out), ["fr/pocket-a6", "fr/pocket-a7"]);
+    assert!(normalize(&pdf_text(&pdf, None)).contains("First text, revised"));
+    // A layout: the targets that use it (both languages of pocket-a7).
+    let layout = root.join("layouts/pocket-a7.typ");
+    fs::write(&layout, fs::read_to_string(&layout).unwrap() + "\n// touched\n").unwrap();
+    let out = build(root, &[]);
+    assert_eq!(counts(&out), (2, 2), "{out}");
+    assert_eq!(kept(&out), ["en/pocket-a6", "fr/pocket-a6"]);
+    // A damaged output is rebuilt; --force rebuilds everything.
+    fs::write(&pdf, b"damaged").unwrap();
+    assert_eq!(counts(&build(root, &[])), (1, 3));
+    assert!(fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    assert_eq!(counts(&build(root, &["--force"])), (4, 0));
+    // An option that changes the output (--no-print) rebuilds too.
+    assert_eq!(counts(&build(root, &["--no-print"])), (4, 0));
+}
+
+/// Hex SHA-256 of a file.
+fn sha256(path: &Path) -> String {
+    Sha256::digest(fs::read(path).unwrap()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[test]
+fn report_matches_the_files_on_disk() {
+    let dir = two_languages();
+    let root = dir.path();
+    build(root, &["-j", "2"]);
+    let report: serde_json::Value =
+        serde_json::from_slice(&fs::read(root.join("out/mini/report.json")).unwrap())
+            .unwrap();
+    let outputs = report["outputs"].as_array().unwrap();
+    let mut listed = Vec::new();
+    for o in outputs {
+        let path = root.join(o["path"].as_str().unwrap());
+        assert_eq!(o["sha256"].as_str().unwrap(), sha256(&path), "{o}");
+        assert_eq!(o["bytes"].as_u64().unwrap(), fs::metadata(&path).unwrap().len());
+        if o["kind"] == "reading" || o["kind"] == "screen" {
+            assert_eq!(o["pages"].as_u64().unwrap() as usize, pdf_info(&path).0, "{o}");
+        }
+        listed.push(o["path"].as_str().unwrap().to_string());
+    }
+    // Every PDF and ticket under out/ is in the report.
+    for file in files_under(&root.join("out/mini")) {
+        if file.ends_with(".pdf") || file.ends_with(".txt") {
+            assert!(
+                listed.iter().any(|l| l.ends_with(&file)),
+                "{file} not in the report"
+            );
+        }
+    }
+    assert_eq!(report["guide"], "mini");
+}
+
+#[test]
+fn an_interrupted_build_marks_no_target_done_without_its_files() {
+    let dir = sample_project();
+    let root = dir.path();
+    let mut child = Process::new(env!("CARGO_BIN_EXE_livret"))
+        .args(["build", "-j", "1", "--project"])
+        .arg(root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it as soon as the first target is reported: later ones are mid-way.
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let first = lines.next().unwrap().unwrap();
+    assert!(first.starts_with("wrote"), "{first}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let records = root.join("out/.livret/targets");
+    let finished: Vec<_> =
+        fs::read_dir(&records).map(|d| d.flatten().collect()).unwrap_or_default();
+    assert!(finished.len() < 8, "the build was stopped before the end");
+    for record in &finished {
+        let record: serde_json::Value =
+            serde_json::from_slice(&fs::read(record.path()).unwrap()).unwrap();
+        for o in record["outputs"].as_array().unwrap() {
+            let path = root.join(o["path"].as_str().unwrap());
+            assert_eq!(o["sha256"].as_str().unwrap(), sha256(&path), "{o}");
+        }
+    }
+    // No half-written file anywhere; the next build finishes the rest.
+    assert!(files_under(&root.join("out")).iter().all(|f| !f.ends_with(".tmp")));
+    let out = build(root, &[]);
+    assert_eq!(counts(&out).0 + counts(&out).1, 8);
+    assert_eq!(counts(&out).1, finished.len(), "{out}");
+}
