@@ -14,6 +14,7 @@ use crate::export;
 use crate::images::{self, ImageCache, ImageTarget, SourceImage};
 use crate::impose::{self, ticket, ticket::TicketInfo, to_mm};
 use crate::incremental;
+use crate::lock::BuildLock;
 use crate::inspect;
 use crate::manifest::{self, Manifest};
 use crate::print::{self, PrintJob};
@@ -95,6 +96,7 @@ pub fn build(
     let date = world::build_date(manifest.date()?)?;
 
     let root = &manifest.root;
+    let _lock = BuildLock::acquire(root)?;
     let fixed = incremental::fixed_fingerprint(
         root,
         &[

@@ -15,6 +15,7 @@ pub mod impose;
 pub mod impose_command;
 pub mod incremental;
 pub mod inspect;
+pub mod lock;
 pub mod manifest;
 pub mod markdown;
 pub mod preview;

@@ -171,3 +171,31 @@ fn an_interrupted_build_marks_no_target_done_without_its_files() {
     assert_eq!(counts(&out).0 + counts(&out).1, 8);
     assert_eq!(counts(&out).1, finished.len(), "{out}");
 }
+
+#[test]
+fn a_second_build_at_once_is_refused_and_a_stale_lock_is_taken_over() {
+    let dir = mini_project(&[("01-a.md", "# Un\n\nTexte.\n")]);
+    let root = dir.path();
+    let lock = root.join("out/.livret/lock");
+    fs::create_dir_all(lock.parent().unwrap()).unwrap();
+    // A running process holds the lock.
+    let mut holder = Process::new("sleep").arg("60").spawn().unwrap();
+    fs::write(&lock, holder.id().to_string()).unwrap();
+    let out = Command::cargo_bin("livret")
+        .unwrap()
+        .args(["build", "--project"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: another livret build is running"), "{err}");
+    assert!(err.contains("hint: "), "{err}");
+    assert!(!root.join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf").exists());
+    // Once it is gone, its lock is stale: the build takes it over and releases it.
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    build(root, &[]);
+    assert!(root.join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf").exists());
+    assert!(!lock.exists());
+}
