@@ -43,6 +43,9 @@ pub enum Command {
     /// List every raster image: pixels, printed size, dpi, what each edition embeds.
     #[command(after_help = "Example:\n  livret images --lang fr --layout pocket-a7")]
     Images(ImagesArgs),
+    /// Work on build reports (out/<guide>/report.json).
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Rebuild a language's reading PDF on every change, incrementally (Ctrl-C stops).
     #[command(after_help = "Example:\n  livret watch --lang bm --layout pocket-a6")]
     Watch(WatchArgs),
@@ -87,6 +90,15 @@ pub struct BuildArgs {
     /// Targets built at the same time (default: one per processor core).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Build only the K-th of N parts of the targets (stable), e.g. on CI machine K of N.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<String>,
+    /// List the targets this command would build, and build nothing.
+    #[arg(long)]
+    pub list_targets: bool,
+    /// With --list-targets: human (one per line) or json.
+    #[arg(long, default_value = "human", requires = "list_targets")]
+    pub format: String,
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -151,6 +163,23 @@ pub struct CheckArgs {
     /// human (a table and one line per problem) or json.
     #[arg(long, default_value = "human")]
     pub format: String,
+}
+
+/// `livret report …`.
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Merge the report.json files of sharded builds into one.
+    #[command(
+        after_help = "Example:\n  livret report merge shard-1/report.json shard-2/report.json -o report.json"
+    )]
+    Merge {
+        /// The shards' reports.
+        #[arg(required = true, value_name = "REPORT")]
+        reports: Vec<PathBuf>,
+        /// Where to write the merged report (default: standard output).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// `livret images`.

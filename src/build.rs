@@ -14,8 +14,8 @@ use crate::export;
 use crate::images::{self, ImageCache, ImageTarget, SourceImage};
 use crate::impose::{self, ticket, ticket::TicketInfo, to_mm};
 use crate::incremental;
-use crate::lock::BuildLock;
 use crate::inspect;
+use crate::lock::BuildLock;
 use crate::manifest::{self, Manifest};
 use crate::print::{self, PrintJob};
 use crate::report;
@@ -41,6 +41,64 @@ pub struct BuildOptions {
     pub force: bool,
     /// Targets built at once (default: one per core).
     pub jobs: Option<usize>,
+    /// Only the K-th of N shards of the targets (1-based K).
+    pub shard: Option<Shard>,
+}
+
+/// One part of a stable partition of the targets, for spreading builds over machines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// Which part, 1-based.
+    pub index: usize,
+    /// Into how many parts.
+    pub count: usize,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(text: &str) -> std::result::Result<Self, String> {
+        let bad = || format!("`{text}` is not a shard: write K/N, e.g. 2/4");
+        let (k, n) = text.split_once('/').ok_or_else(bad)?;
+        let index: usize = k.trim().parse().map_err(|_| bad())?;
+        let count: usize = n.trim().parse().map_err(|_| bad())?;
+        if count == 0 || index == 0 || index > count {
+            return Err(format!("shard {text}: K must be between 1 and N"));
+        }
+        Ok(Self { index, count })
+    }
+}
+
+/// One (language, layout) to build.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TargetId {
+    /// Language code.
+    pub lang: String,
+    /// Layout name.
+    pub layout: String,
+}
+
+/// The selected targets in a stable order (language, then layout, as in the
+/// manifest), keeping only `shard`'s part: target i goes to shard i mod N + 1.
+pub fn targets(
+    manifest: &Manifest,
+    langs: &[String],
+    layouts: &[String],
+    shard: Option<Shard>,
+) -> Result<Vec<TargetId>> {
+    let langs =
+        select(langs, manifest.languages.iter().map(|l| l.code.as_str()), "language")?;
+    let layouts = select(layouts, manifest.layout_names().into_iter(), "layout")?;
+    let all = langs.iter().flat_map(|lang| {
+        layouts
+            .iter()
+            .map(move |layout| TargetId { lang: lang.clone(), layout: layout.clone() })
+    });
+    Ok(all
+        .enumerate()
+        .filter(|(i, _)| shard.is_none_or(|s| i % s.count + 1 == s.index))
+        .map(|(_, t)| t)
+        .collect())
 }
 
 /// One written reading PDF.
@@ -85,13 +143,7 @@ pub fn build(
 ) -> Result<Vec<BuiltTarget>> {
     let report = std::sync::Mutex::new(report);
     let manifest = manifest::load(&options.project)?;
-    let langs = select(
-        &options.langs,
-        manifest.languages.iter().map(|l| l.code.as_str()),
-        "language",
-    )?;
-    let layouts =
-        select(&options.layouts, manifest.layout_names().into_iter(), "layout")?;
+    let targets = targets(&manifest, &options.langs, &options.layouts, options.shard)?;
     let fonts = Fonts::load(&manifest.root, options.system_fonts)?;
     let date = world::build_date(manifest.date()?)?;
 
@@ -105,8 +157,6 @@ pub fn build(
             ("system-fonts", options.system_fonts.to_string()),
         ],
     )?;
-    let targets: Vec<(&String, &String)> =
-        langs.iter().flat_map(|l| layouts.iter().map(move |y| (l, y))).collect();
     let jobs = options.jobs.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -115,7 +165,7 @@ pub fn build(
     let results: Vec<Result<BuiltTarget>> = pool.install(|| {
         targets
             .par_iter()
-            .map(|(lang, layout)| {
+            .map(|TargetId { lang, layout }| {
                 if !options.force
                     && let Some(mut done) =
                         incremental::up_to_date(root, lang, layout, &fixed)

@@ -15,7 +15,7 @@ use livret::watch::{self, WatchEvent, WatchOptions};
 
 use livret::impose_command::{self, ImposeConfig};
 
-use crate::args::{BuildArgs, CheckArgs, Cli, Command, ImposeArgs};
+use crate::args::{BuildArgs, CheckArgs, Cli, Command, ImposeArgs, ReportCommand};
 
 /// How the process ends: 0 success, 1 problems found, 2 bad usage or input.
 enum ExitStatus {
@@ -52,6 +52,23 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
         Command::Build(args) => run_build(args),
         Command::Impose(args) => run_impose(args),
         Command::Check(args) => run_check(args),
+        Command::Report(ReportCommand::Merge { reports, output }) => {
+            let merged = livret::report::merge(&reports)?;
+            let json = serde_json::to_string_pretty(&merged).expect("serialises");
+            match output {
+                Some(path) => {
+                    livret::export::write_atomic(&path, format!("{json}\n").as_bytes())?;
+                    println!(
+                        "wrote {} ({} outputs from {} reports)",
+                        path.display(),
+                        merged.outputs.len(),
+                        reports.len()
+                    );
+                }
+                None => println!("{json}"),
+            }
+            Ok(ExitStatus::Success)
+        }
         Command::Images(args) => {
             let json = match args.format.as_str() {
                 "human" => false,
@@ -220,7 +237,38 @@ fn run_build(args: BuildArgs) -> Result<ExitStatus> {
         system_fonts: args.fonts.system_fonts,
         force: args.force,
         jobs: args.jobs,
+        shard: match &args.shard {
+            Some(text) => Some(text.parse().map_err(|e: String| {
+                livret::diag::Error::new(format!("--shard: {e}")).with_hint(
+                    "--shard 1/3 builds the first of three parts of the targets",
+                )
+            })?),
+            None => None,
+        },
     };
+    if args.list_targets {
+        let manifest = livret::manifest::load(&options.project)?;
+        let targets =
+            build::targets(&manifest, &options.langs, &options.layouts, options.shard)?;
+        match args.format.as_str() {
+            "json" => println!(
+                "{}",
+                serde_json::to_string_pretty(&targets).expect("serialises")
+            ),
+            "human" => {
+                for t in &targets {
+                    println!("{} {}", t.lang, t.layout);
+                }
+            }
+            other => {
+                return Err(livret::diag::Error::new(format!(
+                    "unknown format `{other}`"
+                ))
+                .with_hint("use --format human or --format json"));
+            }
+        }
+        return Ok(ExitStatus::Success);
+    }
     let built = build::build(&options, |t| {
         for warning in &t.warnings {
             eprintln!("warning: {warning}");

@@ -1,15 +1,17 @@
 //! `out/<guide>/report.json`: every output of the guide's finished targets (path,
 //! SHA-256, size, kind, language, layout, pages, sheets), from the targets' records.
 
-use serde::Serialize;
+use std::path::{Path, PathBuf};
 
-use crate::diag::Result;
+use serde::{Deserialize, Serialize};
+
+use crate::diag::{Error, Result};
 use crate::export::write_atomic;
 use crate::incremental::{self, Output};
 use crate::manifest::Manifest;
 
 /// One output file in the report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReportEntry {
     /// The file, its hash, size and kind.
     #[serde(flatten)]
@@ -27,7 +29,7 @@ pub struct ReportEntry {
 }
 
 /// The whole report.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     /// The guide's id.
     pub guide: String,
@@ -77,4 +79,58 @@ pub fn write(manifest: &Manifest) -> Result<()> {
         &manifest.root.join(format!("out/{}/report.json", manifest.guide.id)),
         &json,
     )
+}
+
+/// Reads one report file.
+fn read(path: &Path) -> Result<Report> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    serde_json::from_slice(&bytes).map_err(|e| {
+        Error::new(format!("{}: not a livret report ({e})", path.display()))
+            .with_hint("give the out/<guide>/report.json files written by `livret build`")
+    })
+}
+
+/// Merges the reports of sharded builds of one guide and edition: every output once,
+/// by language, layout and path. Two reports that disagree about a file are an error.
+pub fn merge(paths: &[PathBuf]) -> Result<Report> {
+    let mut merged: Option<Report> = None;
+    for path in paths {
+        let report = read(path)?;
+        let Some(into) = &mut merged else {
+            merged = Some(report);
+            continue;
+        };
+        if (&report.guide, report.edition) != (&into.guide, into.edition) {
+            return Err(Error::new(format!(
+                "{}: guide `{}` edition {}, but the first report is `{}` edition {}",
+                path.display(),
+                report.guide,
+                report.edition,
+                into.guide,
+                into.edition
+            ))
+            .with_hint("merge only the shards of one build"));
+        }
+        for entry in report.outputs {
+            match into.outputs.iter().find(|e| e.output.path == entry.output.path) {
+                Some(known) if known.output.sha256 != entry.output.sha256 => {
+                    return Err(Error::new(format!(
+                        "{}: {} differs from the same file in an earlier report",
+                        path.display(),
+                        entry.output.path
+                    ))
+                    .with_hint(
+                        "two shards built the same target differently: build it again",
+                    ));
+                }
+                Some(_) => {}
+                None => into.outputs.push(entry),
+            }
+        }
+    }
+    let mut merged = merged.ok_or_else(|| Error::new("no report to merge"))?;
+    merged.outputs.sort_by(|a, b| {
+        (&a.lang, &a.layout, &a.output.path).cmp(&(&b.lang, &b.layout, &b.output.path))
+    });
+    Ok(merged)
 }

@@ -199,3 +199,108 @@ fn a_second_build_at_once_is_refused_and_a_stale_lock_is_taken_over() {
     assert!(root.join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf").exists());
     assert!(!lock.exists());
 }
+
+/// `livret` with arguments in a project; (exit code, stdout, stderr).
+fn livret(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("livret").unwrap().args(args).output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+#[test]
+fn shards_partition_the_targets_and_their_reports_merge_into_the_whole() {
+    let whole = two_languages();
+    let list = |root: &Path, shard: Option<&str>| -> Vec<String> {
+        let mut args = vec!["build", "--list-targets", "--format", "json", "--project"];
+        let root = root.to_str().unwrap().to_string();
+        args.push(&root);
+        if let Some(s) = shard {
+            args.extend(["--shard", s]);
+        }
+        let (code, out, err) = livret(&args);
+        assert_eq!(code, 0, "{err}");
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        json.as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                format!(
+                    "{}/{}",
+                    t["lang"].as_str().unwrap(),
+                    t["layout"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let all = list(whole.path(), None);
+    assert_eq!(all.len(), 4);
+    // Three shards: disjoint, together everything, the same answer every time.
+    let mut union = Vec::new();
+    for k in 1..=3 {
+        let part = list(whole.path(), Some(&format!("{k}/3")));
+        assert_eq!(part, list(whole.path(), Some(&format!("{k}/3"))));
+        assert!(part.iter().all(|t| !union.contains(t)), "{part:?} overlaps {union:?}");
+        union.extend(part);
+    }
+    union.sort();
+    let mut sorted = all.clone();
+    sorted.sort();
+    assert_eq!(union, sorted);
+
+    // Two "machines" each build one shard; their reports merge into the whole build's.
+    build(whole.path(), &[]);
+    let machines = [two_languages(), two_languages()];
+    let mut reports = Vec::new();
+    for (k, machine) in machines.iter().enumerate() {
+        let out = build(machine.path(), &["--shard", &format!("{}/2", k + 1)]);
+        assert_eq!(counts(&out), (2, 0), "{out}");
+        reports.push(machine.path().join("out/mini/report.json"));
+    }
+    let merged = whole.path().join("merged.json");
+    let (code, _, err) = livret(&[
+        "report",
+        "merge",
+        reports[0].to_str().unwrap(),
+        reports[1].to_str().unwrap(),
+        "-o",
+        merged.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let files = |path: &Path| -> Vec<(String, String)> {
+        let json: serde_json::Value =
+            serde_json::from_slice(&fs::read(path).unwrap()).unwrap();
+        let mut files: Vec<(String, String)> = json["outputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| {
+                (o["path"].as_str().unwrap().into(), o["sha256"].as_str().unwrap().into())
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    assert_eq!(files(&merged), files(&whole.path().join("out/mini/report.json")));
+
+    // Reports that disagree about a file do not merge.
+    let text = fs::read_to_string(&reports[1]).unwrap();
+    let first_sha = text.split("\"sha256\": \"").nth(1).unwrap()[..64].to_string();
+    let tampered = whole.path().join("tampered.json");
+    fs::write(&tampered, text.replacen(&first_sha, &"0".repeat(64), 1)).unwrap();
+    let (code, _, err) = livret(&[
+        "report",
+        "merge",
+        reports[1].to_str().unwrap(),
+        tampered.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("differs from the same file"), "{err}");
+    // A bad shard is a usage error.
+    let (code, _, err) =
+        livret(&["build", "--shard", "3/2", "--project", whole.path().to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("K must be between 1 and N"), "{err}");
+}
