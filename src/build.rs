@@ -135,10 +135,12 @@ pub struct BuiltTarget {
     pub up_to_date: bool,
 }
 
-/// Builds the reading PDFs, several targets at once; calls `report` as each target
-/// is done (in the order they finish).
+/// Builds the reading PDFs, several targets at once; calls `stage` when a target
+/// starts a stage (for progress bars) and `report` as each target is done (in the
+/// order they finish).
 pub fn build(
     options: &BuildOptions,
+    stage: impl Fn(&TargetId, &str) + Sync,
     report: impl FnMut(&BuiltTarget) + Send,
 ) -> Result<Vec<BuiltTarget>> {
     let report = std::sync::Mutex::new(report);
@@ -165,7 +167,8 @@ pub fn build(
     let results: Vec<Result<BuiltTarget>> = pool.install(|| {
         targets
             .par_iter()
-            .map(|TargetId { lang, layout }| {
+            .map(|id| {
+                let TargetId { lang, layout } = id;
                 if !options.force
                     && let Some(mut done) =
                         incremental::up_to_date(root, lang, layout, &fixed)
@@ -177,8 +180,9 @@ pub fn build(
                     // Not up to date: a stale record must not outlive a half-done rebuild.
                     let _ = fs::remove_file(incremental::record_path(root, lang, layout));
                 }
+                let on_stage = |what: &str| stage(id, what);
                 let (target, inputs, main) =
-                    build_one(&manifest, &fonts, date, lang, layout, options)?;
+                    build_one(&manifest, &fonts, date, lang, layout, options, &on_stage)?;
                 let outputs = incremental::outputs(root, &target, &main)?;
                 incremental::write_record(root, &fixed, &inputs, outputs, &target)?;
                 Ok(target)
@@ -455,10 +459,12 @@ fn build_one(
     lang: &str,
     layout: &str,
     options: &BuildOptions,
+    stage: &(dyn Fn(&str) + Sync),
 ) -> Result<(BuiltTarget, Vec<String>, String)> {
     let root = &manifest.root;
     let cache = ImageCache::new(root);
     let spec = TargetSpec { lang, layout, strict: options.strict, page_multiple: 4 };
+    stage("print edition");
     let target =
         compile_edition(manifest, fonts, date, &spec, &cache, ImageTarget::PRINT)?;
     let assembled = &target.assembled;
@@ -482,6 +488,7 @@ fn build_one(
     }
 
     // The screen edition: the same pages with images for phones.
+    stage("screen edition");
     let screen =
         compile_edition(manifest, fonts, date, &spec, &cache, ImageTarget::SCREEN)?;
     let screen_ident = format!("{ident}-screen");
@@ -511,6 +518,7 @@ fn build_one(
     let mut by_multiple: Vec<((usize, bool), CompiledTarget)> = Vec::new();
     let presets = manifest.print.iter().filter(|p| options.print && p.layout == layout);
     for preset in presets {
+        stage(&format!("print sheets ({} on {})", preset.scheme, preset.sheet));
         let mut job = PrintJob::from_preset(preset)?;
         // A right-to-left book is bound on the right.
         if manifest
@@ -647,6 +655,63 @@ fn budget_warning(
         pdf.display(),
         human_size(size)
     )
+}
+
+/// The end-of-build table: one line per target with its pages, sheets per copy for
+/// each print preset, file sizes and warnings.
+pub fn summary_table(built: &[BuiltTarget]) -> String {
+    let mut rows = vec![[
+        "target".to_string(),
+        "pages".into(),
+        "sheets per copy".into(),
+        "reading".into(),
+        "screen".into(),
+        "print files".into(),
+        "warnings".into(),
+    ]];
+    for t in built {
+        let sheets: Vec<String> = t
+            .prints
+            .iter()
+            .map(|p| {
+                let name = p.pdf.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+                let preset = name.rsplit_once("-print-").map_or(name, |(_, p)| p);
+                format!("{preset} {}", p.sheets)
+            })
+            .collect();
+        let prints: Vec<String> = t.prints.iter().map(|p| human_size(p.bytes)).collect();
+        let state = if t.up_to_date { " (kept)" } else { "" };
+        rows.push([
+            format!("{} {}{state}", t.lang, t.layout),
+            t.pages.to_string(),
+            if sheets.is_empty() { "-".into() } else { sheets.join(", ") },
+            human_size(t.bytes),
+            human_size(t.screen_bytes),
+            if prints.is_empty() { "-".into() } else { prints.join(", ") },
+            t.warnings.len().to_string(),
+        ]);
+    }
+    let widths: Vec<usize> = (0..7)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in &rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(c, (cell, w))| {
+                if c == 1 || c == 6 {
+                    format!("{cell:>w$}")
+                } else {
+                    format!("{cell:<w$}")
+                }
+            })
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 /// Keeps the asked names (all when none asked), erroring on unknown ones with a

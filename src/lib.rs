@@ -20,6 +20,7 @@ pub mod manifest;
 pub mod markdown;
 pub mod preview;
 pub mod print;
+pub mod progress;
 pub mod proof;
 pub mod report;
 pub mod serve;

@@ -10,6 +10,7 @@ use livret::check::{self, CheckOptions};
 use livret::diag::Result;
 use livret::image_report::{self, ImageReportOptions};
 use livret::preview::{self, PreviewOptions};
+use livret::progress::BuildDisplay;
 use livret::proof::{self, ProofOptions};
 use livret::watch::{self, WatchEvent, WatchOptions};
 
@@ -269,59 +270,10 @@ fn run_build(args: BuildArgs) -> Result<ExitStatus> {
         }
         return Ok(ExitStatus::Success);
     }
-    let built = build::build(&options, |t| {
-        for warning in &t.warnings {
-            eprintln!("warning: {warning}");
-        }
-        if t.up_to_date {
-            println!(
-                "up to date: {} (and its editions and print files)",
-                t.pdf.display()
-            );
-            return;
-        }
-        let mut line = format!(
-            "wrote {} ({} pages, {:.0}×{:.0} mm, {})",
-            t.pdf.display(),
-            t.pages,
-            t.page_mm.0,
-            t.page_mm.1,
-            build::human_size(t.bytes)
-        );
-        if !t.untranslated.is_empty() {
-            line.push_str(&format!(
-                "; not yet translated: {}",
-                t.untranslated.join(", ")
-            ));
-        }
-        println!("{line}");
-        println!(
-            "wrote {} (screen edition, {})",
-            t.screen_pdf.display(),
-            build::human_size(t.screen_bytes)
-        );
-        if !t.images.is_empty() {
-            let mut files: Vec<&str> = t.images.iter().map(|i| i.path.as_str()).collect();
-            files.sort_unstable();
-            files.dedup();
-            println!(
-                "images: {} file(s), {} decoded, the rest from {}",
-                files.len(),
-                t.image_decodes,
-                livret::images::CACHE_DIR
-            );
-        }
-        for p in &t.prints {
-            println!(
-                "wrote {} ({} {} sheet(s), {}) and its job ticket {}",
-                p.pdf.display(),
-                p.sheets,
-                p.scheme,
-                build::human_size(p.bytes),
-                p.ticket.display()
-            );
-        }
-    })?;
+    let display = BuildDisplay::new(false);
+    let built =
+        build::build(&options, |id, what| display.stage(id, what), |t| display.done(t))?;
+    print!("{}", build::summary_table(&built));
     let fresh = built.iter().filter(|t| !t.up_to_date).count();
     println!(
         "built {fresh} target(s), {} up to date (--force rebuilds them); every output is listed in out/{}/report.json",

@@ -60,7 +60,7 @@ proptest! {
         let toml = fs::read_to_string(&manifest).unwrap().replace("pocket-a6", "pocket-a7");
         fs::write(&manifest, toml).unwrap();
         let options = BuildOptions { project: dir.path().to_path_buf(), ..BuildOptions::default() };
-        let built = build(&options, |_| {}).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let built = build(&options, |_, _| {}, |_| {}).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let pdf = dir.path().join(&built[0].pdf);
         // Words one by one (`pdftotext -bbox`): plain pdftotext drops a hyphen that ends a line.
         let pages = pdf_info(&pdf).0;
