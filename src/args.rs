@@ -93,6 +93,9 @@ pub struct BuildArgs {
     /// Build only the K-th of N parts of the targets (stable), e.g. on CI machine K of N.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
+    /// Make the reading PDFs meet a PDF standard, e.g. a-2b (PDF/A-2b, for archives).
+    #[arg(long, value_name = "STANDARD")]
+    pub pdf_standard: Option<String>,
     /// List the targets this command would build, and build nothing.
     #[arg(long)]
     pub list_targets: bool,

@@ -286,6 +286,14 @@ fn book_arguments(
         format!("dir: {},", direction(language.dir)),
         format!("fonts: {},", font_array(&language.fonts)),
         format!("draft: {},", language.status == crate::manifest::Status::Draft),
+        format!(
+            "changes: ({}),",
+            manifest
+                .changes(code)
+                .iter()
+                .map(|c| format!("{},", string_literal(c)))
+                .collect::<String>()
+        ),
         format!("labels: {labels},"),
         format!("page-multiple: {page_multiple},"),
     ])

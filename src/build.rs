@@ -43,6 +43,46 @@ pub struct BuildOptions {
     pub jobs: Option<usize>,
     /// Only the K-th of N shards of the targets (1-based K).
     pub shard: Option<Shard>,
+    /// A PDF standard the reading PDFs must meet (PDF/A-2b for archiving).
+    pub pdf_standard: Option<typst_pdf::PdfStandard>,
+}
+
+/// Exports a reading PDF (tagged), meeting `standard` if given; typst's check
+/// failures are located in the chapters.
+fn export_reading(
+    target: &CompiledTarget,
+    ident: &str,
+    date: typst::foundations::Datetime,
+    standard: Option<typst_pdf::PdfStandard>,
+) -> Result<Vec<u8>> {
+    let standards: Vec<_> = standard.into_iter().collect();
+    export::pdf_checked(&target.compiled.document, ident, date, true, &standards).map_err(
+        |diags| {
+            let a = &target.assembled;
+            let rendered: Vec<String> = diags
+                .iter()
+                .map(|d| compile::render(&target.world, &a.main_path, &a.line_map, d))
+                .collect();
+            let what = match standard {
+                Some(s) => format!("{ident}.pdf does not meet {}", standard_name(s)),
+                None => format!("{ident}.pdf could not be written"),
+            };
+            Error::new(format!("{what}: {}", rendered.join("\nerror: ")))
+                .with_hint("fix the places shown; no PDF was written")
+        },
+    )
+}
+
+/// The name typst gives a PDF standard (`a-2b`).
+fn standard_name(standard: typst_pdf::PdfStandard) -> String {
+    let name = serde_json::to_value(standard)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    match name.strip_prefix("a-") {
+        Some(level) => format!("PDF/A-{level}"),
+        None => format!("PDF {name}"),
+    }
 }
 
 /// One part of a stable partition of the targets, for spreading builds over machines.
@@ -157,6 +197,7 @@ pub fn build(
             ("strict", options.strict.to_string()),
             ("print", options.print.to_string()),
             ("system-fonts", options.system_fonts.to_string()),
+            ("pdf-standard", options.pdf_standard.map(standard_name).unwrap_or_default()),
         ],
     )?;
     let jobs = options.jobs.unwrap_or(0);
@@ -471,7 +512,7 @@ fn build_one(
     export::write_atomic(&root.join(&assembled.main_path), assembled.main.as_bytes())?;
     let document = &target.compiled.document;
     let ident = format!("{}-{lang}-{layout}", manifest.guide.id);
-    let bytes = export::pdf(document, &ident, date, true)?;
+    let bytes = export_reading(&target, &ident, date, options.pdf_standard)?;
     let dir = PathBuf::from(assemble::out_dir(manifest, lang, layout));
     let rel = dir.join(format!("{ident}.pdf"));
     export::write_atomic(&root.join(&rel), &bytes)?;
@@ -492,7 +533,8 @@ fn build_one(
     let screen =
         compile_edition(manifest, fonts, date, &spec, &cache, ImageTarget::SCREEN)?;
     let screen_ident = format!("{ident}-screen");
-    let screen_bytes = export::pdf(&screen.compiled.document, &screen_ident, date, true)?;
+    let screen_bytes =
+        export_reading(&screen, &screen_ident, date, options.pdf_standard)?;
     let screen_pdf = dir.join(format!("{screen_ident}.pdf"));
     export::write_atomic(&root.join(&screen_pdf), &screen_bytes)?;
     let layout_entry = manifest.layout(layout).expect("selected from the manifest");

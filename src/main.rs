@@ -246,6 +246,10 @@ fn run_build(args: BuildArgs) -> Result<ExitStatus> {
             })?),
             None => None,
         },
+        pdf_standard: match &args.pdf_standard {
+            Some(name) => Some(livret::export::parse_standard(name)?),
+            None => None,
+        },
     };
     if args.list_targets {
         let manifest = livret::manifest::load(&options.project)?;

@@ -55,6 +55,10 @@ pub struct Guide {
     pub licence: String,
     /// Chapter file stems in reading order (`01-introduction` → `01-introduction.md` or `.typ`).
     pub chapters: Vec<Spanned<String>>,
+    /// What changed in this edition, per language code (a short list each), printed
+    /// in the colophon; languages without one use the source language's.
+    #[serde(default)]
+    pub changes: BTreeMap<String, Vec<String>>,
 }
 
 /// Text direction of a language.
@@ -126,6 +130,8 @@ pub struct Labels {
     pub date: Option<String>,
     /// Note printed for a draft translation.
     pub draft: Option<String>,
+    /// Heading of the edition's list of changes in the colophon.
+    pub changes: Option<String>,
 }
 
 /// The labels with every word filled in.
@@ -160,6 +166,7 @@ impl Labels {
             ("publisher", pick(&self.publisher, "Publié par", "Published by")),
             ("licence", pick(&self.licence, "Licence", "Licence")),
             ("date", pick(&self.date, "Date", "Date")),
+            ("changes", pick(&self.changes, "Dans cette édition", "In this edition")),
             (
                 "draft",
                 pick(
@@ -500,6 +507,15 @@ impl Manifest {
             .or_else(|| self.guide.title.get(&self.guide.source_language))
             .map(String::as_str)
             .unwrap_or("")
+    }
+
+    /// What changed in this edition, in `lang`, else in the source language.
+    pub fn changes(&self, lang: &str) -> &[String] {
+        self.guide
+            .changes
+            .get(lang)
+            .or_else(|| self.guide.changes.get(&self.guide.source_language))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Subtitle in `lang`, falling back to the source language.
