@@ -93,6 +93,9 @@ pub struct BuildArgs {
     /// Build only the K-th of N parts of the targets (stable), e.g. on CI machine K of N.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<String>,
+    /// Also gather the print files, job tickets and a README for the print shop in DIR.
+    #[arg(long, value_name = "DIR")]
+    pub package: Option<PathBuf>,
     /// Make the reading PDFs meet a PDF standard, e.g. a-2b (PDF/A-2b, for archives).
     #[arg(long, value_name = "STANDARD")]
     pub pdf_standard: Option<String>,

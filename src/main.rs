@@ -278,6 +278,15 @@ fn run_build(args: BuildArgs) -> Result<ExitStatus> {
     let built =
         build::build(&options, |id, what| display.stage(id, what), |t| display.done(t))?;
     print!("{}", build::summary_table(&built));
+    if let Some(dir) = &args.package {
+        let manifest = livret::manifest::load(&options.project)?;
+        let files = livret::package::package(&manifest, &built, dir)?;
+        println!(
+            "packaged {} file(s) for the print shop in {} (see its README.txt)",
+            files.len(),
+            dir.display()
+        );
+    }
     let fresh = built.iter().filter(|t| !t.up_to_date).count();
     println!(
         "built {fresh} target(s), {} up to date (--force rebuilds them); every output is listed in out/{}/report.json",

@@ -126,3 +126,67 @@ fn pdf_a_on_request_and_no_missing_glyph_gets_through() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown PDF standard `a-9z`") && err.contains("a-2b"), "{err}");
 }
+
+#[test]
+fn package_holds_what_a_print_shop_needs_and_checks_out() {
+    let dir = third_edition();
+    let root = dir.path();
+    let shop = tempfile::tempdir().unwrap();
+    let package = shop.path().join("pour-imprimeur");
+    // Without print presets there is nothing to package.
+    let (code, err) = build(root, &["--package", package.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no print files to package"), "{err}");
+    let manifest = root.join("sources/guide.toml");
+    let mut text = fs::read_to_string(&manifest).unwrap();
+    text.push_str(
+        "\n[[print]]\nlayout = \"pocket-a6\"\nsheet = \"a4\"\nscheme = \"cutstack\"\n",
+    );
+    fs::write(&manifest, text).unwrap();
+    let (code, err) = build(root, &["--package", package.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let mut files: Vec<String> = fs::read_dir(&package)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "README.txt",
+            "mini-en-pocket-a6-print-a4-cutstack.pdf",
+            "mini-en-pocket-a6-print-a4-cutstack.txt",
+            "mini-fr-pocket-a6-print-a4-cutstack.pdf",
+            "mini-fr-pocket-a6-print-a4-cutstack.txt",
+        ]
+    );
+    let readme = fs::read_to_string(package.join("README.txt")).unwrap();
+    assert!(readme.contains("FRANÇAIS") && readme.contains("ENGLISH"), "{readme}");
+    assert!(readme.contains("édition / edition 3"), "{readme}");
+    // The checksums in the README verify the files the shop received.
+    let sums: String = readme
+        .lines()
+        .filter(|l| l.len() > 66 && l.as_bytes()[64] == b' ')
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(package.join("SHA256SUMS"), &sums).unwrap();
+    let check = Process::new("sha256sum")
+        .arg("-c")
+        .arg("SHA256SUMS")
+        .current_dir(&package)
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    assert_eq!(String::from_utf8_lossy(&check.stdout).matches(": OK").count(), 4);
+    // The packaged sheets are the built ones.
+    let built =
+        root.join("out/mini/fr/pocket-a6/mini-fr-pocket-a6-print-a4-cutstack.pdf");
+    assert_eq!(
+        fs::read(&built).unwrap(),
+        fs::read(package.join("mini-fr-pocket-a6-print-a4-cutstack.pdf")).unwrap()
+    );
+    // A folder that is not empty is refused.
+    let (code, err) = build(root, &["--package", package.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not empty"), "{err}");
+}
