@@ -18,7 +18,7 @@ chapter="$work/sources/$lang/05-signaler.md"
 [ -f "$chapter" ] || chapter=$(ls "$work/sources/$lang/"*.md | head -1)
 
 echo "== cold build (new process, nothing cached)"
-hyperfine -N --warmup 1 --runs 10 "$livret build --project $work --lang $lang --layout $layout --no-print" | grep -E "Time|Range"
+hyperfine -N --warmup 1 --runs 10 "$livret build --project $work --lang $lang --layout $layout --no-print --force" | grep -E "Time|Range"
 
 echo "== watch: 10 one-paragraph edits"
 edits=10
