@@ -11,6 +11,15 @@ pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
+    /// Print only errors and warnings.
+    #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more: timings and what each step read.
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
+    /// Colours in messages: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value = "auto", global = true, value_name = "WHEN")]
+    pub color: livret::term::ColorChoice,
 }
 
 /// The commands.
@@ -44,8 +53,26 @@ pub enum Command {
     #[command(after_help = "Example:\n  livret images --lang fr --layout pocket-a7")]
     Images(ImagesArgs),
     /// Work on build reports (out/<guide>/report.json).
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Example:\n  livret report merge shard-1/report.json shard-2/report.json -o report.json"
+    )]
     Report(ReportCommand),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Examples:\n  livret completions bash > ~/.local/share/bash-completion/completions/livret\n  livret completions fish > ~/.config/fish/completions/livret.fish"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Write the manual pages (livret.1 and one per command) into a folder.
+    #[command(after_help = "Example:\n  livret man man/ && man -l man/livret.1")]
+    Man {
+        /// Where to write them.
+        #[arg(default_value = "man")]
+        dir: PathBuf,
+    },
     /// Rebuild a language's reading PDF on every change, incrementally (Ctrl-C stops).
     #[command(after_help = "Example:\n  livret watch --lang bm --layout pocket-a6")]
     Watch(WatchArgs),

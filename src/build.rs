@@ -173,6 +173,12 @@ pub struct BuiltTarget {
     /// Nothing it depends on changed since the last build: its files were kept.
     #[serde(default)]
     pub up_to_date: bool,
+    /// How long it took to build, in milliseconds.
+    #[serde(default)]
+    pub millis: u64,
+    /// How many project files it read.
+    #[serde(default)]
+    pub inputs: usize,
 }
 
 /// Builds the reading PDFs, several targets at once; calls `stage` when a target
@@ -222,8 +228,11 @@ pub fn build(
                     let _ = fs::remove_file(incremental::record_path(root, lang, layout));
                 }
                 let on_stage = |what: &str| stage(id, what);
-                let (target, inputs, main) =
+                let started = std::time::Instant::now();
+                let (mut target, inputs, main) =
                     build_one(&manifest, &fonts, date, lang, layout, options, &on_stage)?;
+                target.millis = started.elapsed().as_millis() as u64;
+                target.inputs = inputs.len();
                 let outputs = incremental::outputs(root, &target, &main)?;
                 incremental::write_record(root, &fixed, &inputs, outputs, &target)?;
                 Ok(target)
@@ -662,6 +671,8 @@ fn build_one(
         images: target.images.clone(),
         image_decodes: cache.decodes(),
         up_to_date: false,
+        millis: 0,
+        inputs: 0,
     };
     Ok((built, inputs, main))
 }

@@ -26,5 +26,6 @@ pub mod proof;
 pub mod report;
 pub mod serve;
 pub mod suggest;
+pub mod term;
 pub mod watch;
 pub mod world;

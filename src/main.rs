@@ -12,6 +12,7 @@ use livret::image_report::{self, ImageReportOptions};
 use livret::preview::{self, PreviewOptions};
 use livret::progress::BuildDisplay;
 use livret::proof::{self, ProofOptions};
+use livret::term::{self, Term};
 use livret::watch::{self, WatchEvent, WatchOptions};
 
 use livret::impose_command::{self, ImposeConfig};
@@ -28,15 +29,24 @@ enum ExitStatus {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(err) if err.use_stderr() => {
+            // clap's "tip:" lines read as livret's other hints.
+            let text = err.render().to_string();
+            let text =
+                text.replace("\n\n  tip: ", "\nhint: ").replace("  tip: ", "hint: ");
+            eprint!("{text}");
+            return ExitCode::from(2);
+        }
         Err(err) => {
             let _ = err.print();
-            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+            return ExitCode::SUCCESS;
         }
     };
+    Term::new(cli.color, cli.quiet, cli.verbose).install();
     let status = match dispatch(cli.command) {
         Ok(status) => status,
         Err(err) => {
-            eprintln!("{err}");
+            eprintln!("{}", term::render_error(&err));
             ExitStatus::Error
         }
     };
@@ -53,18 +63,37 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
         Command::Build(args) => run_build(args),
         Command::Impose(args) => run_impose(args),
         Command::Check(args) => run_check(args),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(
+                shell,
+                &mut command,
+                "livret",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitStatus::Success)
+        }
+        Command::Man { dir } => {
+            let command = <Cli as clap::CommandFactory>::command();
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| livret::diag::Error::io("create folder", &dir, e))?;
+            clap_mangen::generate_to(command, &dir)
+                .map_err(|e| livret::diag::Error::io("write manual pages in", &dir, e))?;
+            term::info(&format!("wrote the manual pages in {}", dir.display()));
+            Ok(ExitStatus::Success)
+        }
         Command::Report(ReportCommand::Merge { reports, output }) => {
             let merged = livret::report::merge(&reports)?;
             let json = serde_json::to_string_pretty(&merged).expect("serialises");
             match output {
                 Some(path) => {
                     livret::export::write_atomic(&path, format!("{json}\n").as_bytes())?;
-                    println!(
+                    term::info(&format!(
                         "wrote {} ({} outputs from {} reports)",
                         path.display(),
                         merged.outputs.len(),
                         reports.len()
-                    );
+                    ));
                 }
                 None => println!("{json}"),
             }
@@ -107,11 +136,11 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
                 pages: !args.contact_only,
             };
             for done in preview::preview(&options)? {
-                println!(
+                term::info(&format!(
                     "wrote {} and {} page PNG(s)",
                     done.contact_sheet.display(),
                     done.pages.len()
-                );
+                ));
             }
             Ok(ExitStatus::Success)
         }
@@ -128,21 +157,21 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
                 match event {
                     WatchEvent::Built { pdf, pages, took, compile, warnings } => {
                         for w in warnings {
-                            eprintln!("warning: {w}");
+                            term::warning(w);
                         }
-                        println!(
+                        term::info(&format!(
                             "built {} ({pages} pages) in {} ms (typst {} ms)",
                             pdf.display(),
                             took.as_millis(),
                             compile.as_millis()
-                        );
+                        ));
                     }
                     WatchEvent::Failed(err) => {
-                        eprintln!("{err}");
-                        println!("failed; watching for the next change");
+                        eprintln!("{}", term::render_error(err));
+                        term::info("failed; watching for the next change");
                     }
                     WatchEvent::Serving(addr) => {
-                        println!("serving the pages at http://{addr}/");
+                        term::info(&format!("serving the pages at http://{addr}/"));
                     }
                 }
                 let _ = std::io::stdout().flush();
@@ -157,7 +186,11 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
                 layout: args.layout,
             };
             let done = proof::proof(&options)?;
-            println!("wrote {} ({} proof sheet(s))", done.pdf.display(), done.sheets);
+            term::info(&format!(
+                "wrote {} ({} proof sheet(s))",
+                done.pdf.display(),
+                done.sheets
+            ));
             Ok(ExitStatus::Success)
         }
     }
@@ -214,15 +247,15 @@ fn run_impose(args: ImposeArgs) -> Result<ExitStatus> {
     )?;
     let done = impose_command::impose(&config)?;
     for warning in &done.warnings {
-        eprintln!("warning: {warning}");
+        term::warning(warning);
     }
     let t = done.plan.ticket();
-    println!(
+    term::info(&format!(
         "{} pages → {} {} sheet(s) of {} ({} booklet(s))",
         t.pages, t.sheets, t.scheme, config.sheet_name, t.booklets
-    );
+    ));
     for file in &done.files {
-        println!("wrote {}", file.display());
+        term::info(&format!("wrote {}", file.display()));
     }
     Ok(ExitStatus::Success)
 }
@@ -274,21 +307,23 @@ fn run_build(args: BuildArgs) -> Result<ExitStatus> {
         }
         return Ok(ExitStatus::Success);
     }
-    let display = BuildDisplay::new(false);
+    let display = BuildDisplay::new(term::get().quiet);
     let built =
         build::build(&options, |id, what| display.stage(id, what), |t| display.done(t))?;
-    print!("{}", build::summary_table(&built));
+    if !term::get().quiet {
+        print!("{}", build::summary_table(&built));
+    }
     if let Some(dir) = &args.package {
         let manifest = livret::manifest::load(&options.project)?;
         let files = livret::package::package(&manifest, &built, dir)?;
-        println!(
+        term::info(&format!(
             "packaged {} file(s) for the print shop in {} (see its README.txt)",
             files.len(),
             dir.display()
-        );
+        ));
     }
     let fresh = built.iter().filter(|t| !t.up_to_date).count();
-    println!(
+    term::info(&format!(
         "built {fresh} target(s), {} up to date (--force rebuilds them); every output is listed in out/{}/report.json",
         built.len() - fresh,
         built.first().map_or("", |t| t
@@ -297,6 +332,6 @@ fn run_build(args: BuildArgs) -> Result<ExitStatus> {
             .nth(1)
             .and_then(|s| s.to_str())
             .unwrap_or(""))
-    );
+    ));
     Ok(ExitStatus::Success)
 }

@@ -43,7 +43,13 @@ impl BuildDisplay {
 
     /// A target is done: its lines (plain) or its finished progress line (terminal).
     pub fn done(&self, t: &BuiltTarget) {
-        let lines = target_lines(t);
+        let mut lines = target_lines(t);
+        if crate::term::get().verbose && !t.up_to_date {
+            lines.push(format!(
+                "{} {}: built in {} ms from {} project file(s), {} image decode(s)",
+                t.lang, t.layout, t.millis, t.inputs, t.image_decodes
+            ));
+        }
         match &self.bars {
             Some((multi, bars)) => {
                 for warning in &t.warnings {
@@ -70,10 +76,10 @@ impl BuildDisplay {
             }
             None => {
                 for warning in &t.warnings {
-                    eprintln!("warning: {warning}");
+                    crate::term::warning(warning);
                 }
                 for line in lines {
-                    println!("{line}");
+                    crate::term::info(&line);
                 }
             }
         }
