@@ -25,6 +25,28 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a new guide: a commented guide.toml, sample chapters, layouts and fonts.
+    #[command(
+        after_help = "Examples:\n  livret new mon-guide\n  livret new guide-kayes --lang fr,bm,en --layout pocket-a6,pocket-a7\n  cd mon-guide && livret build"
+    )]
+    New {
+        /// The folder to create (it must be empty or new).
+        dir: PathBuf,
+        /// Language codes, the source language first.
+        #[arg(
+            long = "lang",
+            short = 'l',
+            value_delimiter = ',',
+            default_value = "fr,en"
+        )]
+        langs: Vec<String>,
+        /// Pocket formats (pocket-a6, pocket-a7).
+        #[arg(long = "layout", value_delimiter = ',', default_value = "pocket-a6")]
+        layouts: Vec<String>,
+        /// Write into a folder that is not empty.
+        #[arg(long)]
+        force: bool,
+    },
     /// Build reading PDFs for every language × layout into out/.
     #[command(after_help = "Example:\n  livret build --lang fr --layout pocket-a6")]
     Build(BuildArgs),

@@ -18,6 +18,7 @@ pub mod inspect;
 pub mod lock;
 pub mod manifest;
 pub mod markdown;
+pub mod new;
 pub mod package;
 pub mod preview;
 pub mod print;

@@ -63,6 +63,20 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
         Command::Build(args) => run_build(args),
         Command::Impose(args) => run_impose(args),
         Command::Check(args) => run_check(args),
+        Command::New { dir, langs, layouts, force } => {
+            let files = livret::new::create(&livret::new::NewOptions {
+                dir: dir.clone(),
+                langs,
+                layouts,
+                force,
+            })?;
+            term::info(&format!("created {} with {} files", dir.display(), files.len()));
+            term::info(&format!(
+                "next: cd {} && livret build   (then edit sources/guide.toml and the chapters)",
+                dir.display()
+            ));
+            Ok(ExitStatus::Success)
+        }
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(
