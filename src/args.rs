@@ -80,6 +80,17 @@ pub enum Command {
         after_help = "Example:\n  livret report merge shard-1/report.json shard-2/report.json -o report.json"
     )]
     Report(ReportCommand),
+    /// List the fonts a build can use, the scripts they cover, and each language's stack.
+    #[command(
+        after_help = "Examples:\n  livret fonts\n  livret fonts --project mon-guide --format json"
+    )]
+    Fonts {
+        #[command(flatten)]
+        project: ProjectArgs,
+        /// human or json.
+        #[arg(long, default_value = "human")]
+        format: String,
+    },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     #[command(
         after_help = "Examples:\n  livret completions bash > ~/.local/share/bash-completion/completions/livret\n  livret completions fish > ~/.config/fish/completions/livret.fish"

@@ -9,6 +9,7 @@ pub mod check;
 pub mod compile;
 pub mod diag;
 pub mod export;
+pub mod fonts;
 pub mod image_report;
 pub mod images;
 pub mod impose;

@@ -77,6 +77,25 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
             ));
             Ok(ExitStatus::Success)
         }
+        Command::Fonts { project, format } => {
+            let report = livret::fonts::report(&project.project)?;
+            match format.as_str() {
+                "json" => {
+                    println!(
+                        "{}",
+                        serde_json::to_string_pretty(&report).expect("serialises")
+                    )
+                }
+                "human" => print!("{}", livret::fonts::render_human(&report)),
+                other => {
+                    return Err(livret::diag::Error::new(format!(
+                        "unknown format `{other}`"
+                    ))
+                    .with_hint("use --format human or --format json"));
+                }
+            }
+            Ok(if report.has_gaps() { ExitStatus::Problems } else { ExitStatus::Success })
+        }
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(
