@@ -204,6 +204,12 @@ pub struct ImposeArgs {
     /// Also write the imposition plan as JSON (for tests and other tools).
     #[arg(long, value_name = "FILE.json")]
     pub plan: Option<PathBuf>,
+    /// Also draw every printed side as a PNG (side-1.png, side-2.png, …) in DIR.
+    #[arg(long, value_name = "DIR")]
+    pub preview: Option<PathBuf>,
+    /// Resolution of the --preview pictures.
+    #[arg(long, default_value_t = 60.0, value_name = "DPI")]
+    pub preview_dpi: f64,
     /// Where padding blanks go: before-last (the back cover stays last) or end.
     #[arg(long, default_value = "before-last")]
     pub blanks: String,

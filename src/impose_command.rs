@@ -32,6 +32,8 @@ pub struct ImposeConfig {
     pub plan_json: Option<PathBuf>,
     /// Accept pages whose size differs from the first page's, centred in their slot.
     pub center: bool,
+    /// Also render every printed side to PNG in this folder: (folder, dpi).
+    pub preview: Option<(PathBuf, f64)>,
 }
 
 /// What `impose` wrote.
@@ -123,6 +125,7 @@ impl ImposeConfig {
             manual_duplex,
             plan_json,
             center,
+            preview: None,
         })
     }
 }
@@ -226,6 +229,21 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
         let json = serde_json::to_string_pretty(&plan).expect("plans serialise");
         write_atomic(json_path, json.as_bytes())?;
         files.push(json_path.clone());
+    }
+    if let Some((dir, dpi)) = &config.preview {
+        // Each printed side as the printer gets it (fronts and backs alternate).
+        let sides = if config.manual_duplex && plan.scheme != Scheme::Zine {
+            impose::manual_duplex(&plan).0.len()
+        } else {
+            impose::print_order(&plan).len()
+        };
+        files.extend(crate::preview::render_pdf(
+            &config.output,
+            sides,
+            dir,
+            "side",
+            *dpi,
+        )?);
     }
     Ok(Imposed { plan, files, warnings })
 }

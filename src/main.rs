@@ -278,6 +278,8 @@ fn run_impose(args: ImposeArgs) -> Result<ExitStatus> {
         &args.binding,
         args.fit.as_deref(),
     )?;
+    let config =
+        ImposeConfig { preview: args.preview.map(|d| (d, args.preview_dpi)), ..config };
     let done = impose_command::impose(&config)?;
     for warning in &done.warnings {
         term::warning(warning);

@@ -1,7 +1,7 @@
 //! `livret preview`: PNG pages, and one contact sheet of a whole booklet in reading
 //! order with page numbers — the quickest way to see a language at a glance.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use typst::foundations::Smart;
 use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point, Ratio, Size, Transform};
@@ -18,7 +18,7 @@ use crate::export::write_atomic;
 use crate::impose::place::plain_page;
 use crate::manifest;
 use crate::print;
-use crate::world::{self, Fonts};
+use crate::world::{self, Fonts, GuideWorld};
 
 /// What to preview.
 #[derive(Debug, Clone)]
@@ -152,7 +152,8 @@ fn contact_sheet(pages: &[Page], number: impl Fn(usize) -> Option<Frame>) -> Pag
 }
 
 /// Encodes premultiplied RGBA pixels (tiny-skia's layout) as a PNG.
-fn encode_png(width: u32, height: u32, premultiplied: &[u8]) -> Result<Vec<u8>> {
+/// Encodes a premultiplied RGBA pixmap as PNG.
+pub fn encode_png(width: u32, height: u32, premultiplied: &[u8]) -> Result<Vec<u8>> {
     let mut rgba = premultiplied.to_vec();
     for px in rgba.chunks_exact_mut(4) {
         let a = px[3];
@@ -170,4 +171,47 @@ fn encode_png(width: u32, height: u32, premultiplied: &[u8]) -> Result<Vec<u8>> 
         .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
         .map_err(|e| Error::new(format!("failed to encode a PNG ({e})")))?;
     Ok(out)
+}
+
+/// Renders pages `1..=count` of any PDF to PNG files `<stem>-<n>.png` in `out_dir`,
+/// at `dpi`: typst places each page as an image (its PDF support) and typst-render
+/// draws it. Returns the files written.
+pub fn render_pdf(
+    pdf: &Path,
+    count: usize,
+    out_dir: &Path,
+    stem: &str,
+    dpi: f64,
+) -> Result<Vec<PathBuf>> {
+    let dir = pdf
+        .parent()
+        .unwrap_or(Path::new("."))
+        .canonicalize()
+        .map_err(|e| Error::io("open", pdf, e))?;
+    let name = pdf.file_name().and_then(|n| n.to_str()).unwrap_or("input.pdf");
+    let mut main = String::from("#set page(width: auto, height: auto, margin: 0pt)\n");
+    for n in 1..=count {
+        main.push_str(&format!(
+            "#image({}, page: {n})\n#pagebreak(weak: true)\n",
+            crate::markdown::string_literal(&format!("/{name}"))
+        ));
+    }
+    let fonts = Fonts::load(&dir, false)?;
+    let date = typst::foundations::Datetime::from_ymd(2000, 1, 1).expect("a valid date");
+    let world = GuideWorld::new(&dir, ".livret-render.typ", main, fonts, date);
+    let compiled = crate::compile::compile(&world, ".livret-render.typ", &[])?;
+    let mut files = Vec::new();
+    for (i, page) in compiled.document.pages().iter().enumerate() {
+        let pixmap = typst_render::render(
+            page,
+            &RenderOptions { pixel_per_pt: Scalar::new(dpi / 72.0), render_bleed: false },
+        );
+        let path = out_dir.join(format!("{stem}-{}.png", i + 1));
+        write_atomic(
+            &path,
+            &encode_png(pixmap.width(), pixmap.height(), pixmap.data())?,
+        )?;
+        files.push(path);
+    }
+    Ok(files)
 }
