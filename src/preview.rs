@@ -185,6 +185,7 @@ pub fn render_pdf(
 ) -> Result<Vec<PathBuf>> {
     let dir = pdf
         .parent()
+        .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
         .canonicalize()
         .map_err(|e| Error::io("open", pdf, e))?;

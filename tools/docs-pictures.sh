@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Redraws the pictures of docs/ with livret itself: the picture commands of the user
+# guide, run on a copy of the sample guide, then each scheme's first printed side
+# copied to docs/images/. The docs test checks these files match what livret draws.
+# Usage: bash tools/docs-pictures.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --quiet
+livret="$(pwd)/${CARGO_TARGET_DIR:-target}/debug/livret"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -r sources layouts fonts "$work"/
+cd "$work"
+"$livret" build -q --no-print --lang fr
+grep -h '^livret .*--preview images/\|^livret new petit-zine\|^livret build --project petit-zine' \
+  "$OLDPWD/docs/en/guide.md" | while read -r line; do
+  "$livret" -q ${line#livret }
+done
+for scheme in saddle cutstack copies signatures zine; do
+  cp "images/$scheme/side-1.png" "$OLDPWD/docs/images/$scheme-side-1.png"
+done
+echo "docs/images/ redrawn"
