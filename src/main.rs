@@ -79,20 +79,13 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
         }
         Command::Fonts { project, format } => {
             let report = livret::fonts::report(&project.project)?;
-            match format.as_str() {
-                "json" => {
-                    println!(
-                        "{}",
-                        serde_json::to_string_pretty(&report).expect("serialises")
-                    )
-                }
-                "human" => print!("{}", livret::fonts::render_human(&report)),
-                other => {
-                    return Err(livret::diag::Error::new(format!(
-                        "unknown format `{other}`"
-                    ))
-                    .with_hint("use --format human or --format json"));
-                }
+            if json_format(&format)? {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).expect("serialises")
+                );
+            } else {
+                print!("{}", livret::fonts::render_human(&report));
             }
             Ok(if report.has_gaps() { ExitStatus::Problems } else { ExitStatus::Success })
         }
@@ -133,16 +126,7 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
             Ok(ExitStatus::Success)
         }
         Command::Images(args) => {
-            let json = match args.format.as_str() {
-                "human" => false,
-                "json" => true,
-                other => {
-                    return Err(livret::diag::Error::new(format!(
-                        "unknown format `{other}`"
-                    ))
-                    .with_hint("use --format human or --format json"));
-                }
-            };
+            let json = json_format(&args.format)?;
             let options = ImageReportOptions {
                 project: args.project.project,
                 langs: args.langs,
@@ -229,16 +213,19 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
     }
 }
 
+/// Whether `--format` asks for JSON (`json`) rather than text (`human`).
+fn json_format(format: &str) -> Result<bool> {
+    match format {
+        "human" => Ok(false),
+        "json" => Ok(true),
+        other => Err(livret::diag::Error::new(format!("unknown format `{other}`"))
+            .with_hint("use --format human or --format json")),
+    }
+}
+
 /// `livret check`.
 fn run_check(args: CheckArgs) -> Result<ExitStatus> {
-    let json = match args.format.as_str() {
-        "human" => false,
-        "json" => true,
-        other => {
-            return Err(livret::diag::Error::new(format!("unknown format `{other}`"))
-                .with_hint("use --format human or --format json"));
-        }
-    };
+    let json = json_format(&args.format)?;
     let options = CheckOptions {
         project: args.project.project,
         langs: args.langs,
@@ -323,21 +310,11 @@ fn run_build(args: BuildArgs) -> Result<ExitStatus> {
         let manifest = livret::manifest::load(&options.project)?;
         let targets =
             build::targets(&manifest, &options.langs, &options.layouts, options.shard)?;
-        match args.format.as_str() {
-            "json" => println!(
-                "{}",
-                serde_json::to_string_pretty(&targets).expect("serialises")
-            ),
-            "human" => {
-                for t in &targets {
-                    println!("{} {}", t.lang, t.layout);
-                }
-            }
-            other => {
-                return Err(livret::diag::Error::new(format!(
-                    "unknown format `{other}`"
-                ))
-                .with_hint("use --format human or --format json"));
+        if json_format(&args.format)? {
+            println!("{}", serde_json::to_string_pretty(&targets).expect("serialises"));
+        } else {
+            for t in &targets {
+                println!("{} {}", t.lang, t.layout);
             }
         }
         return Ok(ExitStatus::Success);

@@ -54,6 +54,11 @@ fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
+/// `note` for a print file made for a black-and-white printer, else nothing.
+fn gray<'a>(print: &ReportEntry, note: &'a str) -> &'a str {
+    if print.output.path.contains("-gray") { note } else { "" }
+}
+
 /// The README: in French, then in English, then the checksums.
 fn readme_text(manifest: &Manifest, entries: &[&ReportEntry]) -> String {
     let source = &manifest.guide.source_language;
@@ -90,11 +95,7 @@ fn readme_text(manifest: &Manifest, entries: &[&ReportEntry]) -> String {
             p.layout,
             p.sheets.unwrap_or(0),
             p.scheme.as_deref().unwrap_or(""),
-            if p.output.path.contains("-gray") {
-                ", imprimante noir et blanc"
-            } else {
-                ""
-            },
+            gray(p, ", imprimante noir et blanc"),
             ticket_of(p)
         );
     }
@@ -113,11 +114,7 @@ fn readme_text(manifest: &Manifest, entries: &[&ReportEntry]) -> String {
             p.layout,
             p.sheets.unwrap_or(0),
             p.scheme.as_deref().unwrap_or(""),
-            if p.output.path.contains("-gray") {
-                ", black-and-white printer"
-            } else {
-                ""
-            },
+            gray(p, ", black-and-white printer"),
             ticket_of(p)
         );
     }

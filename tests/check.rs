@@ -8,20 +8,9 @@ use std::path::Path;
 use assert_cmd::Command;
 use util::*;
 
+/// `livret check` on a project: exit code, stdout, stderr.
 fn check(project: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("livret")
-        .unwrap()
-        .arg("check")
-        .arg("--project")
-        .arg(project)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
+    livret_in(project, "check", args)
 }
 
 /// A French guide of two chapters with an English translation of both.
@@ -30,14 +19,12 @@ fn bilingual() -> tempfile::TempDir {
         ("01-a.md", "# Un\n\nPremier texte.\n"),
         ("02-b.md", "# Deux\n\nSecond texte.\n"),
     ]);
-    let root = dir.path();
-    fs::create_dir_all(root.join("sources/en")).unwrap();
-    fs::write(root.join("sources/en/01-a.md"), "# One\n\nFirst text.\n").unwrap();
-    fs::write(root.join("sources/en/02-b.md"), "# Two\n\nSecond text.\n").unwrap();
-    let manifest = root.join("sources/guide.toml");
-    let mut text = fs::read_to_string(&manifest).unwrap();
-    text = text.replace("[[layout]]", "[[language]]\ncode = \"en\"\nname = \"English\"\nfonts = [\"Andika\"]\n\n[[layout]]");
-    fs::write(&manifest, text).unwrap();
+    add_language(
+        dir.path(),
+        "en",
+        "English",
+        &[("01-a.md", "# One\n\nFirst text.\n"), ("02-b.md", "# Two\n\nSecond text.\n")],
+    );
     dir
 }
 

@@ -7,20 +7,12 @@ use std::fs;
 use std::path::Path;
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use util::*;
 
 /// `livret build` with `args`: (exit code, stderr).
 fn build(project: &Path, args: &[&str]) -> (i32, String) {
-    let out = Command::cargo_bin("livret")
-        .unwrap()
-        .arg("build")
-        .arg("--project")
-        .arg(project)
-        .args(args)
-        .output()
-        .unwrap();
-    (out.status.code().unwrap(), String::from_utf8_lossy(&out.stderr).to_string())
+    let (code, _, err) = livret_in(project, "build", args);
+    (code, err)
 }
 
 /// A French + English guide in its third edition, with French changes only.

@@ -11,19 +11,7 @@ use util::*;
 
 /// `livret build` on a project: exit code, stdout, stderr.
 fn build(project: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("livret")
-        .unwrap()
-        .arg("build")
-        .arg("--project")
-        .arg(project)
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
+    livret_in(project, "build", args)
 }
 
 /// A photo-like RGB image: smooth colour gradients with pixel noise (a fixed LCG).

@@ -14,16 +14,9 @@ use util::*;
 
 /// `livret build` with `args`; returns stdout (and asserts success).
 fn build(project: &Path, args: &[&str]) -> String {
-    let out = Command::cargo_bin("livret")
-        .unwrap()
-        .arg("build")
-        .arg("--project")
-        .arg(project)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).to_string()
+    let (code, out, err) = livret_in(project, "build", args);
+    assert_eq!(code, 0, "{err}");
+    out
 }
 
 /// (built, up to date) from the build's last line.
@@ -54,14 +47,16 @@ fn two_languages() -> tempfile::TempDir {
         ("02-b.md", "# Deux\n\nSecond texte.\n"),
     ]);
     let root = dir.path();
-    fs::create_dir_all(root.join("sources/en")).unwrap();
-    fs::write(root.join("sources/en/01-a.md"), "# One\n\nFirst text.\n").unwrap();
-    fs::write(root.join("sources/en/02-b.md"), "# Two\n\nSecond text.\n").unwrap();
-    let manifest = root.join("sources/guide.toml");
-    let text = fs::read_to_string(&manifest).unwrap().replace(
-        "[[layout]]",
-        "[[language]]\ncode = \"en\"\nname = \"English\"\nfonts = [\"Andika\"]\n\n[[layout]]\nname = \"pocket-a7\"\n\n[[layout]]",
+    add_language(
+        root,
+        "en",
+        "English",
+        &[("01-a.md", "# One\n\nFirst text.\n"), ("02-b.md", "# Two\n\nSecond text.\n")],
     );
+    let manifest = root.join("sources/guide.toml");
+    let text = fs::read_to_string(&manifest)
+        .unwrap()
+        .replace("[[layout]]", "[[layout]]\nname = \"pocket-a7\"\n\n[[layout]]");
     fs::write(&manifest, text).unwrap();
     dir
 }
@@ -198,16 +193,6 @@ fn a_second_build_at_once_is_refused_and_a_stale_lock_is_taken_over() {
     build(root, &[]);
     assert!(root.join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf").exists());
     assert!(!lock.exists());
-}
-
-/// `livret` with arguments in a project; (exit code, stdout, stderr).
-fn livret(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("livret").unwrap().args(args).output().unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
 }
 
 #[test]

@@ -4,18 +4,7 @@ mod util;
 
 use std::fs;
 
-use assert_cmd::Command;
 use util::*;
-
-/// Runs livret: (exit code, stdout, stderr).
-fn livret(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("livret").unwrap().args(args).output().unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-    )
-}
 
 #[test]
 fn a_new_guide_builds_and_checks_clean() {

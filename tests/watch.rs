@@ -131,15 +131,22 @@ fn image_sources(html: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn serves_the_pages_and_reloads_browsers() {
+/// A two-chapter project watched with `--serve` on a free port.
+fn serving_project() -> (tempfile::TempDir, u16, Watching, Receiver<String>) {
     let dir = mini_project(&[
         ("01-a.md", "# Un\n\nPremier état du texte.\n"),
         ("02-b.typ", "= Deux\n\nTexte Typst.\n"),
     ]);
-    let root = dir.path();
     let port = free_port();
-    let (_guard, lines) = spawn_watch(root, &["--serve", "--port", &port.to_string()]);
+    let (guard, lines) =
+        spawn_watch(dir.path(), &["--serve", "--port", &port.to_string()]);
+    (dir, port, guard, lines)
+}
+
+#[test]
+fn serves_the_pages_and_reloads_browsers() {
+    let (dir, port, _guard, lines) = serving_project();
+    let root = dir.path();
     let serving = lines.recv_timeout(Duration::from_secs(60)).unwrap();
     assert_eq!(serving, format!("serving the pages at http://127.0.0.1:{port}/"));
     assert!(next_event(&lines).starts_with("built"));
@@ -219,13 +226,8 @@ fn chromium() -> String {
 
 #[test]
 fn a_headless_browser_shows_every_page() {
-    let dir = mini_project(&[
-        ("01-a.md", "# Un\n\nPremier état du texte.\n"),
-        ("02-b.typ", "= Deux\n\nTexte Typst.\n"),
-    ]);
+    let (dir, port, _guard, lines) = serving_project();
     let root = dir.path();
-    let port = free_port();
-    let (_guard, lines) = spawn_watch(root, &["--serve", "--port", &port.to_string()]);
     assert!(next_event(&lines).starts_with("built"));
     let (pages, _, _) =
         pdf_info(&root.join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf"));

@@ -256,3 +256,36 @@ pub fn pdf_words_all(pdf: &Path) -> Vec<Vec<Word>> {
     }
     pages
 }
+
+/// Runs the livret binary with `args`: (exit code, stdout, stderr).
+pub fn livret(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_livret")).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+/// Runs `livret <command> --project <project> <args…>`: (exit code, stdout, stderr).
+pub fn livret_in(project: &Path, command: &str, args: &[&str]) -> (i32, String, String) {
+    let project = project.to_str().unwrap();
+    let mut all = vec![command, "--project", project];
+    all.extend(args);
+    livret(&all)
+}
+
+/// Adds a language (Andika fonts) to a [`mini_project`], with its chapter files.
+pub fn add_language(root: &Path, code: &str, name: &str, chapters: &[(&str, &str)]) {
+    fs::create_dir_all(root.join("sources").join(code)).unwrap();
+    for (file, text) in chapters {
+        fs::write(root.join("sources").join(code).join(file), text).unwrap();
+    }
+    let manifest = root.join("sources/guide.toml");
+    let text = fs::read_to_string(&manifest).unwrap().replacen(
+        "[[layout]]",
+        &format!("[[language]]\ncode = \"{code}\"\nname = \"{name}\"\nfonts = [\"Andika\"]\n\n[[layout]]"),
+        1,
+    );
+    fs::write(&manifest, text).unwrap();
+}
