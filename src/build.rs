@@ -262,6 +262,14 @@ pub struct BuiltPrint {
     pub scheme: String,
     /// File size in bytes.
     pub bytes: usize,
+    /// Booklets one printed run of the sheets makes (several for `copies`).
+    #[serde(default = "one")]
+    pub booklets: usize,
+}
+
+/// One booklet per run, the default of older records.
+fn one() -> usize {
+    1
 }
 
 /// A compiled (language, layout) with the world that compiled it.
@@ -641,6 +649,7 @@ fn build_one(
             sheets: plan.sheets.len(),
             scheme: plan.scheme.to_string(),
             bytes: print_bytes.len(),
+            booklets: plan.ticket().booklets,
         });
     }
 
@@ -716,7 +725,7 @@ pub fn summary_table(built: &[BuiltTarget]) -> String {
     let mut rows = vec![[
         "target".to_string(),
         "pages".into(),
-        "sheets per copy".into(),
+        "sheets per run (booklets)".into(),
         "reading".into(),
         "screen".into(),
         "print files".into(),
@@ -729,7 +738,11 @@ pub fn summary_table(built: &[BuiltTarget]) -> String {
             .map(|p| {
                 let name = p.pdf.file_stem().and_then(|s| s.to_str()).unwrap_or("");
                 let preset = name.rsplit_once("-print-").map_or(name, |(_, p)| p);
-                format!("{preset} {}", p.sheets)
+                if p.booklets > 1 {
+                    format!("{preset} {} for {}", p.sheets, p.booklets)
+                } else {
+                    format!("{preset} {}", p.sheets)
+                }
             })
             .collect();
         let prints: Vec<String> = t.prints.iter().map(|p| human_size(p.bytes)).collect();

@@ -213,6 +213,14 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
     }
 }
 
+/// The guide id, read from a built target's path (`out/<guide>/…`).
+fn guide_id(built: &[build::BuiltTarget]) -> String {
+    built
+        .first()
+        .and_then(|t| t.pdf.iter().nth(1).and_then(|s| s.to_str()).map(String::from))
+        .unwrap_or_default()
+}
+
 /// Whether `--format` asks for JSON (`json`) rather than text (`human`).
 fn json_format(format: &str) -> Result<bool> {
     match format {
@@ -319,7 +327,7 @@ fn run_build(args: BuildArgs) -> Result<ExitStatus> {
         }
         return Ok(ExitStatus::Success);
     }
-    let display = BuildDisplay::new(term::get().quiet);
+    let display = BuildDisplay::new(term::get().quiet, &options.project);
     let built =
         build::build(&options, |id, what| display.stage(id, what), |t| display.done(t))?;
     if !term::get().quiet {
@@ -336,14 +344,15 @@ fn run_build(args: BuildArgs) -> Result<ExitStatus> {
     }
     let fresh = built.iter().filter(|t| !t.up_to_date).count();
     term::info(&format!(
-        "built {fresh} target(s), {} up to date (--force rebuilds them); every output is listed in out/{}/report.json",
+        "built {fresh} target(s), {} up to date (--force rebuilds them); every output is listed in {}/report.json",
         built.len() - fresh,
-        built.first().map_or("", |t| t
-            .pdf
-            .iter()
-            .nth(1)
-            .and_then(|s| s.to_str())
-            .unwrap_or(""))
+        if options.project == std::path::Path::new(".") {
+            std::path::PathBuf::from("out")
+        } else {
+            options.project.join("out")
+        }
+        .join(guide_id(&built))
+        .display()
     ));
     Ok(ExitStatus::Success)
 }

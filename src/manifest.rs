@@ -384,8 +384,20 @@ impl Manifest {
                 .with_hint("use an ISO 639 code such as `fr`, `bm` or `nqo`"));
             }
             if codes.contains(&&lang.code) {
+                // The second `code = "…"` line is the duplicate.
+                let needle = format!("\"{}\"", lang.code);
+                let second = self
+                    .text
+                    .match_indices(&needle)
+                    .filter(|(at, _)| {
+                        let line_start =
+                            self.text[..*at].rfind('\n').map_or(0, |i| i + 1);
+                        self.text[line_start..*at].trim_start().starts_with("code")
+                    })
+                    .nth(1)
+                    .map(|(at, _)| at);
                 return Err(here(
-                    self.find(&lang.code),
+                    second.or_else(|| self.find(&lang.code)),
                     format!("language `{}` is declared twice", lang.code),
                 ));
             }

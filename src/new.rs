@@ -136,8 +136,9 @@ const CHAPTERS: &[(&str, &str, &str)] = &[
 pub fn create(options: &NewOptions) -> Result<Vec<String>> {
     let dir = &options.dir;
     if !options.force && fs::read_dir(dir).is_ok_and(|mut e| e.next().is_some()) {
-        return Err(Error::new(format!("{} is not empty", dir.display()))
-            .with_hint("choose a new folder, or add --force to write into this one"));
+        return Err(Error::new(format!("{} is not empty", dir.display())).with_hint(
+            "choose a new folder, or add --force to add the missing files (existing files are kept as they are)",
+        ));
     }
     if options.langs.is_empty() {
         return Err(Error::new("no language given").with_hint("e.g. --lang fr,en"));
@@ -200,11 +201,18 @@ pub fn create(options: &NewOptions) -> Result<Vec<String>> {
         }
     }
     files.push((".gitignore".into(), b"# Everything livret writes.\nout/\n".to_vec()));
+    // With --force into a folder in use: only what is missing; a user's file is
+    // never replaced.
+    files.retain(|(rel, _)| !dir.join(rel).exists());
+    let fresh_manifest = files.iter().any(|(rel, _)| rel == "sources/guide.toml");
     for (rel, bytes) in &files {
         write_atomic(&dir.join(rel), bytes)?;
     }
     // The sample translations are marked as reviewed against the sample source, so a
     // new guide checks clean; editing the source makes them stale, as it should.
+    if !fresh_manifest {
+        return Ok(files.into_iter().map(|(rel, _)| rel).collect());
+    }
     let manifest = manifest::load(dir)?;
     let stems: Vec<String> = CHAPTERS.iter().map(|(s, _, _)| s.to_string()).collect();
     for lang in &options.langs[1..] {

@@ -89,11 +89,12 @@ fn readme_text(manifest: &Manifest, entries: &[&ReportEntry]) -> String {
     for p in &prints {
         let _ = writeln!(
             out,
-            "- {} : {}, format {}, {} feuille(s) par exemplaire ({}{}) — fiche : {}",
+            "- {} : {}, format {}, {} feuille(s) pour {} livret(s) ({}{}) — fiche : {}",
             file_name(&p.output.path),
             language(&p.lang),
             p.layout,
             p.sheets.unwrap_or(0),
+            p.booklets.unwrap_or(1),
             p.scheme.as_deref().unwrap_or(""),
             gray(p, ", imprimante noir et blanc"),
             ticket_of(p)
@@ -108,11 +109,12 @@ fn readme_text(manifest: &Manifest, entries: &[&ReportEntry]) -> String {
     for p in &prints {
         let _ = writeln!(
             out,
-            "- {}: {}, {} format, {} sheet(s) per copy ({}{}) — ticket: {}",
+            "- {}: {}, {} format, {} sheet(s) for {} booklet(s) ({}{}) — ticket: {}",
             file_name(&p.output.path),
             language(&p.lang),
             p.layout,
             p.sheets.unwrap_or(0),
+            p.booklets.unwrap_or(1),
             p.scheme.as_deref().unwrap_or(""),
             gray(p, ", black-and-white printer"),
             ticket_of(p)

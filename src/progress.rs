@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -14,13 +15,24 @@ use crate::build::{self, BuiltTarget, TargetId};
 pub struct BuildDisplay {
     /// Progress lines, when stdout is a terminal.
     bars: Option<(MultiProgress, Mutex<HashMap<String, ProgressBar>>)>,
+    /// The project folder as given, shown before output paths (empty for `.`).
+    project: PathBuf,
 }
 
 impl BuildDisplay {
-    /// Progress lines on a terminal (unless `quiet`), plain lines otherwise.
-    pub fn new(quiet: bool) -> Self {
+    /// Progress lines on a terminal (unless `quiet`), plain lines otherwise; output
+    /// paths are shown from the current folder (through `project`).
+    pub fn new(quiet: bool, project: &Path) -> Self {
         let live = !quiet && std::io::stdout().is_terminal();
-        Self { bars: live.then(|| (MultiProgress::new(), Mutex::new(HashMap::new()))) }
+        let project = if project == Path::new(".") {
+            PathBuf::new()
+        } else {
+            project.to_path_buf()
+        };
+        Self {
+            bars: live.then(|| (MultiProgress::new(), Mutex::new(HashMap::new()))),
+            project,
+        }
     }
 
     /// A target started a stage.
@@ -43,7 +55,7 @@ impl BuildDisplay {
 
     /// A target is done: its lines (plain) or its finished progress line (terminal).
     pub fn done(&self, t: &BuiltTarget) {
-        let mut lines = target_lines(t);
+        let mut lines = target_lines(&self.shown(t));
         if crate::term::get().verbose && !t.up_to_date {
             lines.push(format!(
                 "{} {}: built in {} ms from {} project file(s), {} image decode(s)",
@@ -83,6 +95,20 @@ impl BuildDisplay {
                 }
             }
         }
+    }
+}
+
+impl BuildDisplay {
+    /// The target with its paths relative to the current folder.
+    fn shown(&self, t: &BuiltTarget) -> BuiltTarget {
+        let mut t = t.clone();
+        t.pdf = self.project.join(&t.pdf);
+        t.screen_pdf = self.project.join(&t.screen_pdf);
+        for p in &mut t.prints {
+            p.pdf = self.project.join(&p.pdf);
+            p.ticket = self.project.join(&p.ticket);
+        }
+        t
     }
 }
 

@@ -22,8 +22,11 @@ pub struct ReportEntry {
     pub layout: String,
     /// Pages of the booklet (reading and screen editions).
     pub pages: Option<usize>,
-    /// Sheets per copy (print files and tickets).
+    /// Sheets one run takes (print files and tickets).
     pub sheets: Option<usize>,
+    /// Booklets one run makes (print files and tickets).
+    #[serde(default)]
+    pub booklets: Option<usize>,
     /// The print scheme (print files and tickets).
     pub scheme: Option<String>,
 }
@@ -62,6 +65,7 @@ pub fn collect(manifest: &Manifest) -> Report {
                     layout: target.layout.clone(),
                     pages,
                     sheets: print.map(|p| p.sheets),
+                    booklets: print.map(|p| p.booklets),
                     scheme: print.map(|p| p.scheme.clone()),
                     output,
                 });

@@ -375,3 +375,22 @@ fn right_to_left_language_prints_bound_on_the_right() {
     assert!(ticket.contains("Bound on the right"), "{ticket}");
     assert!(ticket.contains("Reliure à droite"), "{ticket}");
 }
+
+#[test]
+fn a_language_declared_twice_names_the_second_block() {
+    let dir = mini_project(&[("01-a.md", "# A\n\nTexte.\n")]);
+    let manifest = dir.path().join("sources/guide.toml");
+    let text = fs::read_to_string(&manifest).unwrap().replace(
+        "[[layout]]",
+        "[[language]]\ncode = \"fr\"\nname = \"Encore\"\nfonts = [\"Andika\"]\n\n[[layout]]",
+    );
+    fs::write(&manifest, &text).unwrap();
+    let line =
+        text.lines().enumerate().filter(|(_, l)| *l == "code = \"fr\"").nth(1).unwrap().0
+            + 1;
+    let stderr = expect_bad_input(dir.path(), "language `fr` is declared twice");
+    assert!(
+        stderr.starts_with(&format!("error: sources/guide.toml:{line}:")),
+        "{stderr}"
+    );
+}

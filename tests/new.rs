@@ -56,6 +56,13 @@ fn new_refuses_a_folder_in_use_and_unknown_layouts() {
     assert!(err.contains("is not empty") && err.contains("--force"), "{err}");
     assert_eq!(livret(&["new", d, "--force"]).0, 0);
     assert_eq!(fs::read_to_string(tmp.path().join("notes.txt")).unwrap(), "déjà là");
+    // --force adds what is missing and never replaces a user's file.
+    let chapter = tmp.path().join("sources/fr/01-introduction.md");
+    fs::write(&chapter, "# Mon vrai chapitre\n\nTrois semaines de travail.\n").unwrap();
+    fs::remove_file(tmp.path().join("layouts/common.typ")).unwrap();
+    assert_eq!(livret(&["new", d, "--force"]).0, 0);
+    assert!(fs::read_to_string(&chapter).unwrap().contains("Trois semaines de travail"));
+    assert!(tmp.path().join("layouts/common.typ").exists());
     let other = tmp.path().join("autre");
     let (code, _, err) =
         livret(&["new", other.to_str().unwrap(), "--layout", "pocket-a8"]);

@@ -143,7 +143,7 @@ pub fn ticket(plan: &Imposition, info: &TicketInfo) -> String {
         next(
             &mut out,
             format!(
-                "Imprimez {} en recto verso, retournement sur le {fr_edge}, à 100 % (sans « ajuster à la page »). Les verso sont déjà tournés pour ce réglage.",
+                "Imprimez {} en recto verso, retournement sur le {fr_edge}, à 100 % (sans « ajuster à la page »). Les versos sont déjà tournés pour ce réglage.",
                 info.file
             ),
             format!(
