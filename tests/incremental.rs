@@ -33,7 +33,8 @@ fn counts(out: &str) -> (usize, usize) {
 fn kept(out: &str) -> Vec<String> {
     let mut kept: Vec<String> = out
         .lines()
-        .filter_map(|l| l.strip_prefix("up to date: out/mini/"))
+        .filter(|l| l.starts_with("up to date: "))
+        .filter_map(|l| l.split("/out/mini/").nth(1))
         .map(|l| l.split('/').take(2).collect::<Vec<_>>().join("/"))
         .collect();
     kept.sort();
