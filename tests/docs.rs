@@ -79,6 +79,26 @@ fn check_pictures(doc: &Path, project: &Path) {
         );
     }
     let text = fs::read_to_string(doc).unwrap();
+    // Each scheme's steps in the guide are its job ticket's, in the guide's language.
+    let french = doc.to_string_lossy().contains("/fr/");
+    for scheme in ["saddle", "cutstack", "copies", "signatures", "zine"] {
+        let ticket = fs::read_to_string(project.join(format!("{scheme}.txt"))).unwrap();
+        let (fr, en) = ticket.split_once("\n----").unwrap();
+        let part = if french { fr } else { en };
+        let steps: Vec<&str> = part
+            .lines()
+            .filter(|l| l.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok()))
+            .collect();
+        let marker = format!("<!-- steps:{scheme} -->\n");
+        let shown =
+            text.split(&marker).nth(1).unwrap().split("<!-- /steps -->").next().unwrap();
+        assert_eq!(
+            shown.lines().collect::<Vec<_>>(),
+            steps,
+            "{}: the {scheme} steps differ from its job ticket: run `bash tools/docs-pictures.sh`",
+            doc.display()
+        );
+    }
     for image in text.split("](../images/").skip(1) {
         let name = &image[..image.find(')').unwrap()];
         assert!(repo().join("docs/images").join(name).exists(), "{name} missing");

@@ -20,3 +20,25 @@ for scheme in saddle cutstack copies signatures zine; do
   cp "images/$scheme/side-1.png" "$OLDPWD/docs/images/$scheme-side-1.png"
 done
 echo "docs/images/ redrawn"
+
+# The job tickets' steps, copied into both guides between their markers.
+python3 - "$work" "$OLDPWD" <<'PY'
+import re, sys
+work, repo = sys.argv[1], sys.argv[2]
+for lang in ["fr", "en"]:
+    path = f"{repo}/docs/{lang}/guide.md"
+    doc = open(path, encoding="utf-8").read()
+    for scheme in ["saddle", "cutstack", "copies", "signatures", "zine"]:
+        ticket = open(f"{work}/{scheme}.txt", encoding="utf-8").read()
+        french, english = ticket.split("\n----", 1)
+        part = french if lang == "fr" else english
+        steps = [l for l in part.splitlines() if re.match(r"^\d+\. ", l)]
+        doc = re.sub(
+            rf"<!-- steps:{scheme} -->\n.*?<!-- /steps -->",
+            f"<!-- steps:{scheme} -->\n" + "\n".join(steps) + "\n<!-- /steps -->",
+            doc,
+            flags=re.S,
+        )
+    open(path, "w", encoding="utf-8").write(doc)
+PY
+echo "docs steps copied from the job tickets"
