@@ -281,10 +281,29 @@ pub fn load(root: &Path) -> Result<Manifest> {
     })?;
     let path = root.join(MANIFEST_PATH);
     let text = fs::read_to_string(&path).map_err(|err| {
-        Error::io("read", &path, err)
-            .with_hint("a project has sources/guide.toml; `livret new DIR` creates one")
+        let mut error = Error::io("read", &path, err);
+        if root.ends_with("sources") && root.join("guide.toml").exists() {
+            error = error.with_hint(
+                "you are inside sources/: run livret from the guide's folder, or add --project ..",
+            );
+        }
+        error.with_hint("a project has sources/guide.toml; `livret new DIR` creates one")
     })?;
     parse(&root, text)
+}
+
+/// A hint for a TOML error a newcomer is likely to make: a misspelt key (suggest
+/// the nearest valid one), a date written as text.
+fn toml_hint(message: &str) -> Option<String> {
+    if message.contains("datetime") {
+        return Some("write dates as 2027-03-01, without quotes".into());
+    }
+    // serde: "unknown field `license`, expected one of `id`, `licence`, …"
+    let unknown = message.strip_prefix("unknown field `")?;
+    let (field, rest) = unknown.split_once('`')?;
+    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    crate::suggest::did_you_mean(field, &expected)
+        .map(|best| format!("did you mean `{best}`?"))
 }
 
 /// Parses and validates manifest text for the project at `root` (canonical).
@@ -292,8 +311,12 @@ pub fn parse(root: &Path, text: String) -> Result<Manifest> {
     let display = Path::new(MANIFEST_PATH);
     let raw: RawManifest = toml::from_str(&text).map_err(|err| {
         let at = err.span().map(|span| line_col(&text, span.start));
-        Error::at(display, at, err.message().trim_end())
-            .with_hint("see the comments in the sample sources/guide.toml for every key")
+        let message = err.message().trim_end();
+        let mut error = Error::at(display, at, message);
+        if let Some(hint) = toml_hint(message) {
+            error = error.with_hint(hint);
+        }
+        error.with_hint("every key is explained in the comments of the guide.toml `livret new` writes")
     })?;
     let manifest = Manifest {
         root: root.to_path_buf(),

@@ -394,3 +394,20 @@ fn a_language_declared_twice_names_the_second_block() {
         "{stderr}"
     );
 }
+
+#[test]
+fn manifest_mistakes_get_a_suggestion() {
+    let dir = mini_project(&[("01-a.md", "# A\n\nTexte.\n")]);
+    let manifest = dir.path().join("sources/guide.toml");
+    let text = fs::read_to_string(&manifest).unwrap();
+    fs::write(&manifest, text.replace("licence =", "license =")).unwrap();
+    let stderr = expect_bad_input(dir.path(), "unknown field `license`");
+    assert!(stderr.contains("hint: did you mean `licence`?"), "{stderr}");
+    fs::write(&manifest, text.replace("date = 2026-01-15", "date = \"15 janvier 2026\""))
+        .unwrap();
+    let stderr = expect_bad_input(dir.path(), "datetime");
+    assert!(
+        stderr.contains("hint: write dates as 2027-03-01, without quotes"),
+        "{stderr}"
+    );
+}
