@@ -245,7 +245,10 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
         let [lang] = options.langs.as_slice() else {
             return Err(Error::new("--accept needs exactly one --lang"));
         };
-        accept(&manifest, lang, &options.accept)?;
+        for done in accept(&manifest, lang, &options.accept)? {
+            // Not on stdout: --format json must stay one JSON document.
+            eprintln!("marked as reviewed against the current source: {done}");
+        }
     }
     let langs = select(
         &options.langs,

@@ -48,6 +48,7 @@ fn edited_source_makes_translation_stale_until_accepted() {
     let (code, out, err) =
         check(root, &["--lang", "en", "--accept", "01-a", "--accept", "02-b"]);
     assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("marked as reviewed against the current source: 01-a"), "{err}");
     // The French source changes: the English chapter is stale again, the other is not.
     fs::write(root.join("sources/fr/01-a.md"), "# Un\n\nPremier texte, corrigé.\n")
         .unwrap();
