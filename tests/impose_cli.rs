@@ -210,3 +210,38 @@ fn bad_options_are_usage_errors() {
     }
     assert!(!out.exists());
 }
+
+#[test]
+fn signatures_ticket_splits_before_cutting() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = sample_pdf(dir.path());
+    let out = dir.path().join("sig.pdf");
+    impose(&[
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--scheme",
+        "signatures",
+        "--signature-sheets",
+        "2",
+        "--sheet",
+        "a4",
+    ])
+    .success();
+    let ticket = fs::read_to_string(dir.path().join("sig.txt")).unwrap();
+    let english = ticket.split("JOB TICKET").nth(1).unwrap();
+    let steps: Vec<&str> =
+        english.lines().filter(|l| l.starts_with(char::is_numeric)).collect();
+    let split = steps
+        .iter()
+        .position(|s| s.contains("Split the sheets into 2 signatures"))
+        .unwrap();
+    let cut = steps
+        .iter()
+        .position(|s| s.contains("cut the stack") || s.contains("Cut"))
+        .unwrap();
+    assert!(split < cut, "{steps:#?}");
+    // Three sheets in signatures of two: the last is one sheet, said so.
+    assert!(steps[split].ends_with("signature 2 = sheet 3."), "{}", steps[split]);
+    assert!(!english.contains("Trim"), "{english}");
+}

@@ -158,7 +158,8 @@ pub fn ticket(plan: &Imposition, info: &TicketInfo) -> String {
     // Cutting.
     let g = plan.grid;
     let cuts = cut_lines(plan);
-    if t.piles > 1 {
+    // Signatures are split into their sheets before any cut (see below).
+    if t.piles > 1 && plan.scheme != Scheme::Signatures {
         next(
             &mut out,
             format!(
@@ -170,7 +171,7 @@ pub fn ticket(plan: &Imposition, info: &TicketInfo) -> String {
                 cuts.1, t.piles
             ),
         );
-    } else if !cuts.0.is_empty() && plan.scheme != Scheme::Zine {
+    } else if t.piles <= 1 && !cuts.0.is_empty() && plan.scheme != Scheme::Zine {
         next(
             &mut out,
             format!("Rognez la pile {} (papier en trop).", cuts.0),
@@ -249,18 +250,15 @@ pub fn ticket(plan: &Imposition, info: &TicketInfo) -> String {
             let mut groups_fr = Vec::new();
             let mut groups_en = Vec::new();
             for (i, n) in t.sheets_per_signature.iter().enumerate() {
-                groups_fr.push(format!(
-                    "cahier {} = feuilles {}–{}",
-                    i + 1,
-                    first,
-                    first + n - 1
-                ));
-                groups_en.push(format!(
-                    "signature {} = sheets {}–{}",
-                    i + 1,
-                    first,
-                    first + n - 1
-                ));
+                let last = first + n - 1;
+                if *n == 1 {
+                    groups_fr.push(format!("cahier {} = feuille {first}", i + 1));
+                    groups_en.push(format!("signature {} = sheet {first}", i + 1));
+                } else {
+                    groups_fr.push(format!("cahier {} = feuilles {first}–{last}", i + 1));
+                    groups_en
+                        .push(format!("signature {} = sheets {first}–{last}", i + 1));
+                }
                 first += n;
             }
             next(
@@ -277,8 +275,21 @@ pub fn ticket(plan: &Imposition, info: &TicketInfo) -> String {
                 ),
             );
             if t.piles > 1 {
-                next(&mut out, "Dans chaque cahier, coupez et empilez les morceaux comme ci-dessus (pile 1 dessus).".into(),
-                     "In each signature, cut and stack the pieces as above (pile 1 on top).".into());
+                next(
+                    &mut out,
+                    format!(
+                        "Dans chaque cahier, coupez la pile {} : {} piles. Numérotez-les dans l'ordre de lecture du recto ({}) et posez-les l'une sous l'autre dans cet ordre, pile 1 dessus, sans les tourner.",
+                        cuts.0,
+                        t.piles,
+                        pile_names()
+                    ),
+                    format!(
+                        "In each signature, cut the stack {}: {} piles. Number them in reading order of the front ({}) and put them one under the other in that order, pile 1 on top, without turning them.",
+                        cuts.1,
+                        t.piles,
+                        pile_names()
+                    ),
+                );
             }
             let fold = fold_words(g.spine);
             next(
