@@ -6,6 +6,7 @@ mod util;
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
@@ -231,14 +232,47 @@ fn a_headless_browser_shows_every_page() {
     assert!(next_event(&lines).starts_with("built"));
     let (pages, _, _) =
         pdf_info(&root.join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf"));
-    let profile = tempfile::tempdir().unwrap();
-    let out = Command::new(chromium())
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom"])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("http://127.0.0.1:{port}/"))
-        .output()
-        .unwrap();
-    let dom = String::from_utf8_lossy(&out.stdout);
+    // Headless Chromium now and then stalls at start-up in containers: each try gets a
+    // deadline, and a stalled one is killed and tried again.
+    let mut dom = String::new();
+    for _ in 0..3 {
+        let profile = tempfile::tempdir().unwrap();
+        let mut child = Command::new(chromium())
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+            ])
+            .arg("--dump-dom")
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg(format!("http://127.0.0.1:{port}/"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            // Its own process group: Debian's launcher is a shell script whose browser
+            // processes must go too when the try is stopped.
+            .process_group(0)
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = stdout.read_to_string(&mut text);
+            text
+        });
+        let deadline = std::time::Instant::now() + Duration::from_secs(45);
+        while child.try_wait().unwrap().is_none() && std::time::Instant::now() < deadline
+        {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let _ =
+            Command::new("kill").args(["-9", "--", &format!("-{}", child.id())]).status();
+        let _ = child.wait();
+        dom = reader.join().unwrap();
+        if dom.contains("data-loaded=") {
+            break;
+        }
+    }
     // The page's script counts the images the browser decoded, once all loaded.
     assert!(
         dom.contains(&format!("data-loaded=\"{pages}\"")),
