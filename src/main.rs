@@ -78,16 +78,9 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
             Ok(ExitStatus::Success)
         }
         Command::Fonts { project, format } => {
+            let json = json_format(&format)?;
             let report = livret::fonts::report(&project.project)?;
-            if json_format(&format)? {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&report).expect("serialises")
-                );
-            } else {
-                print!("{}", livret::fonts::render_human(&report));
-            }
-            Ok(if report.has_gaps() { ExitStatus::Problems } else { ExitStatus::Success })
+            Ok(show_report(json, &report, livret::fonts::render_human, report.has_gaps()))
         }
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
@@ -133,16 +126,8 @@ fn dispatch(command: Command) -> Result<ExitStatus> {
                 layouts: args.layouts,
             };
             let reports = image_report::report(&options)?;
-            if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&reports).expect("serialises")
-                );
-            } else {
-                print!("{}", image_report::render_human(&reports));
-            }
             let blurry = reports.iter().any(|r| r.images.iter().any(|i| i.blurry));
-            Ok(if blurry { ExitStatus::Problems } else { ExitStatus::Success })
+            Ok(show_report(json, &reports, |r| image_report::render_human(r), blurry))
         }
         Command::Preview(args) => {
             let options = PreviewOptions {
@@ -221,6 +206,22 @@ fn guide_id(built: &[build::BuiltTarget]) -> String {
         .unwrap_or_default()
 }
 
+/// Prints a report as JSON or as text for people; exit status 1 when it found
+/// problems.
+fn show_report<T: serde::Serialize + ?Sized>(
+    json: bool,
+    report: &T,
+    human: impl FnOnce(&T) -> String,
+    problems: bool,
+) -> ExitStatus {
+    if json {
+        println!("{}", serde_json::to_string_pretty(report).expect("reports serialise"));
+    } else {
+        print!("{}", human(report));
+    }
+    if problems { ExitStatus::Problems } else { ExitStatus::Success }
+}
+
 /// Whether `--format` asks for JSON (`json`) rather than text (`human`).
 fn json_format(format: &str) -> Result<bool> {
     match format {
@@ -240,19 +241,8 @@ fn run_check(args: CheckArgs) -> Result<ExitStatus> {
         accept: args.accept,
     };
     let reports = check::check(&options)?;
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&reports).expect("reports serialise")
-        );
-    } else {
-        print!("{}", check::render_human(&reports));
-    }
-    Ok(if reports.iter().any(|r| r.has_problems()) {
-        ExitStatus::Problems
-    } else {
-        ExitStatus::Success
-    })
+    let problems = reports.iter().any(|r| r.has_problems());
+    Ok(show_report(json, &reports, |r| check::render_human(r), problems))
 }
 
 /// `livret impose`.
