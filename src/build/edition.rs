@@ -1,0 +1,163 @@
+//! One target (language × layout) built: the reading PDF (print edition), the screen
+//! edition, their size budgets, and the print files of the layout's presets.
+
+use std::path::Path;
+
+use crate::build::options::BuildOptions;
+use crate::build::output::{BuiltTarget, PlacedImage};
+use crate::build::print;
+use crate::build::sheets;
+use crate::build::target::{
+    CompiledTarget, Context, TargetSpec, compile_edition, export_reading, glyph_warnings,
+};
+use crate::images::{ImageCache, ImageTarget};
+use crate::impose::to_mm;
+use crate::project::manifest::ByteSize;
+use crate::project::paths::TargetPaths;
+use crate::util::diag::Result;
+use crate::util::{fs::write_atomic, human_size};
+
+/// A built target and what it read.
+pub struct Edition {
+    /// What the build reports (timing and input count left for the caller).
+    pub target: BuiltTarget,
+    /// Every project file it read, sorted.
+    pub inputs: Vec<String>,
+    /// The generated main source's path.
+    pub main: String,
+}
+
+/// Builds one reading PDF, its screen edition and the print files of its presets.
+pub fn build(
+    ctx: Context,
+    lang: &str,
+    layout: &str,
+    options: &BuildOptions,
+    stage: &(dyn Fn(&str) + Sync),
+) -> Result<Edition> {
+    let manifest = ctx.manifest;
+    let root = &manifest.root;
+    let cache = ImageCache::new(root);
+    let paths = TargetPaths::new(&manifest.guide.id, lang, layout);
+    let spec = TargetSpec { lang, layout, strict: options.strict, page_multiple: 4 };
+    stage("print edition");
+    let target = compile_edition(ctx, &spec, &cache, ImageTarget::PRINT)?;
+    let assembled = &target.assembled;
+    write_atomic(&root.join(&assembled.main_path), assembled.main.as_bytes())?;
+    let document = &target.compiled.document;
+    let bytes = export_reading(&target, &paths.stem, ctx.date, options.pdf_standard)?;
+    let rel = paths.reading_pdf();
+    write_atomic(&root.join(&rel), &bytes)?;
+    let page = print::page_size(document);
+    let mut warnings = reading_warnings(&target, lang);
+
+    // The screen edition: the same pages with images for phones.
+    stage("screen edition");
+    let screen = compile_edition(ctx, &spec, &cache, ImageTarget::SCREEN)?;
+    let screen_bytes =
+        export_reading(&screen, &paths.screen_stem(), ctx.date, options.pdf_standard)?;
+    let screen_pdf = paths.screen_pdf();
+    write_atomic(&root.join(&screen_pdf), &screen_bytes)?;
+    let layout_entry = manifest.layout(layout).expect("selected from the manifest");
+    let budgets = [
+        (&layout_entry.print_budget, "print", &rel, bytes.len(), &target.images),
+        (
+            &layout_entry.screen_budget,
+            "screen",
+            &screen_pdf,
+            screen_bytes.len(),
+            &screen.images,
+        ),
+    ];
+    for (budget, edition, pdf, size, images) in budgets {
+        if let Some(budget) = budget
+            && size as u64 > budget.bytes
+        {
+            warnings.push(budget_warning(pdf, size, edition, budget, images));
+        }
+    }
+
+    let printed = if options.print {
+        sheets::write(ctx, &spec, &paths, &target, &cache, stage)?
+    } else {
+        sheets::Printed::default()
+    };
+    warnings.extend(printed.warnings);
+
+    // What the target read: chapters and Markdown images (read by livret), and every
+    // file typst loaded in any of its compilations.
+    let mut inputs: Vec<String> = target.assembled.chapter_files.clone();
+    inputs.extend(target.assembled.images.iter().map(|i| i.path.clone()));
+    for compiled in [&target, &screen].into_iter().chain(printed.compiled.iter()) {
+        inputs.extend(compiled.world.loaded_files());
+    }
+    inputs.sort();
+    inputs.dedup();
+    let built = BuiltTarget {
+        lang: lang.to_string(),
+        layout: layout.to_string(),
+        pdf: rel,
+        pages: document.pages().len(),
+        page_mm: (to_mm(page.width), to_mm(page.height)),
+        bytes: bytes.len(),
+        untranslated: target.assembled.untranslated.clone(),
+        warnings,
+        prints: printed.prints,
+        screen_pdf,
+        screen_bytes: screen_bytes.len(),
+        images: target.images.clone(),
+        image_decodes: cache.decodes(),
+        up_to_date: false,
+        millis: 0,
+        inputs: inputs.len(),
+    };
+    Ok(Edition { target: built, inputs, main: target.assembled.main_path.clone() })
+}
+
+/// The reading PDF's warnings: typst's, characters no font shows, blurry images.
+fn reading_warnings(target: &CompiledTarget, lang: &str) -> Vec<String> {
+    let mut warnings = target.compiled.warnings.clone();
+    warnings.extend(glyph_warnings(&target.world, &target.compiled.document, lang));
+    for image in &target.images {
+        if let Some(w) = image.blurry_warning()
+            && !warnings.contains(&w)
+        {
+            warnings.push(w);
+        }
+    }
+    warnings
+}
+
+/// The warning for an edition over its size budget, naming its biggest images.
+fn budget_warning(
+    pdf: &Path,
+    size: usize,
+    edition: &str,
+    budget: &ByteSize,
+    images: &[PlacedImage],
+) -> String {
+    let mut biggest: Vec<(&str, usize)> = Vec::new();
+    for image in images {
+        let bytes = image.embedded.map_or(0, |(_, _, b)| b);
+        if !biggest.iter().any(|(p, _)| *p == image.path) {
+            biggest.push((&image.path, bytes));
+        }
+    }
+    biggest.sort_by_key(|b| std::cmp::Reverse(b.1));
+    let named: Vec<String> = biggest
+        .iter()
+        .take(3)
+        .map(|(path, bytes)| format!("{path} ({})", human_size(*bytes)))
+        .collect();
+    let images = if named.is_empty() {
+        String::new()
+    } else {
+        format!("; biggest images: {}", named.join(", "))
+    };
+    format!(
+        "{} is {}, over the layout's {edition} budget of {}{images}",
+        pdf.display(),
+        human_size(size),
+        budget.text
+    )
+}

@@ -1,0 +1,130 @@
+//! Incremental builds: for each target (language × layout), a record of what it read
+//! and wrote, kept in `out/.livret/targets/`. A target whose inputs (the files it read,
+//! the manifest, the fonts, the options, livret's version) and outputs are unchanged
+//! is skipped. The record is written only after every output is in place, so an
+//! interrupted build never leaves a target marked done without its files.
+
+use std::fs;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::build::output::{BuiltTarget, Output, OutputKind};
+use crate::project::paths::{self, MANIFEST_PATH};
+use crate::util::diag::{Error, Result};
+use crate::util::fs::{files_under, write_atomic};
+use crate::util::hash::{hex, sha256_hex};
+
+/// The shape of records and of what they hold: a record of another shape is stale.
+const RECORD_FORMAT: &str = "record-2";
+
+/// What a finished target read and wrote.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Record {
+    /// Hash of the manifest, fonts, options and livret's version.
+    pub fixed: String,
+    /// Every project file the target read, with its hex SHA-256.
+    pub inputs: Vec<(String, String)>,
+    /// Every file it wrote.
+    pub outputs: Vec<Output>,
+    /// What the build reported for it.
+    pub target: BuiltTarget,
+}
+
+/// Hex SHA-256 of a project file, `None` when it cannot be read.
+fn file_hash(root: &Path, rel: &str) -> Option<String> {
+    fs::read(root.join(rel)).ok().map(|b| sha256_hex(&b))
+}
+
+/// The part of a target's fingerprint shared by all targets: livret's version, the
+/// options that change output, the build date, the manifest and every font file.
+pub fn fixed_fingerprint(root: &Path, options: &[(&str, String)]) -> Result<String> {
+    let mut hasher = Sha256::new();
+    hasher.update(env!("CARGO_PKG_VERSION"));
+    hasher.update(RECORD_FORMAT);
+    for (key, value) in options {
+        hasher.update(format!("\n{key}={value}"));
+    }
+    hasher.update(std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default());
+    let manifest = fs::read(root.join(MANIFEST_PATH))
+        .map_err(|e| Error::io("read", Path::new(MANIFEST_PATH), e))?;
+    hasher.update(&manifest);
+    for font in files_under(&root.join("fonts")).unwrap_or_default() {
+        hasher.update(
+            font.strip_prefix(root).unwrap_or(&font).to_string_lossy().as_bytes(),
+        );
+        hasher.update(fs::read(&font).unwrap_or_default());
+    }
+    Ok(hex(&hasher.finalize()))
+}
+
+/// Reads a target's record, if there is a readable one.
+pub fn read_record(root: &Path, lang: &str, layout: &str) -> Option<Record> {
+    let bytes = fs::read(paths::record(root, lang, layout)).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// The recorded target when nothing it depends on changed and its files are intact.
+pub fn up_to_date(
+    root: &Path,
+    lang: &str,
+    layout: &str,
+    fixed: &str,
+) -> Option<BuiltTarget> {
+    let record = read_record(root, lang, layout)?;
+    let unchanged = record.fixed == fixed
+        && record
+            .inputs
+            .iter()
+            .all(|(rel, hash)| file_hash(root, rel).as_ref() == Some(hash))
+        && record
+            .outputs
+            .iter()
+            .all(|o| file_hash(root, &o.path).as_ref() == Some(&o.sha256));
+    unchanged.then_some(record.target)
+}
+
+/// Every output of a built target, hashed from disk.
+pub fn outputs(root: &Path, target: &BuiltTarget, main: &str) -> Result<Vec<Output>> {
+    let mut files: Vec<(String, OutputKind)> = vec![
+        (target.pdf.display().to_string(), OutputKind::Reading),
+        (target.screen_pdf.display().to_string(), OutputKind::Screen),
+        (main.to_string(), OutputKind::Source),
+    ];
+    for p in &target.prints {
+        files.push((p.pdf.display().to_string(), OutputKind::Print));
+        files.push((p.ticket.display().to_string(), OutputKind::Ticket));
+    }
+    files
+        .into_iter()
+        .map(|(path, kind)| {
+            let bytes = fs::read(root.join(&path))
+                .map_err(|e| Error::io("read back", Path::new(&path), e))?;
+            Ok(Output {
+                sha256: sha256_hex(&bytes),
+                bytes: bytes.len() as u64,
+                path,
+                kind,
+            })
+        })
+        .collect()
+}
+
+/// Records a finished target: the files it read (hashed now) and wrote.
+pub fn write_record(
+    root: &Path,
+    fixed: &str,
+    inputs: &[String],
+    outputs: Vec<Output>,
+    target: &BuiltTarget,
+) -> Result<()> {
+    let inputs = inputs
+        .iter()
+        .map(|rel| (rel.clone(), file_hash(root, rel).unwrap_or_default()))
+        .collect();
+    let record =
+        Record { fixed: fixed.to_string(), inputs, outputs, target: target.clone() };
+    let json = serde_json::to_vec_pretty(&record).expect("plain data");
+    write_atomic(&paths::record(root, &target.lang, &target.layout), &json)
+}

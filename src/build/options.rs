@@ -1,0 +1,30 @@
+//! What a build is asked to make.
+
+use std::path::PathBuf;
+
+use crate::project::targets::Shard;
+
+/// What to build.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The project folder (holding `sources/guide.toml`).
+    pub project: PathBuf,
+    /// Languages to build (all when empty).
+    pub langs: Vec<String>,
+    /// Layouts to build (all when empty).
+    pub layouts: Vec<String>,
+    /// Fail on untranslated chapters instead of showing the source chapter.
+    pub strict: bool,
+    /// Also make the print presets' imposed sheets and job tickets.
+    pub print: bool,
+    /// Also use the system's fonts.
+    pub system_fonts: bool,
+    /// Rebuild targets even when nothing they depend on changed.
+    pub force: bool,
+    /// Targets built at once (default: one per core).
+    pub jobs: Option<usize>,
+    /// Only the K-th of N shards of the targets (1-based K).
+    pub shard: Option<Shard>,
+    /// A PDF standard the reading PDFs must meet (PDF/A-2b for archiving).
+    pub pdf_standard: Option<typst_pdf::PdfStandard>,
+}

@@ -1,0 +1,148 @@
+//! Print presets: turning a compiled booklet into imposed sheets and a job ticket.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use typst::foundations::Datetime;
+use typst::layout::Frame;
+use typst_layout::PagedDocument;
+
+use crate::impose::{self, Imposition, MarkOptions, PlanOptions, Size};
+use crate::project::preset::{Colour, PrintPreset, mark_options};
+use crate::typeset::fonts::Fonts;
+use crate::typeset::markdown::string_literal;
+use crate::typeset::world::GuideWorld;
+use crate::util::diag::Result;
+
+/// A print preset turned into planning options.
+#[derive(Debug, Clone)]
+pub struct PrintJob {
+    /// The planner's options (the page size is filled in from the document).
+    pub options: PlanOptions,
+    /// Marks to draw.
+    pub marks: MarkOptions,
+    /// The sheet as named in the manifest, for file names and the ticket.
+    pub sheet_name: String,
+    /// Images in shades of grey, for a black-and-white printer.
+    pub gray: bool,
+}
+
+impl PrintJob {
+    /// The job a `[[print]]` preset describes (typed and checked when guide.toml loaded).
+    pub fn from_preset(preset: &PrintPreset) -> Self {
+        let choices = preset.choices();
+        Self {
+            options: choices.plan_options(),
+            marks: mark_options(&preset.marks),
+            sheet_name: choices.sheet.name,
+            gray: preset.colour == Colour::Gray,
+        }
+    }
+
+    /// The page multiple this job needs so that no sheet carries a padding blank.
+    pub fn page_multiple(&self, page: Size) -> Result<usize> {
+        let mut options = self.options.clone();
+        options.page = page;
+        let one = impose::plan(1, &options)?;
+        Ok(one.padded)
+    }
+
+    /// Plans the job for a document of `pages` pages of size `page`.
+    pub fn plan(&self, pages: usize, page: Size) -> Result<Imposition> {
+        let mut options = self.options.clone();
+        options.page = page;
+        Ok(impose::plan(pages, &options)?)
+    }
+
+    /// The preset's short name: `a4-cutstack`, `a4-saddle-gray`.
+    pub fn name(&self) -> String {
+        let gray = if self.gray { "-gray" } else { "" };
+        format!("{}-{}{gray}", self.sheet_name, self.options.scheme)
+    }
+
+    /// File-name suffix: `print-a4-cutstack`.
+    pub fn suffix(&self) -> String {
+        format!("print-{}", self.name())
+    }
+}
+
+/// A warning when page content falls into the printer's unprintable margin.
+pub fn margin_warning(
+    plan: &Imposition,
+    margin: f64,
+    document: &PagedDocument,
+    name: &str,
+) -> Option<String> {
+    let bounds: Vec<_> = document
+        .pages()
+        .iter()
+        .map(|p| crate::typeset::inspect::content_bounds(&p.frame))
+        .collect();
+    let hit = impose::margin::intrusion(plan, margin, &bounds)?;
+    Some(
+        format!(
+            "{name}: content of {} placed page(s) (first: page {}) falls up to {:.1} mm into the printer's {:.1} mm unprintable margin and may be cut off",
+            hit.pages,
+            hit.first_page + 1,
+            impose::to_mm(hit.depth),
+            impose::to_mm(margin)
+        ) + "\n  hint: set fit = \"shrink\" in this [[print]] preset, or widen the layout's margins",
+    )
+}
+
+/// The size of a document's first page in pt (all pages of a layout share it).
+pub fn page_size(document: &PagedDocument) -> Size {
+    let s = document.pages().first().map(|p| p.frame.size()).unwrap_or_default();
+    Size::new(s.x.to_pt(), s.y.to_pt())
+}
+
+/// Lays out slug texts with typst (small, in the guide's first font) as frames.
+pub fn slug_frames(
+    root: &std::path::Path,
+    main_path: &str,
+    fonts: &Arc<Fonts>,
+    date: Datetime,
+    font: &str,
+    texts: &[String],
+) -> HashMap<String, Frame> {
+    if texts.is_empty() {
+        return HashMap::new();
+    }
+    let mut src = format!(
+        "#set page(width: auto, height: auto, margin: 0pt)\n#set text(size: 6pt, font: ({}, \"Libertinus Serif\"))\n",
+        string_literal(font)
+    );
+    for (i, text) in texts.iter().enumerate() {
+        if i > 0 {
+            src.push_str("#pagebreak()\n");
+        }
+        src.push_str(&format!("#{}\n", string_literal(text)));
+    }
+    let world = GuideWorld::new(root, main_path, src, fonts.clone(), date);
+    match typst::compile::<PagedDocument>(&world).output {
+        Ok(doc) => texts
+            .iter()
+            .cloned()
+            .zip(doc.pages().iter().map(|p| p.frame.clone()))
+            .collect(),
+        Err(_) => HashMap::new(),
+    }
+}
+
+/// The slug texts a plan needs, with `{title}` replaced.
+pub fn slug_texts(plan: &Imposition, title: &str) -> Vec<String> {
+    let mut texts = Vec::new();
+    for sheet in &plan.sheets {
+        for side in [&sheet.front, &sheet.back] {
+            for mark in &side.marks {
+                if let impose::Mark::Slug { text, .. } = mark {
+                    let t = text.replace("{title}", title);
+                    if !texts.contains(&t) {
+                        texts.push(t);
+                    }
+                }
+            }
+        }
+    }
+    texts
+}

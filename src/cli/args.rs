@@ -1,0 +1,353 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::cli::term::{ColorChoice, Term};
+use crate::impose::{Binding, Blanks, Duplex, Scheme};
+use crate::project::preset::{Fit, MarkKind, Sheet};
+use crate::project::targets::Shard;
+
+/// livret turns a multilingual guide into pocket booklets and print-ready sheets.
+#[derive(Debug, Parser)]
+#[command(name = "livret", version, about, propagate_version = true)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Print only errors and warnings.
+    #[arg(long, short = 'q', global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more: timings and what each step read.
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
+    /// Colours in messages: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, default_value = "auto", global = true, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+impl Cli {
+    /// The terminal settings these options ask for.
+    pub fn terminal(&self) -> Term {
+        Term::new(self.color, self.quiet, self.verbose)
+    }
+}
+
+/// How a report is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Format {
+    /// Text for people.
+    #[default]
+    Human,
+    /// JSON for tools.
+    Json,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a new guide: a commented guide.toml, sample chapters, layouts and fonts.
+    #[command(
+        after_help = "Examples:\n  livret new mon-guide\n  livret new guide-kayes --lang fr,bm,en --layout pocket-a6,pocket-a7\n  cd mon-guide && livret build"
+    )]
+    New(NewArgs),
+    /// Build reading PDFs for every language × layout into out/.
+    #[command(after_help = "Example:\n  livret build --lang fr --layout pocket-a6")]
+    Build(BuildArgs),
+    /// Impose any PDF on printer sheets (saddle stitch, cut and stack, zine…).
+    #[command(
+        after_help = "Examples:\n  livret impose guide-a6.pdf -o sheets.pdf --scheme cutstack --sheet a4\n  livret impose zine.pdf -o zine-sheet.pdf --scheme zine --sheet letter --marks fold"
+    )]
+    Impose(ImposeArgs),
+    /// Check translations: missing and stale chapters, characters no font can show,
+    /// page counts against the source language. Exit 1 when something needs attention.
+    #[command(
+        after_help = "Examples:\n  livret check --lang bm\n  livret check --lang bm --accept 05-signaler   (after reviewing it)\n  livret check --format json"
+    )]
+    Check(CheckArgs),
+    /// A proof PDF: each translated page beside the source page, chapter by chapter.
+    #[command(
+        after_help = "Example:\n  livret proof --lang bm --against fr --layout pocket-a6"
+    )]
+    Proof(ProofArgs),
+    /// PNG previews: a contact sheet of every page, and the pages themselves.
+    #[command(
+        after_help = "Example:\n  livret preview --lang bm --layout pocket-a6 --dpi 150"
+    )]
+    Preview(PreviewArgs),
+    /// List every raster image: pixels, printed size, dpi, what each edition embeds.
+    #[command(after_help = "Example:\n  livret images --lang fr --layout pocket-a7")]
+    Images(ImagesArgs),
+    /// Work on build reports (out/<guide>/report.json).
+    #[command(
+        subcommand,
+        after_help = "Example:\n  livret report merge shard-1/report.json shard-2/report.json -o report.json"
+    )]
+    Report(ReportCommand),
+    /// List the fonts a build can use, the scripts they cover, and each language's stack.
+    #[command(
+        after_help = "Examples:\n  livret fonts\n  livret fonts --project mon-guide --format json"
+    )]
+    Fonts(FontsArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    #[command(
+        after_help = "Examples:\n  livret completions bash > ~/.local/share/bash-completion/completions/livret\n  livret completions fish > ~/.config/fish/completions/livret.fish"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Write the manual pages (livret.1 and one per command) into a folder.
+    #[command(after_help = "Example:\n  livret man man/ && man -l man/livret.1")]
+    Man {
+        /// Where to write them.
+        #[arg(default_value = "man")]
+        dir: PathBuf,
+    },
+    /// Rebuild a language's reading PDF on every change, incrementally (Ctrl-C stops).
+    #[command(after_help = "Example:\n  livret watch --lang bm --layout pocket-a6")]
+    Watch(WatchArgs),
+}
+
+/// `livret new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The folder to create (it must be empty or new).
+    pub dir: PathBuf,
+    /// Language codes, the source language first.
+    #[arg(long = "lang", short = 'l', value_delimiter = ',', default_value = "fr,en")]
+    pub langs: Vec<String>,
+    /// Pocket formats (pocket-a6, pocket-a7).
+    #[arg(long = "layout", value_delimiter = ',', default_value = "pocket-a6")]
+    pub layouts: Vec<String>,
+    /// Write into a folder that is not empty.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `livret fonts`.
+#[derive(Debug, Args)]
+pub struct FontsArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// human or json.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+/// Options naming the project.
+#[derive(Debug, Args)]
+pub struct ProjectArgs {
+    /// The project folder, holding sources/guide.toml.
+    #[arg(long, short = 'p', default_value = ".", value_name = "DIR")]
+    pub project: PathBuf,
+}
+
+/// Options about fonts.
+#[derive(Debug, Args)]
+pub struct FontArgs {
+    /// Also use the fonts installed on this system (builds stop being reproducible elsewhere).
+    #[arg(long)]
+    pub system_fonts: bool,
+}
+
+/// `livret build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Only this language (repeatable).
+    #[arg(long = "lang", short = 'l', value_name = "L")]
+    pub langs: Vec<String>,
+    /// Only this layout (repeatable).
+    #[arg(long = "layout", value_name = "NAME")]
+    pub layouts: Vec<String>,
+    /// Fail when a translation misses chapters instead of showing the source text.
+    #[arg(long)]
+    pub strict: bool,
+    /// Only the reading PDFs: skip the print presets (imposed sheets and job tickets).
+    #[arg(long)]
+    pub no_print: bool,
+    /// Rebuild every target, even those whose sources did not change.
+    #[arg(long)]
+    pub force: bool,
+    /// Targets built at the same time (default: one per processor core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Build only the K-th of N parts of the targets (stable), e.g. on CI machine K of N.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
+    /// Also gather the print files, job tickets and a README for the print shop in DIR.
+    #[arg(long, value_name = "DIR")]
+    pub package: Option<PathBuf>,
+    /// Make the reading PDFs meet a PDF standard, e.g. a-2b (PDF/A-2b, for archives).
+    #[arg(long, value_name = "STANDARD", value_parser = crate::typeset::export::parse_standard)]
+    pub pdf_standard: Option<typst_pdf::PdfStandard>,
+    /// List the targets this command would build, and build nothing.
+    #[arg(long)]
+    pub list_targets: bool,
+    /// With --list-targets: human (one per line) or json.
+    #[arg(long, value_enum, default_value = "human", requires = "list_targets")]
+    pub format: Format,
+    #[command(flatten)]
+    pub fonts: FontArgs,
+}
+
+/// `livret impose`.
+#[derive(Debug, Args)]
+pub struct ImposeArgs {
+    /// The PDF to impose (any PDF: pages stay vector, fonts stay embedded).
+    pub input: PathBuf,
+    /// Where to write the sheets; the job ticket goes beside it (`.txt`).
+    #[arg(long, short = 'o', value_name = "OUTPUT.pdf")]
+    pub output: PathBuf,
+    /// saddle, cutstack, copies, signatures or zine.
+    #[arg(long)]
+    pub scheme: Scheme,
+    /// Sheet size: a3, a4, a5, letter, legal, tabloid, or WxHmm / WxHin.
+    #[arg(long)]
+    pub sheet: Sheet,
+    /// The flip your printer makes when printing both sides: long or short.
+    #[arg(long, default_value = "long")]
+    pub duplex: Duplex,
+    /// Sheets per signature (with --scheme signatures; default 4).
+    #[arg(long, value_name = "K")]
+    pub signature_sheets: Option<usize>,
+    /// Paper thickness in mm: inner sheets' pages move toward the fold by this much each.
+    #[arg(long, value_name = "MM", default_value_t = 0.0)]
+    pub creep: f64,
+    /// Marks to draw: crop, fold, collation, slug (comma-separated, or all).
+    #[arg(long, value_enum, value_name = "LIST", value_delimiter = ',')]
+    pub marks: Vec<MarkKind>,
+    /// What your printer cannot print near the paper's edge, in mm.
+    #[arg(long, value_name = "MM", default_value_t = 4.0)]
+    pub printer_margin: f64,
+    /// For printers without duplex: write the fronts and the backs as two files.
+    #[arg(long)]
+    pub manual_duplex: bool,
+    /// Also write the imposition plan as JSON (for tests and other tools).
+    #[arg(long, value_name = "FILE.json")]
+    pub plan: Option<PathBuf>,
+    /// Also draw every printed side as a PNG (side-1.png, side-2.png, …) in DIR.
+    #[arg(long, value_name = "DIR")]
+    pub preview: Option<PathBuf>,
+    /// Resolution of the --preview pictures.
+    #[arg(long, default_value_t = 60.0, value_name = "DPI")]
+    pub preview_dpi: f64,
+    /// Where padding blanks go: before-last (the back cover stays last) or end.
+    #[arg(long, default_value = "before-last")]
+    pub blanks: Blanks,
+    /// Where the spine is: left, or right for right-to-left scripts (N'Ko, Arabic).
+    #[arg(long, default_value = "left")]
+    pub binding: Binding,
+    /// shrink: scale pages into the printable area; center: accept pages of other sizes.
+    #[arg(long, value_enum)]
+    pub fit: Option<Fit>,
+}
+
+/// `livret check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Only this language (repeatable).
+    #[arg(long = "lang", short = 'l', value_name = "L")]
+    pub langs: Vec<String>,
+    /// Mark this chapter of the one --lang as reviewed against the current source (repeatable).
+    #[arg(long, value_name = "CHAPTER")]
+    pub accept: Vec<String>,
+    /// human (a table and one line per problem) or json.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+/// `livret report …`.
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Merge the report.json files of sharded builds into one.
+    #[command(
+        after_help = "Example:\n  livret report merge shard-1/report.json shard-2/report.json -o report.json"
+    )]
+    Merge {
+        /// The shards' reports.
+        #[arg(required = true, value_name = "REPORT")]
+        reports: Vec<PathBuf>,
+        /// Where to write the merged report (default: standard output).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// `livret images`.
+#[derive(Debug, Args)]
+pub struct ImagesArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Only this language (repeatable).
+    #[arg(long = "lang", short = 'l', value_name = "L")]
+    pub langs: Vec<String>,
+    /// Only this layout (repeatable).
+    #[arg(long = "layout", value_name = "NAME")]
+    pub layouts: Vec<String>,
+    /// human (a table per booklet) or json.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+/// `livret proof`.
+#[derive(Debug, Args)]
+pub struct ProofArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// The translation to proof.
+    #[arg(long, short = 'l', value_name = "L")]
+    pub lang: String,
+    /// The language to compare with (default: the source language).
+    #[arg(long, value_name = "L2")]
+    pub against: Option<String>,
+    /// The layout (default: the first in guide.toml).
+    #[arg(long, value_name = "NAME")]
+    pub layout: Option<String>,
+}
+
+/// `livret preview`.
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// Only this language (repeatable).
+    #[arg(long = "lang", short = 'l', value_name = "L")]
+    pub langs: Vec<String>,
+    /// Only this layout (repeatable).
+    #[arg(long = "layout", value_name = "NAME")]
+    pub layouts: Vec<String>,
+    /// Resolution of the page PNGs.
+    #[arg(long, default_value_t = 100.0)]
+    pub dpi: f64,
+    /// Only the contact sheet, not every page.
+    #[arg(long)]
+    pub contact_only: bool,
+}
+
+/// `livret watch`.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// The language to rebuild.
+    #[arg(long, short = 'l', value_name = "L")]
+    pub lang: String,
+    /// The layout (default: the first in guide.toml).
+    #[arg(long, value_name = "NAME")]
+    pub layout: Option<String>,
+    /// Also show the pages in a browser on localhost, reloaded after every rebuild.
+    #[arg(long)]
+    pub serve: bool,
+    /// The port for `--serve` (default: the first free of 3000–3005).
+    #[arg(long, value_name = "N", requires = "serve")]
+    pub port: Option<u16>,
+    /// Stop after this many builds (for scripts and benchmarks).
+    #[arg(long, value_name = "N", hide = true)]
+    pub max_builds: Option<usize>,
+}

@@ -1,0 +1,73 @@
+//! `livret build`: the options, progress lines, the summary table, the closing line.
+
+use crate::build::{self, BuildOptions, package};
+use crate::cli::args::{BuildArgs, Format};
+use crate::cli::outcome::ExitStatus;
+use crate::cli::progress::BuildDisplay;
+use crate::cli::{table, term};
+use crate::project::{manifest, paths};
+use crate::util::diag::Result;
+
+/// Runs `livret build` (or lists its targets with `--list-targets`).
+pub fn run(args: BuildArgs) -> Result<ExitStatus> {
+    let options = BuildOptions {
+        project: args.project.project,
+        langs: args.langs,
+        layouts: args.layouts,
+        strict: args.strict,
+        print: !args.no_print,
+        system_fonts: args.fonts.system_fonts,
+        force: args.force,
+        jobs: args.jobs,
+        shard: args.shard,
+        pdf_standard: args.pdf_standard,
+    };
+    if args.list_targets {
+        return list_targets(&options, args.format);
+    }
+    let display = BuildDisplay::new(term::get().quiet, &options.project);
+    let built =
+        build::build(&options, |id, what| display.stage(id, what), |t| display.done(t))?;
+    if !term::get().quiet {
+        print!("{}", table::summary(&built));
+    }
+    let manifest = manifest::load(&options.project)?;
+    if let Some(dir) = &args.package {
+        let files = package::package(&manifest, &built, dir)?;
+        term::info(&format!(
+            "packaged {} file(s) for the print shop in {} (see its README.txt)",
+            files.len(),
+            dir.display()
+        ));
+    }
+    let fresh = built.iter().filter(|t| !t.up_to_date).count();
+    let report = paths::shown(&options.project, &paths::report_json(&manifest.guide.id));
+    term::info(&format!(
+        "built {fresh} target(s), {} up to date (--force rebuilds them); every output is listed in {}",
+        built.len() - fresh,
+        report.display()
+    ));
+    Ok(ExitStatus::Success)
+}
+
+/// `--list-targets`: what would be built, one per line or as JSON.
+fn list_targets(options: &BuildOptions, format: Format) -> Result<ExitStatus> {
+    let manifest = manifest::load(&options.project)?;
+    let targets = crate::project::targets::targets(
+        &manifest,
+        &options.langs,
+        &options.layouts,
+        options.shard,
+    )?;
+    match format {
+        Format::Json => {
+            println!("{}", serde_json::to_string_pretty(&targets).expect("serialises"))
+        }
+        Format::Human => {
+            for t in &targets {
+                println!("{} {}", t.lang, t.layout);
+            }
+        }
+    }
+    Ok(ExitStatus::Success)
+}

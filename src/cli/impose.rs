@@ -1,0 +1,46 @@
+//! `livret impose`: typed options → the imposition → warnings and the files written.
+
+use crate::cli::args::ImposeArgs;
+use crate::cli::outcome::ExitStatus;
+use crate::cli::term;
+use crate::ops::impose::{self, ImposeConfig};
+use crate::project::preset::{PrintChoices, mark_options};
+use crate::util::diag::Result;
+
+/// Runs `livret impose`.
+pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
+    let choices = PrintChoices {
+        scheme: args.scheme,
+        sheet: args.sheet,
+        duplex: args.duplex,
+        blanks: args.blanks,
+        binding: args.binding,
+        signature_sheets: args.signature_sheets,
+        creep_mm: args.creep,
+        printer_margin_mm: Some(args.printer_margin),
+        fit: args.fit,
+    };
+    let config = ImposeConfig::new(
+        args.input,
+        args.output,
+        &choices,
+        mark_options(&args.marks),
+        args.manual_duplex,
+        args.plan,
+    )?;
+    let config =
+        ImposeConfig { preview: args.preview.map(|d| (d, args.preview_dpi)), ..config };
+    let done = impose::impose(&config)?;
+    for warning in &done.warnings {
+        term::warning(warning);
+    }
+    let t = done.plan.ticket();
+    term::info(&format!(
+        "{} pages → {} {} sheet(s) of {} ({} booklet(s))",
+        t.pages, t.sheets, t.scheme, config.sheet_name, t.booklets
+    ));
+    for file in &done.files {
+        term::info(&format!("wrote {}", file.display()));
+    }
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,68 @@
+//! The command line: typed arguments, one module per command (`run(args)`), and how
+//! results are shown (text for people, JSON for tools, progress, tables, colours).
+
+pub mod args;
+mod build;
+mod check;
+mod fonts;
+mod images;
+mod impose;
+mod manual;
+mod new;
+pub mod outcome;
+mod preview;
+pub mod progress;
+mod proof;
+mod report;
+pub mod table;
+pub mod term;
+mod watch;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use outcome::ExitStatus;
+
+use crate::cli::args::{Cli, Command};
+
+/// Parses the command line; on a usage error (or `--help`, `--version`) prints clap's
+/// text, its tips as livret's hints, and gives the exit code to end with.
+pub fn parse() -> std::result::Result<Cli, ExitCode> {
+    match Cli::try_parse() {
+        Ok(cli) => Ok(cli),
+        Err(err) if err.use_stderr() => {
+            let text = err.render().to_string();
+            let text =
+                text.replace("\n\n  tip: ", "\nhint: ").replace("  tip: ", "hint: ");
+            eprint!("{text}");
+            Err(ExitCode::from(2))
+        }
+        Err(err) => {
+            let _ = err.print();
+            Err(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Runs one command and prints its error, if any, with its hints.
+pub fn run(command: Command) -> ExitStatus {
+    let result = match command {
+        Command::Build(args) => build::run(args),
+        Command::Impose(args) => impose::run(args),
+        Command::Check(args) => check::run(args),
+        Command::New(args) => new::run(args),
+        Command::Fonts(args) => fonts::run(args),
+        Command::Completions { shell } => manual::completions(shell),
+        Command::Man { dir } => manual::man(&dir),
+        Command::Report(command) => report::run(command),
+        Command::Images(args) => images::run(args),
+        Command::Preview(args) => preview::run(args),
+        Command::Watch(args) => watch::run(args),
+        Command::Proof(args) => proof::run(args),
+    };
+    result.unwrap_or_else(|err| {
+        eprintln!("{}", term::render_error(&err));
+        ExitStatus::Error
+    })
+}

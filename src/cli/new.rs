@@ -1,0 +1,24 @@
+//! `livret new DIR`: a fresh guide, and what to do next.
+
+use crate::cli::args::NewArgs;
+use crate::cli::outcome::ExitStatus;
+use crate::cli::term;
+use crate::ops::new::{self, NewOptions};
+use crate::util::diag::Result;
+
+/// Runs `livret new`.
+pub fn run(args: NewArgs) -> Result<ExitStatus> {
+    let dir = args.dir;
+    let files = new::create(&NewOptions {
+        dir: dir.clone(),
+        langs: args.langs,
+        layouts: args.layouts,
+        force: args.force,
+    })?;
+    term::info(&format!("created {} with {} files", dir.display(), files.len()));
+    term::info(&format!(
+        "next: cd {} && livret build   (then edit sources/guide.toml and the chapters)",
+        dir.display()
+    ));
+    Ok(ExitStatus::Success)
+}

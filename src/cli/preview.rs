@@ -1,0 +1,26 @@
+//! `livret preview`: page PNGs and contact sheets.
+
+use crate::cli::args::PreviewArgs;
+use crate::cli::outcome::ExitStatus;
+use crate::cli::term;
+use crate::ops::preview::{self, PreviewOptions};
+use crate::util::diag::Result;
+
+/// Runs `livret preview`.
+pub fn run(args: PreviewArgs) -> Result<ExitStatus> {
+    let options = PreviewOptions {
+        project: args.project.project,
+        langs: args.langs,
+        layouts: args.layouts,
+        dpi: args.dpi,
+        pages: !args.contact_only,
+    };
+    for done in preview::preview(&options)? {
+        term::info(&format!(
+            "wrote {} and {} page PNG(s)",
+            done.contact_sheet.display(),
+            done.pages.len()
+        ));
+    }
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,166 @@
+//! What `livret build` shows while it works: one progress line per target on a
+//! terminal (indicatif), plain lines when the output goes to a file or a pipe.
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
+
+use crate::build::BuiltTarget;
+use crate::project::paths::IMAGE_CACHE_DIR;
+use crate::project::targets::TargetId;
+use crate::util::human_size;
+
+/// The build's display.
+pub struct BuildDisplay {
+    /// Progress lines, when stdout is a terminal.
+    bars: Option<(MultiProgress, Mutex<HashMap<String, ProgressBar>>)>,
+    /// The project folder as given, shown before output paths (empty for `.`).
+    project: PathBuf,
+}
+
+impl BuildDisplay {
+    /// Progress lines on a terminal (unless `quiet`), plain lines otherwise; output
+    /// paths are shown from the current folder (through `project`).
+    pub fn new(quiet: bool, project: &Path) -> Self {
+        let live = !quiet && std::io::stdout().is_terminal();
+        let project = if project == Path::new(".") {
+            PathBuf::new()
+        } else {
+            project.to_path_buf()
+        };
+        Self {
+            bars: live.then(|| (MultiProgress::new(), Mutex::new(HashMap::new()))),
+            project,
+        }
+    }
+
+    /// A target started a stage.
+    pub fn stage(&self, id: &TargetId, what: &str) {
+        let Some((multi, bars)) = &self.bars else { return };
+        let Ok(mut bars) = bars.lock() else { return };
+        let key = format!("{} {}", id.lang, id.layout);
+        let bar = bars.entry(key.clone()).or_insert_with(|| {
+            let bar = multi.add(ProgressBar::new_spinner());
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {prefix:<18} {wide_msg}")
+                    .expect("valid template"),
+            );
+            bar.set_prefix(key);
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        });
+        bar.set_message(what.to_string());
+    }
+
+    /// A target is done: its lines (plain) or its finished progress line (terminal).
+    pub fn done(&self, t: &BuiltTarget) {
+        let mut lines = target_lines(&self.shown(t));
+        if crate::cli::term::get().verbose && !t.up_to_date {
+            lines.push(format!(
+                "{} {}: built in {} ms from {} project file(s), {} image decode(s)",
+                t.lang, t.layout, t.millis, t.inputs, t.image_decodes
+            ));
+        }
+        match &self.bars {
+            Some((multi, bars)) => {
+                for warning in &t.warnings {
+                    let _ = multi.println(format!("warning: {warning}"));
+                }
+                let key = format!("{} {}", t.lang, t.layout);
+                let summary = if t.up_to_date {
+                    "up to date".to_string()
+                } else {
+                    format!("{} pages, {}", t.pages, human_size(t.bytes))
+                };
+                if let Ok(mut bars) = bars.lock() {
+                    let bar = bars.remove(&key).unwrap_or_else(|| {
+                        let bar = multi.add(ProgressBar::new_spinner());
+                        bar.set_style(
+                            ProgressStyle::with_template("  {prefix:<18} {wide_msg}")
+                                .expect("valid template"),
+                        );
+                        bar.set_prefix(key);
+                        bar
+                    });
+                    bar.finish_with_message(format!("done: {summary}"));
+                }
+            }
+            None => {
+                for warning in &t.warnings {
+                    crate::cli::term::warning(warning);
+                }
+                for line in lines {
+                    crate::cli::term::info(&line);
+                }
+            }
+        }
+    }
+}
+
+impl BuildDisplay {
+    /// The target with its paths relative to the current folder.
+    fn shown(&self, t: &BuiltTarget) -> BuiltTarget {
+        let mut t = t.clone();
+        t.pdf = self.project.join(&t.pdf);
+        t.screen_pdf = self.project.join(&t.screen_pdf);
+        for p in &mut t.prints {
+            p.pdf = self.project.join(&p.pdf);
+            p.ticket = self.project.join(&p.ticket);
+        }
+        t
+    }
+}
+
+/// The plain lines describing a finished target.
+pub fn target_lines(t: &BuiltTarget) -> Vec<String> {
+    if t.up_to_date {
+        return vec![format!(
+            "up to date: {} (and its editions and print files)",
+            t.pdf.display()
+        )];
+    }
+    let mut lines = Vec::new();
+    let mut line = format!(
+        "wrote {} ({} pages, {:.0}×{:.0} mm, {})",
+        t.pdf.display(),
+        t.pages,
+        t.page_mm.0,
+        t.page_mm.1,
+        human_size(t.bytes)
+    );
+    if !t.untranslated.is_empty() {
+        line.push_str(&format!("; not yet translated: {}", t.untranslated.join(", ")));
+    }
+    lines.push(line);
+    lines.push(format!(
+        "wrote {} (screen edition, {})",
+        t.screen_pdf.display(),
+        human_size(t.screen_bytes)
+    ));
+    if !t.images.is_empty() {
+        let mut files: Vec<&str> = t.images.iter().map(|i| i.path.as_str()).collect();
+        files.sort_unstable();
+        files.dedup();
+        lines.push(format!(
+            "images: {} file(s), {} decoded, the rest from {}",
+            files.len(),
+            t.image_decodes,
+            IMAGE_CACHE_DIR
+        ));
+    }
+    for p in &t.prints {
+        lines.push(format!(
+            "wrote {} ({} {} sheet(s), {}) and its job ticket {}",
+            p.pdf.display(),
+            p.sheets,
+            p.scheme,
+            human_size(p.bytes),
+            p.ticket.display()
+        ));
+    }
+    lines
+}

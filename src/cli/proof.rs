@@ -1,0 +1,20 @@
+//! `livret proof`: the side-by-side proof PDF.
+
+use crate::cli::args::ProofArgs;
+use crate::cli::outcome::ExitStatus;
+use crate::cli::term;
+use crate::ops::proof::{self, ProofOptions};
+use crate::util::diag::Result;
+
+/// Runs `livret proof`.
+pub fn run(args: ProofArgs) -> Result<ExitStatus> {
+    let options = ProofOptions {
+        project: args.project.project,
+        lang: args.lang,
+        against: args.against,
+        layout: args.layout,
+    };
+    let done = proof::proof(&options)?;
+    term::info(&format!("wrote {} ({} proof sheet(s))", done.pdf.display(), done.sheets));
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,88 @@
+//! Terminal output: how loud (`-q`, `-v`) and whether in colour (only on a terminal,
+//! never with `NO_COLOR`, or as `--color` says). Set once by the `livret` command.
+
+use std::io::IsTerminal;
+use std::sync::OnceLock;
+
+use crate::util::diag::Error;
+
+/// When to use colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The output settings of this run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Term {
+    /// Colour the `error:`, `warning:` and `hint:` prefixes on stderr.
+    pub colour: bool,
+    /// Only errors and warnings.
+    pub quiet: bool,
+    /// Also details (timings, inputs).
+    pub verbose: bool,
+}
+
+static TERM: OnceLock<Term> = OnceLock::new();
+
+impl Term {
+    /// Settings from the command line and the environment.
+    pub fn new(choice: ColorChoice, quiet: bool, verbose: bool) -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let colour = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => !no_color && std::io::stderr().is_terminal(),
+        };
+        Self { colour, quiet, verbose: verbose && !quiet }
+    }
+
+    /// Makes these the settings of the run (the first call wins).
+    pub fn install(self) {
+        let _ = TERM.set(self);
+    }
+}
+
+/// The run's settings (defaults when none were installed, as in tests).
+pub fn get() -> Term {
+    TERM.get().copied().unwrap_or_default()
+}
+
+/// `text` in an ANSI style when colours are on.
+fn paint(style: &str, text: &str) -> String {
+    if get().colour { format!("\x1b[{style}m{text}\x1b[0m") } else { text.to_string() }
+}
+
+/// An error with its hints, for stderr.
+pub fn render_error(err: &Error) -> String {
+    let mut out = format!("{} {}", paint("1;31", "error:"), err.message);
+    for hint in &err.hints {
+        out.push_str(&format!("\n{} {hint}", paint("1;36", "hint:")));
+    }
+    out
+}
+
+/// Prints a warning on stderr.
+pub fn warning(text: &str) {
+    eprintln!("{} {text}", paint("1;33", "warning:"));
+}
+
+/// Prints a line on stdout unless quiet.
+pub fn info(line: &str) {
+    if !get().quiet {
+        println!("{line}");
+    }
+}
+
+/// Prints a line on stdout when verbose.
+pub fn detail(line: &str) {
+    if get().verbose {
+        println!("{line}");
+    }
+}

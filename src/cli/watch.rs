@@ -1,0 +1,47 @@
+//! `livret watch`: one line per rebuild (or its error), until interrupted.
+
+use std::io::Write;
+
+use crate::cli::args::WatchArgs;
+use crate::cli::outcome::ExitStatus;
+use crate::cli::term;
+use crate::ops::watch::{self, WatchEvent, WatchOptions};
+use crate::util::diag::Result;
+
+/// Runs `livret watch`.
+pub fn run(args: WatchArgs) -> Result<ExitStatus> {
+    let options = WatchOptions {
+        project: args.project.project,
+        lang: args.lang,
+        layout: args.layout,
+        max_builds: args.max_builds,
+        serve: args.serve.then_some(args.port),
+    };
+    watch::watch(&options, show)?;
+    Ok(ExitStatus::Success)
+}
+
+/// Shows one event of the watch loop.
+fn show(event: &WatchEvent) {
+    match event {
+        WatchEvent::Built { pdf, pages, took, compile, warnings } => {
+            for w in warnings {
+                term::warning(w);
+            }
+            term::info(&format!(
+                "built {} ({pages} pages) in {} ms (typst {} ms)",
+                pdf.display(),
+                took.as_millis(),
+                compile.as_millis()
+            ));
+        }
+        WatchEvent::Failed(err) => {
+            eprintln!("{}", term::render_error(err));
+            term::info("failed; watching for the next change");
+        }
+        WatchEvent::Serving(addr) => {
+            term::info(&format!("serving the pages at http://{addr}/"));
+        }
+    }
+    let _ = std::io::stdout().flush();
+}

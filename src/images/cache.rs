@@ -1,0 +1,178 @@
+//! The image cache under `out/.cache/images/`: what each source image is (checked
+//! once), and each prepared variant (resampled, grey, re-encoded), by content hash.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use image::{DynamicImage, ImageFormat};
+use typst::foundations::Bytes;
+
+use crate::images::check::{self, format_name, is_photo};
+use crate::images::encode::{encode_jpeg, encode_png};
+use crate::images::model::{
+    ImageInfo, ImageTarget, SourceImage, Variant, Where, hex_hash,
+};
+use crate::project::paths::IMAGE_CACHE_DIR;
+use crate::util::diag::{Error, Result};
+use crate::util::fs::write_atomic;
+
+/// Processed images on disk, and how much work was done (for reports and tests).
+pub struct ImageCache {
+    dir: PathBuf,
+    decodes: AtomicUsize,
+}
+
+impl ImageCache {
+    /// The cache of the project at `root` (created on first write).
+    pub fn new(root: &Path) -> Self {
+        Self { dir: root.join(IMAGE_CACHE_DIR), decodes: AtomicUsize::new(0) }
+    }
+
+    /// Decodes with limits and counts the decode.
+    fn decode(
+        &self,
+        bytes: &[u8],
+        rel: &str,
+        place: Where,
+    ) -> Result<(DynamicImage, ImageFormat, Option<f64>)> {
+        self.decodes.fetch_add(1, Ordering::Relaxed);
+        check::decode(bytes, rel, place)
+    }
+
+    /// How many images were decoded by livret (cache misses) so far.
+    pub fn decodes(&self) -> usize {
+        self.decodes.load(Ordering::Relaxed)
+    }
+
+    /// Reads and checks the image at `rel` (project-relative): the format matches
+    /// the name, the size is sane, the data decodes. `place` names where the chapter
+    /// uses it, for errors.
+    pub fn source(&self, root: &Path, rel: &str, place: Where) -> Result<SourceImage> {
+        let bytes = fs::read(root.join(rel)).map_err(|err| {
+            Error::new(format!("{}: cannot read the image ({err})", place()))
+                .with_hint("check the path; images live under sources/images/")
+        })?;
+        let hash = hex_hash(&bytes);
+        let info_path = self.dir.join(format!("{hash}.json"));
+        if let Some(info) =
+            fs::read(&info_path).ok().and_then(|b| serde_json::from_slice(&b).ok())
+        {
+            return Ok(SourceImage {
+                rel: rel.to_string(),
+                bytes: Bytes::new(bytes),
+                hash,
+                info,
+            });
+        }
+        let (image, format, dpi) = self.decode(&bytes, rel, place)?;
+        let info = ImageInfo {
+            width: image.width(),
+            height: image.height(),
+            natural_width_in: image.width() as f64 / dpi.unwrap_or(72.0),
+            photo: is_photo(&image, format),
+            format: format_name(format).to_string(),
+        };
+        let json = serde_json::to_vec_pretty(&info).expect("plain data");
+        write_atomic(&info_path, &json)?;
+        Ok(SourceImage { rel: rel.to_string(), bytes: Bytes::new(bytes), hash, info })
+    }
+
+    /// The variant of `source` for an image printed `width_pt` wide. `from_typst`:
+    /// the image is named by a Typst chapter, so it keeps its format (typst picks the
+    /// decoder from the file name) and its natural size (typst may size it by its
+    /// density); Markdown images are always given a width by the layout.
+    pub fn variant(
+        &self,
+        source: &SourceImage,
+        width_pt: f64,
+        target: ImageTarget,
+        from_typst: bool,
+    ) -> Result<Variant> {
+        let info = &source.info;
+        let natural = info.natural_width_in;
+        let needed = (width_pt / 72.0 * target.dpi).ceil().max(1.0);
+        let format = if from_typst {
+            info.format.clone()
+        } else if info.photo {
+            "jpg".to_string()
+        } else {
+            "png".to_string()
+        };
+        // JPEG stores its density in whole dots per inch: a Typst chapter's JPEG gets a
+        // whole dpi and the width that keeps its natural size.
+        let (width, dpi) = if from_typst && format == "jpg" {
+            let dpi = (needed / natural).ceil().max(1.0);
+            (((natural * dpi).round() as u32).max(1), dpi)
+        } else {
+            (needed as u32, needed / natural)
+        };
+        let resample = width < info.width;
+        let encodable = matches!(format.as_str(), "jpg" | "png");
+        if !encodable || (!resample && !target.gray && format == info.format) {
+            return Ok(Variant {
+                bytes: source.bytes.clone(),
+                format: info.format.clone(),
+                width: info.width,
+                height: info.height,
+            });
+        }
+        let (width, dpi) = if resample {
+            (width, dpi)
+        } else {
+            (info.width, info.width as f64 / natural)
+        };
+        let height = ((info.height as f64 * width as f64 / info.width as f64).round()
+            as u32)
+            .max(1);
+        let gray = if target.gray { "-gray" } else { "" };
+        let quality = if format == "jpg" {
+            format!("-q{}", target.jpeg_quality)
+        } else {
+            String::new()
+        };
+        let name = format!(
+            "{}-{width}x{height}-{dpi:.2}dpi{gray}{quality}.{format}",
+            source.hash
+        );
+        let path = self.dir.join(&name);
+        if let Ok(bytes) = fs::read(&path) {
+            return Ok(Variant { bytes: Bytes::new(bytes), format, width, height });
+        }
+        let bytes = self.prepare(source, (width, height), dpi, &format, target)?;
+        write_atomic(&path, &bytes)?;
+        Ok(Variant { bytes: Bytes::new(bytes), format, width, height })
+    }
+    /// Decodes `source`, resamples it to `size` (when smaller), greys it for a grey
+    /// target and encodes it as `format` with density `dpi`.
+    fn prepare(
+        &self,
+        source: &SourceImage,
+        (width, height): (u32, u32),
+        dpi: f64,
+        format: &str,
+        target: ImageTarget,
+    ) -> Result<Vec<u8>> {
+        let place = || format!("image {}", source.rel);
+        let (image, _, _) = self.decode(&source.bytes, &source.rel, &place)?;
+        let mut image = if width < source.info.width {
+            image.resize_exact(width, height, image::imageops::FilterType::Lanczos3)
+        } else {
+            image
+        };
+        if target.gray {
+            image = if image.color().has_alpha() {
+                DynamicImage::ImageLumaA8(image.to_luma_alpha8())
+            } else {
+                DynamicImage::ImageLuma8(image.to_luma8())
+            };
+        }
+        if format == "jpg" {
+            let density = dpi.round().clamp(1.0, 65535.0) as u16;
+            encode_jpeg(&image, target.jpeg_quality, density).map_err(|e| e.to_string())
+        } else {
+            encode_png(&image, dpi).map_err(|e| e.to_string())
+        }
+        .map_err(|err| Error::new(format!("cannot encode image {} ({err})", source.rel)))
+    }
+}

@@ -1,0 +1,146 @@
+//! Checking a source image: its name says what it is, its size is sane (a guard
+//! against decompression bombs), it decodes; what it is (photo or flat art, density).
+
+use std::io::Cursor;
+use std::path::Path;
+
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+
+use crate::images::model::{MAX_ALLOC, MAX_SIDE, Where};
+use crate::util::diag::{Error, Result};
+
+/// Decodes with limits, checking that the file is what its name says.
+pub fn decode(
+    bytes: &[u8],
+    rel: &str,
+    place: Where,
+) -> Result<(DynamicImage, ImageFormat, Option<f64>)> {
+    let named =
+        Path::new(rel).extension().and_then(ImageFormat::from_extension).filter(|f| {
+            matches!(
+                f,
+                ImageFormat::Png
+                    | ImageFormat::Jpeg
+                    | ImageFormat::Gif
+                    | ImageFormat::WebP
+            )
+        });
+    let Some(named) = named else {
+        return Err(Error::new(format!(
+            "{}: not a PNG, JPEG, GIF or WebP name",
+            place()
+        )));
+    };
+    let actual = image::guess_format(bytes).map_err(|_| {
+        Error::new(format!(
+            "{}: the file is not an image, or its start is damaged",
+            place()
+        ))
+        .with_hint("export the image again from its original, as PNG or JPEG")
+    })?;
+    if actual != named {
+        let stem = rel.rsplit_once('.').map_or(rel, |(s, _)| s);
+        let ext = actual.extensions_str().first().copied().unwrap_or("?");
+        return Err(Error::new(format!(
+            "{}: the file is a {} image but its name says {}",
+            place(),
+            format_label(actual),
+            format_label(named)
+        ))
+        .with_hint(format!("rename it to {stem}.{ext} and update the chapter")));
+    }
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), actual);
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    reader.limits(limits);
+    let damaged = |err: image::ImageError| {
+        match err {
+        image::ImageError::Limits(_) => Error::new(format!(
+            "{}: the image is too large to process (more than {MAX_SIDE} pixels a side, or over 1 GiB decoded)",
+            place()
+        ))
+        .with_hint("scale it down in an image editor; 3000 pixels a side is plenty for a pocket guide"),
+        other => Error::new(format!("{}: the image is damaged or truncated ({other})", place()))
+            .with_hint("export the image again from its original"),
+    }
+    };
+    let mut decoder = reader.into_decoder().map_err(damaged)?;
+    let orientation = decoder.orientation().ok();
+    let mut image = DynamicImage::from_decoder(decoder).map_err(damaged)?;
+    if let Some(orientation) = orientation {
+        image.apply_orientation(orientation);
+    }
+    let dpi = file_dpi(bytes, actual);
+    Ok((image, actual, dpi))
+}
+
+/// The short name livret uses for a format.
+pub fn format_name(format: ImageFormat) -> &'static str {
+    match format {
+        ImageFormat::Jpeg => "jpg",
+        ImageFormat::Gif => "gif",
+        ImageFormat::WebP => "webp",
+        _ => "png",
+    }
+}
+
+/// A format's name for people.
+fn format_label(format: ImageFormat) -> &'static str {
+    match format {
+        ImageFormat::Png => "PNG",
+        ImageFormat::Jpeg => "JPEG",
+        ImageFormat::Gif => "GIF",
+        ImageFormat::WebP => "WebP",
+        ImageFormat::Bmp => "BMP",
+        ImageFormat::Tiff => "TIFF",
+        _ => "different",
+    }
+}
+
+/// The dpi a file declares (JPEG JFIF density, PNG pHYs), as typst reads it.
+pub fn file_dpi(bytes: &[u8], format: ImageFormat) -> Option<f64> {
+    match format {
+        ImageFormat::Jpeg => {
+            // FF D8 FF E0 len "JFIF\0" version units x y
+            if bytes.len() < 18 || &bytes[6..11] != b"JFIF\0" {
+                return None;
+            }
+            let x = u16::from_be_bytes([bytes[14], bytes[15]]) as f64;
+            let y = u16::from_be_bytes([bytes[16], bytes[17]]) as f64;
+            match bytes[13] {
+                1 => Some(x.max(y)),
+                2 => Some(x.max(y) * 2.54),
+                _ => None,
+            }
+        }
+        ImageFormat::Png => {
+            let decoder = png::Decoder::new(Cursor::new(bytes));
+            let reader = decoder.read_info().ok()?;
+            let dims = reader.info().pixel_dims?;
+            match dims.unit {
+                png::Unit::Meter => Some(dims.xppu.max(dims.yppu) as f64 * 0.0254),
+                png::Unit::Unspecified => None,
+            }
+        }
+        _ => None,
+    }
+    .filter(|dpi| *dpi > 0.0)
+}
+
+/// Whether an image is a photograph: no transparency and many colours in a small
+/// sample. JPEG files count as photos (they were compressed as such).
+pub fn is_photo(image: &DynamicImage, format: ImageFormat) -> bool {
+    if image.color().has_alpha() && image.to_rgba8().pixels().any(|p| p.0[3] < 255) {
+        return false;
+    }
+    if format == ImageFormat::Jpeg {
+        return true;
+    }
+    let sample = image.thumbnail(96, 96).to_rgb8();
+    let mut colours: Vec<[u8; 3]> = sample.pixels().map(|p| p.0).collect();
+    colours.sort_unstable();
+    colours.dedup();
+    colours.len() > 1024
+}

@@ -1,0 +1,129 @@
+//! `livret check`: what translators need to know about their language, against the
+//! source language — missing and stale chapters, characters no font can show, page
+//! counts and what they do to printing, and typst warnings.
+
+mod findings;
+mod pages;
+
+pub use findings::{
+    EmptyPageReport, LanguageReport, LayoutReport, LonelyHeadingReport, OverflowReport,
+    Stale, Unshowable,
+};
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use crate::build::target::{CompiledTarget, Context, TargetSpec, compile_target};
+use crate::project::manifest::{self, Manifest};
+use crate::project::{chapters, status, targets};
+use crate::typeset::fonts::Fonts;
+use crate::typeset::world;
+use crate::util::diag::{Error, Result};
+
+/// What to check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// The project folder.
+    pub project: PathBuf,
+    /// Languages to check (all translations when empty).
+    pub langs: Vec<String>,
+    /// Chapters to mark as current for the (single) language given.
+    pub accept: Vec<String>,
+}
+
+/// Checks the languages and returns one report each.
+pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
+    let manifest = manifest::load(&options.project)?;
+    if !options.accept.is_empty() {
+        let [lang] = options.langs.as_slice() else {
+            return Err(Error::new("--accept needs exactly one --lang"));
+        };
+        for done in status::accept(&manifest, lang, &options.accept)? {
+            // Not on stdout: --format json must stay one JSON document.
+            eprintln!("marked as reviewed against the current source: {done}");
+        }
+    }
+    let langs = targets::select(
+        &options.langs,
+        manifest.languages.iter().map(|l| l.code.as_str()),
+        "language",
+    )?;
+    let fonts = Fonts::load(&manifest.root, false)?;
+    let date = world::build_date(manifest.date()?)?;
+    let ctx = Context { manifest: &manifest, fonts: &fonts, date };
+    let source = manifest.guide.source_language.as_str();
+    // The source language, compiled once per layout: its page counts, and its report.
+    let mut source_targets = BTreeMap::new();
+    for layout in &manifest.layouts {
+        source_targets.insert(layout.name.as_str(), compile(ctx, source, &layout.name)?);
+    }
+    let mut reports = Vec::new();
+    for lang in langs {
+        let mut report = LanguageReport::new(&lang, manifest.guide.chapters.len());
+        chapter_status(&manifest, &lang, &mut report)?;
+        for (i, layout) in manifest.layouts.iter().enumerate() {
+            let compiled;
+            let target = if lang == source {
+                &source_targets[layout.name.as_str()]
+            } else {
+                compiled = compile(ctx, &lang, &layout.name)?;
+                &compiled
+            };
+            if i == 0 {
+                // Characters and warnings do not depend on the layout: report them once.
+                report.unshowable = pages::unshowable(target);
+                report.warnings = target.compiled.warnings.clone();
+            }
+            let source_pages =
+                source_targets[layout.name.as_str()].compiled.document.pages().len();
+            pages::layout_findings(
+                &manifest,
+                &layout.name,
+                target,
+                source_pages,
+                &mut report,
+            )?;
+        }
+        reports.push(report);
+    }
+    Ok(reports)
+}
+
+/// Compiles one target as a build's print edition is laid out (4-page multiple).
+fn compile(ctx: Context, lang: &str, layout: &str) -> Result<CompiledTarget> {
+    compile_target(ctx, &TargetSpec { lang, layout, strict: false, page_multiple: 4 })
+}
+
+/// Missing chapters, and translations whose source changed since they were accepted.
+fn chapter_status(
+    manifest: &Manifest,
+    lang: &str,
+    report: &mut LanguageReport,
+) -> Result<()> {
+    let source = manifest.guide.source_language.as_str();
+    let accepted = status::read(manifest, lang)?;
+    for stem in manifest.chapter_stems() {
+        let Some(file) = chapters::find(manifest, lang, stem)? else {
+            // Name the file as the source has it (.md or .typ).
+            let ext = chapters::find(manifest, source, stem)?
+                .map_or_else(|| "md".to_string(), |f| f.extension().to_string());
+            report.missing.push(format!("sources/{lang}/{stem}.{ext}"));
+            continue;
+        };
+        report.translated += 1;
+        if lang == source {
+            continue;
+        }
+        let Some(src) = chapters::find(manifest, source, stem)? else { continue };
+        let current = status::hash_file(&manifest.root, &src.rel)?;
+        match accepted.accepted.get(stem) {
+            Some(h) if *h == current => {}
+            other => report.stale.push(Stale {
+                chapter: stem.to_string(),
+                file: file.rel,
+                never_accepted: other.is_none(),
+            }),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,247 @@
+//! `livret impose`: any PDF onto printer sheets, with a job ticket.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::impose::pdf::{self, InputInfo, PlaceOptions};
+use crate::impose::ticket::{self, TicketInfo};
+use crate::impose::{
+    self, Imposition, MarkOptions, PlanOptions, Scheme, SideRef, Size, to_mm,
+};
+use crate::project::preset::{Fit, PrintChoices};
+use crate::util::diag::{Error, Result};
+use crate::util::fs::write_atomic;
+
+/// A preprocessed `livret impose` invocation.
+#[derive(Debug, Clone)]
+pub struct ImposeConfig {
+    /// The input PDF.
+    pub input: PathBuf,
+    /// The output PDF (with manual duplex: the fronts; backs get `-backs`).
+    pub output: PathBuf,
+    /// Planning options (page size filled in from the input).
+    pub options: PlanOptions,
+    /// Marks to draw.
+    pub marks: MarkOptions,
+    /// Sheet name as typed, for the ticket.
+    pub sheet_name: String,
+    /// Write fronts and backs separately.
+    pub manual_duplex: bool,
+    /// Where to write the plan as JSON.
+    pub plan_json: Option<PathBuf>,
+    /// Accept pages whose size differs from the first page's, centred in their slot.
+    pub center: bool,
+    /// Also render every printed side to PNG in this folder: (folder, dpi).
+    pub preview: Option<(PathBuf, f64)>,
+}
+
+/// What `impose` wrote.
+#[derive(Debug, Clone)]
+pub struct Imposed {
+    /// The plan that was followed.
+    pub plan: Imposition,
+    /// The files written (PDFs, then the ticket, then the plan).
+    pub files: Vec<PathBuf>,
+    /// Warnings for the user.
+    pub warnings: Vec<String>,
+}
+
+impl ImposeConfig {
+    /// Turns typed options into a configuration, rejecting bad values before any work.
+    pub fn new(
+        input: PathBuf,
+        output: PathBuf,
+        choices: &PrintChoices,
+        marks: MarkOptions,
+        manual_duplex: bool,
+        plan_json: Option<PathBuf>,
+    ) -> Result<Self> {
+        choices.check(|key| format!("--{key}")).map_err(Error::new)?;
+        if output
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+            != Some("pdf")
+        {
+            return Err(Error::new(format!(
+                "output {} should end in .pdf",
+                output.display()
+            )));
+        }
+        if same_file(&input, &output) {
+            return Err(Error::new("the output would overwrite the input")
+                .with_hint("choose another -o OUTPUT.pdf"));
+        }
+        Ok(Self {
+            input,
+            output,
+            options: choices.plan_options(),
+            marks,
+            sheet_name: choices.sheet.name.clone(),
+            manual_duplex,
+            plan_json,
+            center: choices.fit == Some(Fit::Center),
+            preview: None,
+        })
+    }
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Runs the imposition: read, check, plan, place, write (atomically), ticket.
+pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
+    let input = &config.input;
+    let bytes = fs::read(input).map_err(|err| {
+        Error::io("read", input, err).with_hint("give the path of an existing PDF file")
+    })?;
+    let parsed = pdf::PdfInput::parse(&bytes).map_err(|err| {
+        let mut e = Error::new(format!("{}: {err}", input.display()));
+        if let Some(hint) = err.hint() {
+            e = e.with_hint(hint);
+        }
+        e.with_hint("nothing was written")
+    })?;
+    let info = parsed.info();
+    let page = check_sizes(input, &info, config.center)?;
+    let mut options = config.options.clone();
+    options.page = page;
+    let plan = impose::plan(info.pages, &options)?;
+
+    let title = info.title.clone().unwrap_or_else(|| {
+        input.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
+    });
+    let mut warnings = Vec::new();
+    // External pages: their content box is unknown, so check the page boxes.
+    let boxes: Vec<_> =
+        info.sizes.iter().map(|s| Some((0.0, 0.0, s.width, s.height))).collect();
+    if let Some(hit) = impose::margin::intrusion(&plan, options.printer_margin, &boxes) {
+        warnings.push(format!(
+            "{} placed page(s) reach up to {:.1} mm into the printer's {:.1} mm unprintable margin: anything printed closer than that to those page edges will be cut off\n  hint: use --fit shrink to scale the pages into the printable area",
+            hit.pages,
+            to_mm(hit.depth),
+            to_mm(options.printer_margin)
+        ));
+    }
+    if plan.padded > plan.pages {
+        warnings.push(format!(
+            "{} blank page(s) added to fill the sheets",
+            plan.padded - plan.pages
+        ));
+    }
+
+    let mut files = Vec::new();
+    let place = |order: Vec<SideRef>| PlaceOptions {
+        order,
+        crop: config.marks.crop,
+        fold: config.marks.fold,
+        collation: config.marks.collation,
+        slug: config.marks.slug,
+        title: title.clone(),
+        center: config.center,
+    };
+    // Placing consumes the parsed input; a second file (manual duplex) parses again.
+    let mut parsed = Some(parsed);
+    let mut write_sheets = |order: Vec<SideRef>, path: &Path| -> Result<()> {
+        let located =
+            |err: pdf::PdfError| Error::new(format!("{}: {err}", input.display()));
+        let source = match parsed.take() {
+            Some(p) => p,
+            None => pdf::PdfInput::parse(&bytes).map_err(located)?,
+        };
+        let out = source.impose(&plan, &place(order)).map_err(located)?;
+        write_atomic(path, &out)
+    };
+    let backs_path = with_suffix(&config.output, "-backs");
+    if config.manual_duplex && plan.scheme != Scheme::Zine {
+        let (fronts, backs) = impose::manual_duplex(&plan);
+        write_sheets(fronts, &config.output)?;
+        write_sheets(backs, &backs_path)?;
+        files.push(config.output.clone());
+        files.push(backs_path.clone());
+    } else {
+        write_sheets(impose::print_order(&plan), &config.output)?;
+        files.push(config.output.clone());
+    }
+
+    let name =
+        |p: &Path| p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+    let backs_name = name(&backs_path);
+    let info = TicketInfo {
+        title: &title,
+        file: &name(&config.output),
+        backs_file: (files.len() == 2).then_some(backs_name.as_str()),
+        sheet_name: &config.sheet_name,
+    };
+    let ticket_path = config.output.with_extension("txt");
+    write_atomic(&ticket_path, ticket::ticket(&plan, &info).as_bytes())?;
+    files.push(ticket_path);
+    if let Some(json_path) = &config.plan_json {
+        let json = serde_json::to_string_pretty(&plan).expect("plans serialise");
+        write_atomic(json_path, json.as_bytes())?;
+        files.push(json_path.clone());
+    }
+    if let Some((dir, dpi)) = &config.preview {
+        // Each printed side as the printer gets it (fronts and backs alternate).
+        let sides = if config.manual_duplex && plan.scheme != Scheme::Zine {
+            impose::manual_duplex(&plan).0.len()
+        } else {
+            impose::print_order(&plan).len()
+        };
+        files.extend(crate::typeset::render::render_pdf(
+            &config.output,
+            sides,
+            dir,
+            "side",
+            *dpi,
+        )?);
+    }
+    Ok(Imposed { plan, files, warnings })
+}
+
+/// All pages must share the first page's size (within 0.5 pt), unless centring.
+fn check_sizes(input: &Path, info: &InputInfo, center: bool) -> Result<Size> {
+    let first = *info.sizes.first().ok_or_else(|| {
+        Error::new(format!("{}: the PDF has no pages", input.display()))
+    })?;
+    let same = |s: &Size| {
+        (s.width - first.width).abs() < 0.5 && (s.height - first.height).abs() < 0.5
+    };
+    if center {
+        // Every page fits a slot as large as the largest page.
+        let width = info.sizes.iter().map(|s| s.width).fold(0.0, f64::max);
+        let height = info.sizes.iter().map(|s| s.height).fold(0.0, f64::max);
+        return Ok(Size::new(width, height));
+    }
+    if let Some(odd) = info.sizes.iter().position(|s| !same(s)) {
+        let s = info.sizes[odd];
+        return Err(Error::new(format!(
+            "{}: page {} is {} × {} mm but page 1 is {} × {} mm",
+            input.display(),
+            odd + 1,
+            fmt(s.width),
+            fmt(s.height),
+            fmt(first.width),
+            fmt(first.height)
+        ))
+        .with_hint("imposition needs pages of one size; use --fit center to centre every page in a slot of the largest size"));
+    }
+    Ok(first)
+}
+
+/// Millimetres with one decimal.
+fn fmt(pt: f64) -> String {
+    format!("{:.1}", to_mm(pt))
+}
+
+/// `dir/name.pdf` → `dir/name{suffix}.pdf`.
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("output");
+    path.with_file_name(format!("{stem}{suffix}.pdf"))
+}

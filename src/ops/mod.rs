@@ -1,0 +1,11 @@
+//! The commands' work, without presentation: each returns data the CLI renders.
+
+pub mod check;
+pub mod fonts;
+pub mod images;
+pub mod impose;
+pub mod new;
+pub mod preview;
+pub mod proof;
+pub mod serve;
+pub mod watch;

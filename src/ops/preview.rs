@@ -1,0 +1,149 @@
+//! `livret preview`: PNG pages, and one contact sheet of a whole booklet in reading
+//! order with page numbers — the quickest way to see a language at a glance.
+
+use std::path::PathBuf;
+
+use typst::foundations::Smart;
+use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point, Ratio, Size, Transform};
+use typst::syntax::Span;
+use typst::visualize::{Color, FixedStroke, Geometry, Paint};
+use typst_layout::Page;
+
+use crate::build::print;
+use crate::build::target::{Context, TargetSpec, compile_target};
+use crate::impose::place::plain_page;
+use crate::project::manifest;
+use crate::project::paths::TargetPaths;
+use crate::project::targets::select;
+use crate::typeset::fonts::Fonts;
+use crate::typeset::render::page_png;
+use crate::typeset::world;
+use crate::util::diag::{Error, Result};
+use crate::util::fs::write_atomic;
+
+/// What to preview.
+#[derive(Debug, Clone)]
+pub struct PreviewOptions {
+    /// The project folder.
+    pub project: PathBuf,
+    /// Languages (all when empty).
+    pub langs: Vec<String>,
+    /// Layouts (all when empty).
+    pub layouts: Vec<String>,
+    /// Resolution of the page PNGs in dots per inch.
+    pub dpi: f64,
+    /// Also write every page as a PNG (the contact sheet is always written).
+    pub pages: bool,
+}
+
+/// What was written for one language × layout.
+#[derive(Debug, Clone)]
+pub struct Previewed {
+    /// The contact sheet, relative to the project root.
+    pub contact_sheet: PathBuf,
+    /// The page PNGs, in order.
+    pub pages: Vec<PathBuf>,
+}
+
+/// Thumbnails per row on the contact sheet.
+const COLUMNS: usize = 8;
+
+/// Renders previews.
+pub fn preview(options: &PreviewOptions) -> Result<Vec<Previewed>> {
+    if !(10.0..=1200.0).contains(&options.dpi) {
+        return Err(Error::new(format!("--dpi {} is out of range", options.dpi))
+            .with_hint("use a resolution between 10 and 1200 dpi, e.g. --dpi 100"));
+    }
+    let manifest = manifest::load(&options.project)?;
+    let fonts = Fonts::load(&manifest.root, false)?;
+    let date = world::build_date(manifest.date()?)?;
+    let langs = select(
+        &options.langs,
+        manifest.languages.iter().map(|l| l.code.as_str()),
+        "language",
+    )?;
+    let layouts =
+        select(&options.layouts, manifest.layout_names().into_iter(), "layout")?;
+    let ctx = Context { manifest: &manifest, fonts: &fonts, date };
+    let mut done = Vec::new();
+    for lang in &langs {
+        for layout in &layouts {
+            done.push(preview_one(ctx, lang, layout, options)?);
+        }
+    }
+    Ok(done)
+}
+
+/// The page PNGs (when asked) and the contact sheet of one target.
+fn preview_one(
+    ctx: Context,
+    lang: &str,
+    layout: &str,
+    options: &PreviewOptions,
+) -> Result<Previewed> {
+    let root = &ctx.manifest.root;
+    let spec = TargetSpec { lang, layout, strict: false, page_multiple: 4 };
+    let target = compile_target(ctx, &spec)?;
+    let document = &target.compiled.document;
+    let paths = TargetPaths::new(&ctx.manifest.guide.id, lang, layout);
+    let dir = paths.preview_dir();
+    let mut pages = Vec::new();
+    if options.pages {
+        for (i, page) in document.pages().iter().enumerate() {
+            let rel = dir.join(format!("page-{:03}.png", i + 1));
+            write_atomic(&root.join(&rel), &page_png(page, options.dpi)?)?;
+            pages.push(rel);
+        }
+    }
+    let numbers: Vec<String> =
+        (1..=document.pages().len()).map(|n| n.to_string()).collect();
+    let numbers_typ = format!("{}/numbers.typ", dir.display());
+    let captions =
+        print::slug_frames(root, &numbers_typ, ctx.fonts, ctx.date, "Andika", &numbers);
+    let sheet =
+        contact_sheet(document.pages(), |n| captions.get(&n.to_string()).cloned());
+    let rel = paths.contact_png();
+    write_atomic(&root.join(&rel), &page_png(&sheet, 110.0)?)?;
+    Ok(Previewed { contact_sheet: rel, pages })
+}
+
+/// Lays out every page as a thumbnail, in reading order, with its number below.
+fn contact_sheet(pages: &[Page], number: impl Fn(usize) -> Option<Frame>) -> Page {
+    let first = pages
+        .first()
+        .map(|p| p.frame.size())
+        .unwrap_or(Size::new(Abs::pt(100.0), Abs::pt(100.0)));
+    let scale = 0.3;
+    let thumb = Size::new(first.x * scale, first.y * scale);
+    let gap = Abs::pt(8.0);
+    let caption = Abs::pt(10.0);
+    let rows = pages.len().div_ceil(COLUMNS).max(1);
+    let size = Size::new(
+        gap + (thumb.x + gap) * COLUMNS as f64,
+        gap + (thumb.y + caption + gap) * rows as f64,
+    );
+    let mut frame = Frame::hard(size);
+    let border = FixedStroke::from_pair(
+        Paint::Solid(Color::from_u8(150, 150, 150, 255)),
+        Abs::pt(0.5),
+    );
+    for (i, page) in pages.iter().enumerate() {
+        let (col, row) = (i % COLUMNS, i / COLUMNS);
+        let at = Point::new(
+            gap + (thumb.x + gap) * col as f64,
+            gap + (thumb.y + caption + gap) * row as f64,
+        );
+        let mut group = GroupItem::new(page.frame.clone());
+        group.transform = Transform::scale(Ratio::new(scale), Ratio::new(scale));
+        frame.push(at, FrameItem::Group(group));
+        let outline = Geometry::Rect(thumb).stroked(border.clone());
+        frame.push(at, FrameItem::Shape(outline, Span::detached()));
+        if let Some(n) = number(i + 1) {
+            let x = at.x + (thumb.x - n.width()) / 2.0;
+            frame.push_frame(Point::new(x, at.y + thumb.y + Abs::pt(2.0)), n);
+        }
+    }
+    let mut page = plain_page(frame, 1);
+    page.fill = Smart::Custom(Some(Paint::Solid(Color::from_u8(236, 236, 236, 255))));
+    page
+}

@@ -1,0 +1,227 @@
+//! `livret proof`: a translation's pages beside the source's, chapter by chapter, on
+//! wide sheets, for reviewers who compare the two.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use typst::ecow::EcoVec;
+use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point, Size};
+use typst::model::DocumentInfo;
+use typst::syntax::Span;
+use typst::visualize::{Color, FixedStroke, Geometry, Paint};
+use typst_layout::{Page, PagedDocument};
+
+use crate::build::print;
+use crate::build::target::{CompiledTarget, Context, TargetSpec, compile_target};
+use crate::impose::mm;
+use crate::impose::place::plain_page;
+use crate::project::manifest;
+use crate::project::paths::TargetPaths;
+use crate::typeset::export;
+use crate::typeset::fonts::Fonts;
+use crate::typeset::inspect;
+use crate::typeset::world;
+use crate::util::diag::{Error, Result};
+use crate::util::fs::write_atomic;
+
+/// What to proof.
+#[derive(Debug, Clone, Default)]
+pub struct ProofOptions {
+    /// The project folder.
+    pub project: PathBuf,
+    /// The translation to proof.
+    pub lang: String,
+    /// The language to compare with (default: the source language).
+    pub against: Option<String>,
+    /// The layout (default: the first in guide.toml).
+    pub layout: Option<String>,
+}
+
+/// A written proof.
+#[derive(Debug, Clone)]
+pub struct Proof {
+    /// The proof PDF, relative to the project root.
+    pub pdf: PathBuf,
+    /// Proof sheets.
+    pub sheets: usize,
+}
+
+/// One part of the booklet: front matter, a chapter, or back matter.
+#[derive(Debug, Clone, PartialEq)]
+struct Section {
+    /// Chapter stem, or `front` / `back`.
+    id: String,
+    /// Page indices (0-based) in the document.
+    pages: std::ops::Range<usize>,
+}
+
+/// Splits a compiled book into sections at its chapter marks.
+fn sections(document: &PagedDocument) -> Vec<Section> {
+    let starts = inspect::labelled_metadata(document, "livret-chapter");
+    let end = inspect::labelled_metadata(document, "livret-end")
+        .first()
+        .map_or(document.pages().len(), |(_, p)| p + 1);
+    let total = document.pages().len();
+    let mut out = Vec::new();
+    let first = starts.first().map_or(end, |(_, p)| *p);
+    out.push(Section { id: "front".into(), pages: 0..first });
+    for (i, (id, start)) in starts.iter().enumerate() {
+        let stop = starts.get(i + 1).map_or(end, |(_, p)| *p);
+        out.push(Section { id: id.clone(), pages: *start..stop.max(*start) });
+    }
+    out.push(Section { id: "back".into(), pages: end.min(total)..total });
+    out
+}
+
+/// Builds the proof of `lang` against the source (or `against`) in one layout.
+pub fn proof(options: &ProofOptions) -> Result<Proof> {
+    let manifest = manifest::load(&options.project)?;
+    let against =
+        options.against.clone().unwrap_or_else(|| manifest.guide.source_language.clone());
+    let layout = match &options.layout {
+        Some(l) => l.clone(),
+        None => manifest.layouts[0].name.clone(),
+    };
+    for lang in [&options.lang, &against] {
+        if manifest.language(lang).is_none() {
+            return Err(Error::new(format!("unknown language `{lang}`")));
+        }
+    }
+    let fonts = Fonts::load(&manifest.root, false)?;
+    let date = world::build_date(manifest.date()?)?;
+    let ctx = Context { manifest: &manifest, fonts: &fonts, date };
+    let compile = |lang: &str| {
+        compile_target(
+            ctx,
+            &TargetSpec { lang, layout: &layout, strict: false, page_multiple: 4 },
+        )
+    };
+    let left = compile(&against)?;
+    let right = compile(&options.lang)?;
+    let rows = rows(&left, &right, &against, &options.lang);
+    let paths = TargetPaths::new(&manifest.guide.id, &options.lang, &layout);
+    let captions: Vec<String> =
+        rows.iter().flat_map(|r| [r.left.1.clone(), r.right.1.clone()]).collect();
+    let captions_typ = format!("{}/captions.typ", paths.dir.display());
+    let frames = print::slug_frames(
+        &manifest.root,
+        &captions_typ,
+        &fonts,
+        date,
+        "Andika",
+        &captions,
+    );
+    let page = print::page_size(&left.compiled.document);
+    let docs = [&left.compiled.document, &right.compiled.document];
+    let pages: EcoVec<Page> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| plain_page(sheet(row, docs, page, &frames), i + 1))
+        .collect();
+    let count = pages.len();
+    let document = PagedDocument::new(pages, DocumentInfo::default());
+    let pdf = paths.proof_pdf(&against);
+    let name = pdf.file_stem().and_then(|s| s.to_str()).unwrap_or("proof").to_string();
+    let bytes = export::pdf(&document, &name, date, false)?;
+    write_atomic(&manifest.root.join(&pdf), &bytes)?;
+    Ok(Proof { pdf, sheets: count })
+}
+
+/// One proof sheet: a page of each side (or none) with its caption.
+struct Row {
+    /// The left page (0-based) and its caption.
+    left: (Option<usize>, String),
+    /// The right page and its caption.
+    right: (Option<usize>, String),
+}
+
+/// The sheets' rows: each section's pages side by side, the longer side setting the
+/// number of rows.
+fn rows(
+    left: &CompiledTarget,
+    right: &CompiledTarget,
+    against: &str,
+    lang: &str,
+) -> Vec<Row> {
+    let left_sections = sections(&left.compiled.document);
+    let right_sections = sections(&right.compiled.document);
+    let mut rows = Vec::new();
+    for left_section in &left_sections {
+        let Some(right_section) = right_sections.iter().find(|s| s.id == left_section.id)
+        else {
+            continue;
+        };
+        let n = left_section.pages.len().max(right_section.pages.len());
+        for i in 0..n {
+            let caption = |lang: &str, t: &CompiledTarget, p: Option<usize>| {
+                let what = match left_section.id.as_str() {
+                    "front" | "back" => format!("{} matter", left_section.id),
+                    id => chapter_file(t, id),
+                };
+                match p {
+                    Some(p) => format!("{lang} · {what} · page {}", p + 1),
+                    None => format!("{lang} · {what} · (no page)"),
+                }
+            };
+            let l = left_section.pages.clone().nth(i);
+            let r = right_section.pages.clone().nth(i);
+            rows.push(Row {
+                left: (l, caption(against, left, l)),
+                right: (r, caption(lang, right, r)),
+            });
+        }
+    }
+    rows
+}
+
+/// The chapter file of a section id (its stem), as the target read it.
+fn chapter_file(t: &CompiledTarget, id: &str) -> String {
+    t.assembled
+        .chapter_files
+        .iter()
+        .find(|f| {
+            f.rsplit('/').next().and_then(|n| n.rsplit_once('.')).map(|(s, _)| s)
+                == Some(id)
+        })
+        .cloned()
+        .unwrap_or_else(|| id.to_string())
+}
+
+/// Draws one proof sheet: both pages clipped to their box, framed, captioned.
+fn sheet(
+    row: &Row,
+    docs: [&PagedDocument; 2],
+    page: crate::impose::Size,
+    captions: &HashMap<String, Frame>,
+) -> Frame {
+    let margin = mm(12.0);
+    let gutter = mm(10.0);
+    let size = Size::new(
+        Abs::pt(2.0 * page.width + gutter + 2.0 * margin),
+        Abs::pt(page.height + 2.0 * margin),
+    );
+    let mut frame = Frame::hard(size);
+    let black = Paint::Solid(Color::BLACK);
+    let page_box = Size::new(Abs::pt(page.width), Abs::pt(page.height));
+    for (k, ((p, caption), doc)) in
+        [&row.left, &row.right].into_iter().zip(docs).enumerate()
+    {
+        let x = Abs::pt(margin + k as f64 * (page.width + gutter));
+        let y = Abs::pt(margin);
+        if let Some(p) = p {
+            let mut group = GroupItem::new(doc.pages()[*p].frame.clone());
+            group.clip = Some(typst::visualize::Curve::rect(page_box));
+            frame.push(Point::new(x, y), FrameItem::Group(group));
+        }
+        let border = Geometry::Rect(page_box)
+            .stroked(FixedStroke::from_pair(black.clone(), Abs::pt(0.3)));
+        frame.push(Point::new(x, y), FrameItem::Shape(border, Span::detached()));
+        if let Some(text) = captions.get(caption) {
+            frame.push_frame(
+                Point::new(x, y - Abs::pt(mm(3.0)) - text.height()),
+                text.clone(),
+            );
+        }
+    }
+    frame
+}

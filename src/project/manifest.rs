@@ -1,0 +1,530 @@
+//! The guide's manifest, `sources/guide.toml`: loading and validation.
+//!
+//! The manifest is strict: unknown keys, missing keys and wrong types are errors
+//! that name the file, line and column.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::util::diag::{Error, Result, line_col};
+
+pub use crate::project::labels::{Labels, ResolvedLabels};
+pub use crate::project::paths::MANIFEST_PATH;
+pub use crate::project::preset::{ByteSize, PrintPreset};
+
+/// A loaded and validated manifest.
+#[derive(Debug, Clone)]
+pub struct Manifest {
+    /// The project root (canonical), where `sources/`, `layouts/`, `fonts/` live.
+    pub root: PathBuf,
+    /// The manifest's text, kept to locate later errors.
+    pub text: String,
+    /// The `[guide]` table.
+    pub guide: Guide,
+    /// The languages, source language first as written.
+    pub languages: Vec<Language>,
+    /// The pocket layouts to build.
+    pub layouts: Vec<Layout>,
+    /// The print presets (imposition of a layout onto sheets).
+    pub print: Vec<PrintPreset>,
+}
+
+/// The `[guide]` table: what the guide is.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Guide {
+    /// Short identifier used in file names (`[a-z0-9-]`).
+    pub id: String,
+    /// The language the guide is written in; translations follow it.
+    pub source_language: String,
+    /// Title per language code.
+    pub title: BTreeMap<String, String>,
+    /// Subtitle per language code.
+    #[serde(default)]
+    pub subtitle: BTreeMap<String, String>,
+    /// Who publishes the guide.
+    pub publisher: String,
+    /// Edition number (1, 2, …).
+    pub edition: u32,
+    /// Publication date (a TOML date, e.g. `2026-11-01`); also the PDF date.
+    pub date: toml::value::Datetime,
+    /// Licence of the text, printed in the colophon.
+    pub licence: String,
+    /// Chapter file stems in reading order (`01-introduction` → `01-introduction.md` or `.typ`).
+    pub chapters: Vec<Spanned<String>>,
+    /// What changed in this edition, per language code (a short list each), printed
+    /// in the colophon; languages without one use the source language's.
+    #[serde(default)]
+    pub changes: BTreeMap<String, Vec<String>>,
+}
+
+/// Text direction of a language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Left to right.
+    #[default]
+    Ltr,
+    /// Right to left (N'Ko, Arabic).
+    Rtl,
+}
+
+/// Review status of a language's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Reviewed and ready to print.
+    #[default]
+    Reviewed,
+    /// A draft awaiting review by a native speaker; the colophon says so.
+    Draft,
+}
+
+/// One `[[language]]` entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Language {
+    /// Language code, also the folder name under `sources/` (`fr`, `bm`, `nqo`).
+    pub code: String,
+    /// Name of the language in that language.
+    pub name: String,
+    /// Text direction.
+    #[serde(default)]
+    pub dir: Direction,
+    /// Font families in order of preference (typst falls back along the list).
+    pub fonts: Vec<String>,
+    /// Review status.
+    #[serde(default)]
+    pub status: Status,
+    /// Words the layout prints in this language (defaults exist for fr and en).
+    #[serde(default)]
+    pub labels: Labels,
+}
+
+/// One `[[layout]]` entry: a pocket format.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Layout {
+    /// Name used in file names and on the command line (`pocket-a6`).
+    pub name: String,
+    /// Typst template, relative to the project root (default `layouts/<name>.typ`).
+    #[serde(default)]
+    pub template: Option<String>,
+    /// Largest wanted size of the screen edition's PDF (`"3 MB"`); a warning beyond.
+    #[serde(default)]
+    pub screen_budget: Option<ByteSize>,
+    /// Largest wanted size of the print edition's PDF; a warning beyond.
+    #[serde(default)]
+    pub print_budget: Option<ByteSize>,
+}
+
+impl Layout {
+    /// The template's path relative to the project root.
+    pub fn template_path(&self) -> String {
+        self.template.clone().unwrap_or_else(|| format!("layouts/{}.typ", self.name))
+    }
+}
+
+/// The raw file shape.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawManifest {
+    guide: Guide,
+    #[serde(rename = "language")]
+    languages: Vec<Language>,
+    #[serde(rename = "layout")]
+    layouts: Vec<Layout>,
+    #[serde(default, rename = "print")]
+    print: Vec<PrintPreset>,
+}
+
+/// Loads and validates `sources/guide.toml` of the project at `root`.
+pub fn load(root: &Path) -> Result<Manifest> {
+    let root = root.canonicalize().map_err(|err| {
+        Error::new(format!("project folder {} not found ({err})", root.display()))
+            .with_hint("pass the folder that holds sources/guide.toml with --project DIR")
+    })?;
+    let path = root.join(MANIFEST_PATH);
+    let text = fs::read_to_string(&path).map_err(|err| {
+        let mut error = Error::io("read", &path, err);
+        if root.ends_with("sources") && root.join("guide.toml").exists() {
+            error = error.with_hint(
+                "you are inside sources/: run livret from the guide's folder, or add --project ..",
+            );
+        }
+        error.with_hint("a project has sources/guide.toml; `livret new DIR` creates one")
+    })?;
+    parse(&root, text)
+}
+
+/// A hint for a TOML error a newcomer is likely to make: a misspelt key (suggest
+/// the nearest valid one), a date written as text.
+fn toml_hint(message: &str) -> Option<String> {
+    if message.contains("datetime") {
+        return Some("write dates as 2027-03-01, without quotes".into());
+    }
+    // serde: "unknown field `license`, expected one of `id`, `licence`, …"
+    let unknown = message.strip_prefix("unknown field `")?;
+    let (field, rest) = unknown.split_once('`')?;
+    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    crate::util::suggest::did_you_mean(field, &expected)
+        .map(|best| format!("did you mean `{best}`?"))
+}
+
+/// Parses and validates manifest text for the project at `root` (canonical).
+pub fn parse(root: &Path, text: String) -> Result<Manifest> {
+    let display = Path::new(MANIFEST_PATH);
+    let raw: RawManifest = toml::from_str(&text).map_err(|err| {
+        let at = err.span().map(|span| line_col(&text, span.start));
+        let message = err.message().trim_end();
+        let mut error = Error::at(display, at, message);
+        if let Some(hint) = toml_hint(message) {
+            error = error.with_hint(hint);
+        }
+        error.with_hint("every key is explained in the comments of the guide.toml `livret new` writes")
+    })?;
+    let manifest = Manifest {
+        root: root.to_path_buf(),
+        text,
+        guide: raw.guide,
+        languages: raw.languages,
+        layouts: raw.layouts,
+        print: raw.print,
+    };
+    manifest.validate()?;
+    Ok(manifest)
+}
+
+impl Manifest {
+    /// Checks what serde cannot: references between entries, names, files.
+    fn validate(&self) -> Result<()> {
+        self.check_guide()?;
+        self.check_languages()?;
+        self.check_layouts()?;
+        self.check_presets()
+    }
+
+    /// An error at a byte offset of the manifest (or without a place).
+    fn error_at(&self, offset: Option<usize>, message: String) -> Error {
+        Error::at(
+            Path::new(MANIFEST_PATH),
+            offset.map(|o| line_col(&self.text, o)),
+            message,
+        )
+    }
+
+    /// The guide's id and chapter list.
+    fn check_guide(&self) -> Result<()> {
+        let g = &self.guide;
+        let id_ok = !g.id.is_empty()
+            && g.id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !id_ok {
+            return Err(self
+                .error_at(
+                    self.find("id"),
+                    format!("guide id `{}` is not usable in file names", g.id),
+                )
+                .with_hint(
+                    "use lowercase letters, digits and dashes, e.g. `securite-collaborative`",
+                ));
+        }
+        if g.chapters.is_empty() {
+            return Err(self.error_at(self.find("chapters"), "the chapter list is empty".into())
+                .with_hint("list chapter file stems in order, e.g. chapters = [\"01-introduction\"]"));
+        }
+        let mut seen = Vec::new();
+        for chapter in &g.chapters {
+            let name = chapter.get_ref();
+            let valid = !name.is_empty()
+                && !name.starts_with('.')
+                && name.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c));
+            if !valid || name.contains("..") {
+                return Err(self.error_at(
+                    Some(chapter.span().start),
+                    format!("chapter `{name}` is not a plain file stem"),
+                )
+                .with_hint("chapters live in sources/<lang>/; give the stem only, without folders or `..`"));
+            }
+            if seen.contains(&name) {
+                return Err(self.error_at(
+                    Some(chapter.span().start),
+                    format!("chapter `{name}` is listed twice"),
+                ));
+            }
+            seen.push(name);
+        }
+        Ok(())
+    }
+
+    /// Language codes, duplicates, fonts, the source language and its title.
+    fn check_languages(&self) -> Result<()> {
+        let g = &self.guide;
+        if self.languages.is_empty() {
+            return Err(self.error_at(None, "no [[language]] is declared".into()));
+        }
+        let mut codes = Vec::new();
+        for lang in &self.languages {
+            let ok = !lang.code.is_empty()
+                && lang.code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+            if !ok {
+                return Err(self
+                    .error_at(
+                        self.find(&lang.code),
+                        format!("language code `{}` is not valid", lang.code),
+                    )
+                    .with_hint("use an ISO 639 code such as `fr`, `bm` or `nqo`"));
+            }
+            if codes.contains(&&lang.code) {
+                return Err(self.error_at(
+                    self.second_code_line(&lang.code).or_else(|| self.find(&lang.code)),
+                    format!("language `{}` is declared twice", lang.code),
+                ));
+            }
+            if lang.fonts.is_empty() {
+                return Err(self
+                    .error_at(
+                        self.find(&lang.code),
+                        format!("language `{}` has no fonts", lang.code),
+                    )
+                    .with_hint(
+                        "list font families from fonts/, e.g. fonts = [\"Andika\"]",
+                    ));
+            }
+            codes.push(&lang.code);
+        }
+        if self.language(&g.source_language).is_none() {
+            return Err(self.error_at(
+                self.find("source-language"),
+                format!(
+                    "source language `{}` is not among the [[language]] entries",
+                    g.source_language
+                ),
+            ));
+        }
+        if !g.title.contains_key(&g.source_language) {
+            return Err(self.error_at(
+                self.find("[guide.title]"),
+                format!("no title for the source language `{}`", g.source_language),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The offset of the second `code = "…"` line giving `code` (the duplicate).
+    fn second_code_line(&self, code: &str) -> Option<usize> {
+        let needle = format!("\"{code}\"");
+        self.text
+            .match_indices(&needle)
+            .filter(|(at, _)| {
+                let line_start = self.text[..*at].rfind('\n').map_or(0, |i| i + 1);
+                self.text[line_start..*at].trim_start().starts_with("code")
+            })
+            .nth(1)
+            .map(|(at, _)| at)
+    }
+
+    /// Layout names.
+    fn check_layouts(&self) -> Result<()> {
+        if self.layouts.is_empty() {
+            return Err(self.error_at(None, "no [[layout]] is declared".into()));
+        }
+        for layout in &self.layouts {
+            let ok = !layout.name.is_empty()
+                && layout
+                    .name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if !ok {
+                return Err(self.error_at(
+                    self.find(&layout.name),
+                    format!("layout name `{}` is not valid", layout.name),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Print presets: their layout exists, their lengths are lengths.
+    fn check_presets(&self) -> Result<()> {
+        for preset in &self.print {
+            if self.layout(&preset.layout).is_none() {
+                return Err(self
+                    .error_at(
+                        self.find(&format!("\"{}\"", preset.layout)),
+                        format!(
+                            "print preset names layout `{}`, which is not declared",
+                            preset.layout
+                        ),
+                    )
+                    .with_hint(format!(
+                        "declared layouts: {}",
+                        self.layout_names().join(", ")
+                    )));
+            }
+            if let Err(message) = preset.choices().check(|key| key.to_string()) {
+                let key = message.split_whitespace().next().unwrap_or("");
+                return Err(self.error_at(self.find(&format!("{key} =")), message));
+            }
+        }
+        Ok(())
+    }
+
+    /// Byte offset of the first occurrence of `needle` in the manifest text.
+    fn find(&self, needle: &str) -> Option<usize> {
+        self.text.find(needle)
+    }
+
+    /// The language with this code.
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The layout with this name.
+    pub fn layout(&self, name: &str) -> Option<&Layout> {
+        self.layouts.iter().find(|l| l.name == name)
+    }
+
+    /// Names of the declared layouts.
+    pub fn layout_names(&self) -> Vec<&str> {
+        self.layouts.iter().map(|l| l.name.as_str()).collect()
+    }
+
+    /// The source language's entry.
+    pub fn source_language(&self) -> &Language {
+        self.language(&self.guide.source_language).expect("validated")
+    }
+
+    /// Chapter stems in reading order.
+    pub fn chapter_stems(&self) -> impl Iterator<Item = &str> {
+        self.guide.chapters.iter().map(|c| c.get_ref().as_str())
+    }
+
+    /// The line (1-based) where a chapter is listed in the manifest.
+    pub fn chapter_line(&self, stem: &str) -> Option<usize> {
+        self.guide
+            .chapters
+            .iter()
+            .find(|c| c.get_ref() == stem)
+            .map(|c| line_col(&self.text, c.span().start).0)
+    }
+
+    /// The guide's date as (year, month, day).
+    pub fn date(&self) -> Result<(i32, u8, u8)> {
+        let d = self.guide.date.date.ok_or_else(|| {
+            Error::at(
+                Path::new(MANIFEST_PATH),
+                self.find("date").map(|o| line_col(&self.text, o)),
+                "date has no day",
+            )
+            .with_hint("write a date such as date = 2026-11-01")
+        })?;
+        Ok((i32::from(d.year), d.month, d.day))
+    }
+
+    /// Title in `lang`, falling back to the source language.
+    pub fn title(&self, lang: &str) -> &str {
+        self.guide
+            .title
+            .get(lang)
+            .or_else(|| self.guide.title.get(&self.guide.source_language))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// What changed in this edition, in `lang`, else in the source language.
+    pub fn changes(&self, lang: &str) -> &[String] {
+        self.guide
+            .changes
+            .get(lang)
+            .or_else(|| self.guide.changes.get(&self.guide.source_language))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Subtitle in `lang`, falling back to the source language.
+    pub fn subtitle(&self, lang: &str) -> &str {
+        self.guide
+            .subtitle
+            .get(lang)
+            .or_else(|| self.guide.subtitle.get(&self.guide.source_language))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+[guide]
+id = "g"
+source-language = "fr"
+title = { fr = "Titre" }
+publisher = "Nous"
+edition = 1
+date = 2026-11-01
+licence = "CC BY 4.0"
+chapters = ["01-a"]
+
+[[language]]
+code = "fr"
+name = "Français"
+fonts = ["Andika"]
+
+[[layout]]
+name = "pocket-a6"
+"#;
+
+    #[test]
+    fn good_manifest_parses() {
+        let m = parse(Path::new("/p"), GOOD.into()).unwrap();
+        assert_eq!(m.chapter_stems().collect::<Vec<_>>(), ["01-a"]);
+        assert_eq!(m.date().unwrap(), (2026, 11, 1));
+        assert_eq!(m.layouts[0].template_path(), "layouts/pocket-a6.typ");
+    }
+
+    #[test]
+    fn unknown_key_has_line() {
+        let text = GOOD.replace("licence =", "colour = 1\nlicence =");
+        let err = parse(Path::new("/p"), text).unwrap_err();
+        assert!(
+            err.message.starts_with("sources/guide.toml:9:1: unknown field `colour`"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn empty_chapters_rejected() {
+        let text = GOOD.replace("[\"01-a\"]", "[]");
+        let err = parse(Path::new("/p"), text).unwrap_err();
+        assert!(
+            err.message.contains(":10:1: the chapter list is empty"),
+            "{}",
+            err.message
+        );
+    }
+
+    #[test]
+    fn chapter_with_dotdot_rejected() {
+        let text = GOOD.replace("\"01-a\"", "\"../../etc/passwd\"");
+        let err = parse(Path::new("/p"), text).unwrap_err();
+        assert!(err.message.contains("not a plain file stem"), "{}", err.message);
+    }
+
+    #[test]
+    fn labels_fall_back_per_language() {
+        let fr = Labels::default().resolve("fr");
+        assert!(fr.entries.contains(&("remember", "À retenir".into())));
+        let own =
+            Labels { remember: Some("Hakili".into()), ..Labels::default() }.resolve("bm");
+        assert!(own.entries.contains(&("remember", "Hakili".into())));
+        assert!(own.entries.contains(&("contents", "Contents".into())));
+    }
+}

@@ -1,0 +1,10 @@
+//! The guide as a project on disk: its manifest, where every output goes, which targets
+//! to build, where each chapter is, and what translators have reviewed.
+
+pub mod chapters;
+pub mod labels;
+pub mod manifest;
+pub mod paths;
+pub mod preset;
+pub mod status;
+pub mod targets;

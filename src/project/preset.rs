@@ -1,0 +1,282 @@
+//! Print choices, typed once: what a `[[print]]` preset of guide.toml and the options
+//! of `livret impose` both say (scheme, sheet, duplex, marks, margins, fit), with the
+//! one conversion to the planner's options. Both accept the same values.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, de::Error as _};
+
+use crate::impose::{
+    Binding, Blanks, Duplex, MarkOptions, PlanOptions, Scheme, SheetSize,
+};
+use crate::impose::{Size, mm};
+
+/// A sheet size and its name as written (lowercase), which print file names use.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    /// The size.
+    pub size: SheetSize,
+    /// The name as written, lowercase (`a4`, `210x297mm`).
+    pub name: String,
+}
+
+impl FromStr for Sheet {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let size: SheetSize =
+            text.parse().map_err(|e: <SheetSize as FromStr>::Err| e.to_string())?;
+        Ok(Self { size, name: text.to_lowercase() })
+    }
+}
+
+/// How pages whose size differs from the slots' are handled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Fit {
+    /// Scale the pages down so that they fit inside the printable area.
+    Shrink,
+    /// Accept pages of other sizes, centred in their slot.
+    Center,
+}
+
+/// Which marks to draw; `all` is every one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MarkKind {
+    /// Crop marks at the trim.
+    Crop,
+    /// Fold lines and the zine's slit.
+    Fold,
+    /// Collation marks on signature spines.
+    Collation,
+    /// The slug line (title, sheet, side, scheme).
+    Slug,
+    /// All of them.
+    All,
+}
+
+/// The marks options of a list of kinds.
+pub fn mark_options(kinds: &[MarkKind]) -> MarkOptions {
+    let mut marks = MarkOptions::default();
+    for kind in kinds {
+        match kind {
+            MarkKind::Crop => marks.crop = true,
+            MarkKind::Fold => marks.fold = true,
+            MarkKind::Collation => marks.collation = true,
+            MarkKind::Slug => marks.slug = true,
+            MarkKind::All => {
+                marks =
+                    MarkOptions { crop: true, fold: true, collation: true, slug: true }
+            }
+        }
+    }
+    marks
+}
+
+/// Images in colour or in shades of grey (for a black-and-white printer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Colour {
+    /// As they are.
+    #[default]
+    #[serde(alias = "color")]
+    Colour,
+    /// Converted to shades of grey.
+    #[serde(alias = "grey")]
+    Gray,
+}
+
+/// The imposition choices shared by presets and `livret impose`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintChoices {
+    /// The scheme.
+    pub scheme: Scheme,
+    /// The sheet.
+    pub sheet: Sheet,
+    /// The flip the printer makes.
+    pub duplex: Duplex,
+    /// Where padding blanks go.
+    pub blanks: Blanks,
+    /// Where the spine is.
+    pub binding: Binding,
+    /// Sheets per signature (for `signatures`).
+    pub signature_sheets: Option<usize>,
+    /// Paper thickness in mm.
+    pub creep_mm: f64,
+    /// The printer's unprintable margin in mm (the planner's default when `None`).
+    pub printer_margin_mm: Option<f64>,
+    /// How pages of other sizes are handled.
+    pub fit: Option<Fit>,
+}
+
+impl PrintChoices {
+    /// Refuses lengths that are not a number of mm ≥ 0; the message names the option
+    /// as `name` spells it (`--creep` or `creep`).
+    pub fn check(&self, name: impl Fn(&str) -> String) -> Result<(), String> {
+        let lengths =
+            [("creep", Some(self.creep_mm)), ("printer-margin", self.printer_margin_mm)];
+        for (what, value) in lengths {
+            if let Some(value) = value
+                && (!value.is_finite() || value < 0.0)
+            {
+                return Err(format!(
+                    "{} must be a length in mm ≥ 0, not {value}",
+                    name(what)
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The planner's options (the page size is filled in later from the document).
+    pub fn plan_options(&self) -> PlanOptions {
+        let mut options =
+            PlanOptions::new(self.scheme, self.sheet.size.size(), Size::new(1.0, 1.0));
+        options.duplex = self.duplex;
+        options.blanks = self.blanks;
+        options.binding = self.binding;
+        options.signature_sheets = self.signature_sheets;
+        options.creep = mm(self.creep_mm);
+        if let Some(margin) = self.printer_margin_mm {
+            options.printer_margin = mm(margin);
+        }
+        options.shrink_to_printable = self.fit == Some(Fit::Shrink);
+        options
+    }
+}
+
+/// One `[[print]]` entry: how a layout is imposed on sheets for printing, typed when
+/// guide.toml loads (a bad value is an error at its line and column).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PrintPreset {
+    /// The layout this preset prints.
+    pub layout: String,
+    /// Sheet size: `a4`, `letter`, `210x297mm`, …
+    #[serde(deserialize_with = "parsed")]
+    pub sheet: Sheet,
+    /// Imposition scheme: `saddle`, `cutstack`, `copies`, `signatures`, `zine`.
+    #[serde(deserialize_with = "parsed")]
+    pub scheme: Scheme,
+    /// The flip the printer makes: `long` (default) or `short`.
+    #[serde(default, deserialize_with = "parsed_option")]
+    pub duplex: Option<Duplex>,
+    /// Sheets per signature (for `signatures`).
+    #[serde(default)]
+    pub signature_sheets: Option<usize>,
+    /// Paper thickness in mm, for creep compensation.
+    #[serde(default)]
+    pub creep: Option<f64>,
+    /// Marks to draw: `crop`, `fold`, `collation`, `slug` (or `all`).
+    #[serde(default, deserialize_with = "mark_list")]
+    pub marks: Vec<MarkKind>,
+    /// Unprintable margin of the printer in mm (default 4).
+    #[serde(default)]
+    pub printer_margin: Option<f64>,
+    /// `shrink`: scale the pages into the printable area; `center`: as `livret impose`.
+    #[serde(default)]
+    pub fit: Option<Fit>,
+    /// `gray` for a black-and-white printer: images are converted to shades of grey.
+    #[serde(default)]
+    pub colour: Colour,
+}
+
+impl PrintPreset {
+    /// The preset's imposition choices.
+    pub fn choices(&self) -> PrintChoices {
+        PrintChoices {
+            scheme: self.scheme,
+            sheet: self.sheet.clone(),
+            duplex: self.duplex.unwrap_or_default(),
+            blanks: Blanks::default(),
+            binding: Binding::default(),
+            signature_sheets: self.signature_sheets,
+            creep_mm: self.creep.unwrap_or(0.0),
+            printer_margin_mm: self.printer_margin,
+            fit: self.fit,
+        }
+    }
+}
+
+/// A file size written for people (`"3 MB"`, `"800 kB"`), with the text as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ByteSize {
+    /// The size in bytes.
+    pub bytes: u64,
+    /// The size as written.
+    pub text: String,
+}
+
+impl<'de> Deserialize<'de> for ByteSize {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let bytes = parse_size(&text).map_err(D::Error::custom)?;
+        Ok(Self { bytes, text })
+    }
+}
+
+/// Parses a file size such as `3 MB`, `500 kB` or `1.5 MiB` into bytes.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let split = text.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(text.len());
+    let (number, unit) = text.split_at(split);
+    let number: f64 = number.trim().parse().map_err(|_| {
+        format!("`{text}` is not a size; write e.g. \"3 MB\" or \"800 kB\"")
+    })?;
+    let factor = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "kb" | "k" => 1e3,
+        "kib" => 1024.0,
+        "mb" | "m" => 1e6,
+        "mib" => 1024.0 * 1024.0,
+        "gb" => 1e9,
+        other => return Err(format!("unknown size unit `{other}`; use kB or MB")),
+    };
+    if !(number.is_finite() && number > 0.0) {
+        return Err(format!("`{text}` is not a positive size"));
+    }
+    Ok((number * factor).round() as u64)
+}
+
+/// Deserializes a string through the type's `FromStr` (its message is the error).
+fn parsed<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: FromStr,
+    T::Err: fmt::Display,
+{
+    let text = String::deserialize(deserializer)?;
+    text.parse().map_err(D::Error::custom)
+}
+
+/// [`parsed`] for an optional key.
+fn parsed_option<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: FromStr,
+    T::Err: fmt::Display,
+{
+    parsed(deserializer).map(Some)
+}
+
+/// A list of marks; an item may itself be comma-separated (`"crop,fold"`).
+fn mark_list<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<MarkKind>, D::Error> {
+    let items = Vec::<String>::deserialize(deserializer)?;
+    let mut kinds = Vec::new();
+    for item in
+        items.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty())
+    {
+        let kind =
+            <MarkKind as clap::ValueEnum>::from_str(item, false).map_err(|_| {
+                D::Error::custom(format!(
+                    "unknown mark `{item}` (expected crop, fold, collation, slug or all)"
+                ))
+            })?;
+        kinds.push(kind);
+    }
+    Ok(kinds)
+}

@@ -1,0 +1,57 @@
+//! Exporting laid-out documents to PDF bytes, reproducibly.
+
+use typst::diag::SourceDiagnostic;
+use typst::ecow::EcoVec;
+use typst::foundations::{Datetime, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::util::diag::{Error, Result};
+
+/// Exports a document to PDF bytes, reproducibly: a fixed identifier and timestamp.
+/// Reading PDFs are tagged (accessible); print sheets are not (their pages are out of
+/// reading order by design).
+pub fn pdf(
+    document: &PagedDocument,
+    ident: &str,
+    date: Datetime,
+    tagged: bool,
+) -> Result<Vec<u8>> {
+    pdf_checked(document, ident, date, tagged, &[]).map_err(|diags| {
+        let messages: Vec<String> = diags.iter().map(|d| d.message.to_string()).collect();
+        Error::new(format!("PDF export failed ({})", messages.join("; ")))
+    })
+}
+
+/// Like [`pdf`], conforming to `standards` (e.g. PDF/A-2b, whose checks typst runs
+/// during export), with typst's diagnostics for the caller to locate.
+pub fn pdf_checked(
+    document: &PagedDocument,
+    ident: &str,
+    date: Datetime,
+    tagged: bool,
+    standards: &[PdfStandard],
+) -> std::result::Result<Vec<u8>, EcoVec<SourceDiagnostic>> {
+    let standards = PdfStandards::new(standards).map_err(|message| {
+        let message = message.message().clone();
+        EcoVec::from([SourceDiagnostic::error(typst::syntax::Span::detached(), message)])
+    })?;
+    let options = PdfOptions {
+        tagged,
+        ident: Smart::Custom(ident.to_string()),
+        creator: Smart::Custom(Some(format!("livret {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(Timestamp::new_utc(date)),
+        standards,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(document, &options)
+}
+
+/// Parses a PDF standard as typst names it (`a-2b`, `a-3u`, `1.7`, …).
+pub fn parse_standard(name: &str) -> Result<PdfStandard> {
+    serde_json::from_value(serde_json::Value::String(name.to_string())).map_err(|_| {
+        Error::new(format!("unknown PDF standard `{name}`")).with_hint(
+            "for archiving use a-2b (or a-1b, a-2u, a-3b, a-3u, a-4); plain PDF versions: 1.4 to 2.0",
+        )
+    })
+}

@@ -1,0 +1,11 @@
+//! Typesetting with typst: Markdown and chapters into one main source per target, the
+//! World typst reads through, compiling, reading laid-out pages back, exporting PDF.
+
+pub mod assemble;
+pub mod compile;
+pub mod export;
+pub mod fonts;
+pub mod inspect;
+pub mod markdown;
+pub mod render;
+pub mod world;

@@ -1,0 +1,79 @@
+//! Drawing pages as pictures: typst-render's pixmaps encoded as PNG, and any PDF's
+//! pages drawn through typst (which places PDF pages as images).
+
+use std::path::{Path, PathBuf};
+
+use typst::utils::Scalar;
+use typst_layout::Page;
+use typst_render::RenderOptions;
+
+use crate::typeset::fonts::Fonts;
+use crate::typeset::world::GuideWorld;
+use crate::util::diag::{Error, Result};
+use crate::util::fs::write_atomic;
+
+/// Draws one page at `dpi` as PNG bytes.
+pub fn page_png(page: &Page, dpi: f64) -> Result<Vec<u8>> {
+    let options =
+        RenderOptions { pixel_per_pt: Scalar::new(dpi / 72.0), render_bleed: false };
+    let pixmap = typst_render::render(page, &options);
+    encode_png(pixmap.width(), pixmap.height(), pixmap.data())
+}
+
+/// Encodes a premultiplied RGBA pixmap as PNG.
+pub fn encode_png(width: u32, height: u32, premultiplied: &[u8]) -> Result<Vec<u8>> {
+    let mut rgba = premultiplied.to_vec();
+    for px in rgba.chunks_exact_mut(4) {
+        let a = px[3];
+        if a != 0 && a != 255 {
+            for c in &mut px[..3] {
+                *c = ((*c as u16 * 255 + a as u16 / 2) / a as u16).min(255) as u8;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let image = image::RgbaImage::from_raw(width, height, rgba).ok_or_else(|| {
+        Error::new("internal error: a rendered page has the wrong size")
+    })?;
+    image
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
+        .map_err(|e| Error::new(format!("failed to encode a PNG ({e})")))?;
+    Ok(out)
+}
+
+/// Renders pages `1..=count` of any PDF to PNG files `<stem>-<n>.png` in `out_dir`,
+/// at `dpi`: typst places each page as an image (its PDF support) and typst-render
+/// draws it. Returns the files written.
+pub fn render_pdf(
+    pdf: &Path,
+    count: usize,
+    out_dir: &Path,
+    stem: &str,
+    dpi: f64,
+) -> Result<Vec<PathBuf>> {
+    let dir = pdf
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .canonicalize()
+        .map_err(|e| Error::io("open", pdf, e))?;
+    let name = pdf.file_name().and_then(|n| n.to_str()).unwrap_or("input.pdf");
+    let mut main = String::from("#set page(width: auto, height: auto, margin: 0pt)\n");
+    for n in 1..=count {
+        main.push_str(&format!(
+            "#image({}, page: {n})\n#pagebreak(weak: true)\n",
+            crate::typeset::markdown::string_literal(&format!("/{name}"))
+        ));
+    }
+    let fonts = Fonts::load(&dir, false)?;
+    let date = typst::foundations::Datetime::from_ymd(2000, 1, 1).expect("a valid date");
+    let world = GuideWorld::new(&dir, ".livret-render.typ", main, fonts, date);
+    let compiled = crate::typeset::compile::compile(&world)?;
+    let mut files = Vec::new();
+    for (i, page) in compiled.document.pages().iter().enumerate() {
+        let path = out_dir.join(format!("{stem}-{}.png", i + 1));
+        write_atomic(&path, &page_png(page, dpi)?)?;
+        files.push(path);
+    }
+    Ok(files)
+}

@@ -1,0 +1,16 @@
+//! Plumbing every layer uses: errors for users, atomic writes, the directory walker,
+//! hashing, suggestions for typos, sizes for people.
+
+pub mod diag;
+pub mod fs;
+pub mod hash;
+pub mod suggest;
+
+/// Human-readable size: `812 KiB`, `3.4 MiB`.
+pub fn human_size(bytes: usize) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{} KiB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}
