@@ -1,12 +1,11 @@
 //! `livret proof`: every proof sheet carries one source and one translated page of the
 //! same chapter, each chapter starting a new sheet.
 
-mod util;
-
 use std::fs;
 
 use assert_cmd::Command;
-use util::*;
+
+use crate::support::*;
 
 #[test]
 fn proof_sheets_pair_pages_of_the_same_chapter() {

@@ -1,8 +1,6 @@
 //! `livret watch`: a live process rebuilds on edits, survives a broken edit, and
 //! picks up the fix.
 
-mod util;
-
 use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -11,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
-use util::*;
+use crate::support::*;
 
 /// The watcher process; killed when dropped.
 struct Watching(Child);

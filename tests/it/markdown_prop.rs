@@ -1,13 +1,12 @@
 //! Property: any text a translator writes comes out of the PDF as the same words,
 //! and never runs as Typst code.
 
-mod util;
-
 use std::fs;
 
 use livret::build::{BuildOptions, build};
 use proptest::prelude::*;
-use util::*;
+
+use crate::support::*;
 
 /// Escapes text for Markdown so that Markdown shows it literally (CommonMark
 /// backslash escapes), leaving the Typst escaping to livret.

@@ -1,13 +1,12 @@
 //! `livret impose` on PDFs made elsewhere: output read back, and bad input refused.
 
-mod util;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 use assert_cmd::Command;
-use util::*;
+
+use crate::support::*;
 
 /// The sample guide's French A6 reading PDF, built once per test into `dir`.
 fn sample_pdf(dir: &Path) -> PathBuf {

@@ -1,13 +1,12 @@
 //! The command line as users meet it: help with examples, completions, manual pages,
 //! colours, quiet and verbose, suggestions for typos.
 
-mod util;
-
 use std::fs;
 use std::process::Command as Process;
 
 use assert_cmd::Command;
-use util::*;
+
+use crate::support::*;
 
 /// Runs livret with `args` (and `env`): (exit code, stdout, stderr).
 fn livret(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {

@@ -1,9 +1,8 @@
 //! `livret preview`: page PNGs at the asked resolution and a contact sheet of all pages.
 
-mod util;
-
 use assert_cmd::Command;
-use util::*;
+
+use crate::support::*;
 
 #[test]
 fn pages_and_contact_sheet_are_written_at_size() {

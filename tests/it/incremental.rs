@@ -1,8 +1,6 @@
 //! Incremental builds: what is rebuilt after which change, the record of finished
 //! targets, report.json against the files on disk, and interrupted builds.
 
-mod util;
-
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -10,7 +8,8 @@ use std::process::{Command as Process, Stdio};
 
 use assert_cmd::Command;
 use sha2::{Digest, Sha256};
-use util::*;
+
+use crate::support::*;
 
 /// `livret build` with `args`; returns stdout (and asserts success).
 fn build(project: &Path, args: &[&str]) -> String {

@@ -1,13 +1,12 @@
 //! Images for print and screens: resampled sizes read back from the PDFs, grey print
 //! sheets, the cache, and bad image files.
 
-mod util;
-
 use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-use util::*;
+
+use crate::support::*;
 
 /// `livret build` on a project: exit code, stdout, stderr.
 fn build(project: &Path, args: &[&str]) -> (i32, String, String) {

@@ -2,13 +2,11 @@
 //! on a copy of the sample guide, and the pictures in docs/images/ are exactly what
 //! livret draws for the commands shown.
 
-mod util;
-
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use util::*;
+use crate::support::*;
 
 /// The `livret …` lines of the ```sh blocks of a Markdown file, in order.
 fn commands(doc: &str) -> Vec<Vec<String>> {

@@ -1,13 +1,11 @@
 //! Editions: edition number, date and what changed reach the colophon and the PDF
 //! metadata; PDF/A-2b on request, refusing text no font can show.
 
-mod util;
-
 use std::fs;
 use std::path::Path;
 use std::process::Command as Process;
 
-use util::*;
+use crate::support::*;
 
 /// `livret build` with `args`: (exit code, stderr).
 fn build(project: &Path, args: &[&str]) -> (i32, String) {

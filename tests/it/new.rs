@@ -1,10 +1,8 @@
 //! `livret new`: a fresh guide that builds and checks at once, with only its own fonts.
 
-mod util;
-
 use std::fs;
 
-use util::*;
+use crate::support::*;
 
 #[test]
 fn a_new_guide_builds_and_checks_clean() {

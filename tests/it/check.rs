@@ -1,12 +1,11 @@
 //! `livret check`: stale and missing translations, unshowable characters, exit codes.
 
-mod util;
-
 use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-use util::*;
+
+use crate::support::*;
 
 /// `livret check` on a project: exit code, stdout, stderr.
 fn check(project: &Path, args: &[&str]) -> (i32, String, String) {

@@ -1,12 +1,11 @@
 //! `livret fonts`: what each font covers and which font shows each script of each
 //! language; a script without a font is a problem (exit 1).
 
-mod util;
-
 use std::fs;
 
 use assert_cmd::Command;
-use util::*;
+
+use crate::support::*;
 
 /// `livret fonts --format json` on a project: (exit code, report).
 fn fonts(project: &std::path::Path) -> (i32, serde_json::Value) {

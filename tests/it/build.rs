@@ -1,12 +1,11 @@
 //! `livret build` end to end: the sample guide, reproducibility, and bad input.
 
-mod util;
-
 use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
-use util::*;
+
+use crate::support::*;
 
 /// Runs `livret build` in `project` with extra args.
 fn build(project: &Path, args: &[&str]) -> assert_cmd::assert::Assert {

@@ -1,0 +1,20 @@
+//! The integration tests, as one binary (each file under `tests/` would be a crate of
+//! its own, linking typst again): one module per command or theme, and `support` for
+//! fixture projects, PDFs read back with poppler, and running the `livret` binary.
+
+mod support;
+
+mod build;
+mod check;
+mod cli;
+mod docs;
+mod editions;
+mod fonts;
+mod images;
+mod impose_cli;
+mod incremental;
+mod markdown_prop;
+mod new;
+mod preview;
+mod proof;
+mod watch;
