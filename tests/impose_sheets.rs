@@ -5,10 +5,14 @@
 //! The input booklet is a typst document whose page n shows `Tn` near its top edge
 //! and `Bn` near its bottom edge. From the output PDF alone (pdftotext -bbox), each
 //! page's label, position and turn are read: the turn is where `Tn` lies from `Bn`.
+//!
+//! Both backends also paint the same marks: the crate's drawings, read back from each PDF.
 
-#[path = "util/fold.rs"]
+#[path = "../crates/livret-impose/tests/it/support/fold.rs"]
 mod fold;
-#[path = "util/recipe.rs"]
+#[path = "../crates/livret-impose/tests/it/support/marks.rs"]
+mod marks;
+#[path = "../crates/livret-impose/tests/it/support/recipe.rs"]
 mod recipe;
 mod util;
 
@@ -17,8 +21,8 @@ use std::sync::Arc;
 use fold::{Observation, Read};
 use livret::impose::pdf::{PlaceOptions, impose_pdf};
 use livret::impose::{
-    Binding, Duplex, MarkOptions, PlanOptions, Scheme, SheetSize, Size, all_sides,
-    place_frames, plan,
+    Binding, Drawing, Duplex, MarkOptions, PlanOptions, Scheme, SheetSize, Size,
+    all_sides, drawings, place_frames, plan, slug_texts,
 };
 use livret::world::{Fonts, GuideWorld};
 use recipe::recipe;
@@ -281,5 +285,78 @@ fn zine_sheet_folds_into_order() {
 fn right_bound_sheets_fold_into_order() {
     for scheme in [Scheme::Saddle, Scheme::Cutstack, Scheme::Signatures, Scheme::Copies] {
         sweep(scheme, (1..=24).chain([63]), &[Binding::Right]);
+    }
+}
+
+/// One geometry, two painters: typst frames and the PDF backend paint exactly the crate's
+/// mark drawings (lines with width and dash, fills), and print the same slug texts.
+#[test]
+fn both_backends_paint_the_same_marks() {
+    let date = Datetime::from_ymd(2026, 1, 1).unwrap();
+    let fonts = Fonts::load(&repo(), false).unwrap();
+    let title = "Guide";
+    for (scheme, page, pages) in [
+        (Scheme::Signatures, Size::from_mm(74.0, 105.0), 24),
+        (Scheme::Cutstack, Size::from_mm(105.0, 148.0), 16),
+        (Scheme::Zine, Size::from_mm(74.0, 105.0), 8),
+    ] {
+        let doc = labelled(pages, page);
+        let input = livret::export::pdf(&doc, "labelled", date, false).unwrap();
+        let mut options = PlanOptions::new(scheme, SheetSize::A4.size(), page);
+        options.signature_sheets = Some(1);
+        let imp = plan(pages, &options).unwrap();
+        let order = all_sides(&imp);
+        let texts = slug_texts(&imp, title);
+        let slugs = livret::print::slug_frames(
+            &repo(),
+            "slugs.typ",
+            &fonts,
+            date,
+            "Andika",
+            &texts,
+        );
+        assert_eq!(slugs.len(), texts.len(), "every slug text is laid out");
+        let sheets =
+            place_frames(&imp, doc.pages(), &order, MarkOptions::ALL, title, |t| {
+                slugs.get(t).cloned()
+            });
+        let frames = livret::export::pdf(&sheets, "sheets", date, false).unwrap();
+        let place = PlaceOptions {
+            order: order.clone(),
+            marks: MarkOptions::ALL,
+            title: title.into(),
+            center: false,
+        };
+        let lopdf = impose_pdf(&input, &imp, &place).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut words = Vec::new();
+        for (name, bytes) in [("frames", &frames), ("pdf", &lopdf)] {
+            let path = dir.path().join(format!("{name}.pdf"));
+            std::fs::write(&path, bytes).unwrap();
+            words.push(pdf_words_all(&path));
+            let read = marks::painted(bytes);
+            assert_eq!(read.len(), order.len());
+            for (n, side) in order.iter().enumerate() {
+                let drawn = drawings(side.get(&imp).unwrap(), MarkOptions::ALL, title);
+                let what = format!("{name}: {scheme} side {}", n + 1);
+                marks::assert_same(&read[n], &marks::expected(&drawn), &what);
+            }
+        }
+        // The same slug texts, at the same place (left end and centre line, within the
+        // difference between the two fonts).
+        for (n, side) in order.iter().enumerate() {
+            for d in drawings(side.get(&imp).unwrap(), MarkOptions::ALL, title) {
+                let Drawing::Text { x, y, text, .. } = d else { continue };
+                let first = text.split(' ').next().unwrap();
+                for backend in &words {
+                    let found = backend[n].iter().any(|w| {
+                        w.0 == first
+                            && (w.1 - x).abs() < 0.5
+                            && ((w.2 + w.4) / 2.0 - y).abs() < 3.0
+                    });
+                    assert!(found, "{scheme} side {}: `{text}` at {x}, {y}", n + 1);
+                }
+            }
+        }
     }
 }

@@ -129,20 +129,7 @@ pub fn slug_frames(
     }
 }
 
-/// The slug texts a plan needs, with `{title}` replaced.
+/// The slug texts a plan needs, with `{title}` replaced as the marks painter does.
 pub fn slug_texts(plan: &Imposition, title: &str) -> Vec<String> {
-    let mut texts = Vec::new();
-    for sheet in &plan.sheets {
-        for side in [&sheet.front, &sheet.back] {
-            for mark in &side.marks {
-                if let impose::Mark::Slug { text, .. } = mark {
-                    let t = text.replace("{title}", title);
-                    if !texts.contains(&t) {
-                        texts.push(t);
-                    }
-                }
-            }
-        }
-    }
-    texts
+    impose::slug_texts(plan, title)
 }

@@ -1,38 +1,7 @@
-//! Imposition: putting booklet pages on printer sheets.
-//!
-//! Two steps. [`plan()`] is pure arithmetic: page count, page size, sheet size, scheme and
-//! options → an [`Imposition`]: sheets → sides ([`SheetPlan::front`], [`SheetPlan::back`])
-//! → [`Slot`]s (input page or blank, box, rotation, creep shift, cell) and [`Mark`]s
-//! (geometry only). Placement then draws frames onto sheets by that plan. The plan
-//! serialises with serde for `--plan plan.json`.
-//!
-//! Conventions:
-//! - Lengths are PDF points (1 pt = 1/72 in; [`geometry::mm`] converts millimetres).
-//! - Coordinates have their origin at the top-left of a sheet side *as displayed*, y down.
-//! - Sheet k's front is output page 2k−1 and its back 2k (1-based); the back is given as it
-//!   must be displayed in the PDF, already turned for the printer's flip ([`Duplex`]):
-//!   turning the sheet about the flip axis shows the back as displayed.
-//! - A slot's box is the page's box on the sheet after rotation; [`Rotation`] is the
-//!   clockwise turn of the content as displayed; [`Slot::shift`] is the creep shift of the
-//!   content toward [`Slot::spine`] (placement clips to the box).
-//! - Folio j (0 = outermost) of a nested group of P pages carries, 1-based within the
-//!   group, front [P−2j | 2j+1] and back [2j+2 | P−2j−1] (left | right as read after
-//!   turning the spread over its fold).
-//! - Cells (cut pieces) are numbered row-major from the top-left of the front; cutstack
-//!   pile c (sheets 1…S) holds folios c·S … c·S+S−1 and goes outside pile c+1.
+//! Imposition: the `livret-impose` crate (plan, marks, ticket, PDF backend, no typst),
+//! re-exported, and [`place`], the typst painter of imposed sheets used by `build`.
 
-pub mod geometry;
-pub mod margin;
-pub mod pdf;
 pub mod place;
-pub mod plan;
-pub mod ticket;
 
-pub use geometry::{Orientation, Rect, SheetSize, Size, mm, to_mm};
-pub use place::{
-    MarkOptions, SideRef, all_sides, manual_duplex, place_frames, print_order,
-};
-pub use plan::{
-    Axis, Binding, Blanks, Duplex, Edge, Grid, Group, Imposition, JobTicket, Line, Mark,
-    PlanError, PlanOptions, Rotation, Scheme, SheetPlan, SidePlan, Slot, plan,
-};
+pub use livret_impose::*;
+pub use place::{place_frames, plain_page};

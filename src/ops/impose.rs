@@ -139,10 +139,7 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     let mut files = Vec::new();
     let place = |order: Vec<SideRef>| PlaceOptions {
         order,
-        crop: config.marks.crop,
-        fold: config.marks.fold,
-        collation: config.marks.collation,
-        slug: config.marks.slug,
+        marks: config.marks,
         title: title.clone(),
         center: config.center,
     };

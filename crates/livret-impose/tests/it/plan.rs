@@ -1,13 +1,10 @@
 //! Imposition plans checked by an independent folding simulation, properties and units.
 
-#[path = "util/fold.rs"]
-mod fold;
-#[path = "util/recipe.rs"]
-mod recipe;
+use crate::support::{fold, recipe};
 
 use fold::{Observation, Read};
-use livret::impose::geometry::fmt_mm;
-use livret::impose::{
+use livret_impose::geometry::fmt_mm;
+use livret_impose::{
     Axis, Blanks, Duplex, Edge, Imposition, Mark, Orientation, PlanError, PlanOptions,
     Rect, Rotation, Scheme, SheetSize, Size, mm, plan,
 };
@@ -25,7 +22,7 @@ fn a7() -> Size {
 /// What one would read off the output PDF: every slot's label (input page number,
 /// 1-based), centre and rotation. `with_blanks` keeps blank slots as unlabelled items.
 fn observe(imp: &Imposition, with_blanks: bool) -> Vec<Vec<Observation>> {
-    let side = |slots: &[livret::impose::Slot]| {
+    let side = |slots: &[livret_impose::Slot]| {
         slots
             .iter()
             .filter(|s| with_blanks || s.page.is_some())
@@ -456,7 +453,7 @@ fn saddle_of_four_is_4_1_then_2_3() {
         Size::from_mm(148.0, 210.0),
     );
     let imp = plan(4, &opts).unwrap();
-    let order = |slots: &[livret::impose::Slot]| {
+    let order = |slots: &[livret_impose::Slot]| {
         let mut s: Vec<_> =
             slots.iter().map(|s| (s.x, s.page.unwrap() + 1, s.rotation)).collect();
         s.sort_by(|a, b| a.0.total_cmp(&b.0));

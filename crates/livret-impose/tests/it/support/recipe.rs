@@ -1,7 +1,7 @@
 //! The printer's recipe for the folding simulation, taken from a plan's job data only
 //! (grid, fold and flip): what the job ticket tells a print shop, in numbers.
 
-use livret::impose::{Axis, Imposition};
+use livret_impose::{Axis, Imposition};
 
 use super::fold::{Dir, Recipe};
 

@@ -1,9 +1,9 @@
 //! Corrupt inputs: random byte damage never panics.
 
-mod common;
+use crate::support;
 
-use livret::impose::pdf::{PdfInput, PlaceOptions, impose_pdf};
-use livret::impose::{PlanOptions, Scheme, SheetSize, plan};
+use livret_impose::pdf::{PdfInput, PlaceOptions, impose_pdf};
+use livret_impose::{PlanOptions, Scheme, SheetSize, plan};
 use proptest::prelude::*;
 
 proptest! {
@@ -14,19 +14,19 @@ proptest! {
         flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..20),
         compress in any::<bool>(),
     ) {
-        let g = common::Gen { compress, inherited: true, ..common::Gen::new(5) };
-        let mut input = common::make(&g);
+        let g = support::Gen { compress, inherited: true, ..support::Gen::new(5) };
+        let mut input = support::make(&g);
         for (at, byte) in flips {
             let i = at.index(input.len());
             input[i] = byte;
         }
         if let Ok(parsed) = PdfInput::parse(&input) {
             let info = parsed.info();
-            let opts = PlanOptions::new(Scheme::Saddle, SheetSize::A3.size(), livret::impose::Size::new(common::A5.0, common::A5.1));
+            let opts = PlanOptions::new(Scheme::Saddle, SheetSize::A3.size(), livret_impose::Size::new(support::A5.0, support::A5.1));
             if let Ok(imp) = plan(info.pages, &opts) {
                 let mut place = PlaceOptions::new(&imp);
                 place.center = true;
-                place.slug = true;
+                place.marks.slug = true;
                 let _ = impose_pdf(&input, &imp, &place);
             }
         }

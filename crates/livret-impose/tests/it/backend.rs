@@ -1,16 +1,15 @@
 //! The external-PDF backend: generated inputs imposed, read back with poppler.
 
-mod common;
+use crate::support;
 
-use common::{A5, Gen, make, page_sizes, render, words_per_page};
-use livret::impose::pdf::{
+use livret_impose::pdf::{
     InputInfo, PdfError, PdfInput, PlaceOptions, SideRef, impose_pdf, read_info,
 };
-use livret::impose::{Imposition, PlanOptions, Rotation, Scheme, SheetSize, Size, plan};
-
-fn all_sides(imp: &Imposition) -> Vec<SideRef> {
-    (0..imp.sheets.len()).flat_map(|k| [SideRef::Front(k), SideRef::Back(k)]).collect()
-}
+use livret_impose::{
+    Imposition, MarkOptions, PlanOptions, Rotation, Scheme, SheetSize, Size, all_sides,
+    plan,
+};
+use support::{A5, Gen, make, page_sizes, render, words_per_page};
 
 fn a4() -> Size {
     SheetSize::A4.size()
@@ -147,7 +146,7 @@ fn info_reads_trim_bleed_rotate_and_title() {
 /// Pages painted grey over their bleed box with a black marker at the displayed top-left
 /// corner: the marker sits in the slot corner the slot's rotation puts it in, and bleed
 /// shows beyond outer edges but never over a neighbour.
-fn check_painted(g: Gen, scheme: Scheme, sheet: Size, duplex: livret::impose::Duplex) {
+fn check_painted(g: Gen, scheme: Scheme, sheet: Size, duplex: livret_impose::Duplex) {
     let input = make(&g);
     let info = read_info(&input).unwrap();
     let mut opts = PlanOptions::new(scheme, sheet, info.sizes[0]);
@@ -234,7 +233,7 @@ fn check_painted(g: Gen, scheme: Scheme, sheet: Size, duplex: livret::impose::Du
 
 #[test]
 fn rotation_and_bleed_render_right_saddle() {
-    use livret::impose::Duplex;
+    use livret_impose::Duplex;
     let g = Gen { bleed: 9.0, paint: true, ..Gen::new(6) };
     check_painted(g.clone(), Scheme::Saddle, a4(), Duplex::Long);
     check_painted(g, Scheme::Saddle, a4(), Duplex::Short);
@@ -242,7 +241,7 @@ fn rotation_and_bleed_render_right_saddle() {
 
 #[test]
 fn rotation_and_bleed_render_right_turned_and_zine() {
-    use livret::impose::Duplex;
+    use livret_impose::Duplex;
     // Pages whose spreads must turn on the sheet.
     let wide = Gen { size: (300.0, 200.0), bleed: 9.0, paint: true, ..Gen::new(8) };
     check_painted(wide, Scheme::Cutstack, a4(), Duplex::Long);
@@ -252,7 +251,7 @@ fn rotation_and_bleed_render_right_turned_and_zine() {
 
 #[test]
 fn page_rotate_is_applied() {
-    use livret::impose::Duplex;
+    use livret_impose::Duplex;
     let g = Gen { paint: true, rotate90: vec![0, 3], ..Gen::new(4) };
     check_painted(g, Scheme::Saddle, a4(), Duplex::Long);
     let every = Gen {
@@ -283,10 +282,7 @@ fn marks_are_drawn_when_asked() {
     let imp = plan(info.pages, &popts).unwrap();
     let plain = impose_pdf(&input, &imp, &PlaceOptions::new(&imp)).unwrap();
     let opts = PlaceOptions {
-        crop: true,
-        fold: true,
-        collation: true,
-        slug: true,
+        marks: MarkOptions::ALL,
         title: "Guide Ü".into(),
         ..PlaceOptions::new(&imp)
     };
@@ -374,7 +370,7 @@ fn empty_page_tree() {
 #[test]
 fn encrypted_inputs_are_refused() {
     let input = make(&Gen::new(4));
-    let plain = common::temp_pdf(&input);
+    let plain = support::temp_pdf(&input);
     for args in [
         &["--encrypt", "", "owner", "256", "--"][..],
         &["--encrypt", "user", "owner", "128", "--use-aes=y", "--"][..],
@@ -400,7 +396,10 @@ fn truncated_inputs_never_panic() {
     let input = make(&Gen { title: Some("T".into()), ..Gen::new(6) });
     let info = read_info(&input).unwrap();
     let imp = plan_for(&info, Scheme::Saddle, a4());
-    let opts = PlaceOptions { slug: true, crop: true, ..PlaceOptions::new(&imp) };
+    let opts = PlaceOptions {
+        marks: MarkOptions { slug: true, crop: true, ..MarkOptions::default() },
+        ..PlaceOptions::new(&imp)
+    };
     let step = (input.len() / 400).max(1);
     let mut ok = 0;
     for cut in (0..input.len()).step_by(step) {
@@ -426,10 +425,12 @@ fn qpdf_accepts_the_output() {
     let g = Gen { bleed: 9.0, inherited: true, rotate90: vec![1], ..Gen::new(10) };
     let input = make(&g);
     let (imp, out) = impose_default(&input, Scheme::Saddle, a4());
-    let opts =
-        PlaceOptions { crop: true, fold: true, slug: true, ..PlaceOptions::new(&imp) };
+    let opts = PlaceOptions {
+        marks: MarkOptions { crop: true, fold: true, slug: true, collation: false },
+        ..PlaceOptions::new(&imp)
+    };
     for bytes in [out, impose_pdf(&input, &imp, &opts).unwrap()] {
-        let f = common::temp_pdf(&bytes);
+        let f = support::temp_pdf(&bytes);
         let res = std::process::Command::new("qpdf")
             .arg("--check")
             .arg(f.path())

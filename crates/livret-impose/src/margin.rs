@@ -76,7 +76,7 @@ pub fn intrusion(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::impose::{PlanOptions, Scheme, SheetSize, Size, mm, plan};
+    use crate::{PlanOptions, Scheme, SheetSize, Size, mm, plan};
 
     #[test]
     fn content_near_the_sheet_edge_is_found() {

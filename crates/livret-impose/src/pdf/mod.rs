@@ -1,0 +1,476 @@
+//! Placing the pages of an external PDF on printer sheets, keeping them vector.
+//!
+//! This is the backend of `livret impose INPUT.pdf` for PDFs made elsewhere. Every input
+//! page that the plan uses becomes one Form XObject (its content streams, its resources
+//! resolved through the page tree, its box as `/BBox`), written once; every output page is
+//! a sheet side whose small content stream places those forms with `q cm Do Q`, each clipped
+//! to its slot. Fonts, images and other resources are moved to the output untouched and
+//! shared, so the output is about as large as the input and text stays extractable.
+//!
+//! Geometry: a page is drawn by its *trim box* (`/TrimBox`, else `/CropBox`, else
+//! `/MediaBox`) turned by its `/Rotate`; its *bleed* (how far `/BleedBox`, else the crop
+//! box, extends beyond the trim box) shows beyond the slot on the sides where no other slot
+//! touches, up to half the gap to the next slot, so it runs under the cut at free edges.
+//!
+//! Output is deterministic: objects are numbered in the order they are first met, no dates
+//! and no random identifiers are written. Left out, as print output needs none of them:
+//! annotations (links, form fields: flatten forms first), outlines, the structure tree and
+//! the document's metadata stream; optional content (layers) is kept.
+
+mod copy;
+mod draw;
+mod read;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, SaveOptions};
+use serde::{Deserialize, Serialize};
+
+use crate::choice::Rotation;
+use crate::geometry::{Size, fmt_mm};
+use crate::marks::MarkOptions;
+use crate::plan::{Imposition, SidePlan};
+use crate::sides::all_sides;
+use copy::Copier;
+use draw::{MarkResources, Sheets};
+use read::{PageGeom, contains, doc_title, lowercase, resolve, walk_pages};
+
+/// Which sheet side to write, by 0-based sheet index (shared with frame placement).
+pub use crate::sides::SideRef;
+
+/// Two trim sizes closer than this on both sides count as the same page size, in pt.
+pub const SIZE_TOLERANCE: f64 = 1.0;
+
+/// Lengths on the four sides of a page as displayed (after `/Rotate`), in pt.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Sides {
+    /// Along the top edge.
+    pub top: f64,
+    /// Along the right edge.
+    pub right: f64,
+    /// Along the bottom edge.
+    pub bottom: f64,
+    /// Along the left edge.
+    pub left: f64,
+}
+
+impl Sides {
+    /// The same lengths after the page turns clockwise by `rotation`.
+    pub fn turned(self, rotation: Rotation) -> Sides {
+        let mut s = self;
+        for _ in 0..rotation.degrees() / 90 {
+            s = Sides { top: s.left, right: s.top, bottom: s.right, left: s.bottom };
+        }
+        s
+    }
+
+    /// Every length multiplied by `factor`.
+    fn scaled(self, factor: f64) -> Sides {
+        Sides {
+            top: self.top * factor,
+            right: self.right * factor,
+            bottom: self.bottom * factor,
+            left: self.left * factor,
+        }
+    }
+}
+
+/// What an input PDF holds, read before planning.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InputInfo {
+    /// Number of pages.
+    pub pages: usize,
+    /// Each page's trim size in pt (`TrimBox`, else `CropBox`, else `MediaBox`), after `/Rotate`.
+    pub sizes: Vec<Size>,
+    /// How far each page's bleed box extends beyond its trim box, in pt, as displayed;
+    /// zeros when the page has no `TrimBox`.
+    pub bleed: Vec<Sides>,
+    /// The document title from its Info dictionary, if any.
+    pub title: Option<String>,
+}
+
+/// How to draw the plan: which sides, which marks, how to treat odd page sizes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceOptions {
+    /// The sides to write, in output order; empty means every side, front then back.
+    pub order: Vec<SideRef>,
+    /// The marks to draw.
+    pub marks: MarkOptions,
+    /// Replaces `{title}` in slug lines.
+    pub title: String,
+    /// Centre pages whose trim size differs from the plan's in their slot (scaled down only
+    /// if larger) instead of failing with [`PdfError::PageSize`].
+    pub center: bool,
+}
+
+impl PlaceOptions {
+    /// Every side in printing order, no marks, no centring, no title.
+    pub fn new(plan: &Imposition) -> Self {
+        Self {
+            order: all_sides(plan),
+            marks: MarkOptions::default(),
+            title: String::new(),
+            center: false,
+        }
+    }
+}
+
+/// Why an input PDF cannot be read or imposed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PdfError {
+    /// The input does not start with a PDF header.
+    NotPdf,
+    /// The input is encrypted (even if it opens without a password).
+    Encrypted,
+    /// The input is damaged or truncated beyond what can be recovered; the cause.
+    Corrupt(String),
+    /// The input has no pages.
+    Empty,
+    /// A page's trim size differs from the plan's page size (and centring is off).
+    PageSize {
+        /// The page, 1-based.
+        page: usize,
+        /// Its trim size in pt, as displayed.
+        size: Size,
+        /// The plan's page size in pt.
+        expected: Size,
+    },
+    /// The plan or the side list does not fit the input (a page or sheet out of range).
+    PlanMismatch(String),
+}
+
+impl PdfError {
+    /// What the user can do about it, as one line (no `hint:` prefix).
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            PdfError::NotPdf => {
+                Some("export or print the document to PDF, then impose that file".into())
+            }
+            PdfError::Encrypted => Some(
+                "decrypt it first, e.g. `qpdf --decrypt input.pdf decrypted.pdf` \
+                 (add --password=… if it asks for one)"
+                    .into(),
+            ),
+            PdfError::Corrupt(_) => Some(
+                "the file may be incomplete (an interrupted download or copy): export it \
+                 again from its source, or try `qpdf input.pdf repaired.pdf`"
+                    .into(),
+            ),
+            PdfError::Empty => Some("the input PDF must have at least one page".into()),
+            PdfError::PageSize { .. } => Some(
+                "use --fit center to centre pages of other sizes in their slot".into(),
+            ),
+            PdfError::PlanMismatch(_) => {
+                Some("make the plan from this PDF's page count and size".into())
+            }
+        }
+    }
+}
+
+impl fmt::Display for PdfError {
+    /// One lowercase line; see [`PdfError::hint`] for the suggestion.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PdfError::NotPdf => {
+                f.write_str("the input is not a PDF file (it has no %PDF- header)")
+            }
+            PdfError::Encrypted => f.write_str(
+                "the input PDF is encrypted (livret does not impose encrypted files, \
+                 even those that open without a password)",
+            ),
+            PdfError::Corrupt(cause) => write!(f, "the input PDF is damaged ({cause})"),
+            PdfError::Empty => f.write_str("the input PDF has no pages"),
+            PdfError::PageSize { page, size, expected } => write!(
+                f,
+                "page {page} is {size} but the booklet pages are {} (trim sizes differ)",
+                size_text(*expected)
+            ),
+            PdfError::PlanMismatch(cause) => {
+                write!(f, "the plan does not match the input PDF ({cause})")
+            }
+        }
+    }
+}
+
+impl std::error::Error for PdfError {}
+
+/// A size as `W×H mm` (same as [`Size`]'s `Display`).
+fn size_text(size: Size) -> String {
+    format!("{}×{} mm", fmt_mm(size.width), fmt_mm(size.height))
+}
+
+/// Reads the page count, trim sizes, bleeds and title of a PDF.
+///
+/// Fails when the input is not a PDF, is encrypted, is damaged past recovery or has no pages.
+pub fn read_info(input: &[u8]) -> Result<InputInfo, PdfError> {
+    Ok(PdfInput::parse(input)?.info())
+}
+
+/// Imposes a PDF by `plan`: one output page per entry of `options.order`, sheet-sized.
+///
+/// Fails as [`read_info`] does, when the plan names pages or sheets the input or plan does
+/// not have, or when a page's trim size differs from the plan's (unless `options.center`).
+pub fn impose_pdf(
+    input: &[u8],
+    plan: &Imposition,
+    options: &PlaceOptions,
+) -> Result<Vec<u8>, PdfError> {
+    PdfInput::parse(input)?.impose(plan, options)
+}
+
+/// The input's objects moved for output, before the sheet pages are added.
+struct Copied {
+    /// The copier holding the output objects.
+    copier: Copier,
+    /// The id reserved for the catalog.
+    catalog: ObjectId,
+    /// The id reserved for the page tree.
+    tree: ObjectId,
+    /// The form of each input page, if drawn.
+    forms: Vec<Option<ObjectId>>,
+    /// The optional content properties, remapped.
+    layers: Option<Object>,
+    /// The input's PDF version.
+    version: String,
+    /// The input pages.
+    pages: Vec<PageGeom>,
+}
+
+/// A parsed input PDF: read once, then asked for its [`InputInfo`] or imposed.
+pub struct PdfInput {
+    doc: Document,
+    pages: Vec<PageGeom>,
+    title: Option<String>,
+}
+
+impl fmt::Debug for PdfInput {
+    /// Shows the page count and title.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PdfInput")
+            .field("pages", &self.pages.len())
+            .field("title", &self.title)
+            .finish()
+    }
+}
+
+impl PdfInput {
+    /// Parses a PDF and its page tree.
+    ///
+    /// Fails when the input is not a PDF, is encrypted, is damaged past recovery or has no
+    /// pages.
+    pub fn parse(input: &[u8]) -> Result<Self, PdfError> {
+        let head = &input[..input.len().min(1024)];
+        if !head.windows(5).any(|w| w == b"%PDF-") {
+            return Err(PdfError::NotPdf);
+        }
+        let doc = match Document::load_mem_with_options(input, LoadOptions::default()) {
+            Ok(doc) => doc,
+            Err(_) if contains(input, b"/Encrypt") => return Err(PdfError::Encrypted),
+            Err(err) => return Err(PdfError::Corrupt(lowercase(&err.to_string()))),
+        };
+        if doc.trailer.has(b"Encrypt") || doc.encryption_state.is_some() {
+            return Err(PdfError::Encrypted);
+        }
+        let pages = walk_pages(&doc)?;
+        if pages.is_empty() {
+            return Err(PdfError::Empty);
+        }
+        let title = doc_title(&doc);
+        Ok(Self { doc, pages, title })
+    }
+
+    /// Page count, trim sizes, bleeds and title.
+    pub fn info(&self) -> InputInfo {
+        InputInfo {
+            pages: self.pages.len(),
+            sizes: self.pages.iter().map(PageGeom::size).collect(),
+            bleed: self.pages.iter().map(PageGeom::bleed).collect(),
+            title: self.title.clone(),
+        }
+    }
+
+    /// Imposes the document by `plan`; see [`impose_pdf`].
+    pub fn impose(
+        self,
+        plan: &Imposition,
+        options: &PlaceOptions,
+    ) -> Result<Vec<u8>, PdfError> {
+        let order = if options.order.is_empty() {
+            all_sides(plan)
+        } else {
+            options.order.clone()
+        };
+        let used = self.check(plan, options, &order)?;
+        let title = self.title.clone().or_else(|| {
+            let t = options.title.trim();
+            (!t.is_empty()).then(|| t.to_string())
+        });
+        let Copied { mut copier, catalog, tree, forms, layers, version, pages } =
+            self.copy_forms(&used)?;
+        let sides: Vec<&SidePlan> =
+            order.iter().filter_map(|side| side.get(plan)).collect();
+        let marks = MarkResources::new(&mut copier, &sides, options);
+        let sheets = Sheets { tree, plan, pages: &pages, forms: &forms, options, marks };
+        let kids: Vec<Object> = sides
+            .iter()
+            .map(|side| Object::Reference(sheets.page(&mut copier, side)))
+            .collect();
+
+        let mut tree_dict = Dictionary::new();
+        tree_dict.set("Type", Object::Name(b"Pages".to_vec()));
+        tree_dict.set("Count", Object::Integer(kids.len() as i64));
+        tree_dict.set("Kids", Object::Array(kids));
+        copier.out.insert(tree, Object::Dictionary(tree_dict));
+        let mut cat = Dictionary::new();
+        cat.set("Type", Object::Name(b"Catalog".to_vec()));
+        cat.set("Pages", Object::Reference(tree));
+        if let Some(layers) = layers {
+            cat.set("OCProperties", layers);
+        }
+        copier.out.insert(catalog, Object::Dictionary(cat));
+        let info = copier.alloc();
+        let mut info_dict = Dictionary::new();
+        if let Some(title) = title {
+            info_dict.set("Title", lopdf::text_string(&title));
+        }
+        info_dict.set("Producer", Object::string_literal("livret"));
+        copier.out.insert(info, Object::Dictionary(info_dict));
+        save(copier, &version, catalog, info)
+    }
+
+    /// Moves the forms of the `used` pages (in page order, then everything they use) and
+    /// the optional content (layers) they may refer to into a fresh copier, after the ids
+    /// of the catalog and the page tree.
+    fn copy_forms(self, used: &[bool]) -> Result<Copied, PdfError> {
+        let recovered = self.doc.xref_recovery.is_some();
+        let PdfInput { mut doc, pages, .. } = self;
+        let layers = doc
+            .trailer
+            .get(b"Root")
+            .ok()
+            .map(|root| resolve(&doc.objects, root))
+            .and_then(|catalog| catalog.as_dict().ok())
+            .and_then(|catalog| catalog.get(b"OCProperties").ok())
+            .cloned();
+        let mut copier = Copier::new(std::mem::take(&mut doc.objects));
+        let version = std::mem::take(&mut doc.version);
+        drop(doc);
+        let catalog = copier.alloc();
+        let tree = copier.alloc();
+        let mut forms: Vec<Option<ObjectId>> = vec![None; pages.len()];
+        let mut shared_res = HashMap::new();
+        for (index, page) in pages.iter().enumerate() {
+            if used[index] {
+                forms[index] = copier.form(index, page, &mut shared_res, recovered)?;
+            }
+        }
+        let layers = layers.map(|mut layers| {
+            copier.remap(&mut layers);
+            layers
+        });
+        copier.drain();
+        if recovered && copier.dangling > 0 {
+            return Err(PdfError::Corrupt(format!(
+                "{} objects that the pages use are missing",
+                copier.dangling
+            )));
+        }
+        copier.src = BTreeMap::new();
+        Ok(Copied { copier, catalog, tree, forms, layers, version, pages })
+    }
+
+    /// Checks the side list and plan against the input; returns which pages are drawn.
+    fn check(
+        &self,
+        plan: &Imposition,
+        options: &PlaceOptions,
+        order: &[SideRef],
+    ) -> Result<Vec<bool>, PdfError> {
+        let mut used = vec![false; self.pages.len()];
+        if !plan.sheet.is_valid() || !plan.scale.is_finite() || plan.scale <= 0.0 {
+            return Err(PdfError::PlanMismatch(
+                "the sheet size or scale is invalid".into(),
+            ));
+        }
+        for side in order {
+            let (SideRef::Front(k) | SideRef::Back(k)) = *side;
+            let Some(sheet) = plan.sheets.get(k) else {
+                return Err(PdfError::PlanMismatch(format!(
+                    "sheet {} is asked for but the plan has {}",
+                    k + 1,
+                    plan.sheets.len()
+                )));
+            };
+            let side = match side {
+                SideRef::Front(_) => &sheet.front,
+                SideRef::Back(_) => &sheet.back,
+            };
+            for slot in &side.slots {
+                let Some(page) = slot.page else { continue };
+                let Some(geom) = self.pages.get(page) else {
+                    return Err(PdfError::PlanMismatch(format!(
+                        "the plan places page {} but the input has {} pages",
+                        page + 1,
+                        self.pages.len()
+                    )));
+                };
+                let valid = [slot.x, slot.y, slot.width, slot.height, slot.shift]
+                    .iter()
+                    .all(|v| v.is_finite())
+                    && slot.width > 0.0
+                    && slot.height > 0.0;
+                if !valid {
+                    return Err(PdfError::PlanMismatch(format!(
+                        "the slot of page {} has an invalid box",
+                        page + 1
+                    )));
+                }
+                if !options.center && !same_size(geom.size(), plan.page) {
+                    return Err(PdfError::PageSize {
+                        page: page + 1,
+                        size: geom.size(),
+                        expected: plan.page,
+                    });
+                }
+                used[page] = true;
+            }
+        }
+        Ok(used)
+    }
+}
+
+/// Writes the output document: object streams and a cross-reference stream (PDF 1.5).
+fn save(
+    mut copier: Copier,
+    version: &str,
+    catalog: ObjectId,
+    info: ObjectId,
+) -> Result<Vec<u8>, PdfError> {
+    let mut out = Document::new();
+    out.version = if version > "1.5" && version.len() <= 3 {
+        version.to_string()
+    } else {
+        "1.5".into()
+    };
+    out.max_id = copier.next.saturating_sub(1);
+    out.objects = std::mem::take(&mut copier.out);
+    drop(copier);
+    out.trailer.set("Root", Object::Reference(catalog));
+    out.trailer.set("Info", Object::Reference(info));
+    let mut bytes = Vec::new();
+    let options = SaveOptions {
+        use_object_streams: true,
+        use_xref_streams: true,
+        ..SaveOptions::default()
+    };
+    out.save_with_options(&mut bytes, options)
+        .map_err(|err| PdfError::Corrupt(format!("cannot write the output ({err})")))?;
+    Ok(bytes)
+}
+
+/// Whether two sizes agree within [`SIZE_TOLERANCE`].
+fn same_size(a: Size, b: Size) -> bool {
+    (a.width - b.width).abs() <= SIZE_TOLERANCE
+        && (a.height - b.height).abs() <= SIZE_TOLERANCE
+}

@@ -1,0 +1,395 @@
+//! The job ticket: what a print shop needs to turn a print file into booklets,
+//! step by step with this job's numbers, in French and in English.
+
+use crate::choice::{Axis, Binding, Duplex, Scheme};
+use crate::geometry::to_mm;
+use crate::plan::{Imposition, JobTicket};
+
+/// What the ticket describes beside the plan.
+#[derive(Debug, Clone)]
+pub struct TicketInfo<'a> {
+    /// The document's title.
+    pub title: &'a str,
+    /// The print file's name (or, with manual duplex, the fronts file).
+    pub file: &'a str,
+    /// The backs file, when printing without duplex.
+    pub backs_file: Option<&'a str>,
+    /// Name of the sheet size as given (`a4`, `letter`, `210x297mm`).
+    pub sheet_name: &'a str,
+}
+
+/// The ticket being written: French and English side by side, steps numbered.
+#[derive(Default)]
+struct Ticket {
+    fr: String,
+    en: String,
+    steps: usize,
+}
+
+impl Ticket {
+    /// One line in each language.
+    fn line(&mut self, fr: impl AsRef<str>, en: impl AsRef<str>) {
+        self.fr.push_str(fr.as_ref());
+        self.fr.push('\n');
+        self.en.push_str(en.as_ref());
+        self.en.push('\n');
+    }
+
+    /// The next numbered step, in each language.
+    fn step(&mut self, fr: impl AsRef<str>, en: impl AsRef<str>) {
+        self.steps += 1;
+        let n = self.steps;
+        self.line(format!("{n}. {}", fr.as_ref()), format!("{n}. {}", en.as_ref()));
+    }
+}
+
+/// Millimetres, rounded to a tenth, without a trailing `.0`.
+fn mm(pt: f64) -> String {
+    let v = (to_mm(pt) * 10.0).round() / 10.0;
+    if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") }
+}
+
+/// Writes the ticket: French first, then English.
+pub fn ticket(plan: &Imposition, info: &TicketInfo) -> String {
+    let t = plan.ticket();
+    let mut out = Ticket::default();
+    header(&mut out, plan, info, &t);
+    print_steps(&mut out, plan, info, &t);
+    let cuts = cut_steps(&mut out, plan, &t);
+    match plan.scheme {
+        Scheme::Saddle | Scheme::Cutstack => spread_steps(&mut out, plan, &t),
+        Scheme::Copies => copies_steps(&mut out, plan, &t),
+        Scheme::Signatures => signature_steps(&mut out, plan, &t, &cuts),
+        Scheme::Zine => zine_steps(&mut out),
+    }
+    if plan.binding == Binding::Right {
+        out.line(
+            "Reliure à droite : livret de droite à gauche (la couverture s'ouvre vers la droite).",
+            "Bound on the right: a right-to-left booklet (the cover opens to the right).",
+        );
+    }
+    if t.blanks > 0 {
+        out.line(
+            format!(
+                "Note : {} page(s) blanche(s) ajoutée(s) juste avant la dernière page.",
+                t.blanks
+            ),
+            format!("Note: {} blank page(s) added just before the last page.", t.blanks),
+        );
+    }
+    format!("{}\n----------------------------------------\n\n{}", out.fr, out.en)
+}
+
+/// The title, file, paper and page count lines.
+fn header(out: &mut Ticket, plan: &Imposition, info: &TicketInfo, t: &JobTicket) {
+    let sheet = format!(
+        "{} ({} × {} mm)",
+        info.sheet_name.to_uppercase(),
+        mm(plan.sheet.width),
+        mm(plan.sheet.height)
+    );
+    let landscape = plan.sheet.width > plan.sheet.height;
+    out.line(
+        format!("FICHE DE TRAVAIL — {}", info.title),
+        format!("JOB TICKET — {}", info.title),
+    );
+    out.line(format!("Fichier : {}", info.file), format!("File: {}", info.file));
+    out.line(
+        format!(
+            "Schéma : {} · Papier : {t_sheets} feuille(s) {sheet}, {}",
+            plan.scheme,
+            if landscape { "paysage" } else { "portrait" },
+            t_sheets = t.sheets
+        ),
+        format!(
+            "Scheme: {} · Paper: {} sheet(s) {sheet}, {}",
+            plan.scheme,
+            t.sheets,
+            if landscape { "landscape" } else { "portrait" }
+        ),
+    );
+    out.line(
+        format!(
+            "Pages : {} + {} page(s) blanche(s) ajoutée(s) = {} pages par livret",
+            t.pages, t.blanks, t.padded
+        ),
+        format!(
+            "Pages: {} + {} blank page(s) added = {} pages per booklet",
+            t.pages, t.blanks, t.padded
+        ),
+    );
+    if (t.scale - 1.0).abs() > 1e-6 {
+        out.line(
+            format!("Échelle : pages réduites à {:.0} %", t.scale * 100.0),
+            format!("Scale: pages reduced to {:.0}%", t.scale * 100.0),
+        );
+    }
+    out.line("", "");
+}
+
+/// How to print: one side, duplex, or fronts then backs by hand.
+fn print_steps(out: &mut Ticket, plan: &Imposition, info: &TicketInfo, t: &JobTicket) {
+    if plan.scheme == Scheme::Zine {
+        out.step(
+            format!(
+                "Imprimez {} en recto seul, à 100 % (sans « ajuster à la page »).",
+                info.file
+            ),
+            format!("Print {} single-sided, at 100% (no \"fit to page\").", info.file),
+        );
+    } else if let Some(backs) = info.backs_file {
+        let turn_fr = if plan.flip == Axis::Vertical {
+            "de gauche à droite (comme une page de livre)"
+        } else {
+            "de haut en bas (comme un bloc-notes)"
+        };
+        let turn_en = if plan.flip == Axis::Vertical {
+            "left to right (like a book page)"
+        } else {
+            "top to bottom (like a notepad)"
+        };
+        out.step(
+            format!(
+                "Imprimez {} (les recto, {} feuilles), à 100 %.",
+                info.file, t.sheets
+            ),
+            format!("Print {} (the fronts, {} sheets), at 100%.", info.file, t.sheets),
+        );
+        out.step(format!(
+                "Sans changer l'ordre, retournez la pile {turn_fr} et remettez-la dans le bac pour que la feuille 1 passe en premier, face imprimée du côté où l'imprimante n'imprime pas. Faites d'abord l'essai avec une feuille."
+            ),
+            format!(
+                "Without changing the order, turn the stack over {turn_en} and put it back in the tray so that sheet 1 is fed first, printed side where the printer does not print. Try it with one sheet first."
+            ),
+        );
+        out.step(
+            format!("Imprimez {backs} (les verso, {} feuilles), à 100 %.", t.sheets),
+            format!("Print {backs} (the backs, {} sheets), at 100%.", t.sheets),
+        );
+    } else {
+        let (fr_edge, en_edge) = match plan.duplex {
+            Duplex::Long => ("bord long", "long edge"),
+            Duplex::Short => ("bord court", "short edge"),
+        };
+        out.step(format!(
+                "Imprimez {} en recto verso, retournement sur le {fr_edge}, à 100 % (sans « ajuster à la page »). Les versos sont déjà tournés pour ce réglage.",
+                info.file
+            ),
+            format!(
+                "Print {} double-sided, flip on {en_edge}, at 100% (no \"fit to page\"). The backs are already turned for this setting.",
+                info.file
+            ),
+        );
+    }
+    out.step("Gardez les feuilles dans l'ordre d'impression, la feuille 1 dessus, recto vers vous.",
+         "Keep the sheets in printed order, sheet 1 on top, front facing you.");
+}
+
+/// How to cut the stack into piles (or trim it); returns where to cut, in French and English.
+fn cut_steps(out: &mut Ticket, plan: &Imposition, t: &JobTicket) -> (String, String) {
+    let cuts = cut_lines(plan);
+    // Signatures are split into their sheets before any cut (see below).
+    if t.piles > 1 && plan.scheme != Scheme::Signatures {
+        out.step(
+            format!(
+                "Coupez toute la pile {} : on obtient {} piles de morceaux.",
+                cuts.0, t.piles
+            ),
+            format!(
+                "Cut the whole stack {}: this gives {} piles of pieces.",
+                cuts.1, t.piles
+            ),
+        );
+    } else if t.piles <= 1 && !cuts.0.is_empty() && plan.scheme != Scheme::Zine {
+        out.step(
+            format!("Rognez la pile {} (papier en trop).", cuts.0),
+            format!("Trim the stack {} (spare paper).", cuts.1),
+        );
+    }
+    cuts
+}
+
+/// The piles' numbers, `1, 2, …`.
+fn pile_names(piles: usize) -> String {
+    (1..=piles).map(|p| p.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// Saddle and cutstack: stack the piles, fold once, staple.
+fn spread_steps(out: &mut Ticket, plan: &Imposition, t: &JobTicket) {
+    if t.piles > 1 {
+        let (more_fr, more_en) = if t.piles > 2 {
+            (", la pile 3 sous la pile 2, etc.", ", pile 3 under pile 2, and so on")
+        } else {
+            ("", "")
+        };
+        out.step(format!(
+                "Numérotez les piles dans l'ordre de lecture du recto (de gauche à droite, puis de haut en bas) : {}. Posez la pile 2 sous la pile 1{more_fr}, sans les tourner : une seule pile de {} morceaux.",
+                pile_names(t.piles),
+                t.sheets * t.piles
+            ),
+            format!(
+                "Number the piles in reading order of the front (left to right, then top to bottom): {}. Put pile 2 under pile 1{more_en}, without turning them: one stack of {} pieces.",
+                pile_names(t.piles),
+                t.sheets * t.piles
+            ),
+        );
+    }
+    let fold = fold_words(plan.grid.spine);
+    out.step(format!(
+            "Pliez toute la pile en deux d'un seul coup, {}, le recto de la feuille du dessus à l'extérieur.",
+            fold.0
+        ),
+        format!(
+            "Fold the whole stack in half at once, {}, the front of the top leaf outside.",
+            fold.1
+        ),
+    );
+    out.step("Agrafez deux fois sur le pli (agrafeuse à bras long), puis rognez le bord opposé si vous le souhaitez.",
+         "Staple twice on the fold (long-reach stapler), then trim the open edge if you wish.");
+}
+
+/// Copies: every pile is a booklet.
+fn copies_steps(out: &mut Ticket, plan: &Imposition, t: &JobTicket) {
+    let fold = fold_words(plan.grid.spine);
+    out.step(format!(
+            "Chaque pile est un livret complet : pliez chacune des {} piles séparément, {}.",
+            t.piles, fold.0
+        ),
+        format!(
+            "Each pile is a whole booklet: fold each of the {} piles on its own, {}.",
+            t.piles, fold.1
+        ),
+    );
+    out.step(
+        format!(
+            "Agrafez chaque livret sur le pli : {} livrets pour ce tirage.",
+            t.booklets
+        ),
+        format!(
+            "Staple each booklet on the fold: {} booklets from this run.",
+            t.booklets
+        ),
+    );
+}
+
+/// Signatures: split, cut, fold each, gather.
+fn signature_steps(
+    out: &mut Ticket,
+    plan: &Imposition,
+    t: &JobTicket,
+    cuts: &(String, String),
+) {
+    let mut first = 1;
+    let mut groups_fr = Vec::new();
+    let mut groups_en = Vec::new();
+    for (i, n) in t.sheets_per_signature.iter().enumerate() {
+        let last = first + n - 1;
+        if *n == 1 {
+            groups_fr.push(format!("cahier {} = feuille {first}", i + 1));
+            groups_en.push(format!("signature {} = sheet {first}", i + 1));
+        } else {
+            groups_fr.push(format!("cahier {} = feuilles {first}–{last}", i + 1));
+            groups_en.push(format!("signature {} = sheets {first}–{last}", i + 1));
+        }
+        first += n;
+    }
+    out.step(
+        format!(
+            "Séparez les feuilles en {} cahiers : {}.",
+            t.signatures,
+            groups_fr.join(" ; ")
+        ),
+        format!(
+            "Split the sheets into {} signatures: {}.",
+            t.signatures,
+            groups_en.join("; ")
+        ),
+    );
+    if t.piles > 1 {
+        out.step(format!(
+                "Dans chaque cahier, coupez la pile {} : {} piles. Numérotez-les dans l'ordre de lecture du recto ({}) et posez-les l'une sous l'autre dans cet ordre, pile 1 dessus, sans les tourner.",
+                cuts.0,
+                t.piles,
+                pile_names(t.piles)
+            ),
+            format!(
+                "In each signature, cut the stack {}: {} piles. Number them in reading order of the front ({}) and put them one under the other in that order, pile 1 on top, without turning them.",
+                cuts.1,
+                t.piles,
+                pile_names(t.piles)
+            ),
+        );
+    }
+    let fold = fold_words(plan.grid.spine);
+    out.step(
+        format!("Pliez chaque cahier séparément, {}.", fold.0),
+        format!("Fold each signature on its own, {}.", fold.1),
+    );
+    out.step("Empilez les cahiers dans l'ordre (1 dessus) : les marques de collationnement sur le dos forment un escalier régulier. Cousez ou collez le dos.",
+         "Gather the signatures in order (1 on top): the collation marks on the spine form a regular staircase. Sew or glue the spine.");
+}
+
+/// The zine: fold, slit, fold, flatten.
+fn zine_steps(out: &mut Ticket) {
+    out.step("Pliez la feuille en deux dans la longueur, puis dépliez ; pliez-la en deux dans la largeur.",
+         "Fold the sheet in half lengthwise, unfold; fold it in half widthwise.");
+    out.step("Sur le pli, coupez le trait pointillé du milieu (jusqu'au croisement des plis seulement).",
+         "On the fold, cut the dotted line in the middle (only up to where the folds cross).");
+    out.step("Dépliez, pliez dans la longueur, poussez les extrémités l'une vers l'autre pour ouvrir la fente en losange, puis aplatissez : la page 1 (en bas à droite du recto) est la couverture.",
+         "Unfold, fold lengthwise, push the ends together so the slit opens into a diamond, then flatten: page 1 (bottom right of the front) is the cover.");
+}
+
+/// Spare paper narrower than this (2 mm, in pt) is not worth a trim.
+const SPARE: f64 = 2.0 * 72.0 / 25.4;
+
+/// Where to cut, in French and English, in mm from the top and left edges of the front.
+fn cut_lines(plan: &Imposition) -> (String, String) {
+    let g = plan.grid;
+    let b = g.bounds();
+    let mut across = Vec::new(); // horizontal cuts: distances from the top
+    let mut down = Vec::new(); // vertical cuts: distances from the left
+    if b.y > SPARE {
+        across.push(b.y);
+    }
+    for r in 1..g.rows {
+        across.push(g.y + r as f64 * g.cell.height);
+    }
+    if plan.sheet.height - b.bottom() > SPARE {
+        across.push(b.bottom());
+    }
+    if b.x > SPARE {
+        down.push(b.x);
+    }
+    for c in 1..g.cols {
+        down.push(g.x + c as f64 * g.cell.width);
+    }
+    if plan.sheet.width - b.right() > SPARE {
+        down.push(b.right());
+    }
+    let list = |v: &[f64]| v.iter().map(|p| mm(*p)).collect::<Vec<_>>().join(", ");
+    let mut fr = Vec::new();
+    let mut en = Vec::new();
+    if !across.is_empty() {
+        fr.push(format!("horizontalement à {} mm du bord du haut", list(&across)));
+        en.push(format!("across at {} mm from the top edge", list(&across)));
+    }
+    if !down.is_empty() {
+        fr.push(format!("verticalement à {} mm du bord gauche", list(&down)));
+        en.push(format!("down at {} mm from the left edge", list(&down)));
+    }
+    (fr.join(" et "), en.join(" and "))
+}
+
+/// How to fold, in French and English.
+fn fold_words(spine: Option<Axis>) -> (&'static str, &'static str) {
+    match spine {
+        Some(Axis::Horizontal) => (
+            "le long du milieu de chaque morceau (pli horizontal sur la feuille)",
+            "along the middle of each piece (a horizontal fold on the sheet)",
+        ),
+        _ => (
+            "le long du milieu de chaque morceau (pli vertical sur la feuille)",
+            "along the middle of each piece (a vertical fold on the sheet)",
+        ),
+    }
+}

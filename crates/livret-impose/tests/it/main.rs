@@ -1,0 +1,8 @@
+//! livret-impose's integration tests, one binary: the planner checked by a folding
+//! simulation, the PDF backend read back with poppler, and fuzzed inputs.
+
+mod backend;
+mod fuzz;
+mod marks;
+mod plan;
+mod support;
