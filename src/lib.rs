@@ -7,7 +7,6 @@
 pub mod build;
 pub mod cli;
 pub mod images;
-pub mod impose;
 pub mod ops;
 pub mod project;
 pub mod typeset;

@@ -11,11 +11,11 @@ use crate::build::target::{
     CompiledTarget, Context, TargetSpec, compile_edition, export_reading, glyph_warnings,
 };
 use crate::images::{ImageCache, ImageTarget};
-use crate::impose::to_mm;
 use crate::project::manifest::ByteSize;
 use crate::project::paths::TargetPaths;
 use crate::util::diag::Result;
 use crate::util::{fs::write_atomic, human_size};
+use livret_impose::to_mm;
 
 /// A built target and what it read.
 pub struct Edition {
@@ -59,7 +59,7 @@ pub fn build(
     let screen_pdf = paths.screen_pdf();
     write_atomic(&root.join(&screen_pdf), &screen_bytes)?;
     let layout_entry = manifest.layout(layout).expect("selected from the manifest");
-    let budgets = [
+    let editions = [
         (&layout_entry.print_budget, "print", &rel, bytes.len(), &target.images),
         (
             &layout_entry.screen_budget,
@@ -69,13 +69,12 @@ pub fn build(
             &screen.images,
         ),
     ];
-    for (budget, edition, pdf, size, images) in budgets {
-        if let Some(budget) = budget
-            && size as u64 > budget.bytes
-        {
-            warnings.push(budget_warning(pdf, size, edition, budget, images));
-        }
-    }
+    warnings.extend(editions.into_iter().filter_map(
+        |(budget, edition, pdf, size, images)| {
+            let budget = budget.as_ref().filter(|b| size as u64 > b.bytes)?;
+            Some(budget_warning(pdf, size, edition, budget, images))
+        },
+    ));
 
     let printed = if options.print {
         sheets::write(ctx, &spec, &paths, &target, &cache, stage)?
@@ -84,15 +83,9 @@ pub fn build(
     };
     warnings.extend(printed.warnings);
 
-    // What the target read: chapters and Markdown images (read by livret), and every
-    // file typst loaded in any of its compilations.
-    let mut inputs: Vec<String> = target.assembled.chapter_files.clone();
-    inputs.extend(target.assembled.images.iter().map(|i| i.path.clone()));
-    for compiled in [&target, &screen].into_iter().chain(printed.compiled.iter()) {
-        inputs.extend(compiled.world.loaded_files());
-    }
-    inputs.sort();
-    inputs.dedup();
+    let compiled: Vec<&CompiledTarget> =
+        [&target, &screen].into_iter().chain(printed.compiled.iter()).collect();
+    let inputs = inputs(&compiled);
     let built = BuiltTarget {
         lang: lang.to_string(),
         layout: layout.to_string(),
@@ -112,6 +105,20 @@ pub fn build(
         inputs: inputs.len(),
     };
     Ok(Edition { target: built, inputs, main: target.assembled.main_path.clone() })
+}
+
+/// What a target read: chapters and Markdown images (read by livret), and every file
+/// typst loaded in any of its compilations (the first is the print edition), sorted.
+fn inputs(compiled: &[&CompiledTarget]) -> Vec<String> {
+    let first = &compiled[0].assembled;
+    let mut inputs: Vec<String> = first.chapter_files.clone();
+    inputs.extend(first.images.iter().map(|i| i.path.clone()));
+    for target in compiled {
+        inputs.extend(target.world.loaded_files());
+    }
+    inputs.sort();
+    inputs.dedup();
+    inputs
 }
 
 /// The reading PDF's warnings: typst's, characters no font shows, blurry images.

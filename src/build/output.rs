@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::images::BLURRY_DPI;
-use crate::impose::Scheme;
+use livret_impose::Scheme;
 
 /// One written reading PDF, with its screen edition and print files.
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -1,18 +1,10 @@
 //! Print presets: turning a compiled booklet into imposed sheets and a job ticket.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
-use typst::foundations::Datetime;
-use typst::layout::Frame;
 use typst_layout::PagedDocument;
 
-use crate::impose::{self, Imposition, MarkOptions, PlanOptions, Size};
-use crate::project::preset::{Colour, PrintPreset, mark_options};
-use crate::typeset::fonts::Fonts;
-use crate::typeset::markdown::string_literal;
-use crate::typeset::world::GuideWorld;
+use crate::project::preset::{Colour, PrintPreset};
 use crate::util::diag::Result;
+use livret_impose::{self as impose, Imposition, MarkOptions, PlanOptions, Size};
 
 /// A print preset turned into planning options.
 #[derive(Debug, Clone)]
@@ -33,7 +25,7 @@ impl PrintJob {
         let choices = preset.choices();
         Self {
             options: choices.plan_options(),
-            marks: mark_options(&preset.marks),
+            marks: MarkOptions::from_kinds(&preset.marks),
             sheet_name: choices.sheet.name,
             gray: preset.colour == Colour::Gray,
         }
@@ -94,39 +86,6 @@ pub fn margin_warning(
 pub fn page_size(document: &PagedDocument) -> Size {
     let s = document.pages().first().map(|p| p.frame.size()).unwrap_or_default();
     Size::new(s.x.to_pt(), s.y.to_pt())
-}
-
-/// Lays out slug texts with typst (small, in the guide's first font) as frames.
-pub fn slug_frames(
-    root: &std::path::Path,
-    main_path: &str,
-    fonts: &Arc<Fonts>,
-    date: Datetime,
-    font: &str,
-    texts: &[String],
-) -> HashMap<String, Frame> {
-    if texts.is_empty() {
-        return HashMap::new();
-    }
-    let mut src = format!(
-        "#set page(width: auto, height: auto, margin: 0pt)\n#set text(size: 6pt, font: ({}, \"Libertinus Serif\"))\n",
-        string_literal(font)
-    );
-    for (i, text) in texts.iter().enumerate() {
-        if i > 0 {
-            src.push_str("#pagebreak()\n");
-        }
-        src.push_str(&format!("#{}\n", string_literal(text)));
-    }
-    let world = GuideWorld::new(root, main_path, src, fonts.clone(), date);
-    match typst::compile::<PagedDocument>(&world).output {
-        Ok(doc) => texts
-            .iter()
-            .cloned()
-            .zip(doc.pages().iter().map(|p| p.frame.clone()))
-            .collect(),
-        Err(_) => HashMap::new(),
-    }
 }
 
 /// The slug texts a plan needs, with `{title}` replaced as the marks painter does.

@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::build::incremental;
 use crate::build::output::Output;
-use crate::impose::Scheme;
 use crate::project::manifest::Manifest;
 use crate::project::paths;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::write_atomic;
+use livret_impose::Scheme;
 
 /// One output file in the report.
 #[derive(Debug, Clone, Serialize, Deserialize)]

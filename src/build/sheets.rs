@@ -6,12 +6,13 @@ use crate::build::output::BuiltPrint;
 use crate::build::print::{self, PrintJob};
 use crate::build::target::{CompiledTarget, Context, TargetSpec, compile_edition};
 use crate::images::{ImageCache, ImageTarget};
-use crate::impose::{self, ticket, ticket::TicketInfo};
 use crate::project::manifest::{Direction, PrintPreset};
 use crate::project::paths::TargetPaths;
 use crate::typeset::export;
+use crate::typeset::frames::place_frames;
 use crate::util::diag::Result;
 use crate::util::fs::write_atomic;
+use livret_impose::{self as impose, ticket, ticket::TicketInfo};
 
 /// What the presets made.
 #[derive(Default)]
@@ -43,7 +44,7 @@ pub fn write(
         let job = job_for(preset, manifest.language(spec.lang).map(|l| l.dir));
         let multiple = job.page_multiple(page)?;
         let pages = reading.compiled.document.pages().len();
-        let source = if pages % multiple == 0 && !job.gray {
+        let source = if pages.is_multiple_of(multiple) && !job.gray {
             reading
         } else {
             let key = (multiple, job.gray);
@@ -96,12 +97,17 @@ fn write_one(
     let texts = if job.marks.slug { print::slug_texts(&plan, title) } else { Vec::new() };
     let font =
         manifest.language(lang).and_then(|l| l.fonts.first()).map_or("Andika", |f| f);
-    let slugs =
-        print::slug_frames(root, &paths.slugs_typ(), ctx.fonts, ctx.date, font, &texts);
+    let slugs = crate::typeset::frames::slug_frames(
+        root,
+        &paths.slugs_typ(),
+        ctx.fonts,
+        ctx.date,
+        font,
+        &texts,
+    );
     let order = impose::print_order(&plan);
-    let sheets = impose::place_frames(&plan, pages, &order, job.marks, title, |t| {
-        slugs.get(t).cloned()
-    });
+    let sheets =
+        place_frames(&plan, pages, &order, job.marks, title, |t| slugs.get(t).cloned());
     let suffix = job.suffix();
     let name = paths.print_stem(&suffix);
     let print_bytes = export::pdf(&sheets, &name, ctx.date, false)?;

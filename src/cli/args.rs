@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::cli::term::{ColorChoice, Term};
-use crate::impose::{Binding, Blanks, Duplex, Scheme};
-use crate::project::preset::{Fit, MarkKind, Sheet};
+use livret_impose::{Binding, Blanks, Duplex, MarkKind, Scheme};
+
+use crate::project::preset::{Fit, Sheet};
 use crate::project::targets::Shard;
 
 /// livret turns a multilingual guide into pocket booklets and print-ready sheets.
@@ -218,7 +219,7 @@ pub struct ImposeArgs {
     #[arg(long, value_name = "MM", default_value_t = 0.0)]
     pub creep: f64,
     /// Marks to draw: crop, fold, collation, slug (comma-separated, or all).
-    #[arg(long, value_enum, value_name = "LIST", value_delimiter = ',')]
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub marks: Vec<MarkKind>,
     /// What your printer cannot print near the paper's edge, in mm.
     #[arg(long, value_name = "MM", default_value_t = 4.0)]

@@ -1,10 +1,12 @@
 //! `livret impose`: typed options → the imposition → warnings and the files written.
 
+use livret_impose::MarkOptions;
+
 use crate::cli::args::ImposeArgs;
 use crate::cli::outcome::ExitStatus;
 use crate::cli::term;
 use crate::ops::impose::{self, ImposeConfig};
-use crate::project::preset::{PrintChoices, mark_options};
+use crate::project::preset::PrintChoices;
 use crate::util::diag::Result;
 
 /// Runs `livret impose`.
@@ -24,7 +26,7 @@ pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
         args.input,
         args.output,
         &choices,
-        mark_options(&args.marks),
+        MarkOptions::from_kinds(&args.marks),
         args.manual_duplex,
         args.plan,
     )?;

@@ -3,14 +3,13 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::impose::pdf::{self, InputInfo, PlaceOptions};
-use crate::impose::ticket::{self, TicketInfo};
-use crate::impose::{
-    self, Imposition, MarkOptions, PlanOptions, Scheme, SideRef, Size, to_mm,
-};
 use crate::project::preset::{Fit, PrintChoices};
+use crate::typeset::render::render_pdf;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::write_atomic;
+use livret_impose::pdf::{self, InputInfo, PlaceOptions};
+use livret_impose::ticket::{self, TicketInfo};
+use livret_impose::{Imposition, MarkOptions, PlanOptions, Scheme, SideRef, Size, to_mm};
 
 /// A preprocessed `livret impose` invocation.
 #[derive(Debug, Clone)]
@@ -112,72 +111,23 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     let page = check_sizes(input, &info, config.center)?;
     let mut options = config.options.clone();
     options.page = page;
-    let plan = impose::plan(info.pages, &options)?;
-
+    let plan = livret_impose::plan(info.pages, &options)?;
     let title = info.title.clone().unwrap_or_else(|| {
         input.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
     });
-    let mut warnings = Vec::new();
-    // External pages: their content box is unknown, so check the page boxes.
-    let boxes: Vec<_> =
-        info.sizes.iter().map(|s| Some((0.0, 0.0, s.width, s.height))).collect();
-    if let Some(hit) = impose::margin::intrusion(&plan, options.printer_margin, &boxes) {
-        warnings.push(format!(
-            "{} placed page(s) reach up to {:.1} mm into the printer's {:.1} mm unprintable margin: anything printed closer than that to those page edges will be cut off\n  hint: use --fit shrink to scale the pages into the printable area",
-            hit.pages,
-            to_mm(hit.depth),
-            to_mm(options.printer_margin)
-        ));
-    }
-    if plan.padded > plan.pages {
-        warnings.push(format!(
-            "{} blank page(s) added to fill the sheets",
-            plan.padded - plan.pages
-        ));
-    }
-
-    let mut files = Vec::new();
-    let place = |order: Vec<SideRef>| PlaceOptions {
-        order,
-        marks: config.marks,
-        title: title.clone(),
-        center: config.center,
-    };
-    // Placing consumes the parsed input; a second file (manual duplex) parses again.
-    let mut parsed = Some(parsed);
-    let mut write_sheets = |order: Vec<SideRef>, path: &Path| -> Result<()> {
-        let located =
-            |err: pdf::PdfError| Error::new(format!("{}: {err}", input.display()));
-        let source = match parsed.take() {
-            Some(p) => p,
-            None => pdf::PdfInput::parse(&bytes).map_err(located)?,
-        };
-        let out = source.impose(&plan, &place(order)).map_err(located)?;
-        write_atomic(path, &out)
-    };
-    let backs_path = with_suffix(&config.output, "-backs");
-    if config.manual_duplex && plan.scheme != Scheme::Zine {
-        let (fronts, backs) = impose::manual_duplex(&plan);
-        write_sheets(fronts, &config.output)?;
-        write_sheets(backs, &backs_path)?;
-        files.push(config.output.clone());
-        files.push(backs_path.clone());
-    } else {
-        write_sheets(impose::print_order(&plan), &config.output)?;
-        files.push(config.output.clone());
-    }
-
+    let warnings = warnings(&plan, &info, options.printer_margin);
+    let mut files = write_sheets(config, &bytes, parsed, &plan, &title)?;
     let name =
         |p: &Path| p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
-    let backs_name = name(&backs_path);
-    let info = TicketInfo {
+    let backs_name = files.get(1).map(|p| name(p));
+    let ticket_info = TicketInfo {
         title: &title,
         file: &name(&config.output),
-        backs_file: (files.len() == 2).then_some(backs_name.as_str()),
+        backs_file: backs_name.as_deref(),
         sheet_name: &config.sheet_name,
     };
     let ticket_path = config.output.with_extension("txt");
-    write_atomic(&ticket_path, ticket::ticket(&plan, &info).as_bytes())?;
+    write_atomic(&ticket_path, ticket::ticket(&plan, &ticket_info).as_bytes())?;
     files.push(ticket_path);
     if let Some(json_path) = &config.plan_json {
         let json = serde_json::to_string_pretty(&plan).expect("plans serialise");
@@ -186,20 +136,81 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     }
     if let Some((dir, dpi)) = &config.preview {
         // Each printed side as the printer gets it (fronts and backs alternate).
-        let sides = if config.manual_duplex && plan.scheme != Scheme::Zine {
-            impose::manual_duplex(&plan).0.len()
-        } else {
-            impose::print_order(&plan).len()
-        };
-        files.extend(crate::typeset::render::render_pdf(
-            &config.output,
-            sides,
-            dir,
-            "side",
-            *dpi,
-        )?);
+        let sides = side_orders(config, &plan)[0].len();
+        files.extend(render_pdf(&config.output, sides, dir, "side", *dpi)?);
     }
     Ok(Imposed { plan, files, warnings })
+}
+
+/// Warnings for the user: pages reaching into the printer's margin, blanks added.
+fn warnings(plan: &Imposition, info: &InputInfo, printer_margin: f64) -> Vec<String> {
+    let mut warnings = Vec::new();
+    // External pages: their content box is unknown, so check the page boxes.
+    let boxes: Vec<_> =
+        info.sizes.iter().map(|s| Some((0.0, 0.0, s.width, s.height))).collect();
+    if let Some(hit) = livret_impose::margin::intrusion(plan, printer_margin, &boxes) {
+        warnings.push(format!(
+            "{} placed page(s) reach up to {:.1} mm into the printer's {:.1} mm unprintable margin: anything printed closer than that to those page edges will be cut off\n  hint: use --fit shrink to scale the pages into the printable area",
+            hit.pages,
+            to_mm(hit.depth),
+            to_mm(printer_margin)
+        ));
+    }
+    if plan.padded > plan.pages {
+        warnings.push(format!(
+            "{} blank page(s) added to fill the sheets",
+            plan.padded - plan.pages
+        ));
+    }
+    warnings
+}
+
+/// The sides of each output file in print order: one file, or with manual duplex
+/// (never for a one-sided zine) the fronts and the backs.
+fn side_orders(config: &ImposeConfig, plan: &Imposition) -> Vec<Vec<SideRef>> {
+    if config.manual_duplex && plan.scheme != Scheme::Zine {
+        let (fronts, backs) = livret_impose::manual_duplex(plan);
+        vec![fronts, backs]
+    } else {
+        vec![livret_impose::print_order(plan)]
+    }
+}
+
+/// Writes the sheets (and, with manual duplex, the backs beside them as `-backs.pdf`);
+/// gives the files written.
+fn write_sheets(
+    config: &ImposeConfig,
+    bytes: &[u8],
+    parsed: pdf::PdfInput,
+    plan: &Imposition,
+    title: &str,
+) -> Result<Vec<PathBuf>> {
+    let input = &config.input;
+    let located = |err: pdf::PdfError| Error::new(format!("{}: {err}", input.display()));
+    // Placing consumes the parsed input; a second file (manual duplex) parses again.
+    let mut parsed = Some(parsed);
+    let mut files = Vec::new();
+    for (i, order) in side_orders(config, plan).into_iter().enumerate() {
+        let path = if i == 0 {
+            config.output.clone()
+        } else {
+            with_suffix(&config.output, "-backs")
+        };
+        let source = match parsed.take() {
+            Some(p) => p,
+            None => pdf::PdfInput::parse(bytes).map_err(located)?,
+        };
+        let place = PlaceOptions {
+            order,
+            marks: config.marks,
+            title: title.to_string(),
+            center: config.center,
+        };
+        let out = source.impose(plan, &place).map_err(located)?;
+        write_atomic(&path, &out)?;
+        files.push(path);
+    }
+    Ok(files)
 }
 
 /// All pages must share the first page's size (within 0.5 pt), unless centring.

@@ -9,13 +9,12 @@ use typst::syntax::Span;
 use typst::visualize::{Color, FixedStroke, Geometry, Paint};
 use typst_layout::Page;
 
-use crate::build::print;
 use crate::build::target::{Context, TargetSpec, compile_target};
-use crate::impose::place::plain_page;
 use crate::project::manifest;
 use crate::project::paths::TargetPaths;
 use crate::project::targets::select;
 use crate::typeset::fonts::Fonts;
+use crate::typeset::frames::plain_page;
 use crate::typeset::render::page_png;
 use crate::typeset::world;
 use crate::util::diag::{Error, Result};
@@ -98,8 +97,14 @@ fn preview_one(
     let numbers: Vec<String> =
         (1..=document.pages().len()).map(|n| n.to_string()).collect();
     let numbers_typ = format!("{}/numbers.typ", dir.display());
-    let captions =
-        print::slug_frames(root, &numbers_typ, ctx.fonts, ctx.date, "Andika", &numbers);
+    let captions = crate::typeset::frames::slug_frames(
+        root,
+        &numbers_typ,
+        ctx.fonts,
+        ctx.date,
+        "Andika",
+        &numbers,
+    );
     let sheet =
         contact_sheet(document.pages(), |n| captions.get(&n.to_string()).cloned());
     let rel = paths.contact_png();

@@ -13,16 +13,16 @@ use typst_layout::{Page, PagedDocument};
 
 use crate::build::print;
 use crate::build::target::{CompiledTarget, Context, TargetSpec, compile_target};
-use crate::impose::mm;
-use crate::impose::place::plain_page;
 use crate::project::manifest;
 use crate::project::paths::TargetPaths;
 use crate::typeset::export;
 use crate::typeset::fonts::Fonts;
+use crate::typeset::frames::plain_page;
 use crate::typeset::inspect;
 use crate::typeset::world;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::write_atomic;
+use livret_impose::mm;
 
 /// What to proof.
 #[derive(Debug, Clone, Default)]
@@ -103,7 +103,7 @@ pub fn proof(options: &ProofOptions) -> Result<Proof> {
     let captions: Vec<String> =
         rows.iter().flat_map(|r| [r.left.1.clone(), r.right.1.clone()]).collect();
     let captions_typ = format!("{}/captions.typ", paths.dir.display());
-    let frames = print::slug_frames(
+    let frames = crate::typeset::frames::slug_frames(
         &manifest.root,
         &captions_typ,
         &fonts,
@@ -191,7 +191,7 @@ fn chapter_file(t: &CompiledTarget, id: &str) -> String {
 fn sheet(
     row: &Row,
     docs: [&PagedDocument; 2],
-    page: crate::impose::Size,
+    page: livret_impose::Size,
     captions: &HashMap<String, Frame>,
 ) -> Frame {
     let margin = mm(12.0);

@@ -7,10 +7,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, de::Error as _};
 
-use crate::impose::{
-    Binding, Blanks, Duplex, MarkOptions, PlanOptions, Scheme, SheetSize,
+use livret_impose::{
+    Binding, Blanks, Duplex, MarkKind, PlanOptions, Scheme, SheetSize, Size, mm,
 };
-use crate::impose::{Size, mm};
 
 /// A sheet size and its name as written (lowercase), which print file names use.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,40 +38,6 @@ pub enum Fit {
     Shrink,
     /// Accept pages of other sizes, centred in their slot.
     Center,
-}
-
-/// Which marks to draw; `all` is every one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum MarkKind {
-    /// Crop marks at the trim.
-    Crop,
-    /// Fold lines and the zine's slit.
-    Fold,
-    /// Collation marks on signature spines.
-    Collation,
-    /// The slug line (title, sheet, side, scheme).
-    Slug,
-    /// All of them.
-    All,
-}
-
-/// The marks options of a list of kinds.
-pub fn mark_options(kinds: &[MarkKind]) -> MarkOptions {
-    let mut marks = MarkOptions::default();
-    for kind in kinds {
-        match kind {
-            MarkKind::Crop => marks.crop = true,
-            MarkKind::Fold => marks.fold = true,
-            MarkKind::Collation => marks.collation = true,
-            MarkKind::Slug => marks.slug = true,
-            MarkKind::All => {
-                marks =
-                    MarkOptions { crop: true, fold: true, collation: true, slug: true }
-            }
-        }
-    }
-    marks
 }
 
 /// Images in colour or in shades of grey (for a black-and-white printer).
@@ -270,13 +235,7 @@ fn mark_list<'de, D: Deserializer<'de>>(
     for item in
         items.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty())
     {
-        let kind =
-            <MarkKind as clap::ValueEnum>::from_str(item, false).map_err(|_| {
-                D::Error::custom(format!(
-                    "unknown mark `{item}` (expected crop, fold, collation, slug or all)"
-                ))
-            })?;
-        kinds.push(kind);
+        kinds.push(item.parse().map_err(D::Error::custom)?);
     }
     Ok(kinds)
 }

@@ -5,6 +5,7 @@ pub mod assemble;
 pub mod compile;
 pub mod export;
 pub mod fonts;
+pub mod frames;
 pub mod inspect;
 pub mod markdown;
 pub mod render;

@@ -58,9 +58,9 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-impl From<crate::impose::PlanError> for Error {
+impl From<livret_impose::PlanError> for Error {
     /// A planning error with its hint.
-    fn from(err: crate::impose::PlanError) -> Self {
+    fn from(err: livret_impose::PlanError) -> Self {
         let hint = err.hint();
         let mut e = Error::new(err.to_string());
         if let Some(hint) = hint {

@@ -13,6 +13,7 @@ mod editions;
 mod fonts;
 mod images;
 mod impose_cli;
+mod impose_sheets;
 mod incremental;
 mod markdown_prop;
 mod new;

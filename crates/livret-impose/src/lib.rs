@@ -36,7 +36,9 @@ pub use choice::{
     Axis, Binding, Blanks, Duplex, Edge, ParseChoiceError, Rotation, Scheme,
 };
 pub use geometry::{Orientation, Rect, SheetSize, Size, mm, to_mm};
-pub use marks::{Drawing, Ink, MarkOptions, Stroke, drawings, slug_text, slug_texts};
+pub use marks::{
+    Drawing, Ink, MarkKind, MarkOptions, Stroke, drawings, slug_text, slug_texts,
+};
 pub use plan::{
     Grid, Group, Imposition, JobTicket, Line, Mark, PlanError, PlanOptions, SheetPlan,
     SidePlan, Slot, plan,

@@ -22,6 +22,38 @@ pub const SLIT_DASH: [f64; 2] = [1.0, 1.5];
 /// Font size of the slug line, in pt.
 pub const SLUG_SIZE: f64 = 6.0;
 
+/// One kind of mark as the command line and presets name it; `all` is every one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkKind {
+    /// Crop marks at the trim.
+    Crop,
+    /// Fold lines and the zine's slit.
+    Fold,
+    /// Collation marks on signature spines.
+    Collation,
+    /// The slug line (title, sheet, side, scheme).
+    Slug,
+    /// All of them.
+    All,
+}
+
+impl std::str::FromStr for MarkKind {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text.trim() {
+            "crop" => Ok(Self::Crop),
+            "fold" => Ok(Self::Fold),
+            "collation" => Ok(Self::Collation),
+            "slug" => Ok(Self::Slug),
+            "all" => Ok(Self::All),
+            other => Err(format!(
+                "unknown mark `{other}` (expected crop, fold, collation, slug or all)"
+            )),
+        }
+    }
+}
+
 /// Which marks to draw.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MarkOptions {
@@ -40,29 +72,31 @@ impl MarkOptions {
     pub const ALL: MarkOptions =
         MarkOptions { crop: true, fold: true, collation: true, slug: true };
 
+    /// The marks `kinds` ask for.
+    pub fn from_kinds(kinds: &[MarkKind]) -> Self {
+        let mut marks = Self::default();
+        for kind in kinds {
+            match kind {
+                MarkKind::Crop => marks.crop = true,
+                MarkKind::Fold => marks.fold = true,
+                MarkKind::Collation => marks.collation = true,
+                MarkKind::Slug => marks.slug = true,
+                MarkKind::All => marks = Self::ALL,
+            }
+        }
+        marks
+    }
+
     /// Parses `crop,fold,collation,slug` (any subset; `all`, or empty for none).
     pub fn parse(list: &[String]) -> Result<Self, String> {
-        let mut marks = Self::default();
-        for item in list
+        let kinds = list
             .iter()
             .flat_map(|s| s.split(','))
             .map(str::trim)
             .filter(|s| !s.is_empty())
-        {
-            match item {
-                "crop" => marks.crop = true,
-                "fold" => marks.fold = true,
-                "collation" => marks.collation = true,
-                "slug" => marks.slug = true,
-                "all" => marks = Self::ALL,
-                other => {
-                    return Err(format!(
-                        "unknown mark `{other}` (expected crop, fold, collation, slug or all)"
-                    ));
-                }
-            }
-        }
-        Ok(marks)
+            .map(str::parse)
+            .collect::<Result<Vec<MarkKind>, String>>()?;
+        Ok(Self::from_kinds(&kinds))
     }
 
     /// Whether this kind of mark is asked for.

@@ -4,7 +4,6 @@
 
 use crate::build::print::{self, PrintJob};
 use crate::build::target::CompiledTarget;
-use crate::impose::to_mm;
 use crate::ops::check::findings::{
     EmptyPageReport, LanguageReport, LayoutReport, LonelyHeadingReport, OverflowReport,
     Unshowable,
@@ -13,6 +12,7 @@ use crate::project::manifest::Manifest;
 use crate::typeset::compile::place;
 use crate::typeset::inspect;
 use crate::util::diag::Result;
+use livret_impose::to_mm;
 
 /// Every character no font could show, once each, located in its chapter.
 pub fn unshowable(target: &CompiledTarget) -> Vec<Unshowable> {

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 use flate2::{Compress, Compression, FlushCompress, Status};
 use lopdf::{Dictionary, Object, ObjectId, Stream};
 
-use super::PdfError;
 use super::read::{PageGeom, lowercase};
+use super::types::PdfError;
 
 /// Largest decoded content stream accepted, in bytes (guards against decompression bombs;
 /// the same bound lopdf puts on the streams it decodes while loading).

@@ -4,7 +4,7 @@ use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 use super::copy::Copier;
 use super::read::{Bounds, PageGeom};
-use super::{PlaceOptions, SIZE_TOLERANCE, Sides, same_size};
+use super::types::{PlaceOptions, SIZE_TOLERANCE, Sides, same_size};
 use crate::choice::Rotation;
 use crate::geometry::{EPS, Rect};
 use crate::marks::{Drawing, MARK_WIDTH, drawings};

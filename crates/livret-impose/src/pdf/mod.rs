@@ -20,16 +20,13 @@
 mod copy;
 mod draw;
 mod read;
+mod types;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, SaveOptions};
-use serde::{Deserialize, Serialize};
 
-use crate::choice::Rotation;
-use crate::geometry::{Size, fmt_mm};
-use crate::marks::MarkOptions;
 use crate::plan::{Imposition, SidePlan};
 use crate::sides::all_sides;
 use copy::Copier;
@@ -38,167 +35,8 @@ use read::{PageGeom, contains, doc_title, lowercase, resolve, walk_pages};
 
 /// Which sheet side to write, by 0-based sheet index (shared with frame placement).
 pub use crate::sides::SideRef;
-
-/// Two trim sizes closer than this on both sides count as the same page size, in pt.
-pub const SIZE_TOLERANCE: f64 = 1.0;
-
-/// Lengths on the four sides of a page as displayed (after `/Rotate`), in pt.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
-pub struct Sides {
-    /// Along the top edge.
-    pub top: f64,
-    /// Along the right edge.
-    pub right: f64,
-    /// Along the bottom edge.
-    pub bottom: f64,
-    /// Along the left edge.
-    pub left: f64,
-}
-
-impl Sides {
-    /// The same lengths after the page turns clockwise by `rotation`.
-    pub fn turned(self, rotation: Rotation) -> Sides {
-        let mut s = self;
-        for _ in 0..rotation.degrees() / 90 {
-            s = Sides { top: s.left, right: s.top, bottom: s.right, left: s.bottom };
-        }
-        s
-    }
-
-    /// Every length multiplied by `factor`.
-    fn scaled(self, factor: f64) -> Sides {
-        Sides {
-            top: self.top * factor,
-            right: self.right * factor,
-            bottom: self.bottom * factor,
-            left: self.left * factor,
-        }
-    }
-}
-
-/// What an input PDF holds, read before planning.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct InputInfo {
-    /// Number of pages.
-    pub pages: usize,
-    /// Each page's trim size in pt (`TrimBox`, else `CropBox`, else `MediaBox`), after `/Rotate`.
-    pub sizes: Vec<Size>,
-    /// How far each page's bleed box extends beyond its trim box, in pt, as displayed;
-    /// zeros when the page has no `TrimBox`.
-    pub bleed: Vec<Sides>,
-    /// The document title from its Info dictionary, if any.
-    pub title: Option<String>,
-}
-
-/// How to draw the plan: which sides, which marks, how to treat odd page sizes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlaceOptions {
-    /// The sides to write, in output order; empty means every side, front then back.
-    pub order: Vec<SideRef>,
-    /// The marks to draw.
-    pub marks: MarkOptions,
-    /// Replaces `{title}` in slug lines.
-    pub title: String,
-    /// Centre pages whose trim size differs from the plan's in their slot (scaled down only
-    /// if larger) instead of failing with [`PdfError::PageSize`].
-    pub center: bool,
-}
-
-impl PlaceOptions {
-    /// Every side in printing order, no marks, no centring, no title.
-    pub fn new(plan: &Imposition) -> Self {
-        Self {
-            order: all_sides(plan),
-            marks: MarkOptions::default(),
-            title: String::new(),
-            center: false,
-        }
-    }
-}
-
-/// Why an input PDF cannot be read or imposed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum PdfError {
-    /// The input does not start with a PDF header.
-    NotPdf,
-    /// The input is encrypted (even if it opens without a password).
-    Encrypted,
-    /// The input is damaged or truncated beyond what can be recovered; the cause.
-    Corrupt(String),
-    /// The input has no pages.
-    Empty,
-    /// A page's trim size differs from the plan's page size (and centring is off).
-    PageSize {
-        /// The page, 1-based.
-        page: usize,
-        /// Its trim size in pt, as displayed.
-        size: Size,
-        /// The plan's page size in pt.
-        expected: Size,
-    },
-    /// The plan or the side list does not fit the input (a page or sheet out of range).
-    PlanMismatch(String),
-}
-
-impl PdfError {
-    /// What the user can do about it, as one line (no `hint:` prefix).
-    pub fn hint(&self) -> Option<String> {
-        match self {
-            PdfError::NotPdf => {
-                Some("export or print the document to PDF, then impose that file".into())
-            }
-            PdfError::Encrypted => Some(
-                "decrypt it first, e.g. `qpdf --decrypt input.pdf decrypted.pdf` \
-                 (add --password=… if it asks for one)"
-                    .into(),
-            ),
-            PdfError::Corrupt(_) => Some(
-                "the file may be incomplete (an interrupted download or copy): export it \
-                 again from its source, or try `qpdf input.pdf repaired.pdf`"
-                    .into(),
-            ),
-            PdfError::Empty => Some("the input PDF must have at least one page".into()),
-            PdfError::PageSize { .. } => Some(
-                "use --fit center to centre pages of other sizes in their slot".into(),
-            ),
-            PdfError::PlanMismatch(_) => {
-                Some("make the plan from this PDF's page count and size".into())
-            }
-        }
-    }
-}
-
-impl fmt::Display for PdfError {
-    /// One lowercase line; see [`PdfError::hint`] for the suggestion.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PdfError::NotPdf => {
-                f.write_str("the input is not a PDF file (it has no %PDF- header)")
-            }
-            PdfError::Encrypted => f.write_str(
-                "the input PDF is encrypted (livret does not impose encrypted files, \
-                 even those that open without a password)",
-            ),
-            PdfError::Corrupt(cause) => write!(f, "the input PDF is damaged ({cause})"),
-            PdfError::Empty => f.write_str("the input PDF has no pages"),
-            PdfError::PageSize { page, size, expected } => write!(
-                f,
-                "page {page} is {size} but the booklet pages are {} (trim sizes differ)",
-                size_text(*expected)
-            ),
-            PdfError::PlanMismatch(cause) => {
-                write!(f, "the plan does not match the input PDF ({cause})")
-            }
-        }
-    }
-}
-
-impl std::error::Error for PdfError {}
-
-/// A size as `W×H mm` (same as [`Size`]'s `Display`).
-fn size_text(size: Size) -> String {
-    format!("{}×{} mm", fmt_mm(size.width), fmt_mm(size.height))
-}
+use types::same_size;
+pub use types::{InputInfo, PdfError, PlaceOptions, SIZE_TOLERANCE, Sides};
 
 /// Reads the page count, trim sizes, bleeds and title of a PDF.
 ///
@@ -467,10 +305,4 @@ fn save(
     out.save_with_options(&mut bytes, options)
         .map_err(|err| PdfError::Corrupt(format!("cannot write the output ({err})")))?;
     Ok(bytes)
-}
-
-/// Whether two sizes agree within [`SIZE_TOLERANCE`].
-fn same_size(a: Size, b: Size) -> bool {
-    (a.width - b.width).abs() <= SIZE_TOLERANCE
-        && (a.height - b.height).abs() <= SIZE_TOLERANCE
 }

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
-use super::{PdfError, Sides};
+use super::types::{PdfError, Sides};
 use crate::choice::Rotation;
 use crate::geometry::Size;
 

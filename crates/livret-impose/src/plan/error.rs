@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use super::MAX_SLOTS;
+/// Most page boxes a plan may hold (guards against absurd inputs).
+pub const MAX_SLOTS: usize = 4_000_000;
 use crate::choice::Scheme;
 use crate::geometry::{SheetSize, Size, fmt_mm};
 

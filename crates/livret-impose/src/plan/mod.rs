@@ -11,7 +11,7 @@ pub use crate::choice::{
     Axis, Binding, Blanks, Duplex, Edge, ParseChoiceError, Rotation, Scheme,
 };
 use crate::geometry::{EPS, FIT_TOLERANCE, Orientation, Rect, SheetSize, Size, mm};
-pub use error::PlanError;
+pub use error::{MAX_SLOTS, PlanError};
 
 /// Default printer margin (unprintable border) in millimetres.
 pub const DEFAULT_PRINTER_MARGIN_MM: f64 = 4.0;
@@ -21,9 +21,6 @@ pub const DEFAULT_SIGNATURE_SHEETS: usize = 4;
 
 /// Pages of the one-sheet zine.
 pub const ZINE_PAGES: usize = 8;
-
-/// Most page boxes a plan may hold (guards against absurd inputs).
-pub const MAX_SLOTS: usize = 4_000_000;
 
 /// Smallest page or sheet side accepted, in pt (1 cm).
 pub const MIN_SIDE: f64 = 72.0 / 2.54;

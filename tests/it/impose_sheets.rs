@@ -8,27 +8,22 @@
 //!
 //! Both backends also paint the same marks: the crate's drawings, read back from each PDF.
 
-#[path = "../crates/livret-impose/tests/it/support/fold.rs"]
-mod fold;
-#[path = "../crates/livret-impose/tests/it/support/marks.rs"]
-mod marks;
-#[path = "../crates/livret-impose/tests/it/support/recipe.rs"]
-mod recipe;
-mod util;
-
 use std::sync::Arc;
 
-use fold::{Observation, Read};
-use livret::impose::pdf::{PlaceOptions, impose_pdf};
-use livret::impose::{
+use livret::typeset::fonts::Fonts;
+use livret::typeset::frames::place_frames;
+use livret::typeset::world::GuideWorld;
+use livret_impose::pdf::{PlaceOptions, impose_pdf};
+use livret_impose::{
     Binding, Drawing, Duplex, MarkOptions, PlanOptions, Scheme, SheetSize, Size,
-    all_sides, drawings, place_frames, plan, slug_texts,
+    all_sides, drawings, plan, slug_texts,
 };
-use livret::world::{Fonts, GuideWorld};
-use recipe::recipe;
 use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
-use util::*;
+
+use crate::support::fold::{self, Observation, Read};
+use crate::support::recipe::recipe;
+use crate::support::{marks, *};
 
 /// A booklet of `n` labelled pages of `page` size (pt), laid out by typst.
 fn labelled(n: usize, page: Size) -> PagedDocument {
@@ -145,7 +140,7 @@ fn check(
                 |_| None,
             );
             let date = Datetime::from_ymd(2026, 1, 1).unwrap();
-            livret::export::pdf(&sheets, "test", date, false)
+            livret::typeset::export::pdf(&sheets, "test", date, false)
                 .map_err(|e| e.to_string())?
         }
         Backend::Pdf => {
@@ -167,14 +162,14 @@ fn check(
             imp.sheet.width, imp.sheet.height
         ));
     }
-    let span = page.height - 2.0 * livret::impose::mm(10.0);
+    let span = page.height - 2.0 * livret_impose::mm(10.0);
     let mut observed = observe_pdf(&path, span);
     if binding == Binding::Right {
         // The mirror image of a right-bound booklet is a left-bound one. Mirror every cut
         // piece in place across its spine line (fronts and backs alike, so pieces, piles
         // and duplex stay as the ticket says) and fold that: it must read 1…N.
         let g = imp.grid;
-        let spine_vertical = g.spine != Some(livret::impose::Axis::Horizontal);
+        let spine_vertical = g.spine != Some(livret_impose::Axis::Horizontal);
         for obs in observed.iter_mut().flatten() {
             let col = ((obs.x - g.x) / g.cell.width).floor();
             let row = ((obs.y - g.y) / g.cell.height).floor();
@@ -232,7 +227,8 @@ fn sweep(scheme: Scheme, counts: impl Iterator<Item = usize>, bindings: &[Bindin
             }
             let doc = labelled(n, page);
             let date = Datetime::from_ymd(2026, 1, 1).unwrap();
-            let input = livret::export::pdf(&doc, "labelled", date, false).unwrap();
+            let input =
+                livret::typeset::export::pdf(&doc, "labelled", date, false).unwrap();
             for backend in [Backend::Frames, Backend::Pdf] {
                 for duplex in [Duplex::Long, Duplex::Short] {
                     for &binding in bindings {
@@ -301,13 +297,13 @@ fn both_backends_paint_the_same_marks() {
         (Scheme::Zine, Size::from_mm(74.0, 105.0), 8),
     ] {
         let doc = labelled(pages, page);
-        let input = livret::export::pdf(&doc, "labelled", date, false).unwrap();
+        let input = livret::typeset::export::pdf(&doc, "labelled", date, false).unwrap();
         let mut options = PlanOptions::new(scheme, SheetSize::A4.size(), page);
         options.signature_sheets = Some(1);
         let imp = plan(pages, &options).unwrap();
         let order = all_sides(&imp);
         let texts = slug_texts(&imp, title);
-        let slugs = livret::print::slug_frames(
+        let slugs = livret::typeset::frames::slug_frames(
             &repo(),
             "slugs.typ",
             &fonts,
@@ -320,7 +316,8 @@ fn both_backends_paint_the_same_marks() {
             place_frames(&imp, doc.pages(), &order, MarkOptions::ALL, title, |t| {
                 slugs.get(t).cloned()
             });
-        let frames = livret::export::pdf(&sheets, "sheets", date, false).unwrap();
+        let frames =
+            livret::typeset::export::pdf(&sheets, "sheets", date, false).unwrap();
         let place = PlaceOptions {
             order: order.clone(),
             marks: MarkOptions::ALL,

@@ -3,7 +3,11 @@
 //! Used by `build`, where the pages are typst frames already; the result is a
 //! [`PagedDocument`] of sheet sides that exports like any other document.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use typst::ecow::EcoVec;
+use typst::foundations::Datetime;
 use typst::foundations::{Content, Smart};
 use typst::layout::{
     Abs, Frame, FrameItem, GroupItem, Point, Ratio, Sides, Size, Transform,
@@ -13,6 +17,9 @@ use typst::syntax::Span;
 use typst::visualize::{Color, Curve, DashPattern, FixedStroke, Geometry, Paint};
 use typst_layout::{Page, PagedDocument};
 
+use crate::typeset::fonts::Fonts;
+use crate::typeset::markdown::string_literal;
+use crate::typeset::world::GuideWorld;
 use livret_impose::{
     Drawing, Imposition, MarkOptions, Rotation, SideRef, Slot, drawings,
 };
@@ -124,5 +131,39 @@ fn paint(
                 frame.push_frame(Point::new(Abs::pt(*x), top), text_frame);
             }
         }
+    }
+}
+
+/// Lays out short texts (slug lines, captions, page numbers) with typst, small, in
+/// `font`, one frame each; empty when typst fails.
+pub fn slug_frames(
+    root: &std::path::Path,
+    main_path: &str,
+    fonts: &Arc<Fonts>,
+    date: Datetime,
+    font: &str,
+    texts: &[String],
+) -> HashMap<String, Frame> {
+    if texts.is_empty() {
+        return HashMap::new();
+    }
+    let mut src = format!(
+        "#set page(width: auto, height: auto, margin: 0pt)\n#set text(size: 6pt, font: ({}, \"Libertinus Serif\"))\n",
+        string_literal(font)
+    );
+    for (i, text) in texts.iter().enumerate() {
+        if i > 0 {
+            src.push_str("#pagebreak()\n");
+        }
+        src.push_str(&format!("#{}\n", string_literal(text)));
+    }
+    let world = GuideWorld::new(root, main_path, src, fonts.clone(), date);
+    match typst::compile::<PagedDocument>(&world).output {
+        Ok(doc) => texts
+            .iter()
+            .cloned()
+            .zip(doc.pages().iter().map(|p| p.frame.clone()))
+            .collect(),
+        Err(_) => HashMap::new(),
     }
 }
