@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet
-livret="$(pwd)/${CARGO_TARGET_DIR:-target}/debug/livret"
+target="${CARGO_TARGET_DIR:-target}"
+case "$target" in /*) ;; *) target="$(pwd)/$target" ;; esac
+livret="$target/debug/livret"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -r sources layouts fonts "$work"/

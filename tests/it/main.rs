@@ -17,6 +17,7 @@ mod impose_sheets;
 mod incremental;
 mod markdown_prop;
 mod new;
+mod presets;
 mod preview;
 mod proof;
 mod watch;
