@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::cli::term::{ColorChoice, Term};
 use livret_impose::{Binding, Blanks, Duplex, MarkKind, Scheme};
 
-use crate::project::preset::{Fit, Sheet};
+use crate::project::preset::{Fit, PrintChoices, Sheet};
 use crate::project::targets::Shard;
 
 /// livret turns a multilingual guide into pocket booklets and print-ready sheets.
@@ -245,6 +245,23 @@ pub struct ImposeArgs {
     /// shrink: scale pages into the printable area; center: accept pages of other sizes.
     #[arg(long, value_enum)]
     pub fit: Option<Fit>,
+}
+
+impl ImposeArgs {
+    /// The print choices these options make (the same type a `[[print]]` preset makes).
+    pub fn choices(&self) -> PrintChoices {
+        PrintChoices {
+            scheme: self.scheme,
+            sheet: self.sheet.clone(),
+            duplex: self.duplex,
+            blanks: self.blanks,
+            binding: self.binding,
+            signature_sheets: self.signature_sheets,
+            creep_mm: self.creep,
+            printer_margin_mm: Some(self.printer_margin),
+            fit: self.fit,
+        }
+    }
 }
 
 /// `livret check`.

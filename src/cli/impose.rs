@@ -6,22 +6,11 @@ use crate::cli::args::ImposeArgs;
 use crate::cli::outcome::ExitStatus;
 use crate::cli::term;
 use crate::ops::impose::{self, ImposeConfig};
-use crate::project::preset::PrintChoices;
 use crate::util::diag::Result;
 
 /// Runs `livret impose`.
 pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
-    let choices = PrintChoices {
-        scheme: args.scheme,
-        sheet: args.sheet,
-        duplex: args.duplex,
-        blanks: args.blanks,
-        binding: args.binding,
-        signature_sheets: args.signature_sheets,
-        creep_mm: args.creep,
-        printer_margin_mm: Some(args.printer_margin),
-        fit: args.fit,
-    };
+    let choices = args.choices();
     let config = ImposeConfig::new(
         args.input,
         args.output,

@@ -96,7 +96,7 @@ fn preview_one(
     }
     let numbers: Vec<String> =
         (1..=document.pages().len()).map(|n| n.to_string()).collect();
-    let numbers_typ = format!("{}/numbers.typ", dir.display());
+    let numbers_typ = paths.numbers_typ();
     let captions = crate::typeset::frames::slug_frames(
         root,
         &numbers_typ,

@@ -102,7 +102,7 @@ pub fn proof(options: &ProofOptions) -> Result<Proof> {
     let paths = TargetPaths::new(&manifest.guide.id, &options.lang, &layout);
     let captions: Vec<String> =
         rows.iter().flat_map(|r| [r.left.1.clone(), r.right.1.clone()]).collect();
-    let captions_typ = format!("{}/captions.typ", paths.dir.display());
+    let captions_typ = paths.captions_typ();
     let frames = crate::typeset::frames::slug_frames(
         &manifest.root,
         &captions_typ,

@@ -66,6 +66,16 @@ impl TargetPaths {
         format!("{}/slugs.typ", self.dir.display())
     }
 
+    /// The source typst lays out the proof's captions from.
+    pub fn captions_typ(&self) -> String {
+        format!("{}/captions.typ", self.dir.display())
+    }
+
+    /// The source typst lays out the contact sheet's page numbers from.
+    pub fn numbers_typ(&self) -> String {
+        format!("{}/numbers.typ", self.preview_dir().display())
+    }
+
     /// The reading PDF (the print edition).
     pub fn reading_pdf(&self) -> PathBuf {
         self.dir.join(format!("{}.pdf", self.stem))

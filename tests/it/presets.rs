@@ -71,17 +71,7 @@ fn cli_choices(options: &[&str]) -> (PrintChoices, MarkOptions) {
     argv.extend(options);
     let cli = Cli::try_parse_from(argv).unwrap_or_else(|e| panic!("{options:?}: {e}"));
     let Command::Impose(args) = cli.command else { panic!("not impose") };
-    let choices = PrintChoices {
-        scheme: args.scheme,
-        sheet: args.sheet,
-        duplex: args.duplex,
-        blanks: args.blanks,
-        binding: args.binding,
-        signature_sheets: args.signature_sheets,
-        creep_mm: args.creep,
-        printer_margin_mm: Some(args.printer_margin),
-        fit: args.fit,
-    };
+    let choices = args.choices();
     (choices, MarkOptions::from_kinds(&args.marks))
 }
 
