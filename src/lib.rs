@@ -2,7 +2,9 @@
 //!
 //! The code is in layers, each importing only from the layers below it (see
 //! ARCHITECTURE.md): [`cli`] → [`ops`] → [`build`] → [`typeset`] → [`images`] →
-//! [`project`] → [`util`], with the imposition library ([`impose`]) at the bottom.
+//! [`project`] → [`util`], with the imposition library (the `livret-impose` crate) at the bottom.
+
+#![warn(missing_docs)]
 
 pub mod build;
 pub mod cli;

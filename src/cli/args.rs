@@ -130,6 +130,7 @@ pub struct NewArgs {
 /// `livret fonts`.
 #[derive(Debug, Args)]
 pub struct FontsArgs {
+    /// The project folder.
     #[command(flatten)]
     pub project: ProjectArgs,
     /// human or json.
@@ -156,6 +157,7 @@ pub struct FontArgs {
 /// `livret build`.
 #[derive(Debug, Args)]
 pub struct BuildArgs {
+    /// The project folder.
     #[command(flatten)]
     pub project: ProjectArgs,
     /// Only this language (repeatable).
@@ -191,6 +193,7 @@ pub struct BuildArgs {
     /// With --list-targets: human (one per line) or json.
     #[arg(long, value_enum, default_value = "human", requires = "list_targets")]
     pub format: Format,
+    /// Which fonts a build may use.
     #[command(flatten)]
     pub fonts: FontArgs,
 }
@@ -267,6 +270,7 @@ impl ImposeArgs {
 /// `livret check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// The project folder.
     #[command(flatten)]
     pub project: ProjectArgs,
     /// Only this language (repeatable).
@@ -300,6 +304,7 @@ pub enum ReportCommand {
 /// `livret images`.
 #[derive(Debug, Args)]
 pub struct ImagesArgs {
+    /// The project folder.
     #[command(flatten)]
     pub project: ProjectArgs,
     /// Only this language (repeatable).
@@ -316,6 +321,7 @@ pub struct ImagesArgs {
 /// `livret proof`.
 #[derive(Debug, Args)]
 pub struct ProofArgs {
+    /// The project folder.
     #[command(flatten)]
     pub project: ProjectArgs,
     /// The translation to proof.
@@ -332,6 +338,7 @@ pub struct ProofArgs {
 /// `livret preview`.
 #[derive(Debug, Args)]
 pub struct PreviewArgs {
+    /// The project folder.
     #[command(flatten)]
     pub project: ProjectArgs,
     /// Only this language (repeatable).
@@ -351,6 +358,7 @@ pub struct PreviewArgs {
 /// `livret watch`.
 #[derive(Debug, Args)]
 pub struct WatchArgs {
+    /// The project folder.
     #[command(flatten)]
     pub project: ProjectArgs,
     /// The language to rebuild.

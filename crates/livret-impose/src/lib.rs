@@ -23,6 +23,8 @@
 //! - Cells (cut pieces) are numbered row-major from the top-left of the front; cutstack
 //!   pile c (sheets 1…S) holds folios c·S … c·S+S−1 and goes outside pile c+1.
 
+#![warn(missing_docs)]
+
 pub mod choice;
 pub mod geometry;
 pub mod margin;
