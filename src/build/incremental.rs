@@ -62,7 +62,9 @@ pub fn fixed_fingerprint(
     let mut last = None;
     for (font, origin) in fonts.fonts.iter().zip(&fonts.origins) {
         // Faces of one collection file share its bytes: hash each file once.
-        if origin.starts_with("fonts/") && last != Some(origin) {
+        // Project fonts have relative origins (embedded and system ones do not).
+        let project = origin != "embedded" && Path::new(origin).is_relative();
+        if project && last != Some(origin) {
             hasher.update(origin.as_bytes());
             hasher.update(font.data().as_slice());
             last = Some(origin);
