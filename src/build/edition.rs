@@ -1,6 +1,7 @@
 //! One target (language × layout) built: the reading PDF (print edition), the screen
 //! edition, their size budgets, and the print files of the layout's presets.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::build::options::BuildOptions;
@@ -14,15 +15,17 @@ use crate::images::{ImageCache, ImageTarget};
 use crate::project::manifest::ByteSize;
 use crate::project::paths::TargetPaths;
 use crate::util::diag::Result;
-use crate::util::{fs::write_atomic, human_size};
+use crate::util::hash::ReadLog;
+use crate::util::{fs::write_project, human_size};
 use livret_impose::to_mm;
 
 /// A built target and what it read.
 pub struct Edition {
     /// What the build reports (timing and input count left for the caller).
     pub target: BuiltTarget,
-    /// Every project file it read, sorted.
-    pub inputs: Vec<String>,
+    /// Every project file it read, sorted, with the hash of its bytes as read
+    /// (`None` for a file asked for but never read).
+    pub inputs: Vec<(String, Option<String>)>,
     /// The generated main source's path.
     pub main: String,
 }
@@ -42,12 +45,13 @@ pub fn build(
     let spec = TargetSpec { lang, layout, strict: options.strict, page_multiple: 4 };
     stage("print edition");
     let target = compile_edition(ctx, &spec, &cache, ImageTarget::PRINT)?;
+    test_pause_after_reading();
     let assembled = &target.assembled;
-    write_atomic(&root.join(&assembled.main_path), assembled.main.as_bytes())?;
+    write_project(root, &assembled.main_path, assembled.main.as_bytes())?;
     let document = &target.compiled.document;
     let bytes = export_reading(&target, &paths.stem, ctx.date, options.pdf_standard)?;
     let rel = paths.reading_pdf();
-    write_atomic(&root.join(&rel), &bytes)?;
+    write_project(root, &rel, &bytes)?;
     let page = print::page_size(document);
     let mut warnings = reading_warnings(&target, lang);
 
@@ -57,7 +61,7 @@ pub fn build(
     let screen_bytes =
         export_reading(&screen, &paths.screen_stem(), ctx.date, options.pdf_standard)?;
     let screen_pdf = paths.screen_pdf();
-    write_atomic(&root.join(&screen_pdf), &screen_bytes)?;
+    write_project(root, &screen_pdf, &screen_bytes)?;
     let layout_entry = manifest.layout(layout).expect("selected from the manifest");
     let editions = [
         (&layout_entry.print_budget, "print", &rel, bytes.len(), &target.images),
@@ -85,7 +89,7 @@ pub fn build(
 
     let compiled: Vec<&CompiledTarget> =
         [&target, &screen].into_iter().chain(printed.compiled.iter()).collect();
-    let inputs = inputs(&compiled);
+    let inputs = inputs(&compiled, &cache);
     let built = BuiltTarget {
         lang: lang.to_string(),
         layout: layout.to_string(),
@@ -108,17 +112,60 @@ pub fn build(
 }
 
 /// What a target read: chapters and Markdown images (read by livret), and every file
-/// typst loaded in any of its compilations (the first is the print edition), sorted.
-fn inputs(compiled: &[&CompiledTarget]) -> Vec<String> {
+/// typst loaded in any of its compilations (the first is the print edition), sorted,
+/// each with the hash of its bytes as read: the same path read with other bytes by
+/// another compilation (saved meanwhile) gets a mark that no file matches.
+fn inputs(
+    compiled: &[&CompiledTarget],
+    cache: &ImageCache,
+) -> Vec<(String, Option<String>)> {
     let first = &compiled[0].assembled;
-    let mut inputs: Vec<String> = first.chapter_files.clone();
-    inputs.extend(first.images.iter().map(|i| i.path.clone()));
+    let mut paths: Vec<String> = first.chapter_files.clone();
+    paths.extend(first.images.iter().map(|i| i.path.clone()));
+    let reads = ReadLog::default();
     for target in compiled {
-        inputs.extend(target.world.loaded_files());
+        paths.extend(target.world.loaded_files());
+        let read =
+            target.assembled.read.iter().cloned().chain(target.world.read_hashes());
+        for (rel, hash) in read {
+            reads.note_hash(&rel, hash);
+        }
     }
-    inputs.sort();
-    inputs.dedup();
-    inputs
+    for (rel, hash) in cache.read_hashes() {
+        reads.note_hash(&rel, hash);
+    }
+    paths.sort();
+    paths.dedup();
+    let hashes: BTreeMap<String, String> = reads.entries().into_iter().collect();
+    paths
+        .into_iter()
+        .map(|rel| {
+            let hash = hashes.get(&rel).cloned();
+            (rel, hash)
+        })
+        .collect()
+}
+
+/// A hook for tests of edits made during a build: when `LIVRET_TEST_PAUSE_FILE` is
+/// set, the first target to have read its inputs creates that file and waits (up to
+/// a minute) until the test removes it. Not for users: it only slows a build down.
+fn test_pause_after_reading() {
+    static PAUSED: std::sync::atomic::AtomicBool =
+        std::sync::atomic::AtomicBool::new(false);
+    let Some(flag) = std::env::var_os("LIVRET_TEST_PAUSE_FILE") else { return };
+    if PAUSED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
+    let flag = std::path::PathBuf::from(flag);
+    if std::fs::write(&flag, b"paused").is_err() {
+        return;
+    }
+    for _ in 0..600 {
+        if !flag.exists() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }
 
 /// The reading PDF's warnings: typst's, characters no font shows, blurry images.

@@ -3,21 +3,27 @@
 //! the manifest, the fonts, the options, livret's version) and outputs are unchanged
 //! is skipped. The record is written only after every output is in place, so an
 //! interrupted build never leaves a target marked done without its files.
+//!
+//! Inputs are hashed as they are read (the manifest's text as loaded, the fonts as
+//! loaded, the chapters and images as livret and typst read them), never afterwards:
+//! a file saved during a build no longer matches its record, so the next build redoes
+//! the target instead of trusting a PDF made from the old text.
 
-use std::fs;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::build::output::{BuiltTarget, Output, OutputKind};
-use crate::project::paths::{self, MANIFEST_PATH};
-use crate::util::diag::{Error, Result};
-use crate::util::fs::{files_under, write_atomic};
+use crate::project::manifest::Manifest;
+use crate::project::paths;
+use crate::typeset::fonts::Fonts;
+use crate::util::diag::Result;
+use crate::util::fs::{read_project, read_project_if_exists, write_project};
 use crate::util::hash::{hex, sha256_hex};
 
 /// The shape of records and of what they hold: a record of another shape is stale.
-const RECORD_FORMAT: &str = "record-2";
+const RECORD_FORMAT: &str = "record-3";
 
 /// What a finished target read and wrote.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -32,14 +38,19 @@ pub struct Record {
     pub target: BuiltTarget,
 }
 
-/// Hex SHA-256 of a project file, `None` when it cannot be read.
+/// Hex SHA-256 of a project file, `None` when it cannot be read (or is refused).
 fn file_hash(root: &Path, rel: &str) -> Option<String> {
-    fs::read(root.join(rel)).ok().map(|b| sha256_hex(&b))
+    read_project_if_exists(root, rel).ok().flatten().map(|b| sha256_hex(&b))
 }
 
 /// The part of a target's fingerprint shared by all targets: livret's version, the
-/// options that change output, the build date, the manifest and every font file.
-pub fn fixed_fingerprint(root: &Path, options: &[(&str, String)]) -> Result<String> {
+/// options that change output, the build date, the manifest's text and the project's
+/// font files, both as loaded for this build.
+pub fn fixed_fingerprint(
+    manifest: &Manifest,
+    fonts: &Fonts,
+    options: &[(&str, String)],
+) -> Result<String> {
     let mut hasher = Sha256::new();
     hasher.update(env!("CARGO_PKG_VERSION"));
     hasher.update(RECORD_FORMAT);
@@ -47,21 +58,25 @@ pub fn fixed_fingerprint(root: &Path, options: &[(&str, String)]) -> Result<Stri
         hasher.update(format!("\n{key}={value}"));
     }
     hasher.update(std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default());
-    let manifest = fs::read(root.join(MANIFEST_PATH))
-        .map_err(|e| Error::io("read", Path::new(MANIFEST_PATH), e))?;
-    hasher.update(&manifest);
-    for font in files_under(&root.join("fonts")).unwrap_or_default() {
-        hasher.update(
-            font.strip_prefix(root).unwrap_or(&font).to_string_lossy().as_bytes(),
-        );
-        hasher.update(fs::read(&font).unwrap_or_default());
+    hasher.update(&manifest.text);
+    let mut last = None;
+    for (font, origin) in fonts.fonts.iter().zip(&fonts.origins) {
+        // Faces of one collection file share its bytes: hash each file once.
+        // Project fonts have relative origins (embedded and system ones do not).
+        let project = origin != "embedded" && Path::new(origin).is_relative();
+        if project && last != Some(origin) {
+            hasher.update(origin.as_bytes());
+            hasher.update(font.data().as_slice());
+            last = Some(origin);
+        }
     }
     Ok(hex(&hasher.finalize()))
 }
 
 /// Reads a target's record, if there is a readable one.
 pub fn read_record(root: &Path, lang: &str, layout: &str) -> Option<Record> {
-    let bytes = fs::read(paths::record(root, lang, layout)).ok()?;
+    let bytes =
+        read_project_if_exists(root, paths::record(root, lang, layout)).ok()??;
     serde_json::from_slice(&bytes).ok()
 }
 
@@ -99,8 +114,7 @@ pub fn outputs(root: &Path, target: &BuiltTarget, main: &str) -> Result<Vec<Outp
     files
         .into_iter()
         .map(|(path, kind)| {
-            let bytes = fs::read(root.join(&path))
-                .map_err(|e| Error::io("read back", Path::new(&path), e))?;
+            let bytes = read_project(root, &path)?;
             Ok(Output {
                 sha256: sha256_hex(&bytes),
                 bytes: bytes.len() as u64,
@@ -111,20 +125,25 @@ pub fn outputs(root: &Path, target: &BuiltTarget, main: &str) -> Result<Vec<Outp
         .collect()
 }
 
-/// Records a finished target: the files it read (hashed now) and wrote.
+/// Records a finished target: the files it read with their hashes as read, and the
+/// files it wrote. A path read twice with different bytes keeps a mark no file
+/// matches; a path without a hash (asked for but never read) is hashed now.
 pub fn write_record(
     root: &Path,
     fixed: &str,
-    inputs: &[String],
+    inputs: &[(String, Option<String>)],
     outputs: Vec<Output>,
     target: &BuiltTarget,
 ) -> Result<()> {
     let inputs = inputs
         .iter()
-        .map(|rel| (rel.clone(), file_hash(root, rel).unwrap_or_default()))
+        .map(|(rel, hash)| {
+            let hash = hash.clone().or_else(|| file_hash(root, rel)).unwrap_or_default();
+            (rel.clone(), hash)
+        })
         .collect();
     let record =
         Record { fixed: fixed.to_string(), inputs, outputs, target: target.clone() };
     let json = serde_json::to_vec_pretty(&record).expect("plain data");
-    write_atomic(&paths::record(root, &target.lang, &target.layout), &json)
+    write_project(root, paths::record(root, &target.lang, &target.layout), &json)
 }

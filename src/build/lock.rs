@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::project::paths::LOCK_PATH;
 use crate::util::diag::{Error, Result};
+use crate::util::fs::output_path;
 
 /// A held lock; released when dropped.
 #[derive(Debug)]
@@ -18,7 +19,7 @@ pub struct BuildLock {
 impl BuildLock {
     /// Takes the project's build lock, or explains who holds it.
     pub fn acquire(root: &Path) -> Result<Self> {
-        let path = root.join(LOCK_PATH);
+        let path = output_path(root, LOCK_PATH)?;
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
         }

@@ -34,7 +34,7 @@ pub fn build(
     let date = world::build_date(manifest.date()?)?;
     let ctx = Context { manifest: &manifest, fonts: &fonts, date };
     let _lock = BuildLock::acquire(&manifest.root)?;
-    let fixed = fixed_fingerprint(&manifest, options)?;
+    let fixed = fixed_fingerprint(&manifest, &fonts, options)?;
     let jobs = options.jobs.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -58,9 +58,14 @@ pub fn build(
 
 /// The fingerprint every target shares: the options that change output, the manifest,
 /// the fonts, livret's version.
-fn fixed_fingerprint(manifest: &Manifest, options: &BuildOptions) -> Result<String> {
+fn fixed_fingerprint(
+    manifest: &Manifest,
+    fonts: &Fonts,
+    options: &BuildOptions,
+) -> Result<String> {
     incremental::fixed_fingerprint(
-        &manifest.root,
+        manifest,
+        fonts,
         &[
             ("strict", options.strict.to_string()),
             ("print", options.print.to_string()),

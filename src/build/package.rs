@@ -11,7 +11,7 @@ use crate::build::output::OutputKind;
 use crate::build::report::{self, ReportEntry};
 use crate::project::manifest::Manifest;
 use crate::util::diag::{Error, Result};
-use crate::util::fs::write_atomic;
+use crate::util::fs::{read_project, write_atomic};
 
 /// Copies the print files and tickets of `built` into `dir` (new or empty) with a
 /// README; returns the files written.
@@ -38,8 +38,7 @@ pub fn package(
     }
     let mut written = Vec::new();
     for entry in &entries {
-        let from = manifest.root.join(&entry.output.path);
-        let bytes = fs::read(&from).map_err(|e| Error::io("read", &from, e))?;
+        let bytes = read_project(&manifest.root, &entry.output.path)?;
         let to = dir.join(file_name(&entry.output.path));
         write_atomic(&to, &bytes)?;
         written.push(to);

@@ -10,7 +10,7 @@ use crate::build::output::Output;
 use crate::project::manifest::Manifest;
 use crate::project::paths;
 use crate::util::diag::{Error, Result};
-use crate::util::fs::write_atomic;
+use crate::util::fs::write_project;
 use livret_impose::Scheme;
 
 /// One output file in the report.
@@ -81,7 +81,7 @@ pub fn collect(manifest: &Manifest) -> Report {
 pub fn write(manifest: &Manifest) -> Result<()> {
     let report = collect(manifest);
     let json = serde_json::to_vec_pretty(&report).expect("plain data");
-    write_atomic(&manifest.root.join(paths::report_json(&manifest.guide.id)), &json)
+    write_project(&manifest.root, paths::report_json(&manifest.guide.id), &json)
 }
 
 /// Reads one report file.

@@ -11,7 +11,7 @@ use crate::project::paths::TargetPaths;
 use crate::typeset::export;
 use crate::typeset::frames::place_frames;
 use crate::util::diag::Result;
-use crate::util::fs::write_atomic;
+use crate::util::fs::write_project;
 use livret_impose::{self as impose, ticket, ticket::TicketInfo};
 
 /// What the presets made.
@@ -112,7 +112,7 @@ fn write_one(
     let name = paths.print_stem(&suffix);
     let print_bytes = export::pdf(&sheets, &name, ctx.date, false)?;
     let pdf = paths.print_pdf(&suffix);
-    write_atomic(&root.join(&pdf), &print_bytes)?;
+    write_project(root, &pdf, &print_bytes)?;
     let info = TicketInfo {
         title,
         file: &format!("{name}.pdf"),
@@ -120,7 +120,7 @@ fn write_one(
         sheet_name: &job.sheet_name,
     };
     let ticket_path = paths.ticket(&suffix);
-    write_atomic(&root.join(&ticket_path), ticket::ticket(&plan, &info).as_bytes())?;
+    write_project(root, &ticket_path, ticket::ticket(&plan, &info).as_bytes())?;
     let mut warnings = Vec::new();
     let margin = job.options.printer_margin;
     if let Some(w) = print::margin_warning(&plan, margin, document, &name) {

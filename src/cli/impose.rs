@@ -18,9 +18,8 @@ pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
         MarkOptions::from_kinds(&args.marks),
         args.manual_duplex,
         args.plan,
+        args.preview.map(|d| (d, args.preview_dpi)),
     )?;
-    let config =
-        ImposeConfig { preview: args.preview.map(|d| (d, args.preview_dpi)), ..config };
     let done = impose::impose(&config)?;
     for warning in &done.warnings {
         term::warning(warning);

@@ -1,7 +1,6 @@
 //! The image cache under `out/.cache/images/`: what each source image is (checked
 //! once), and each prepared variant (resampled, grey, re-encoded), by content hash.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -15,18 +14,31 @@ use crate::images::model::{
 };
 use crate::project::paths::IMAGE_CACHE_DIR;
 use crate::util::diag::{Error, Result};
-use crate::util::fs::write_atomic;
+use crate::util::fs::{read_project, read_project_if_exists, write_project};
+use crate::util::hash::ReadLog;
 
 /// Processed images on disk, and how much work was done (for reports and tests).
 pub struct ImageCache {
+    root: PathBuf,
     dir: PathBuf,
     decodes: AtomicUsize,
+    reads: ReadLog,
 }
 
 impl ImageCache {
     /// The cache of the project at `root` (created on first write).
     pub fn new(root: &Path) -> Self {
-        Self { dir: root.join(IMAGE_CACHE_DIR), decodes: AtomicUsize::new(0) }
+        Self {
+            root: root.to_path_buf(),
+            dir: root.join(IMAGE_CACHE_DIR),
+            decodes: AtomicUsize::new(0),
+            reads: ReadLog::default(),
+        }
+    }
+
+    /// The source images read so far, with the hex SHA-256 of the bytes as read.
+    pub fn read_hashes(&self) -> Vec<(String, String)> {
+        self.reads.entries()
     }
 
     /// Decodes with limits and counts the decode.
@@ -49,14 +61,20 @@ impl ImageCache {
     /// the name, the size is sane, the data decodes. `place` names where the chapter
     /// uses it, for errors.
     pub fn source(&self, root: &Path, rel: &str, place: Where) -> Result<SourceImage> {
-        let bytes = fs::read(root.join(rel)).map_err(|err| {
-            Error::new(format!("{}: cannot read the image ({err})", place()))
-                .with_hint("check the path; images live under sources/images/")
+        let bytes = read_project(root, rel).map_err(|err| {
+            let mut e = Error::new(format!(
+                "{}: cannot read the image: {}",
+                place(),
+                err.message
+            ));
+            e.hints = err.hints;
+            e.with_hint("check the path; images live under sources/images/")
         })?;
+        self.reads.note(rel, &bytes);
         let hash = hex_hash(&bytes);
         let info_path = self.dir.join(format!("{hash}.json"));
-        if let Some(info) =
-            fs::read(&info_path).ok().and_then(|b| serde_json::from_slice(&b).ok())
+        if let Some(info) = read_project_if_exists(&self.root, &info_path)?
+            .and_then(|b| serde_json::from_slice(&b).ok())
         {
             return Ok(SourceImage {
                 rel: rel.to_string(),
@@ -74,7 +92,7 @@ impl ImageCache {
             format: format_name(format).to_string(),
         };
         let json = serde_json::to_vec_pretty(&info).expect("plain data");
-        write_atomic(&info_path, &json)?;
+        write_project(&self.root, &info_path, &json)?;
         Ok(SourceImage { rel: rel.to_string(), bytes: Bytes::new(bytes), hash, info })
     }
 
@@ -136,11 +154,11 @@ impl ImageCache {
             source.hash
         );
         let path = self.dir.join(&name);
-        if let Ok(bytes) = fs::read(&path) {
+        if let Some(bytes) = read_project_if_exists(&self.root, &path)? {
             return Ok(Variant { bytes: Bytes::new(bytes), format, width, height });
         }
         let bytes = self.prepare(source, (width, height), dpi, &format, target)?;
-        write_atomic(&path, &bytes)?;
+        write_project(&self.root, &path, &bytes)?;
         Ok(Variant { bytes: Bytes::new(bytes), format, width, height })
     }
     /// Decodes `source`, resamples it to `size` (when smaller), greys it for a grey

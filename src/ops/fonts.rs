@@ -2,7 +2,6 @@
 //! scripts each covers; for each language of guide.toml, which font of its stack
 //! shows each script its chapters use, and where a script has no font.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -11,6 +10,7 @@ use crate::project::chapters;
 use crate::project::manifest::{self, Language, Manifest};
 use crate::typeset::fonts::Fonts;
 use crate::util::diag::Result;
+use crate::util::fs::read_project_text;
 
 /// The scripts livret reports on: (name, characters a font must have to cover it).
 const SCRIPTS: &[(&str, &str)] = &[
@@ -123,7 +123,7 @@ fn font_entry(manifest: &Manifest, fonts: &Fonts, i: usize) -> FontEntry {
             "shipped with typst (OFL or similar)".to_string(),
         )
     } else {
-        (origin.clone(), licence_beside(&manifest.root.join(origin)))
+        (origin.clone(), licence_beside(&manifest.root, &manifest.root.join(origin)))
     };
     let weight = info.variant.weight.to_number();
     let mut style = match weight {
@@ -153,7 +153,7 @@ fn language_fonts(
     let mut text = String::new();
     for stem in manifest.chapter_stems() {
         if let Some(file) = chapters::find(manifest, &language.code, stem)? {
-            text.push_str(&fs::read_to_string(&file.abs).unwrap_or_default());
+            text.push_str(&read_project_text(&manifest.root, &file.rel)?);
         }
     }
     text.push_str(manifest.title(&language.code));
@@ -186,13 +186,14 @@ fn language_fonts(
     })
 }
 
-/// The licence of a font file, from a licence file in its folder (or its parent).
-fn licence_beside(font: &Path) -> String {
+/// The licence of a font file, from a licence file in its folder (or its parent),
+/// inside the project at `root`.
+fn licence_beside(root: &Path, font: &Path) -> String {
     let mut dir: Option<PathBuf> = font.parent().map(Path::to_path_buf);
     for _ in 0..2 {
         let Some(d) = dir else { break };
         for name in ["OFL.txt", "LICENSE.txt", "LICENSE", "LICENCE.txt", "UFL.txt"] {
-            if let Ok(text) = fs::read_to_string(d.join(name)) {
+            if let Ok(text) = read_project_text(root, d.join(name)) {
                 let upper = text.to_uppercase();
                 let kind = if upper.contains("SIL OPEN FONT LICENSE") {
                     "SIL Open Font License 1.1"

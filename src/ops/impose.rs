@@ -54,6 +54,7 @@ impl ImposeConfig {
         marks: MarkOptions,
         manual_duplex: bool,
         plan_json: Option<PathBuf>,
+        preview: Option<(PathBuf, f64)>,
     ) -> Result<Self> {
         choices.check(|key| format!("--{key}")).map_err(Error::new)?;
         if output
@@ -68,10 +69,9 @@ impl ImposeConfig {
                 output.display()
             )));
         }
-        if same_file(&input, &output) {
-            return Err(Error::new("the output would overwrite the input")
-                .with_hint("choose another -o OUTPUT.pdf"));
-        }
+        let preview_dir = preview.as_ref().map(|(dir, _)| dir.as_path());
+        let outputs = planned_outputs(&output, manual_duplex, plan_json.as_deref());
+        check_outputs(&input, &outputs, preview_dir)?;
         Ok(Self {
             input,
             output,
@@ -81,16 +81,131 @@ impl ImposeConfig {
             manual_duplex,
             plan_json,
             center: choices.fit == Some(Fit::Center),
-            preview: None,
+            preview,
         })
     }
 }
 
-/// Whether two paths name the same existing file.
+/// One file `livret impose` writes: its path, what it is, and what to change.
+struct Planned {
+    path: PathBuf,
+    what: &'static str,
+    fix: &'static str,
+}
+
+/// Every file `livret impose` would write besides the previews: the sheets, the
+/// backs with manual duplex, the job ticket, the plan.
+fn planned_outputs(
+    output: &Path,
+    manual_duplex: bool,
+    plan: Option<&Path>,
+) -> Vec<Planned> {
+    let mut files = vec![Planned {
+        path: output.to_path_buf(),
+        what: "the output",
+        fix: "choose another -o OUTPUT.pdf",
+    }];
+    if manual_duplex {
+        files.push(Planned {
+            path: with_suffix(output, "-backs"),
+            what: "the backs file of --manual-duplex",
+            fix: "choose another -o OUTPUT.pdf: the backs are written beside it as OUTPUT-backs.pdf",
+        });
+    }
+    files.push(Planned {
+        path: output.with_extension("txt"),
+        what: "the job ticket",
+        fix: "choose another -o OUTPUT.pdf: the job ticket is written beside it as OUTPUT.txt",
+    });
+    if let Some(plan) = plan {
+        files.push(Planned {
+            path: plan.to_path_buf(),
+            what: "the plan of --plan",
+            fix: "choose another --plan FILE.json",
+        });
+    }
+    files
+}
+
+/// Refuses, before any work, an output that is the input (by path, through a
+/// symlink, or as a hard link), a preview PNG that would be the input, and two
+/// outputs that are one file (the second would replace the first).
+fn check_outputs(
+    input: &Path,
+    outputs: &[Planned],
+    preview: Option<&Path>,
+) -> Result<()> {
+    for (i, out) in outputs.iter().enumerate() {
+        if same_file(input, &out.path) {
+            return Err(Error::new(format!(
+                "{} {} would overwrite the input {}",
+                out.what,
+                out.path.display(),
+                input.display()
+            ))
+            .with_hint(out.fix)
+            .with_hint("nothing was written"));
+        }
+        if let Some(earlier) = outputs[..i].iter().find(|e| same_file(&e.path, &out.path))
+        {
+            return Err(Error::new(format!(
+                "{} {} is also {}: one would replace the other",
+                out.what,
+                out.path.display(),
+                earlier.what
+            ))
+            .with_hint(out.fix));
+        }
+    }
+    let name = input.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let side_png = name.strip_prefix("side-").and_then(|n| n.strip_suffix(".png"));
+    let in_preview = preview.is_some_and(|dir| {
+        same_file(
+            dir,
+            input
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new(".")),
+        )
+    });
+    if in_preview && side_png.is_some_and(|n| n.parse::<usize>().is_ok()) {
+        return Err(Error::new(format!(
+            "the previews of --preview {} would overwrite the input {}",
+            preview.unwrap_or(Path::new(".")).display(),
+            input.display()
+        ))
+        .with_hint(
+            "choose another --preview DIR: the sides are written there as side-N.png",
+        )
+        .with_hint("nothing was written"));
+    }
+    Ok(())
+}
+
+/// Whether two paths name one file: the same existing file (through symlinks, or a
+/// hard link: same device and inode), or the same place for files not written yet.
 fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
+            return (x.dev(), x.ino()) == (y.dev(), y.ino());
+        }
+    }
+    real_place(a) == real_place(b)
+}
+
+/// Where a path leads: its canonical form when it exists, else its folder's canonical
+/// form with its name (a file not written yet).
+fn real_place(path: &Path) -> PathBuf {
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    let parent =
+        path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    match (parent.canonicalize(), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.to_path_buf(),
     }
 }
 

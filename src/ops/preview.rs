@@ -18,7 +18,7 @@ use crate::typeset::frames::plain_page;
 use crate::typeset::render::page_png;
 use crate::typeset::world;
 use crate::util::diag::{Error, Result};
-use crate::util::fs::write_atomic;
+use crate::util::fs::write_project;
 
 /// What to preview.
 #[derive(Debug, Clone)]
@@ -90,7 +90,7 @@ fn preview_one(
     if options.pages {
         for (i, page) in document.pages().iter().enumerate() {
             let rel = dir.join(format!("page-{:03}.png", i + 1));
-            write_atomic(&root.join(&rel), &page_png(page, options.dpi)?)?;
+            write_project(root, &rel, &page_png(page, options.dpi)?)?;
             pages.push(rel);
         }
     }
@@ -108,7 +108,7 @@ fn preview_one(
     let sheet =
         contact_sheet(document.pages(), |n| captions.get(&n.to_string()).cloned());
     let rel = paths.contact_png();
-    write_atomic(&root.join(&rel), &page_png(&sheet, 110.0)?)?;
+    write_project(root, &rel, &page_png(&sheet, 110.0)?)?;
     Ok(Previewed { contact_sheet: rel, pages })
 }
 

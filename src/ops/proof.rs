@@ -21,7 +21,7 @@ use crate::typeset::frames::plain_page;
 use crate::typeset::inspect;
 use crate::typeset::world;
 use crate::util::diag::{Error, Result};
-use crate::util::fs::write_atomic;
+use crate::util::fs::write_project;
 use livret_impose::mm;
 
 /// What to proof.
@@ -123,7 +123,7 @@ pub fn proof(options: &ProofOptions) -> Result<Proof> {
     let pdf = paths.proof_pdf(&against);
     let name = pdf.file_stem().and_then(|s| s.to_str()).unwrap_or("proof").to_string();
     let bytes = export::pdf(&document, &name, date, false)?;
-    write_atomic(&manifest.root.join(&pdf), &bytes)?;
+    write_project(&manifest.root, &pdf, &bytes)?;
     Ok(Proof { pdf, sheets: count })
 }
 

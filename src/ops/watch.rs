@@ -226,7 +226,7 @@ fn rebuild(
     let paths = TargetPaths::new(&manifest.guide.id, &options.lang, &layout);
     let bytes = export::pdf(&compiled.document, &paths.stem, date, true)?;
     let pdf = paths.reading_pdf();
-    crate::util::fs::write_atomic(&root.join(&pdf), &bytes)?;
+    crate::util::fs::write_project(root, &pdf, &bytes)?;
     let document = Arc::new(compiled.document);
     Ok(Rebuilt { pdf, bytes, document, warnings, compile: compile_time })
 }

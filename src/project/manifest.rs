@@ -11,6 +11,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::util::diag::{Error, Result, line_col};
+use crate::util::fs::read_project_text;
 
 pub use crate::project::labels::{Labels, ResolvedLabels};
 pub use crate::project::paths::MANIFEST_PATH;
@@ -149,16 +150,26 @@ pub fn load(root: &Path) -> Result<Manifest> {
             .with_hint("pass the folder that holds sources/guide.toml with --project DIR")
     })?;
     let path = root.join(MANIFEST_PATH);
-    let text = fs::read_to_string(&path).map_err(|err| {
-        let mut error = Error::io("read", &path, err);
-        if root.ends_with("sources") && root.join("guide.toml").exists() {
-            error = error.with_hint(
+    let text = match read_project_text(&root, MANIFEST_PATH) {
+        Ok(text) => text,
+        // Found but refused: a symlink out of the project, or not text.
+        Err(refused) if path.exists() => return Err(refused),
+        Err(_) => return Err(missing_manifest(&root, &path)),
+    };
+    parse(&root, text)
+}
+
+/// The error for a project without a readable `sources/guide.toml`.
+fn missing_manifest(root: &Path, path: &Path) -> Error {
+    let err =
+        fs::metadata(path).err().unwrap_or_else(|| std::io::ErrorKind::NotFound.into());
+    let mut error = Error::io("read", path, err);
+    if root.ends_with("sources") && root.join("guide.toml").exists() {
+        error = error.with_hint(
                 "you are inside sources/: run livret from the guide's folder, or add --project ..",
             );
-        }
-        error.with_hint("a project has sources/guide.toml; `livret new DIR` creates one")
-    })?;
-    parse(&root, text)
+    }
+    error.with_hint("a project has sources/guide.toml; `livret new DIR` creates one")
 }
 
 /// A hint for a TOML error a newcomer is likely to make: a misspelt key (suggest

@@ -2,7 +2,6 @@
 //! the hash of the source chapter its translation was last accepted against.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -11,7 +10,7 @@ use crate::project::chapters;
 use crate::project::manifest::Manifest;
 use crate::project::paths;
 use crate::util::diag::{Error, Result, line_col};
-use crate::util::fs::write_atomic;
+use crate::util::fs::{read_project, read_project_if_exists, write_project};
 use crate::util::hash::sha256_hex;
 use crate::util::suggest::did_you_mean;
 
@@ -26,23 +25,24 @@ pub struct StatusFile {
 
 /// `sha256:<hex>` of a project file.
 pub fn hash_file(root: &Path, rel: &str) -> Result<String> {
-    let bytes =
-        fs::read(root.join(rel)).map_err(|e| Error::io("read", Path::new(rel), e))?;
+    let bytes = read_project(root, rel)?;
     Ok(format!("sha256:{}", sha256_hex(&bytes)))
 }
 
 /// Reads `sources/<lang>/status.toml` (empty when absent).
 pub fn read(manifest: &Manifest, lang: &str) -> Result<StatusFile> {
     let rel = paths::status_file(lang);
-    match fs::read_to_string(manifest.root.join(&rel)) {
-        Ok(text) => toml::from_str(&text).map_err(|err| {
-            let at = err.span().map(|s| line_col(&text, s.start));
-            Error::at(Path::new(&rel), at, err.message().trim_end()).with_hint(
-                "the file is written by `livret check --accept`; delete it to start over",
-            )
-        }),
-        Err(_) => Ok(StatusFile::default()),
-    }
+    let Some(bytes) = read_project_if_exists(&manifest.root, &rel)? else {
+        return Ok(StatusFile::default());
+    };
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::new(format!("{rel}: the file is not UTF-8 text")))?;
+    toml::from_str(&text).map_err(|err| {
+        let at = err.span().map(|s| line_col(&text, s.start));
+        Error::at(Path::new(&rel), at, err.message().trim_end()).with_hint(
+            "the file is written by `livret check --accept`; delete it to start over",
+        )
+    })
 }
 
 /// Marks chapters of `lang` as reviewed against the current source chapters; gives
@@ -85,6 +85,6 @@ pub fn accept(
         "# Which version of each source chapter this translation was last reviewed against.\n# Written by `livret check --lang {lang} --accept CHAPTER`.\n\n{}",
         toml::to_string(&status).expect("status serialises")
     );
-    write_atomic(&manifest.root.join(paths::status_file(lang)), text.as_bytes())?;
+    write_project(&manifest.root, paths::status_file(lang), text.as_bytes())?;
     Ok(done)
 }

@@ -1,7 +1,6 @@
 //! Chapters + layout → the Typst main source of one (language, layout).
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::Path;
 
 use crate::project::chapters::{self, ChapterFile};
@@ -10,7 +9,8 @@ use crate::project::paths::TargetPaths;
 use crate::typeset::markdown::{self, ImageRef, string_literal};
 use crate::typeset::world::LineOrigin;
 use crate::util::diag::{Error, Result};
-use crate::util::fs::resolve_in_root;
+use crate::util::fs::{read_project_text, resolve_in_root};
+use crate::util::hash::sha256_hex;
 
 /// What to assemble.
 #[derive(Debug, Clone, Default)]
@@ -50,6 +50,8 @@ pub struct Assembled {
     pub chapter_files: Vec<String>,
     /// Images of the Markdown chapters, in order.
     pub images: Vec<ImageUse>,
+    /// The Markdown chapters read, with the hex SHA-256 of the bytes as read.
+    pub read: Vec<(String, String)>,
 }
 
 /// Builds the main source for `lang` in `layout`.
@@ -88,6 +90,7 @@ pub fn assemble(
     let mut untranslated = Vec::new();
     let mut chapter_files = Vec::new();
     let mut images = Vec::new();
+    let mut read = Vec::new();
     for stem in manifest.chapter_stems() {
         let (file, shown_in, banner) = match chapters::find(manifest, lang, stem)? {
             Some(file) => (file, language, false),
@@ -104,7 +107,11 @@ pub fn assemble(
             None => return Err(missing_source_chapter(manifest, stem)),
         };
         let chapter = Chapter { stem, file: &file, shown_in, banner };
-        write_chapter(&mut out, manifest, &chapter, options, &mut images)?;
+        if let Some(hash) =
+            write_chapter(&mut out, manifest, &chapter, options, &mut images)?
+        {
+            read.push((file.rel.clone(), hash));
+        }
         chapter_files.push(file.rel);
     }
     if options.strict && !missing.is_empty() {
@@ -122,6 +129,7 @@ pub fn assemble(
         untranslated,
         chapter_files,
         images,
+        read,
     })
 }
 
@@ -161,7 +169,7 @@ fn write_chapter(
     chapter: &Chapter,
     options: &AssembleOptions,
     images: &mut Vec<ImageUse>,
-) -> Result<()> {
+) -> Result<Option<String>> {
     let Chapter { stem, file, shown_in, banner } = *chapter;
     out.line(
         None,
@@ -174,14 +182,15 @@ fn write_chapter(
             if banner { label_dict(shown_in) } else { "none".into() },
         ),
     );
+    let mut hash = None;
     if !file.is_markdown() {
         out.line(
             None,
             &format!("#include {}", string_literal(&format!("/{}", file.rel))),
         );
     } else {
-        let text = fs::read_to_string(&file.abs)
-            .map_err(|err| Error::io("read chapter", Path::new(&file.rel), err))?;
+        let text = read_project_text(&manifest.root, &file.rel)?;
+        hash = Some(sha256_hex(text.as_bytes()));
         let converted = markdown::to_typst(&text, |image| {
             let path = resolve_image(manifest, &shown_in.code, &file.rel, &image)?;
             images.push(ImageUse {
@@ -200,7 +209,7 @@ fn write_chapter(
         }
     }
     out.line(None, "]");
-    Ok(())
+    Ok(hash)
 }
 
 /// The error for a chapter missing in the source language.

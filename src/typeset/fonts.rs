@@ -10,7 +10,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 
 use crate::util::diag::{Error, Result};
-use crate::util::fs::files_under;
+use crate::util::fs::{files_under, project_dir, read_project};
 
 /// Fonts a build may use: the book and the loaded faces, shared between worlds.
 pub struct Fonts {
@@ -34,10 +34,12 @@ impl Fonts {
             fonts.push(font);
             origins.push(origin);
         };
-        let files = files_under(&root.join("fonts"))?;
+        let files = match project_dir(root, "fonts")? {
+            Some(dir) => files_under(&dir)?,
+            None => Vec::new(),
+        };
         for path in files.into_iter().filter(|p| is_font_file(p)) {
-            let data =
-                fs::read(&path).map_err(|err| Error::io("read font", &path, err))?;
+            let data = read_project(root, &path)?;
             let rel = path.strip_prefix(root).unwrap_or(&path).display().to_string();
             let mut any = false;
             for font in Font::iter(Bytes::new(data)) {

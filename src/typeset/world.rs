@@ -21,12 +21,15 @@ use typst_kit::files::{FileLoader, FileStore};
 use crate::typeset::fonts::Fonts;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{PathProblem, resolve_in_root};
+use crate::util::hash::ReadLog;
 
-/// Serves project files (through [`resolve_in_root`]) and the generated main source.
+/// Serves project files (through [`resolve_in_root`]) and the generated main source,
+/// hashing each file as it is read.
 pub struct ProjectLoader {
     root: PathBuf,
     main: FileId,
     main_text: String,
+    reads: Arc<ReadLog>,
 }
 
 impl FileLoader for ProjectLoader {
@@ -49,7 +52,9 @@ impl FileLoader for ProjectLoader {
         if path.is_dir() {
             return Err(FileError::IsDirectory);
         }
-        fs::read(&path).map(Bytes::new).map_err(|err| FileError::from_io(err, &path))
+        let bytes = fs::read(&path).map_err(|err| FileError::from_io(err, &path))?;
+        self.reads.note(rel, &bytes);
+        Ok(Bytes::new(bytes))
     }
 }
 
@@ -76,6 +81,8 @@ pub struct GuideWorld {
     image_overrides: HashMap<FileId, Bytes>,
     /// Project-relative paths of the project files typst asked for.
     loads: Mutex<BTreeSet<String>>,
+    /// The project files read, hashed as they were read.
+    reads: Arc<ReadLog>,
 }
 
 impl GuideWorld {
@@ -89,7 +96,13 @@ impl GuideWorld {
         today: Datetime,
     ) -> Self {
         let main = file_id(main_path);
-        let loader = ProjectLoader { root: root.to_path_buf(), main, main_text };
+        let reads = Arc::new(ReadLog::default());
+        let loader = ProjectLoader {
+            root: root.to_path_buf(),
+            main,
+            main_text,
+            reads: reads.clone(),
+        };
         Self {
             library: LazyHash::new(Library::builder().build()),
             fonts,
@@ -100,6 +113,7 @@ impl GuideWorld {
             today,
             image_overrides: HashMap::new(),
             loads: Mutex::new(BTreeSet::new()),
+            reads,
         }
     }
 
@@ -143,6 +157,13 @@ impl GuideWorld {
     /// images; not the generated main source and not overridden files), sorted.
     pub fn loaded_files(&self) -> Vec<String> {
         self.loads.lock().map(|set| set.iter().cloned().collect()).unwrap_or_default()
+    }
+
+    /// Every project file this world read, with the hex SHA-256 of the bytes as read
+    /// ([`CHANGED_DURING_BUILD`](crate::util::hash::CHANGED_DURING_BUILD) when read
+    /// twice with different bytes), sorted by path.
+    pub fn read_hashes(&self) -> Vec<(String, String)> {
+        self.reads.entries()
     }
 
     /// Notes that typst read a project file.

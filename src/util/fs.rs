@@ -1,10 +1,17 @@
-//! Files livret writes itself: atomic writes; and the one directory walker.
+//! The one door of livret's own reads and writes (outside the typst World, which
+//! uses [`resolve_in_root`] too): project files read inside the project root with no
+//! symlink escape, outputs written atomically and never through a folder symlink that
+//! leads out of the project, the temporary files of killed runs swept away, and the
+//! one directory walker.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, SystemTime};
 
 use typst::syntax::VirtualPath;
 
@@ -13,17 +20,25 @@ use crate::util::diag::{Error, Result};
 /// Writes `bytes` to `path` through a temporary file in the same folder and a
 /// rename, so a reader never sees a half-written file, even if livret is killed
 /// midway. (No fsync: it would cost more than imposing a short booklet, and an
-/// interrupted build is simply run again.)
+/// interrupted build is simply run again.) The rename replaces a symlink at `path`
+/// itself, never the file it points to. The first write of a run in a folder also
+/// removes the temporary files that killed runs left there ([`sweep_temps`]).
+///
+/// For a path the user chose (`livret impose -o`, `livret new DIR`); a file of a
+/// project goes through [`write_project`].
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir =
+        path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     fs::create_dir_all(dir).map_err(|err| Error::io("create folder", dir, err))?;
+    sweep_once(dir);
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("output");
     // Unique per process and write: build threads may write the same cache file.
     static WRITES: AtomicUsize = AtomicUsize::new(0);
     let n = WRITES.fetch_add(1, Ordering::Relaxed);
     let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
     let result = (|| {
-        let mut file = fs::File::create(&tmp)?;
+        // `create_new`: never open a file (or a symlink) someone put at that name.
+        let mut file = fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         file.write_all(bytes)?;
         fs::rename(&tmp, path)
     })();
@@ -90,6 +105,217 @@ pub fn resolve_in_root(root: &Path, rel: &str) -> Result<PathBuf, PathProblem> {
     if real.starts_with(root) { Ok(real) } else { Err(PathProblem::Escapes) }
 }
 
+/// How old another run's temporary file must be to be removed even when a process
+/// with its id is running: ids are reused, and a write takes well under a second, so
+/// a ten-minute-old temporary file is abandoned.
+const STALE_TEMP: Duration = Duration::from_secs(600);
+
+/// Sweeps `dir` on this run's first write there (later writes in the same folder skip
+/// the listing).
+fn sweep_once(dir: &Path) {
+    static SWEPT: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
+    let first = SWEPT
+        .lock()
+        .map(|mut swept| swept.get_or_insert_with(HashSet::new).insert(dir.to_path_buf()))
+        .unwrap_or(false);
+    if first {
+        sweep_temps(dir);
+    }
+}
+
+/// Removes from `dir` the temporary files [`write_atomic`] names
+/// (`.<name>.<pid>-<n>.tmp`) that belong to another process which is no longer
+/// running (a run killed with `kill -9` mid-write), or that are older than ten
+/// minutes. Nothing else is touched: not other names, not this run's files, not those
+/// of a live run (two builds, or a build and `livret watch`, may write at once). Gives
+/// the files removed; failures are ignored (the next run tries again).
+pub fn sweep_temps(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
+    let me = std::process::id();
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(temp_owner) else { continue };
+        let Ok(meta) = entry.metadata() else { continue };
+        let age =
+            meta.modified().ok().and_then(|m| SystemTime::now().duration_since(m).ok());
+        let abandoned = !process_running(pid) || age.is_some_and(|a| a > STALE_TEMP);
+        if pid != me
+            && meta.is_file()
+            && abandoned
+            && fs::remove_file(entry.path()).is_ok()
+        {
+            removed.push(entry.path());
+        }
+    }
+    removed
+}
+
+/// The process id in a temporary name of [`write_atomic`]: `.<name>.<pid>-<n>.tmp`.
+fn temp_owner(name: &str) -> Option<u32> {
+    let inner = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let (_, tag) = inner.rsplit_once('.')?;
+    let (pid, n) = tag.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(pid) && digits(n)).then(|| pid.parse().ok()).flatten()
+}
+
+/// Whether a process with this id runs (Linux: `/proc/<pid>`); elsewhere assumed
+/// running, so only the age rule removes temporary files.
+fn process_running(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        true
+    }
+}
+
+/// Reads the project file at `rel` (relative to the canonical `root`, or absolute
+/// inside it), refusing a path or symlink that leads outside the project.
+pub fn read_project(root: &Path, rel: impl AsRef<Path>) -> Result<Vec<u8>> {
+    let rel = rel.as_ref();
+    match read_project_if_exists(root, rel)? {
+        Some(bytes) => Ok(bytes),
+        None => {
+            let at = if rel.is_absolute() { rel.to_path_buf() } else { root.join(rel) };
+            let err = fs::metadata(at)
+                .err()
+                .unwrap_or_else(|| std::io::ErrorKind::NotFound.into());
+            Err(Error::io("read", &display_rel(root, rel), err))
+        }
+    }
+}
+
+/// Like [`read_project`] as text (UTF-8).
+pub fn read_project_text(root: &Path, rel: impl AsRef<Path>) -> Result<String> {
+    let rel = rel.as_ref();
+    let bytes = read_project(root, rel)?;
+    String::from_utf8(bytes).map_err(|_| {
+        Error::new(format!(
+            "{}: the file is not UTF-8 text",
+            display_rel(root, rel).display()
+        ))
+        .with_hint("save it as UTF-8")
+    })
+}
+
+/// Like [`read_project`], `None` when the file does not exist.
+pub fn read_project_if_exists(
+    root: &Path,
+    rel: impl AsRef<Path>,
+) -> Result<Option<Vec<u8>>> {
+    let rel = inside(root, rel.as_ref())?;
+    let text = rel.to_string_lossy();
+    match resolve_in_root(root, &text) {
+        Ok(path) => fs::read(&path).map(Some).map_err(|e| Error::io("read", &rel, e)),
+        Err(PathProblem::NotFound) => Ok(None),
+        Err(PathProblem::Escapes) => Err(escape_error(root, &rel, true)),
+        Err(PathProblem::Io(err)) => {
+            Err(Error::new(format!("failed to read {text} ({err})")))
+        }
+    }
+}
+
+/// The real path of the project folder `rel`, `None` when it does not exist; refuses
+/// a folder (or symlink) that leads outside the project, such as `fonts/` linked to
+/// `/usr`.
+pub fn project_dir(root: &Path, rel: &str) -> Result<Option<PathBuf>> {
+    match resolve_in_root(root, rel) {
+        Ok(path) => Ok(path.is_dir().then_some(path)),
+        Err(PathProblem::NotFound) => Ok(None),
+        Err(PathProblem::Escapes) => Err(escape_error(root, Path::new(rel), true)),
+        Err(PathProblem::Io(err)) => {
+            Err(Error::new(format!("failed to open {rel} ({err})")))
+        }
+    }
+}
+
+/// Writes an output of the project at `rel` (relative to the canonical `root`, or
+/// absolute inside it) with [`write_atomic`].
+///
+/// A folder on the way that is a symlink leading outside the project is refused (the
+/// error names it): writing through it would put livret's files, or overwrite
+/// others, elsewhere, and the link is the user's to fix. A symlink at the file itself
+/// is replaced by the new file (the rename replaces the link, never its target):
+/// the output is livret's own, and the target is left untouched.
+pub fn write_project(root: &Path, rel: impl AsRef<Path>, bytes: &[u8]) -> Result<()> {
+    write_atomic(&output_path(root, rel)?, bytes)
+}
+
+/// The absolute path where livret may write the project output `rel` (relative to
+/// the canonical `root`, or absolute inside it): refused when a folder on the way is
+/// a symlink leading outside the project (see [`write_project`]).
+pub fn output_path(root: &Path, rel: impl AsRef<Path>) -> Result<PathBuf> {
+    let rel = inside(root, rel.as_ref())?;
+    if let Some(parent) = rel.parent() {
+        let mut at = root.to_path_buf();
+        for part in parent.components() {
+            at.push(part);
+            match fs::symlink_metadata(&at) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    if !fs::canonicalize(&at).is_ok_and(|real| real.starts_with(root)) {
+                        return Err(escape_error(root, &rel, false));
+                    }
+                }
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+    }
+    Ok(root.join(&rel))
+}
+
+/// `path` relative to `root`: a relative path without `..`, or an absolute one under
+/// `root`; anything else leads outside the project.
+fn inside(root: &Path, path: &Path) -> Result<PathBuf> {
+    let rel = if path.is_absolute() { path.strip_prefix(root).ok() } else { Some(path) };
+    let clean = rel.filter(|r| {
+        r.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+    });
+    clean.map(Path::to_path_buf).ok_or_else(|| {
+        Error::new(format!(
+            "{}: the path leads outside the project folder",
+            path.display()
+        ))
+        .with_hint("livret reads and writes only inside the project folder")
+    })
+}
+
+/// `path` as shown in errors: relative to the project when inside it.
+fn display_rel(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// The error for a project path that leads outside through a symlink, naming the
+/// first link on the way (the file itself too when `reading`) and where it points.
+fn escape_error(root: &Path, rel: &Path, reading: bool) -> Error {
+    let mut at = root.to_path_buf();
+    let parts: Vec<_> = rel.components().collect();
+    let checked = if reading { parts.len() } else { parts.len().saturating_sub(1) };
+    for part in &parts[..checked] {
+        at.push(part);
+        let is_link = fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink());
+        let real = fs::canonicalize(&at);
+        if is_link && !real.as_ref().is_ok_and(|r| r.starts_with(root)) {
+            let target = fs::read_link(&at).map(|t| t.display().to_string());
+            let link = display_rel(root, &at);
+            let verb = if reading { "read" } else { "write" };
+            return Error::new(format!(
+                "{} is a symlink to {}, outside the project folder: livret does not {verb} through it",
+                link.display(),
+                target.unwrap_or_else(|_| "an unreadable place".into())
+            ))
+            .with_hint(format!(
+                "replace {} with a real {} inside the project folder",
+                link.display(),
+                if at.is_dir() { "folder" } else { "file" }
+            ));
+        }
+    }
+    Error::new(format!("{}: the path leads outside the project folder", rel.display()))
+        .with_hint("livret reads and writes only inside the project folder")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +344,34 @@ mod tests {
             .collect();
         assert_eq!(found, ["a.otf", "b/c/d.ttf", "b/z.ttf"]);
         assert!(files_under(&dir.path().join("none")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn temp_names_are_recognised_and_nothing_else() {
+        assert_eq!(temp_owner(".book.pdf.4242-7.tmp"), Some(4242));
+        assert_eq!(temp_owner(".a.json.1-0.tmp"), Some(1));
+        for other in
+            [".notes.tmp", "book.pdf.1-0.tmp", ".x.12-ab.tmp", ".x.-1.tmp", ".x.1-0"]
+        {
+            assert_eq!(temp_owner(other), None, "{other}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn reads_and_writes_stay_inside_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        write_project(&root, "a/b.txt", b"in").unwrap();
+        assert_eq!(read_project(&root, "a/b.txt").unwrap(), b"in");
+        assert_eq!(read_project(&root, root.join("a/b.txt")).unwrap(), b"in");
+        assert!(read_project_if_exists(&root, "a/none").unwrap().is_none());
+        assert!(read_project(&root, "../x").is_err());
+        std::os::unix::fs::symlink(outside.path(), root.join("out")).unwrap();
+        let err = write_project(&root, "out/x.pdf", b"x").unwrap_err();
+        assert!(err.message.starts_with("out is a symlink to"), "{}", err.message);
+        assert!(read_project(&root, "out/x.pdf").is_err());
+        assert!(fs::read_dir(outside.path()).unwrap().next().is_none());
     }
 }
