@@ -149,7 +149,7 @@ pub fn load(root: &Path) -> Result<Manifest> {
             .with_hint("pass the folder that holds sources/guide.toml with --project DIR")
     })?;
     let path = root.join(MANIFEST_PATH);
-    let text = fs::read_to_string(&path).map_err(|err| {
+    let text = fs::read_to_string(&path).map(crate::util::text::without_bom).map_err(|err| {
         let mut error = Error::io("read", &path, err);
         if root.ends_with("sources") && root.join("guide.toml").exists() {
             error = error.with_hint(

@@ -34,7 +34,8 @@ pub fn hash_file(root: &Path, rel: &str) -> Result<String> {
 /// Reads `sources/<lang>/status.toml` (empty when absent).
 pub fn read(manifest: &Manifest, lang: &str) -> Result<StatusFile> {
     let rel = paths::status_file(lang);
-    match fs::read_to_string(manifest.root.join(&rel)) {
+    match fs::read_to_string(manifest.root.join(&rel)).map(crate::util::text::without_bom)
+    {
         Ok(text) => toml::from_str(&text).map_err(|err| {
             let at = err.span().map(|s| line_col(&text, s.start));
             Error::at(Path::new(&rel), at, err.message().trim_end()).with_hint(

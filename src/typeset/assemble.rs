@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::project::chapters::{self, ChapterFile};
 use crate::project::manifest::{Direction, Language, MANIFEST_PATH, Manifest};
 use crate::project::paths::TargetPaths;
-use crate::typeset::markdown::{self, ImageRef, string_literal};
+use crate::typeset::markdown::{self, ConvertError, ImageRef, string_literal};
 use crate::typeset::world::LineOrigin;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::resolve_in_root;
@@ -181,6 +181,7 @@ fn write_chapter(
         );
     } else {
         let text = fs::read_to_string(&file.abs)
+            .map(crate::util::text::without_bom)
             .map_err(|err| Error::io("read chapter", Path::new(&file.rel), err))?;
         let converted = markdown::to_typst(&text, |image| {
             let path = resolve_image(manifest, &shown_in.code, &file.rel, &image)?;
@@ -190,6 +191,13 @@ fn write_chapter(
                 line: image.line,
             });
             Ok::<_, Error>(options.image_aliases.get(&path).cloned().unwrap_or(path))
+        })
+        .map_err(|err| match err {
+            ConvertError::Image(err) => err,
+            ConvertError::Refused(refusal) => {
+                Error::at(Path::new(&file.rel), Some((refusal.line, 1)), refusal.message)
+                    .with_hint(refusal.hint)
+            }
         })?;
         for (i, line) in converted.typst.lines().enumerate() {
             let origin = converted
