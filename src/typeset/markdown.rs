@@ -37,9 +37,14 @@ const FOOTNOTE_MARK: char = '\u{E000}';
 const DEFINITION_MARK: char = '\u{E001}';
 
 /// How many Markdown elements may be open inside one another (a list in a list item
-/// in a list counts 3). Real chapters use fewer than 10; typst gives up at 72 nested
-/// layouts, and thousands of levels cost gigabytes before it does.
+/// in a list counts 3). Real chapters use fewer than 10; typst stops at 40 to 80
+/// levels with "maximum show rule depth exceeded" (a hint about show rules that
+/// misleads a translator), and thousands of levels cost gigabytes before it does.
 pub const MAX_DEPTH: usize = 32;
+
+/// How many lists and quotes may be open inside one another: typst stops at 16
+/// quotes in the layouts' show rules, and a pocket page has no width left long before.
+pub const MAX_BLOCK_DEPTH: usize = 12;
 
 /// Why a chapter cannot be converted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,19 +100,22 @@ pub fn to_typst<E>(
     let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
 
     let mut w = Writer::default();
-    let mut depth = 0;
+    let (mut depth, mut blocks) = (0, 0);
     for (event, range) in Parser::new_ext(markdown, parser_options()).into_offset_iter() {
         w.md_line = line_of(range.start);
         match event {
             Event::Start(tag) => {
                 depth += 1;
-                if depth > MAX_DEPTH {
+                blocks += usize::from(matches!(tag, Tag::List(_) | Tag::BlockQuote(_)));
+                if depth > MAX_DEPTH || blocks > MAX_BLOCK_DEPTH {
                     return Err(ConvertError::Refused(too_deep(w.md_line)));
                 }
                 w.start(tag, &mut resolve_image).map_err(ConvertError::Image)?
             }
             Event::End(tag) => {
                 depth -= 1;
+                blocks -=
+                    usize::from(matches!(tag, TagEnd::List(_) | TagEnd::BlockQuote(_)));
                 w.end(tag)
             }
             event => w.leaf(event),
@@ -121,7 +129,7 @@ fn too_deep(line: usize) -> Refusal {
     Refusal {
         line,
         message: format!(
-            "Markdown nested more than {MAX_DEPTH} levels deep (lists, quotes, emphasis inside one another)"
+            "Markdown nested too deep: more than {MAX_BLOCK_DEPTH} lists and quotes, or {MAX_DEPTH} elements in all, inside one another"
         ),
         hint: "flatten the structure: a pocket page has room for a few levels of indentation",
     }

@@ -146,16 +146,25 @@ fn private_marks_typed_by_a_translator_stay_text() {
 
 #[test]
 fn nesting_deeper_than_the_limit_is_refused_at_its_line() {
-    let ok: String =
-        (0..10).map(|i| format!("{}- niveau {i}\n", "  ".repeat(i))).collect();
-    convert(&ok);
-    let deep: String =
-        (0..40).map(|i| format!("{}- niveau {i}\n", "  ".repeat(i))).collect();
-    let refusal = refused(&deep);
-    assert_eq!(refusal.line, 17, "{refusal:?}");
-    assert!(refusal.message.contains("32 levels"), "{refusal:?}");
-    let quotes = format!("{} trop profond\n", ">".repeat(100));
-    assert_eq!(refused(&quotes).line, 1);
+    let list = |levels: usize| -> String {
+        (0..levels).map(|i| format!("{}- niveau {i}\n", "  ".repeat(i))).collect()
+    };
+    convert(&list(MAX_BLOCK_DEPTH));
+    let refusal = refused(&list(40));
+    assert_eq!(refusal.line, MAX_BLOCK_DEPTH + 1, "{refusal:?}");
+    assert!(refusal.message.contains("more than 12 lists and quotes"), "{refusal:?}");
+    convert(&format!("{} assez\n", ">".repeat(MAX_BLOCK_DEPTH)));
+    let quotes = format!("Texte\n\n{} trop profond\n", ">".repeat(100));
+    assert_eq!(refused(&quotes).line, 3);
+    let emphasis = |n: usize| -> String {
+        let open: String = (0..n).map(|i| format!("{}w ", ["*", "_"][i % 2])).collect();
+        let close: String =
+            (0..n).rev().map(|i| format!(" e{}", ["*", "_"][i % 2])).collect();
+        format!("{open}x{close}\n")
+    };
+    assert!(convert(&emphasis(MAX_DEPTH - 1)).matches("#emph[").count() == MAX_DEPTH - 1);
+    let refusal = refused(&emphasis(MAX_DEPTH + 5));
+    assert!(refusal.message.contains("32 elements"), "{refusal:?}");
 }
 
 #[test]
