@@ -110,7 +110,7 @@ pub fn to_typst<E>(
                 if depth > MAX_DEPTH || blocks > MAX_BLOCK_DEPTH {
                     return Err(ConvertError::Refused(too_deep(w.md_line)));
                 }
-                w.start(tag, &mut resolve_image).map_err(ConvertError::Image)?
+                w.start(tag, &mut resolve_image)?
             }
             Event::End(tag) => {
                 depth -= 1;
@@ -185,7 +185,13 @@ enum TermState {
 
 impl Writer {
     /// Appends output, recording the Markdown line of each finished output line.
+    ///
+    /// Nothing is written while an image's alt text or a code block is collected:
+    /// markup there (emphasis in an alt text) cannot be shown, its words are kept.
     fn push(&mut self, s: &str) {
+        if self.capture.is_some() {
+            return;
+        }
         if let Some((_, buf)) = &mut self.footnote {
             buf.push_str(&s.replace('\n', " "));
             return;
@@ -231,6 +237,14 @@ impl Writer {
                 unreachable!("tags are handled by the caller")
             }
             Event::Text(text) => self.text(&text),
+            // Inside an image's alt text only words can go: keep them all.
+            Event::Code(text) if self.capture.is_some() => self.text(&text),
+            Event::SoftBreak | Event::HardBreak if self.capture.is_some() => {
+                self.text(" ")
+            }
+            Event::FootnoteReference(label) if self.capture.is_some() => {
+                self.text(&format!("[^{label}]"))
+            }
             Event::Code(code) => {
                 let code = format!("#raw({})", string_literal(&code));
                 self.push(&code);
@@ -249,7 +263,7 @@ impl Writer {
                 self.push(&format!("{FOOTNOTE_MARK}{label}{FOOTNOTE_MARK}"));
             }
             Event::SoftBreak => {
-                if self.in_heading || self.capture.is_some() {
+                if self.in_heading {
                     self.push(" ")
                 } else {
                     self.push("\n")
@@ -276,7 +290,7 @@ impl Writer {
         &mut self,
         tag: Tag,
         resolve_image: &mut impl FnMut(ImageRef) -> Result<String, E>,
-    ) -> Result<(), E> {
+    ) -> Result<(), ConvertError<E>> {
         match tag {
             Tag::Paragraph => self.newline(),
             Tag::Heading { level, .. } => {
@@ -372,9 +386,16 @@ impl Writer {
             Tag::Link { dest_url, .. } => {
                 self.push(&format!("#link({})[", string_literal(&dest_url)));
             }
+            Tag::Image { dest_url, .. } if dest_url.trim().is_empty() => {
+                return Err(ConvertError::Refused(Refusal {
+                    line: self.md_line,
+                    message: "an image without a file: `![…]()`".into(),
+                    hint: "write the file after the text, e.g. ![A map](images/map.png)",
+                }));
+            }
             Tag::Image { dest_url, title, .. } => {
-                let path =
-                    resolve_image(ImageRef { dest: &dest_url, line: self.md_line })?;
+                let image = ImageRef { dest: &dest_url, line: self.md_line };
+                let path = resolve_image(image).map_err(ConvertError::Image)?;
                 self.capture = Some((path, String::new(), title.to_string()));
             }
             Tag::MetadataBlock(_) => {}

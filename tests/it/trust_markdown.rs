@@ -376,3 +376,25 @@ fn right_to_left_text_and_emoji_are_kept_or_reported() {
     // No bundled font has emoji: the build says so, at the line.
     assert!(stderr.contains("sources/fr/01-a.md:5:"), "{stderr}");
 }
+
+/// Copies the sample guide's images into a mini project.
+fn with_images(dir: &Path) {
+    copy_dir(&repo().join("sources/images"), &dir.join("sources/images"));
+}
+
+#[test]
+fn images_with_titles_and_linked_images_keep_every_word() {
+    let dir = project(
+        "# Images\n\nAvant l'image.\n\n![Un bouclier *bleu*](images/bouclier.svg \"Légende du bouclier\")\n\n\
+         [![Téléphone](images/telephone.png)](https://example.org) Après l'image.\n",
+    );
+    with_images(dir.path());
+    let (text, _) = build_ok(dir.path());
+    assert_in_order(&text, &["Avant l'image.", "Légende du bouclier", "Après l'image."]);
+}
+
+#[test]
+fn an_image_without_a_file_is_refused_at_its_line() {
+    let dir = project("# A\n\nTexte.\n\n![Une carte]()\n");
+    build_refused(dir.path(), "sources/fr/01-a.md:5:1: an image without a file");
+}

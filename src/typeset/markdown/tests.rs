@@ -340,3 +340,19 @@ fn a_hard_break_in_a_setext_heading_stays_in_the_heading() {
     let t = convert("Un\\\ndeux\n===\n");
     assert!(t.starts_with("= Un#linebreak()deux\n"), "{t}");
 }
+
+#[test]
+fn an_alt_text_keeps_its_words_and_writes_nothing_else() {
+    let t = convert("![Un *plan* avec `code`, [lien](x) et\nsuite](images/p.png)\n");
+    assert!(
+        t.starts_with("#book-image(\"/sources/images/p.png\", alt: \"Un plan avec code, lien et suite\")"),
+        "{t}"
+    );
+}
+
+#[test]
+fn an_image_without_a_file_is_refused_at_its_line() {
+    let refusal = refused("# T\n\nTexte.\n\n![Une carte]()\n");
+    assert_eq!(refusal.line, 5);
+    assert!(refusal.message.contains("image without a file"), "{refusal:?}");
+}
