@@ -12,6 +12,7 @@ use toml::Spanned;
 
 use crate::util::diag::{Error, Result, line_col};
 use crate::util::fs::read_project_text;
+use crate::util::text::without_bom;
 
 pub use crate::project::labels::{Labels, ResolvedLabels};
 pub use crate::project::paths::MANIFEST_PATH;
@@ -151,7 +152,7 @@ pub fn load(root: &Path) -> Result<Manifest> {
     })?;
     let path = root.join(MANIFEST_PATH);
     let text = match read_project_text(&root, MANIFEST_PATH) {
-        Ok(text) => text,
+        Ok(text) => without_bom(text),
         // Found but refused: a symlink out of the project, or not text.
         Err(refused) if path.exists() => return Err(refused),
         Err(_) => return Err(missing_manifest(&root, &path)),

@@ -13,6 +13,7 @@ use crate::util::diag::{Error, Result, line_col};
 use crate::util::fs::{read_project, read_project_if_exists, write_project};
 use crate::util::hash::sha256_hex;
 use crate::util::suggest::did_you_mean;
+use crate::util::text::without_bom;
 
 /// The status file's shape.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -36,6 +37,7 @@ pub fn read(manifest: &Manifest, lang: &str) -> Result<StatusFile> {
         return Ok(StatusFile::default());
     };
     let text = String::from_utf8(bytes)
+        .map(without_bom)
         .map_err(|_| Error::new(format!("{rel}: the file is not UTF-8 text")))?;
     toml::from_str(&text).map_err(|err| {
         let at = err.span().map(|s| line_col(&text, s.start));

@@ -6,11 +6,12 @@ use std::path::Path;
 use crate::project::chapters::{self, ChapterFile};
 use crate::project::manifest::{Direction, Language, MANIFEST_PATH, Manifest};
 use crate::project::paths::TargetPaths;
-use crate::typeset::markdown::{self, ImageRef, string_literal};
+use crate::typeset::markdown::{self, ConvertError, ImageRef, string_literal};
 use crate::typeset::world::LineOrigin;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{read_project_text, resolve_in_root};
 use crate::util::hash::sha256_hex;
+use crate::util::text::without_bom;
 
 /// What to assemble.
 #[derive(Debug, Clone, Default)]
@@ -191,6 +192,7 @@ fn write_chapter(
     } else {
         let text = read_project_text(&manifest.root, &file.rel)?;
         hash = Some(sha256_hex(text.as_bytes()));
+        let text = without_bom(text);
         let converted = markdown::to_typst(&text, |image| {
             let path = resolve_image(manifest, &shown_in.code, &file.rel, &image)?;
             images.push(ImageUse {
@@ -199,6 +201,13 @@ fn write_chapter(
                 line: image.line,
             });
             Ok::<_, Error>(options.image_aliases.get(&path).cloned().unwrap_or(path))
+        })
+        .map_err(|err| match err {
+            ConvertError::Image(err) => err,
+            ConvertError::Refused(refusal) => {
+                Error::at(Path::new(&file.rel), Some((refusal.line, 1)), refusal.message)
+                    .with_hint(refusal.hint)
+            }
         })?;
         for (i, line) in converted.typst.lines().enumerate() {
             let origin = converted

@@ -4,10 +4,11 @@
 //! Typst code: the only code in the output is what this module writes itself
 //! (calls to the layout's functions and to Typst's `list`, `table`, …).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{
-    Alignment, BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd,
+    Alignment, BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Parser, Tag,
+    TagEnd,
 };
 
 /// A chapter converted to Typst markup.
@@ -31,6 +32,56 @@ pub struct ImageRef<'a> {
 /// Marks a footnote reference until definitions are known (never produced by escaping).
 const FOOTNOTE_MARK: char = '\u{E000}';
 
+/// Marks where a footnote definition was written, to print it there when no text
+/// refers to it (never produced by escaping).
+const DEFINITION_MARK: char = '\u{E001}';
+
+/// How many Markdown elements may be open inside one another (a list in a list item
+/// in a list counts 3). Real chapters use fewer than 10; typst stops at 40 to 80
+/// levels with "maximum show rule depth exceeded" (a hint about show rules that
+/// misleads a translator), and thousands of levels cost gigabytes before it does.
+pub const MAX_DEPTH: usize = 32;
+
+/// How many lists and quotes may be open inside one another: typst stops at 16
+/// quotes in the layouts' show rules, and a pocket page has no width left long before.
+pub const MAX_BLOCK_DEPTH: usize = 12;
+
+/// Why a chapter cannot be converted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConvertError<E> {
+    /// The image resolver refused an image.
+    Image(E),
+    /// The Markdown holds something livret does not print.
+    Refused(Refusal),
+}
+
+/// Something in a chapter livret refuses rather than print wrongly or drop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    /// 1-based Markdown line.
+    pub line: usize,
+    /// What is refused.
+    pub message: String,
+    /// How to fix it.
+    pub hint: &'static str,
+}
+
+/// The pulldown-cmark options livret parses chapters with.
+///
+/// Left out on purpose, so that their syntax stays text and nothing is dropped:
+/// math (`$5 and $10` would lose its dollars), wikilinks, superscript and subscript,
+/// smart punctuation (typst sets quotes itself), heading attributes (`{2024}` at the
+/// end of a heading would vanish) and metadata blocks (a `---` line further down is
+/// a rule; front matter at the top is refused by [`to_typst`]).
+pub fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM
+        | Options::ENABLE_DEFINITION_LIST
+}
+
 /// Converts Markdown to Typst markup.
 ///
 /// `resolve_image` maps an image destination to the project path Typst should load
@@ -38,52 +89,69 @@ const FOOTNOTE_MARK: char = '\u{E000}';
 pub fn to_typst<E>(
     markdown: &str,
     mut resolve_image: impl FnMut(ImageRef) -> Result<String, E>,
-) -> Result<Converted, E> {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_GFM
-        | Options::ENABLE_DEFINITION_LIST;
+) -> Result<Converted, ConvertError<E>> {
+    let markdown = markdown.strip_prefix('\u{feff}').unwrap_or(markdown);
+    if let Some(refusal) = front_matter(markdown) {
+        return Err(ConvertError::Refused(refusal));
+    }
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(markdown.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
 
     let mut w = Writer::default();
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+    let (mut depth, mut blocks) = (0, 0);
+    for (event, range) in Parser::new_ext(markdown, parser_options()).into_offset_iter() {
         w.md_line = line_of(range.start);
         match event {
-            Event::Start(tag) => w.start(tag, &mut resolve_image)?,
-            Event::End(tag) => w.end(tag),
-            Event::Text(text) => w.text(&text),
-            Event::Code(code) => {
-                let code = format!("#raw({})", string_literal(&code));
-                w.push(&code);
-            }
-            Event::InlineMath(text) | Event::DisplayMath(text) => w.text(&text),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                // Raw HTML is shown as text (never interpreted); comments are dropped.
-                if !html.trim_start().starts_with("<!--") {
-                    w.text(&html);
+            Event::Start(tag) => {
+                depth += 1;
+                blocks += usize::from(matches!(tag, Tag::List(_) | Tag::BlockQuote(_)));
+                if depth > MAX_DEPTH || blocks > MAX_BLOCK_DEPTH {
+                    return Err(ConvertError::Refused(too_deep(w.md_line)));
                 }
+                w.start(tag, &mut resolve_image)?
             }
-            Event::FootnoteReference(label) => {
-                w.push(&format!("{FOOTNOTE_MARK}{label}{FOOTNOTE_MARK}"));
+            Event::End(tag) => {
+                depth -= 1;
+                blocks -=
+                    usize::from(matches!(tag, TagEnd::List(_) | TagEnd::BlockQuote(_)));
+                w.end(tag)
             }
-            Event::SoftBreak => {
-                if w.in_heading || w.capture.is_some() {
-                    w.push(" ")
-                } else {
-                    w.push("\n")
-                }
-            }
-            Event::HardBreak => w.push("\\\n"),
-            Event::Rule => w.block("#line(length: 100%)"),
-            Event::TaskListMarker(done) => w.push(if done { "☑ " } else { "☐ " }),
+            event => w.leaf(event),
         }
     }
     Ok(w.finish())
+}
+
+/// The refusal of an element nested deeper than [`MAX_DEPTH`].
+fn too_deep(line: usize) -> Refusal {
+    Refusal {
+        line,
+        message: format!(
+            "Markdown nested too deep: more than {MAX_BLOCK_DEPTH} lists and quotes, or {MAX_DEPTH} elements in all, inside one another"
+        ),
+        hint: "flatten the structure: a pocket page has room for a few levels of indentation",
+    }
+}
+
+/// Refuses front matter (a `---` or `+++` block at the very top, as Obsidian, Jekyll,
+/// Hugo and Pandoc write): CommonMark would print it as a rule and a heading.
+fn front_matter(markdown: &str) -> Option<Refusal> {
+    let mut lines = markdown.lines().map(str::trim_end);
+    let fence = lines.next().filter(|l| *l == "---" || *l == "+++")?;
+    if lines.next().is_none_or(|l| l.trim().is_empty()) {
+        return None;
+    }
+    let close = lines.position(|l| l == fence || (fence == "---" && l == "..."))?;
+    Some(Refusal {
+        line: 1,
+        message: format!(
+            "the chapter starts with front matter (lines 1–{}), which livret would print as a rule and a heading",
+            close + 3
+        ),
+        hint: "delete the block: the title and other details of a guide live in sources/guide.toml",
+    })
 }
 
 /// Builds the output while walking the events.
@@ -95,7 +163,12 @@ struct Writer {
     in_heading: bool,
     /// Open footnote definition: (label, buffer).
     footnote: Option<(String, String)>,
-    footnotes: HashMap<String, String>,
+    /// Every footnote definition in order: (label, body).
+    definitions: Vec<(String, String)>,
+    /// Label → index in `definitions` of its first definition (the one used).
+    first_definition: HashMap<String, usize>,
+    /// Labels some text refers to.
+    referenced: HashSet<String>,
     /// Alt text being collected for an image: (typst path, alt so far, title).
     capture: Option<(String, String, String)>,
     /// Per open definition list: what is open in it.
@@ -112,7 +185,13 @@ enum TermState {
 
 impl Writer {
     /// Appends output, recording the Markdown line of each finished output line.
+    ///
+    /// Nothing is written while an image's alt text or a code block is collected:
+    /// markup there (emphasis in an alt text) cannot be shown, its words are kept.
     fn push(&mut self, s: &str) {
+        if self.capture.is_some() {
+            return;
+        }
         if let Some((_, buf)) = &mut self.footnote {
             buf.push_str(&s.replace('\n', " "));
             return;
@@ -151,6 +230,52 @@ impl Writer {
         self.push("\n");
     }
 
+    /// Writes an event that opens nothing.
+    fn leaf(&mut self, event: Event) {
+        match event {
+            Event::Start(_) | Event::End(_) => {
+                unreachable!("tags are handled by the caller")
+            }
+            Event::Text(text) => self.text(&text),
+            // Inside an image's alt text only words can go: keep them all.
+            Event::Code(text) if self.capture.is_some() => self.text(&text),
+            Event::SoftBreak | Event::HardBreak if self.capture.is_some() => {
+                self.text(" ")
+            }
+            Event::FootnoteReference(label) if self.capture.is_some() => {
+                self.text(&format!("[^{label}]"))
+            }
+            Event::Code(code) => {
+                let code = format!("#raw({})", string_literal(&code));
+                self.push(&code);
+            }
+            Event::InlineMath(text) | Event::DisplayMath(text) => self.text(&text),
+            // `<br>`, which converters write for a line break, breaks the line.
+            Event::InlineHtml(html) if is_line_break(&html) => self.push("#linebreak()"),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                // Raw HTML is shown as text (never interpreted); comments are dropped.
+                if !html.trim_start().starts_with("<!--") {
+                    self.text(&html);
+                }
+            }
+            Event::FootnoteReference(label) => {
+                self.referenced.insert(label.to_string());
+                self.push(&format!("{FOOTNOTE_MARK}{label}{FOOTNOTE_MARK}"));
+            }
+            Event::SoftBreak => {
+                if self.in_heading {
+                    self.push(" ")
+                } else {
+                    self.push("\n")
+                }
+            }
+            Event::HardBreak if self.in_heading => self.push("#linebreak()"),
+            Event::HardBreak => self.push("\\\n"),
+            Event::Rule => self.block("#line(length: 100%)"),
+            Event::TaskListMarker(done) => self.push(if done { "☑ " } else { "☐ " }),
+        }
+    }
+
     /// Writes escaped text.
     fn text(&mut self, text: &str) {
         if let Some((_, alt, _)) = &mut self.capture {
@@ -165,7 +290,7 @@ impl Writer {
         &mut self,
         tag: Tag,
         resolve_image: &mut impl FnMut(ImageRef) -> Result<String, E>,
-    ) -> Result<(), E> {
+    ) -> Result<(), ConvertError<E>> {
         match tag {
             Tag::Paragraph => self.newline(),
             Tag::Heading { level, .. } => {
@@ -252,12 +377,25 @@ impl Writer {
             Tag::Strikethrough => self.push("#strike["),
             Tag::Superscript => self.push("#super["),
             Tag::Subscript => self.push("#sub["),
+            // `[text]()` is valid CommonMark, and typst refuses an empty URL.
+            Tag::Link { dest_url, .. } if dest_url.trim().is_empty() => self.push("#["),
+            Tag::Link { link_type: LinkType::Email, dest_url, .. } => {
+                let dest = format!("mailto:{dest_url}");
+                self.push(&format!("#link({})[", string_literal(&dest)));
+            }
             Tag::Link { dest_url, .. } => {
                 self.push(&format!("#link({})[", string_literal(&dest_url)));
             }
+            Tag::Image { dest_url, .. } if dest_url.trim().is_empty() => {
+                return Err(ConvertError::Refused(Refusal {
+                    line: self.md_line,
+                    message: "an image without a file: `![…]()`".into(),
+                    hint: "write the file after the text, e.g. ![A map](images/map.png)",
+                }));
+            }
             Tag::Image { dest_url, title, .. } => {
-                let path =
-                    resolve_image(ImageRef { dest: &dest_url, line: self.md_line })?;
+                let image = ImageRef { dest: &dest_url, line: self.md_line };
+                let path = resolve_image(image).map_err(ConvertError::Image)?;
                 self.capture = Some((path, String::new(), title.to_string()));
             }
             Tag::MetadataBlock(_) => {}
@@ -278,6 +416,7 @@ impl Writer {
             }
             TagEnd::CodeBlock => {
                 if let Some((_, code, _)) = self.capture.take() {
+                    let code = code.replace("\r\n", "\n");
                     let code = code.strip_suffix('\n').unwrap_or(&code).to_string();
                     self.push(&string_literal(&code));
                 }
@@ -294,7 +433,11 @@ impl Writer {
             }
             TagEnd::FootnoteDefinition => {
                 if let Some((label, buf)) = self.footnote.take() {
-                    self.footnotes.insert(label, buf.trim().to_string());
+                    let index = self.definitions.len();
+                    self.first_definition.entry(label.clone()).or_insert(index);
+                    self.definitions.push((label, buf.trim().to_string()));
+                    // Printed here only if no text refers to it (known at the end).
+                    self.block(&format!("{DEFINITION_MARK}{index}{DEFINITION_MARK}"));
                 }
             }
             TagEnd::DefinitionList => {
@@ -336,24 +479,57 @@ impl Writer {
         }
     }
 
-    /// Replaces footnote marks by the footnotes' content and returns the result.
+    /// Places the footnotes: each reference becomes its note; a definition no text
+    /// refers to (or a second one of a label) is printed where it was written, as a
+    /// paragraph after its label, so that no words are lost.
     fn finish(mut self) -> Converted {
         if !self.out.ends_with('\n') {
             self.out.push('\n');
             self.lines.push(self.md_line);
         }
-        let mut typst = String::with_capacity(self.out.len());
-        let mut parts = self.out.split(FOOTNOTE_MARK);
-        typst.push_str(parts.next().unwrap_or(""));
-        while let Some(label) = parts.next() {
-            match self.footnotes.get(label) {
-                Some(body) => typst.push_str(&format!("#footnote[{body}]")),
-                None => typst.push_str(&escape_markup(&format!("[^{label}]"))),
+        let mut placed = String::with_capacity(self.out.len());
+        let mut parts = self.out.split(DEFINITION_MARK);
+        placed.push_str(parts.next().unwrap_or(""));
+        while let Some(index) = parts.next() {
+            let index: usize = index.parse().unwrap_or(usize::MAX);
+            if let Some((label, body)) = self.definitions.get(index) {
+                let used = self.referenced.contains(label)
+                    && self.first_definition.get(label) == Some(&index);
+                if !used {
+                    placed.push_str(&format!("#super[{}] {body}", escape_markup(label)));
+                }
             }
-            typst.push_str(parts.next().unwrap_or(""));
+            placed.push_str(parts.next().unwrap_or(""));
         }
+        let typst = self.with_notes(&placed, 0);
         Converted { typst, lines: self.lines }
     }
+
+    /// Replaces footnote marks in `text` by the notes (notes may refer to notes, a
+    /// few levels deep; a note referring to itself shows its label).
+    fn with_notes(&self, text: &str, depth: usize) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut parts = text.split(FOOTNOTE_MARK);
+        out.push_str(parts.next().unwrap_or(""));
+        while let Some(label) = parts.next() {
+            let body = self.first_definition.get(label).map(|&i| &self.definitions[i].1);
+            match body {
+                Some(body) if depth < 4 => {
+                    let body = self.with_notes(body, depth + 1);
+                    out.push_str(&format!("#footnote[{body}]"));
+                }
+                _ => out.push_str(&escape_markup(&format!("[^{label}]"))),
+            }
+            out.push_str(parts.next().unwrap_or(""));
+        }
+        out
+    }
+}
+
+/// Whether inline HTML is a line break tag: `<br>`, `<br/>`, `<BR />`.
+fn is_line_break(html: &str) -> bool {
+    let inner = html.trim().trim_start_matches('<').trim_end_matches('>');
+    inner.trim_end_matches('/').trim().eq_ignore_ascii_case("br")
 }
 
 /// The callout kind the layout's `callout` function takes.
@@ -382,6 +558,7 @@ pub fn escape_markup(text: &str) -> String {
             }
             // Our own placeholder character must not be forged by a translator.
             FOOTNOTE_MARK => out.push_str("\\u{e000}"),
+            DEFINITION_MARK => out.push_str("\\u{e001}"),
             // Other control characters would only break lines or typesetting.
             '\n' | '\r' | '\t' => out.push(' '),
             c if c.is_control() => {}
@@ -411,76 +588,4 @@ pub fn string_literal(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn convert(md: &str) -> String {
-        to_typst::<()>(md, |r| Ok(format!("/sources/{}", r.dest))).unwrap().typst
-    }
-
-    #[test]
-    fn headings_and_emphasis() {
-        let t = convert("# Titre\n\nUn *mot* et **deux**.\n");
-        assert!(t.starts_with("= Titre\n"), "{t}");
-        assert!(t.contains("Un #emph[mot] et #strong[deux]\\."), "{t}");
-    }
-
-    #[test]
-    fn special_characters_are_escaped() {
-        let t = convert("a #b $c$ @d <e> *not* `x` // y = z\n");
-        assert!(t.contains("a \\#b \\$c\\$ \\@d \\<e\\>"), "{t}");
-        assert!(t.contains("\\/\\/ y \\= z"), "{t}");
-    }
-
-    #[test]
-    fn callout_from_gfm_alert() {
-        let t = convert("> [!IMPORTANT]\n> Gardez votre calme.\n");
-        assert!(t.contains("#callout(\"remember\")["), "{t}");
-        assert!(t.contains("Gardez votre calme\\."), "{t}");
-    }
-
-    #[test]
-    fn nested_lists_and_tables() {
-        let t = convert("- a\n  - b\n- c\n\n| x | y |\n|---|--:|\n| 1 | 2 |\n");
-        assert!(t.contains("#list(\n[a\n#list(\n[b],\n)"), "{t}");
-        assert!(t.contains("#table(columns: 2, align: (start, end,),"), "{t}");
-        assert!(t.contains("table.header([x], [y], ),"), "{t}");
-    }
-
-    #[test]
-    fn footnotes_are_inlined() {
-        let t = convert("Texte[^1].\n\n[^1]: Une note.\n");
-        assert!(t.contains("Texte#footnote[Une note\\.]\\."), "{t}");
-    }
-
-    #[test]
-    fn images_resolve_and_keep_alt() {
-        let t = convert("![Un bouclier](images/b.svg)\n");
-        assert!(
-            t.contains("#book-image(\"/sources/images/b.svg\", alt: \"Un bouclier\")"),
-            "{t}"
-        );
-    }
-
-    #[test]
-    fn line_map_follows_markdown() {
-        let c =
-            to_typst::<()>("# T\n\npara one\n\n\n\npara two\n", |_| Ok(String::new()))
-                .unwrap();
-        let line_of = |needle: &str| {
-            let idx = c.typst.lines().position(|l| l.contains(needle)).unwrap();
-            c.lines[idx]
-        };
-        assert_eq!(line_of("para one"), 3);
-        assert_eq!(line_of("para two"), 7);
-    }
-
-    #[test]
-    fn definition_lists_become_terms() {
-        let t = convert(
-            "Gendarme\n: Agent de la gendarmerie.\n\nPolicier\n: Agent de police.\n",
-        );
-        assert!(t.contains("terms.item([Gendarme], [Agent de la gendarmerie\\."), "{t}");
-        assert!(t.contains("terms.item([Policier], ["), "{t}");
-    }
-}
+mod tests;

@@ -1,10 +1,12 @@
 //! Plumbing every layer uses: errors for users, atomic writes, the directory walker,
-//! hashing, suggestions for typos, sizes for people.
+//! hashing, suggestions for typos, text without its byte order mark, sizes for
+//! people.
 
 pub mod diag;
 pub mod fs;
 pub mod hash;
 pub mod suggest;
+pub mod text;
 
 /// Human-readable size: `812 KiB`, `3.4 MiB`.
 pub fn human_size(bytes: usize) -> String {

@@ -21,4 +21,5 @@ mod presets;
 mod preview;
 mod proof;
 mod trust_door;
+mod trust_markdown;
 mod watch;
