@@ -99,7 +99,8 @@ pub fn to_typst<E>(
         .collect();
     let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
 
-    let mut w = Writer::default();
+    // Lines are 1-based; output before any event (an empty chapter) maps to line 1.
+    let mut w = Writer { md_line: 1, ..Writer::default() };
     let (mut depth, mut blocks) = (0, 0);
     for (event, range) in Parser::new_ext(markdown, parser_options()).into_offset_iter() {
         w.md_line = line_of(range.start);

@@ -11,6 +11,7 @@ mod cli;
 mod docs;
 mod editions;
 mod fonts;
+mod fuzz_inputs;
 mod images;
 mod impose_cli;
 mod impose_sheets;
