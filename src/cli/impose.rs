@@ -19,8 +19,11 @@ pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
         args.manual_duplex,
         args.plan,
     )?;
-    let config =
-        ImposeConfig { preview: args.preview.map(|d| (d, args.preview_dpi)), ..config };
+    let config = ImposeConfig {
+        preview: args.preview.map(|d| (d, args.preview_dpi)),
+        turn: args.rotate,
+        ..config
+    };
     let done = impose::impose(&config)?;
     for warning in &done.warnings {
         term::warning(warning);

@@ -24,6 +24,7 @@
 //!   pile c (sheets 1…S) holds folios c·S … c·S+S−1 and goes outside pile c+1.
 
 pub mod choice;
+pub mod fit;
 pub mod geometry;
 pub mod margin;
 pub mod marks;
