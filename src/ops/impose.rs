@@ -250,7 +250,13 @@ fn write_sheets(
     title: &str,
 ) -> Result<Vec<PathBuf>> {
     let input = &config.input;
-    let located = |err: pdf::PdfError| Error::new(format!("{}: {err}", input.display()));
+    let located = |err: pdf::PdfError| {
+        let e = Error::new(format!("{}: {err}", input.display()));
+        match err.hint() {
+            Some(hint) => e.with_hint(hint),
+            None => e,
+        }
+    };
     // Placing consumes the parsed input; a second file (manual duplex) parses again.
     let mut parsed = Some(parsed);
     let mut files = Vec::new();
