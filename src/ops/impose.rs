@@ -304,8 +304,13 @@ fn check_sizes(
     } else {
         "imposition needs pages of one size: use --fit center to centre the others in their slot (shrunk if larger), or --fit shrink to scale every page into its slot"
     };
+    // Name a page of the slot's size, as it is displayed, when there is one.
+    let like = match info.sizes.iter().position(|p| fit::same_size(*p, slot)) {
+        Some(k) => format!("page {} is", k + 1),
+        None => "most pages are, once turned,".into(),
+    };
     Err(Error::new(format!(
-        "{}: page {odd} is {} × {} mm but most pages are {} × {} mm",
+        "{}: page {odd} is {} × {} mm but {like} {} × {} mm (the most common size)",
         input.display(),
         fmt(s.width),
         fmt(s.height),

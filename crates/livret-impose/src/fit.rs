@@ -19,8 +19,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::choice::Rotation;
 use crate::geometry::Size;
-use crate::pdf::SIZE_TOLERANCE;
 pub use crate::ticket::Note;
+
+/// Two trim sizes closer than this on both sides count as the same page size, in pt.
+pub const SIZE_TOLERANCE: f64 = 1.0;
 
 /// How a page whose size differs from the slot's is placed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

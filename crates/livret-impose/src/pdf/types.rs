@@ -11,8 +11,7 @@ use crate::marks::MarkOptions;
 use crate::plan::Imposition;
 use crate::sides::{SideRef, all_sides};
 
-/// Two trim sizes closer than this on both sides count as the same page size, in pt.
-pub const SIZE_TOLERANCE: f64 = 1.0;
+pub use crate::fit::SIZE_TOLERANCE;
 
 /// Lengths on the four sides of a page as displayed (after `/Rotate`), in pt.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
