@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::cli::term::{ColorChoice, Term};
+use livret_impose::fit::TurnPages;
 use livret_impose::{Binding, Blanks, Duplex, MarkKind, Scheme};
 
 use crate::project::preset::{Fit, PrintChoices, Sheet};
@@ -245,9 +246,14 @@ pub struct ImposeArgs {
     /// Where the spine is: left, or right for right-to-left scripts (N'Ko, Arabic).
     #[arg(long, default_value = "left")]
     pub binding: Binding,
-    /// shrink: scale pages into the printable area; center: accept pages of other sizes.
+    /// Pages of another size than most: shrink scales every page into its slot (and the
+    /// slots into the printable area); center centres them, shrinking only what is larger.
     #[arg(long, value_enum)]
     pub fit: Option<Fit>,
+    /// Pages of the other orientation (landscape in a portrait job): auto turns them a
+    /// quarter to fill their slot, none keeps them as they are.
+    #[arg(long, default_value = "auto", value_name = "auto|none")]
+    pub rotate: TurnPages,
 }
 
 impl ImposeArgs {

@@ -20,6 +20,7 @@ pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
         args.plan,
         args.preview.map(|d| (d, args.preview_dpi)),
     )?;
+    let config = ImposeConfig { turn: args.rotate, ..config };
     let done = impose::impose(&config)?;
     for warning in &done.warnings {
         term::warning(warning);

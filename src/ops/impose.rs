@@ -7,8 +7,9 @@ use crate::project::preset::{Fit, PrintChoices};
 use crate::typeset::render::render_pdf;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::write_atomic;
+use livret_impose::fit::{self, FitReport, PageFit, TurnPages, page_list};
 use livret_impose::pdf::{self, InputInfo, PlaceOptions};
-use livret_impose::ticket::{self, TicketInfo};
+use livret_impose::ticket::{self, Note, TicketInfo};
 use livret_impose::{Imposition, MarkOptions, PlanOptions, Scheme, SideRef, Size, to_mm};
 
 /// A preprocessed `livret impose` invocation.
@@ -28,8 +29,10 @@ pub struct ImposeConfig {
     pub manual_duplex: bool,
     /// Where to write the plan as JSON.
     pub plan_json: Option<PathBuf>,
-    /// Accept pages whose size differs from the first page's, centred in their slot.
+    /// Accept pages whose size differs from the slots', centred in their slot.
     pub center: bool,
+    /// Whether pages of the other orientation are turned a quarter (`--rotate`).
+    pub turn: TurnPages,
     /// Also render every printed side to PNG in this folder: (folder, dpi).
     pub preview: Option<(PathBuf, f64)>,
 }
@@ -81,6 +84,7 @@ impl ImposeConfig {
             manual_duplex,
             plan_json,
             center: choices.fit == Some(Fit::Center),
+            turn: TurnPages::Auto,
             preview,
         })
     }
@@ -223,14 +227,15 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
         e.with_hint("nothing was written")
     })?;
     let info = parsed.info();
-    let page = check_sizes(input, &info, config.center)?;
+    let (page, report) = check_sizes(input, &info, page_fit(config), config.turn)?;
     let mut options = config.options.clone();
     options.page = page;
     let plan = livret_impose::plan(info.pages, &options)?;
     let title = info.title.clone().unwrap_or_else(|| {
         input.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
     });
-    let warnings = warnings(&plan, &info, options.printer_margin);
+    let mut warnings = fit_warnings(&report, &info, page);
+    warnings.extend(self::warnings(&plan, options.printer_margin));
     let mut files = write_sheets(config, &bytes, parsed, &plan, &title)?;
     let name =
         |p: &Path| p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
@@ -242,7 +247,12 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
         sheet_name: &config.sheet_name,
     };
     let ticket_path = config.output.with_extension("txt");
-    write_atomic(&ticket_path, ticket::ticket(&plan, &ticket_info).as_bytes())?;
+    let mut notes = report.notes();
+    if info.protected {
+        notes.push(Note::protected_source());
+    }
+    let ticket_text = ticket::ticket_with_notes(&plan, &ticket_info, &notes);
+    write_atomic(&ticket_path, ticket_text.as_bytes())?;
     files.push(ticket_path);
     if let Some(json_path) = &config.plan_json {
         let json = serde_json::to_string_pretty(&plan).expect("plans serialise");
@@ -257,12 +267,66 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     Ok(Imposed { plan, files, warnings })
 }
 
-/// Warnings for the user: pages reaching into the printer's margin, blanks added.
-fn warnings(plan: &Imposition, info: &InputInfo, printer_margin: f64) -> Vec<String> {
+/// How pages of another size go into their slot: `--fit shrink` scales them, `--fit
+/// center` centres them, without `--fit` they are refused.
+fn page_fit(config: &ImposeConfig) -> PageFit {
+    if config.options.shrink_to_printable {
+        PageFit::Scale
+    } else if config.center {
+        PageFit::Center
+    } else {
+        PageFit::Exact
+    }
+}
+
+/// Warnings on what was done to the input: owner password removed, pages turned, scaled
+/// or centred in slots of `slot`.
+fn fit_warnings(report: &FitReport, info: &InputInfo, slot: Size) -> Vec<String> {
+    let list = |pages: &[usize]| page_list(pages, |n| format!(" and {n} more"));
     let mut warnings = Vec::new();
-    // External pages: their content box is unknown, so check the page boxes.
-    let boxes: Vec<_> =
-        info.sizes.iter().map(|s| Some((0.0, 0.0, s.width, s.height))).collect();
+    if info.protected {
+        warnings.push("the input PDF is protected by an owner password (it opens without one): it was decrypted in memory and the output is not protected".to_string());
+    }
+    if !report.turned.is_empty() {
+        warnings.push(format!(
+            "page(s) {} turned a quarter (top to the left) to fill their {} slot\n  hint: use --rotate none to keep them as they are",
+            list(&report.turned),
+            orientation(slot)
+        ));
+    }
+    if !report.scaled.is_empty() {
+        let pages: Vec<usize> = report.scaled.iter().map(|s| s.0).collect();
+        let pc = |v: f64| (v * 100.0).round();
+        let low = report.scaled.iter().map(|s| pc(s.1)).fold(f64::INFINITY, f64::min);
+        let high = report.scaled.iter().map(|s| pc(s.1)).fold(0.0, f64::max);
+        let range =
+            if low == high { format!("{low} %") } else { format!("{low}–{high} %") };
+        warnings.push(format!(
+            "page(s) {} are not {slot} (the most common size): scaled to {range} to fit their slot",
+            list(&pages)
+        ));
+    }
+    if !report.centred.is_empty() {
+        warnings.push(format!(
+            "page(s) {} are not {slot} (the most common size): centred in their slot at their own size",
+            list(&report.centred)
+        ));
+    }
+    warnings
+}
+
+/// `portrait` or `landscape`.
+fn orientation(size: Size) -> &'static str {
+    if size.is_landscape() { "landscape" } else { "portrait" }
+}
+
+/// Warnings for the user: pages reaching into the printer's margin, blanks added.
+fn warnings(plan: &Imposition, printer_margin: f64) -> Vec<String> {
+    let mut warnings = Vec::new();
+    // External pages: their content is unknown, and each lies inside its slot, so check
+    // the slots.
+    let slot = Some((0.0, 0.0, plan.page.width, plan.page.height));
+    let boxes = vec![slot; plan.pages];
     if let Some(hit) = livret_impose::margin::intrusion(plan, printer_margin, &boxes) {
         warnings.push(format!(
             "{} placed page(s) reach up to {:.1} mm into the printer's {:.1} mm unprintable margin: anything printed closer than that to those page edges will be cut off\n  hint: use --fit shrink to scale the pages into the printable area",
@@ -301,7 +365,13 @@ fn write_sheets(
     title: &str,
 ) -> Result<Vec<PathBuf>> {
     let input = &config.input;
-    let located = |err: pdf::PdfError| Error::new(format!("{}: {err}", input.display()));
+    let located = |err: pdf::PdfError| {
+        let e = Error::new(format!("{}: {err}", input.display()));
+        match err.hint() {
+            Some(hint) => e.with_hint(hint),
+            None => e,
+        }
+    };
     // Placing consumes the parsed input; a second file (manual duplex) parses again.
     let mut parsed = Some(parsed);
     let mut files = Vec::new();
@@ -319,7 +389,8 @@ fn write_sheets(
             order,
             marks: config.marks,
             title: title.to_string(),
-            center: config.center,
+            fit: page_fit(config),
+            turn: config.turn,
         };
         let out = source.impose(plan, &place).map_err(located)?;
         write_atomic(&path, &out)?;
@@ -328,34 +399,41 @@ fn write_sheets(
     Ok(files)
 }
 
-/// All pages must share the first page's size (within 0.5 pt), unless centring.
-fn check_sizes(input: &Path, info: &InputInfo, center: bool) -> Result<Size> {
-    let first = *info.sizes.first().ok_or_else(|| {
+/// The slot size (the most common page size, see [`livret_impose::fit`]) and how every
+/// page goes into it; without a fit, a page of another size is refused.
+fn check_sizes(
+    input: &Path,
+    info: &InputInfo,
+    mode: PageFit,
+    turn: TurnPages,
+) -> Result<(Size, FitReport)> {
+    let slot = fit::slot_size(&info.sizes, turn).ok_or_else(|| {
         Error::new(format!("{}: the PDF has no pages", input.display()))
     })?;
-    let same = |s: &Size| {
-        (s.width - first.width).abs() < 0.5 && (s.height - first.height).abs() < 0.5
+    let report = FitReport::new(&info.sizes, slot, mode, turn);
+    let Some(odd) = report.mismatch else { return Ok((slot, report)) };
+    let s = info.sizes[odd - 1];
+    let turnable = fit::place(s, slot, PageFit::Exact, TurnPages::Auto).is_some();
+    let hint = if turnable {
+        "it is a page of the other orientation: use --rotate auto to turn it into its slot"
+    } else {
+        "imposition needs pages of one size: use --fit center to centre the others in their slot (shrunk if larger), or --fit shrink to scale every page into its slot"
     };
-    if center {
-        // Every page fits a slot as large as the largest page.
-        let width = info.sizes.iter().map(|s| s.width).fold(0.0, f64::max);
-        let height = info.sizes.iter().map(|s| s.height).fold(0.0, f64::max);
-        return Ok(Size::new(width, height));
-    }
-    if let Some(odd) = info.sizes.iter().position(|s| !same(s)) {
-        let s = info.sizes[odd];
-        return Err(Error::new(format!(
-            "{}: page {} is {} × {} mm but page 1 is {} × {} mm",
-            input.display(),
-            odd + 1,
-            fmt(s.width),
-            fmt(s.height),
-            fmt(first.width),
-            fmt(first.height)
-        ))
-        .with_hint("imposition needs pages of one size; use --fit center to centre every page in a slot of the largest size"));
-    }
-    Ok(first)
+    // Name a page of the slot's size, as it is displayed, when there is one.
+    let like = match info.sizes.iter().position(|p| fit::same_size(*p, slot)) {
+        Some(k) => format!("page {} is", k + 1),
+        None => "most pages are, once turned,".into(),
+    };
+    Err(Error::new(format!(
+        "{}: page {odd} is {} × {} mm but {like} {} × {} mm (the most common size)",
+        input.display(),
+        fmt(s.width),
+        fmt(s.height),
+        fmt(slot.width),
+        fmt(slot.height)
+    ))
+    .with_hint(hint)
+    .with_hint("nothing was written"))
 }
 
 /// Millimetres with one decimal.

@@ -136,10 +136,14 @@ fn a_manifest_is_loaded_or_refused_at_a_line_that_exists() {
                 let message = err.to_string();
                 prop_assert!(message.contains("sources/guide.toml"), "{message}");
                 let place = message.split("sources/guide.toml:").nth(1);
-                if let Some(line) =
-                    place.and_then(|p| p.split(':').next()).and_then(|l| l.parse::<usize>().ok())
+                if let Some(line) = place
+                    .and_then(|p| p.split(':').next())
+                    .and_then(|l| l.parse::<usize>().ok())
                 {
-                    prop_assert!(line >= 1 && line <= lines, "line {line} of {lines}: {message}");
+                    prop_assert!(
+                        line >= 1 && line <= lines,
+                        "line {line} of {lines}: {message}"
+                    );
                 }
             }
             Ok(())

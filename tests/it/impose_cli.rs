@@ -139,7 +139,9 @@ fn encrypted_pdf_is_refused() {
     fs::create_dir(&bad_dir).unwrap();
     let path = bad_dir.join("locked.pdf");
     let status = Process::new("qpdf")
-        .args(["--encrypt", "", "owner", "256", "--"])
+        // A user password: it does not open without it (owner-only protection imposes,
+        // see trust_shop.rs).
+        .args(["--encrypt", "user", "owner", "256", "--"])
         .arg(&input)
         .arg(&path)
         .status()

@@ -322,7 +322,7 @@ fn both_backends_paint_the_same_marks() {
             order: order.clone(),
             marks: MarkOptions::ALL,
             title: title.into(),
-            center: false,
+            ..PlaceOptions::new(&imp)
         };
         let lopdf = impose_pdf(&input, &imp, &place).unwrap();
         let dir = tempfile::tempdir().unwrap();

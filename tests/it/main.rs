@@ -23,4 +23,5 @@ mod preview;
 mod proof;
 mod trust_door;
 mod trust_markdown;
+mod trust_shop;
 mod watch;

@@ -26,6 +26,7 @@
 #![warn(missing_docs)]
 
 pub mod choice;
+pub mod fit;
 pub mod geometry;
 pub mod margin;
 pub mod marks;

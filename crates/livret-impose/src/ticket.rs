@@ -49,8 +49,32 @@ fn mm(pt: f64) -> String {
     if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.1}") }
 }
 
+/// A line added at the end of the ticket (before the blanks note), in each language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    /// In French.
+    pub fr: String,
+    /// In English.
+    pub en: String,
+}
+
+impl Note {
+    /// The note for a source PDF protected by an owner password only, decrypted in memory.
+    pub fn protected_source() -> Self {
+        Note {
+            fr: "Note : le PDF source était protégé par un mot de passe de propriétaire (il s'ouvre sans mot de passe) ; déchiffré pour l'imposition, le fichier d'impression n'est pas protégé.".into(),
+            en: "Note: the source PDF was protected with an owner password (it opens without one); it was decrypted for imposition and the print file is not protected.".into(),
+        }
+    }
+}
+
 /// Writes the ticket: French first, then English.
 pub fn ticket(plan: &Imposition, info: &TicketInfo) -> String {
+    ticket_with_notes(plan, info, &[])
+}
+
+/// Writes the ticket with `notes` about the source after the steps.
+pub fn ticket_with_notes(plan: &Imposition, info: &TicketInfo, notes: &[Note]) -> String {
     let t = plan.ticket();
     let mut out = Ticket::default();
     header(&mut out, plan, info, &t);
@@ -67,6 +91,9 @@ pub fn ticket(plan: &Imposition, info: &TicketInfo) -> String {
             "Reliure à droite : livret de droite à gauche (la couverture s'ouvre vers la droite).",
             "Bound on the right: a right-to-left booklet (the cover opens to the right).",
         );
+    }
+    for note in notes {
+        out.line(&note.fr, &note.en);
     }
     if t.blanks > 0 {
         out.line(

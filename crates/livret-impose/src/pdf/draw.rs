@@ -4,8 +4,9 @@ use lopdf::{Dictionary, Object, ObjectId, Stream};
 
 use super::copy::Copier;
 use super::read::{Bounds, PageGeom};
-use super::types::{PlaceOptions, SIZE_TOLERANCE, Sides, same_size};
+use super::types::{PlaceOptions, SIZE_TOLERANCE, Sides};
 use crate::choice::Rotation;
+use crate::fit::{Placed, place};
 use crate::geometry::{EPS, Rect};
 use crate::marks::{Drawing, MARK_WIDTH, drawings};
 use crate::plan::{Imposition, Mark, SidePlan, Slot};
@@ -222,7 +223,13 @@ pub(super) fn draw_side(
         let (Some(page), Some(Some(form))) = (pages.get(index), forms.get(index)) else {
             continue;
         };
-        let Some((matrix, clip)) = placement(slot, page, plan, *room) else { continue };
+        let Some(fitted) = place(page.size(), plan.page, options.fit, options.turn)
+        else {
+            continue;
+        };
+        let Some((matrix, clip)) = placement(slot, page, fitted, plan, *room) else {
+            continue;
+        };
         out.extend_from_slice(b"q\n");
         op(out, &[clip.x, sheet_h - clip.bottom(), clip.width, clip.height], "re W n");
         op(out, &matrix, "cm");
@@ -240,21 +247,21 @@ pub(super) fn draw_side(
 }
 
 /// Where a page goes: the `cm` matrix from its user space to the sheet, and the clip
-/// rectangle on the sheet (top-left origin, y down). `None` if the numbers are unusable.
+/// rectangle on the sheet (top-left origin, y down), for a page turned and scaled as
+/// `fitted` says. `None` if the numbers are unusable.
 pub(super) fn placement(
     slot: &Slot,
     page: &PageGeom,
+    fitted: Placed,
     plan: &Imposition,
     room: Sides,
 ) -> Option<([f64; 6], Rect)> {
-    let rot = page.rotate.then(slot.rotation);
+    let turn = fitted.turn.then(slot.rotation);
+    let rot = page.rotate.then(turn);
     let (w, h) = (page.trim.width(), page.trim.height());
     let (dw, dh) = if rot.is_quarter() { (h, w) } else { (w, h) };
-    let matching = same_size(page.size(), plan.page);
-    let mut s = plan.scale;
-    if !matching {
-        s *= (slot.width / (s * dw)).min(slot.height / (s * dh)).min(1.0);
-    }
+    let matching = fitted.exact;
+    let s = plan.scale * fitted.scale;
     let (pw, ph) = (s * dw, s * dh);
     let (dx, dy) = slot.content_offset();
     let left = slot.x + (slot.width - pw) / 2.0 + dx;
@@ -267,7 +274,7 @@ pub(super) fn placement(
         Rotation::R180 => [-s, 0.0, 0.0, -s, ox + s * (w + tx), oy + s * (h + ty)],
         Rotation::R270 => [0.0, s, -s, 0.0, ox + s * (h + ty), oy - s * tx],
     };
-    let bleed = page.bleed().turned(slot.rotation).scaled(s);
+    let bleed = page.bleed().turned(turn).scaled(s);
     let slot_rect = slot.rect();
     let (base, edges) = if matching {
         (slot_rect, [true; 4])
@@ -399,6 +406,9 @@ pub(super) fn win_ansi(text: &str) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    /// A page of the slot's size, placed as it is.
+    const EXACT: Placed = Placed { turn: Rotation::R0, scale: 1.0, exact: true };
+
     #[test]
     fn sides_turn_clockwise() {
         let s = Sides { top: 1.0, right: 2.0, bottom: 3.0, left: 4.0 };
@@ -502,7 +512,7 @@ mod tests {
             [(Rotation::R0, Rotation::R90), (Rotation::R90, Rotation::R0)]
         {
             let page = geom(page_turn);
-            let placed = placement(&slot(slot_turn, true), &page, &imp, open);
+            let placed = placement(&slot(slot_turn, true), &page, EXACT, &imp, open);
             let Some((_, clip)) = placed else { panic!("placement") };
             assert_eq!(
                 (clip.x, clip.y, clip.width, clip.height),
@@ -510,8 +520,13 @@ mod tests {
             );
         }
         // Upside down, the left side goes right.
-        let placed =
-            placement(&slot(Rotation::R180, false), &geom(Rotation::R0), &imp, open);
+        let placed = placement(
+            &slot(Rotation::R180, false),
+            &geom(Rotation::R0),
+            EXACT,
+            &imp,
+            open,
+        );
         let Some((matrix, clip)) = placed else { panic!("placement") };
         assert_eq!((clip.x, clip.y, clip.width, clip.height), (50.0, 60.0, 105.0, 200.0));
         // The page's origin (its bottom-left) lands at the slot's top-right.

@@ -33,14 +33,15 @@ use copy::Copier;
 use draw::{MarkResources, Sheets};
 use read::{PageGeom, contains, doc_title, lowercase, resolve, walk_pages};
 
+use crate::fit::place;
 /// Which sheet side to write, by 0-based sheet index (shared with frame placement).
 pub use crate::sides::SideRef;
-use types::same_size;
 pub use types::{InputInfo, PdfError, PlaceOptions, SIZE_TOLERANCE, Sides};
 
 /// Reads the page count, trim sizes, bleeds and title of a PDF.
 ///
-/// Fails when the input is not a PDF, is encrypted, is damaged past recovery or has no pages.
+/// Fails when the input is not a PDF, needs a password to open, is damaged past recovery
+/// or has no pages. A PDF protected by an owner password only is decrypted in memory.
 pub fn read_info(input: &[u8]) -> Result<InputInfo, PdfError> {
     Ok(PdfInput::parse(input)?.info())
 }
@@ -48,7 +49,8 @@ pub fn read_info(input: &[u8]) -> Result<InputInfo, PdfError> {
 /// Imposes a PDF by `plan`: one output page per entry of `options.order`, sheet-sized.
 ///
 /// Fails as [`read_info`] does, when the plan names pages or sheets the input or plan does
-/// not have, or when a page's trim size differs from the plan's (unless `options.center`).
+/// not have, or when a page's trim size differs from the plan's (once turned, with
+/// `options.turn`) and `options.fit` is exact.
 pub fn impose_pdf(
     input: &[u8],
     plan: &Imposition,
@@ -80,6 +82,7 @@ pub struct PdfInput {
     doc: Document,
     pages: Vec<PageGeom>,
     title: Option<String>,
+    protected: bool,
 }
 
 impl fmt::Debug for PdfInput {
@@ -95,8 +98,9 @@ impl fmt::Debug for PdfInput {
 impl PdfInput {
     /// Parses a PDF and its page tree.
     ///
-    /// Fails when the input is not a PDF, is encrypted, is damaged past recovery or has no
-    /// pages.
+    /// Fails when the input is not a PDF, needs a password to open, is damaged past
+    /// recovery or has no pages. Owner-password protection (lopdf opens such a file with
+    /// the empty user password) is removed in memory: the output is never encrypted.
     pub fn parse(input: &[u8]) -> Result<Self, PdfError> {
         let head = &input[..input.len().min(1024)];
         if !head.windows(5).any(|w| w == b"%PDF-") {
@@ -107,15 +111,18 @@ impl PdfInput {
             Err(_) if contains(input, b"/Encrypt") => return Err(PdfError::Encrypted),
             Err(err) => return Err(PdfError::Corrupt(lowercase(&err.to_string()))),
         };
-        if doc.trailer.has(b"Encrypt") || doc.encryption_state.is_some() {
+        // lopdf decrypts when the empty user password opens the file and then drops
+        // `/Encrypt`; a file it could not open keeps it.
+        if doc.trailer.has(b"Encrypt") {
             return Err(PdfError::Encrypted);
         }
+        let protected = doc.encryption_state.is_some();
         let pages = walk_pages(&doc)?;
         if pages.is_empty() {
             return Err(PdfError::Empty);
         }
         let title = doc_title(&doc);
-        Ok(Self { doc, pages, title })
+        Ok(Self { doc, pages, title, protected })
     }
 
     /// Page count, trim sizes, bleeds and title.
@@ -125,6 +132,7 @@ impl PdfInput {
             sizes: self.pages.iter().map(PageGeom::size).collect(),
             bleed: self.pages.iter().map(PageGeom::bleed).collect(),
             title: self.title.clone(),
+            protected: self.protected,
         }
     }
 
@@ -264,7 +272,7 @@ impl PdfInput {
                         page + 1
                     )));
                 }
-                if !options.center && !same_size(geom.size(), plan.page) {
+                if place(geom.size(), plan.page, options.fit, options.turn).is_none() {
                     return Err(PdfError::PageSize {
                         page: page + 1,
                         size: geom.size(),

@@ -5,13 +5,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::choice::Rotation;
+use crate::fit::{PageFit, TurnPages};
 use crate::geometry::{Size, fmt_mm};
 use crate::marks::MarkOptions;
 use crate::plan::Imposition;
 use crate::sides::{SideRef, all_sides};
 
-/// Two trim sizes closer than this on both sides count as the same page size, in pt.
-pub const SIZE_TOLERANCE: f64 = 1.0;
+pub use crate::fit::SIZE_TOLERANCE;
 
 /// Lengths on the four sides of a page as displayed (after `/Rotate`), in pt.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -59,6 +59,10 @@ pub struct InputInfo {
     pub bleed: Vec<Sides>,
     /// The document title from its Info dictionary, if any.
     pub title: Option<String>,
+    /// Whether it was encrypted with an owner password only (it opens without one) and
+    /// was decrypted in memory.
+    #[serde(default)]
+    pub protected: bool,
 }
 
 /// How to draw the plan: which sides, which marks, how to treat odd page sizes.
@@ -70,19 +74,23 @@ pub struct PlaceOptions {
     pub marks: MarkOptions,
     /// Replaces `{title}` in slug lines.
     pub title: String,
-    /// Centre pages whose trim size differs from the plan's in their slot (scaled down only
-    /// if larger) instead of failing with [`PdfError::PageSize`].
-    pub center: bool,
+    /// How pages whose trim size differs from the plan's go into their slot; with
+    /// [`PageFit::Exact`] such a page fails with [`PdfError::PageSize`].
+    pub fit: PageFit,
+    /// Whether pages of the other orientation are turned a quarter to fill their slot.
+    pub turn: TurnPages,
 }
 
 impl PlaceOptions {
-    /// Every side in printing order, no marks, no centring, no title.
+    /// Every side in printing order, no marks, no title, exact sizes, pages of the other
+    /// orientation turned.
     pub fn new(plan: &Imposition) -> Self {
         Self {
             order: all_sides(plan),
             marks: MarkOptions::default(),
             title: String::new(),
-            center: false,
+            fit: PageFit::Exact,
+            turn: TurnPages::Auto,
         }
     }
 }
@@ -92,7 +100,8 @@ impl PlaceOptions {
 pub enum PdfError {
     /// The input does not start with a PDF header.
     NotPdf,
-    /// The input is encrypted (even if it opens without a password).
+    /// The input needs a password to open (a user password); owner-only protection is
+    /// decrypted in memory instead.
     Encrypted,
     /// The input is damaged or truncated beyond what can be recovered; the cause.
     Corrupt(String),
@@ -119,8 +128,8 @@ impl PdfError {
                 Some("export or print the document to PDF, then impose that file".into())
             }
             PdfError::Encrypted => Some(
-                "decrypt it first, e.g. `qpdf --decrypt input.pdf decrypted.pdf` \
-                 (add --password=… if it asks for one)"
+                "decrypt it first with its password, e.g. \
+                 `qpdf --decrypt --password=PASSWORD input.pdf decrypted.pdf`"
                     .into(),
             ),
             PdfError::Corrupt(_) => Some(
@@ -130,7 +139,9 @@ impl PdfError {
             ),
             PdfError::Empty => Some("the input PDF must have at least one page".into()),
             PdfError::PageSize { .. } => Some(
-                "use --fit center to centre pages of other sizes in their slot".into(),
+                "use --fit center to centre pages of other sizes in their slot, or --fit \
+                 shrink to scale every page into it"
+                    .into(),
             ),
             PdfError::PlanMismatch(_) => {
                 Some("make the plan from this PDF's page count and size".into())
@@ -147,8 +158,7 @@ impl fmt::Display for PdfError {
                 f.write_str("the input is not a PDF file (it has no %PDF- header)")
             }
             PdfError::Encrypted => f.write_str(
-                "the input PDF is encrypted (livret does not impose encrypted files, \
-                 even those that open without a password)",
+                "the input PDF is encrypted with a password needed to open it",
             ),
             PdfError::Corrupt(cause) => write!(f, "the input PDF is damaged ({cause})"),
             PdfError::Empty => f.write_str("the input PDF has no pages"),
@@ -169,10 +179,4 @@ impl std::error::Error for PdfError {}
 /// A size as `W×H mm` (same as [`Size`]'s `Display`).
 pub(crate) fn size_text(size: Size) -> String {
     format!("{}×{} mm", fmt_mm(size.width), fmt_mm(size.height))
-}
-
-/// Whether two sizes agree within [`SIZE_TOLERANCE`].
-pub(crate) fn same_size(a: Size, b: Size) -> bool {
-    (a.width - b.width).abs() <= SIZE_TOLERANCE
-        && (a.height - b.height).abs() <= SIZE_TOLERANCE
 }

@@ -2,6 +2,8 @@
 
 use crate::support;
 
+use livret_impose::fit::PageFit;
+
 use livret_impose::pdf::{
     InputInfo, PdfError, PdfInput, PlaceOptions, SideRef, impose_pdf, read_info,
 };
@@ -307,7 +309,7 @@ fn other_page_sizes_fail_or_centre() {
     let err = impose_pdf(&small, &imp, &PlaceOptions::new(&imp)).unwrap_err();
     assert!(matches!(err, PdfError::PageSize { .. }), "{err}");
     assert!(err.hint().unwrap().contains("--fit center"));
-    let opts = PlaceOptions { center: true, ..PlaceOptions::new(&imp) };
+    let opts = PlaceOptions { fit: PageFit::Center, ..PlaceOptions::new(&imp) };
     let out = impose_pdf(&small, &imp, &opts).unwrap();
     assert_pages_where_planned(&out, &imp, &all_sides(&imp));
     // Centred: the slot's corner is white, its centre grey.
@@ -368,13 +370,14 @@ fn empty_page_tree() {
 }
 
 #[test]
-fn encrypted_inputs_are_refused() {
+fn encrypted_inputs_are_refused_only_when_they_need_a_password() {
     let input = make(&Gen::new(4));
     let plain = support::temp_pdf(&input);
-    for args in [
-        &["--encrypt", "", "owner", "256", "--"][..],
-        &["--encrypt", "user", "owner", "128", "--use-aes=y", "--"][..],
-        &["--allow-weak-crypto", "--encrypt", "", "", "40", "--"][..],
+    // (qpdf arguments, whether opening needs a password)
+    for (args, locked) in [
+        (&["--encrypt", "", "owner", "256", "--"][..], false),
+        (&["--encrypt", "user", "owner", "128", "--use-aes=y", "--"][..], true),
+        (&["--allow-weak-crypto", "--encrypt", "", "", "40", "--"][..], false),
     ] {
         let out = tempfile::Builder::new().suffix(".pdf").tempfile().unwrap();
         let status = std::process::Command::new("qpdf")
@@ -385,9 +388,20 @@ fn encrypted_inputs_are_refused() {
             .unwrap();
         assert!(status.success());
         let bytes = std::fs::read(out.path()).unwrap();
-        let err = read_info(&bytes).unwrap_err();
-        assert_eq!(err, PdfError::Encrypted, "{args:?}");
-        assert!(err.hint().unwrap().contains("qpdf --decrypt"));
+        if locked {
+            let err = read_info(&bytes).unwrap_err();
+            assert_eq!(err, PdfError::Encrypted, "{args:?}");
+            assert!(err.hint().unwrap().contains("qpdf --decrypt"));
+            continue;
+        }
+        // Owner-password protection only: decrypted in memory, imposed, not encrypted.
+        let info = read_info(&bytes).unwrap();
+        assert!(info.protected, "{args:?}");
+        let imp = plan_for(&info, Scheme::Saddle, a4());
+        let sheets = impose_pdf(&bytes, &imp, &PlaceOptions::new(&imp)).unwrap();
+        assert!(!sheets.windows(8).any(|w| w == b"/Encrypt"), "{args:?}");
+        assert!(!read_info(&sheets).unwrap().protected);
+        assert_pages_where_planned(&sheets, &imp, &all_sides(&imp));
     }
 }
 

@@ -25,7 +25,7 @@ proptest! {
             let opts = PlanOptions::new(Scheme::Saddle, SheetSize::A3.size(), livret_impose::Size::new(support::A5.0, support::A5.1));
             if let Ok(imp) = plan(info.pages, &opts) {
                 let mut place = PlaceOptions::new(&imp);
-                place.center = true;
+                place.fit = livret_impose::fit::PageFit::Center;
                 place.marks.slug = true;
                 let _ = impose_pdf(&input, &imp, &place);
             }

@@ -4,5 +4,6 @@
 mod backend;
 mod fuzz;
 mod marks;
+mod mixed;
 mod plan;
 mod support;

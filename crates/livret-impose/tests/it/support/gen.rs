@@ -31,6 +31,8 @@ pub struct Gen {
     pub paint: bool,
     /// Document title.
     pub title: Option<String>,
+    /// 0-based pages of another trim size than `size` (mixed documents).
+    pub sizes: Vec<(usize, (f64, f64))>,
 }
 
 impl Gen {
@@ -47,6 +49,7 @@ impl Gen {
             compress: true,
             paint: false,
             title: None,
+            sizes: vec![],
         }
     }
 }
@@ -78,7 +81,8 @@ pub fn make(g: &Gen) -> Vec<u8> {
         let quarter = turn.rem_euclid(360);
         let rotated = quarter == 90 || quarter == 270;
         // In user space the page is the size turned for a /Rotate 90 page.
-        let (w, h) = if rotated { (g.size.1, g.size.0) } else { g.size };
+        let size = g.sizes.iter().find(|s| s.0 == k).map_or(g.size, |s| s.1);
+        let (w, h) = if rotated { (size.1, size.0) } else { size };
         let b = g.bleed;
         let (x0, y0) = (10.0 + b, 20.0 + b); // trim origin, not at 0 on purpose
         let mut ops = String::new();
