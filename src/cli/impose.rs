@@ -11,6 +11,7 @@ use crate::util::diag::Result;
 /// Runs `livret impose`.
 pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
     let choices = args.choices();
+    let preview = args.preview_checked()?;
     let config = ImposeConfig::new(
         args.input,
         args.output,
@@ -19,8 +20,7 @@ pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
         args.manual_duplex,
         args.plan,
     )?;
-    let config =
-        ImposeConfig { preview: args.preview.map(|d| (d, args.preview_dpi)), ..config };
+    let config = ImposeConfig { preview, ..config };
     let done = impose::impose(&config)?;
     for warning in &done.warnings {
         term::warning(warning);
