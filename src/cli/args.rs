@@ -281,6 +281,9 @@ pub struct CheckArgs {
     /// human (a table and one line per problem) or json.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    /// Stop with an error when the command takes longer than this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
+    pub timeout: u64,
 }
 
 /// `livret report …`.
@@ -330,6 +333,9 @@ pub struct ProofArgs {
     /// The layout (default: the first in guide.toml).
     #[arg(long, value_name = "NAME")]
     pub layout: Option<String>,
+    /// Stop with an error when the command takes longer than this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
+    pub timeout: u64,
 }
 
 /// `livret preview`.
@@ -349,6 +355,9 @@ pub struct PreviewArgs {
     /// Only the contact sheet, not every page.
     #[arg(long)]
     pub contact_only: bool,
+    /// Stop with an error when the command takes longer than this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
+    pub timeout: u64,
 }
 
 /// `livret watch`.
@@ -365,7 +374,8 @@ pub struct WatchArgs {
     /// Also show the pages in a browser on localhost, reloaded after every rebuild.
     #[arg(long)]
     pub serve: bool,
-    /// The port for `--serve` (default: the first free of 3000–3005).
+    /// The port for `--serve` (default: the first free of 3000–3005; 0: any free port,
+    /// printed).
     #[arg(long, value_name = "N", requires = "serve")]
     pub port: Option<u16>,
     /// Stop after this many builds (for scripts and benchmarks).

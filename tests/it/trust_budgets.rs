@@ -419,3 +419,23 @@ fn a_guide_toml_that_is_not_utf8_names_the_first_bad_byte() {
         dir.path(),
     );
 }
+
+#[test]
+fn check_proof_and_preview_stop_at_the_time_limit() {
+    let dir = mini_project(&[("01-a.typ", LOOPING)]);
+    for (command, extra) in
+        [("check", &[][..]), ("proof", &["--lang", "fr"][..]), ("preview", &[][..])]
+    {
+        let mut args = vec!["--timeout", "2"];
+        args.extend(extra);
+        let started = Instant::now();
+        let (code, _, err) = livret_in(dir.path(), command, &args);
+        assert!(started.elapsed() < Duration::from_secs(60), "{command}");
+        assert_eq!(code, 2, "{command}: {err}");
+        assert!(
+            err.contains(&format!("livret {command} gave up after 2 s (--timeout)")),
+            "{err}"
+        );
+    }
+    assert!(!dir.path().join("out/mini/fr/pocket-a6/preview").exists());
+}
