@@ -32,15 +32,8 @@ impl BuildLock {
                 Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
                     let holder = fs::read_to_string(&path).unwrap_or_default();
                     let pid: Option<u32> = holder.trim().parse().ok();
-                    if pid.is_some_and(is_running) {
-                        return Err(Error::new(format!(
-                            "another livret build is running on this project (process {})",
-                            pid.unwrap_or_default()
-                        ))
-                        .with_hint("wait for it to finish, then build again")
-                        .with_hint(format!(
-                            "if no build is running, delete {LOCK_PATH} and build again"
-                        )));
+                    if let Some(pid) = pid.filter(|&pid| is_running(pid)) {
+                        return Err(held(&path, pid));
                     }
                     // Left by a build that is gone: take it over.
                     let _ = fs::remove_file(&path);
@@ -50,6 +43,36 @@ impl BuildLock {
         }
         Err(Error::new(format!("cannot take the build lock {LOCK_PATH}")))
     }
+}
+
+/// The error for a lock held by a live process: never wait (the holder may be any
+/// program that got the pid of a killed build), say who holds it and how to clear it.
+fn held(path: &Path, pid: u32) -> Error {
+    let name = process_name(pid);
+    let who = match &name {
+        Some(name) => format!("process {pid}, `{name}`"),
+        None => format!("process {pid}"),
+    };
+    let mut err = Error::new(format!(
+        "another livret build is running on this project ({who} holds the lock {})",
+        path.display()
+    ))
+    .with_hint("wait for that build to finish, then build again");
+    if name.as_deref().is_some_and(|n| !n.starts_with("livret")) {
+        err = err.with_hint(format!(
+            "process {pid} is not livret: the lock is probably left by a killed build"
+        ));
+    }
+    err.with_hint(format!(
+        "if no livret build runs on this project, delete the lock and build again: rm {}",
+        path.display()
+    ))
+}
+
+/// The command name of a process, where the system tells it (Linux).
+fn process_name(pid: u32) -> Option<String> {
+    let name = fs::read_to_string(format!("/proc/{pid}/comm")).ok()?;
+    Some(name.trim().to_string()).filter(|n| !n.is_empty())
 }
 
 impl Drop for BuildLock {

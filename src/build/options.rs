@@ -25,6 +25,8 @@ pub struct BuildOptions {
     pub jobs: Option<usize>,
     /// Only the K-th of N shards of the targets (1-based K).
     pub shard: Option<Shard>,
+    /// Give up a target that takes longer than this (`None`: wait for ever).
+    pub timeout: Option<std::time::Duration>,
     /// A PDF standard the reading PDFs must meet (PDF/A-2b for archiving).
     pub pdf_standard: Option<typst_pdf::PdfStandard>,
 }

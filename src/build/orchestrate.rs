@@ -1,8 +1,15 @@
 //! Running a build: the manifest, fonts and date loaded once, the lock taken, the
 //! targets built in parallel (rayon), each skipped when up to date and recorded when
 //! done, then `report.json` written.
+//!
+//! typst cannot be stopped from outside, so each target runs on a thread of its own
+//! and the build stops waiting for it after `--timeout`: the error names the target
+//! and the process ends; what the target wrote is either whole (atomic writes) or not
+//! recorded (its record is written last), so the next build makes it again.
 
 use std::fs;
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -27,14 +34,21 @@ pub fn build(
     report: impl FnMut(&BuiltTarget) + Send,
 ) -> Result<Vec<BuiltTarget>> {
     let report = std::sync::Mutex::new(report);
-    let manifest = manifest::load(&options.project)?;
+    let manifest = Arc::new(manifest::load(&options.project)?);
     let targets =
         targets::targets(&manifest, &options.langs, &options.layouts, options.shard)?;
     let fonts = Fonts::load(&manifest.root, options.system_fonts)?;
     let date = world::build_date(manifest.date()?)?;
-    let ctx = Context { manifest: &manifest, fonts: &fonts, date };
     let _lock = BuildLock::acquire(&manifest.root)?;
     let fixed = fixed_fingerprint(&manifest, &fonts, options)?;
+    let shared = Arc::new(Shared {
+        manifest: manifest.clone(),
+        fonts,
+        date,
+        options: options.clone(),
+        fixed,
+        gave_up: Mutex::new(None),
+    });
     let jobs = options.jobs.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
@@ -43,7 +57,7 @@ pub fn build(
     let results: Vec<Result<BuiltTarget>> = pool.install(|| {
         targets
             .par_iter()
-            .map(|id| build_target(ctx, id, options, &fixed, &|what| stage(id, what)))
+            .map(|id| build_limited(&shared, id, &|what| stage(id, what)))
             .inspect(|result| {
                 if let (Ok(target), Ok(mut report)) = (result, report.lock()) {
                     report(target);
@@ -51,6 +65,9 @@ pub fn build(
             })
             .collect()
     });
+    if let Some(err) = shared.gave_up.lock().ok().and_then(|mut e| e.take()) {
+        return Err(err);
+    }
     let built = results.into_iter().collect::<Result<Vec<_>>>()?;
     report::write(&manifest)?;
     Ok(built)
@@ -73,6 +90,89 @@ fn fixed_fingerprint(
             ("pdf-standard", options.pdf_standard.map(standard_name).unwrap_or_default()),
         ],
     )
+}
+
+/// What every target's thread shares (owned: the thread may outlive the build).
+struct Shared {
+    manifest: Arc<Manifest>,
+    fonts: Arc<Fonts>,
+    date: typst::foundations::Datetime,
+    options: BuildOptions,
+    fixed: String,
+    /// The error of the first target that took too long: the others then stop.
+    gave_up: Mutex<Option<Error>>,
+}
+
+/// What a target's thread tells the build: a stage started, or the target is done.
+enum Progress {
+    Stage(String),
+    Done(Box<Result<BuiltTarget>>),
+}
+
+/// Builds one target on a thread of its own and waits at most `options.timeout` for
+/// it, passing its stages on; an error naming the target when it takes longer.
+fn build_limited(
+    shared: &Arc<Shared>,
+    id: &TargetId,
+    stage: &(dyn Fn(&str) + Sync),
+) -> Result<BuiltTarget> {
+    if let Some(err) = shared.gave_up.lock().ok().and_then(|e| e.clone()) {
+        return Err(err);
+    }
+    let (send, receive) = mpsc::channel();
+    let (thread_shared, thread_id) = (shared.clone(), id.clone());
+    std::thread::Builder::new()
+        .name(format!("livret {} {}", id.lang, id.layout))
+        .stack_size(16 << 20)
+        .spawn(move || {
+            let s = &*thread_shared;
+            let ctx = Context { manifest: &s.manifest, fonts: &s.fonts, date: s.date };
+            let on_stage = |what: &str| {
+                let _ = send.send(Progress::Stage(what.to_string()));
+            };
+            let result = build_target(ctx, &thread_id, &s.options, &s.fixed, &on_stage);
+            let _ = send.send(Progress::Done(Box::new(result)));
+        })
+        .map_err(|e| Error::new(format!("cannot start a build thread ({e})")))?;
+    let limit = shared.options.timeout;
+    let deadline = limit.map(|limit| Instant::now() + limit);
+    loop {
+        let message = match deadline {
+            Some(deadline) => receive
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                .map_err(|e| matches!(e, mpsc::RecvTimeoutError::Timeout)),
+            None => receive.recv().map_err(|_| false),
+        };
+        match message {
+            Ok(Progress::Stage(what)) => stage(&what),
+            Ok(Progress::Done(result)) => return *result,
+            Err(true) => {
+                let err = timed_out(id, limit.unwrap_or_default());
+                if let Ok(mut first) = shared.gave_up.lock() {
+                    first.get_or_insert_with(|| err.clone());
+                }
+                return Err(err);
+            }
+            Err(false) => {
+                return Err(Error::new(format!(
+                    "the build of {} {} stopped unexpectedly",
+                    id.lang, id.layout
+                )));
+            }
+        }
+    }
+}
+
+/// The error of a target that took longer than the limit.
+fn timed_out(id: &TargetId, limit: Duration) -> Error {
+    Error::new(format!(
+        "{} {}: gave up after {} s (--timeout); nothing of this target was recorded",
+        id.lang,
+        id.layout,
+        limit.as_secs()
+    ))
+    .with_hint("a Typst chapter may loop for ever: look for a loop or a recursion that never ends")
+    .with_hint("if the guide is only large, allow more time with --timeout SECONDS")
 }
 
 /// Builds one target unless it is up to date, and records what it read and wrote.

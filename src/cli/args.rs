@@ -176,9 +176,12 @@ pub struct BuildArgs {
     /// Rebuild every target, even those whose sources did not change.
     #[arg(long)]
     pub force: bool,
-    /// Targets built at the same time (default: one per processor core).
-    #[arg(long, short = 'j', value_name = "N")]
+    /// Targets built at the same time (default: one per processor core; at most 64).
+    #[arg(long, short = 'j', value_name = "N", value_parser = parse_jobs)]
     pub jobs: Option<usize>,
+    /// Stop with an error when one target takes longer than this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
+    pub timeout: u64,
     /// Build only the K-th of N parts of the targets (stable), e.g. on CI machine K of N.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<Shard>,
@@ -237,8 +240,8 @@ pub struct ImposeArgs {
     /// Also draw every printed side as a PNG (side-1.png, side-2.png, …) in DIR.
     #[arg(long, value_name = "DIR")]
     pub preview: Option<PathBuf>,
-    /// Resolution of the --preview pictures.
-    #[arg(long, default_value_t = 60.0, value_name = "DPI")]
+    /// Resolution of the --preview pictures (10 to 1200).
+    #[arg(long, default_value_t = 60.0, value_name = "DPI", value_parser = parse_dpi)]
     pub preview_dpi: f64,
     /// Where padding blanks go: before-last (the back cover stays last) or end.
     #[arg(long, default_value = "before-last")]
@@ -288,6 +291,9 @@ pub struct CheckArgs {
     /// human (a table and one line per problem) or json.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    /// Stop with an error when the command takes longer than this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
+    pub timeout: u64,
 }
 
 /// `livret report …`.
@@ -339,6 +345,9 @@ pub struct ProofArgs {
     /// The layout (default: the first in guide.toml).
     #[arg(long, value_name = "NAME")]
     pub layout: Option<String>,
+    /// Stop with an error when the command takes longer than this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
+    pub timeout: u64,
 }
 
 /// `livret preview`.
@@ -359,6 +368,9 @@ pub struct PreviewArgs {
     /// Only the contact sheet, not every page.
     #[arg(long)]
     pub contact_only: bool,
+    /// Stop with an error when the command takes longer than this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
+    pub timeout: u64,
 }
 
 /// `livret watch`.
@@ -376,10 +388,84 @@ pub struct WatchArgs {
     /// Also show the pages in a browser on localhost, reloaded after every rebuild.
     #[arg(long)]
     pub serve: bool,
-    /// The port for `--serve` (default: the first free of 3000–3005).
+    /// The port for `--serve` (default: the first free of 3000–3005; 0: any free port,
+    /// printed).
     #[arg(long, value_name = "N", requires = "serve")]
     pub port: Option<u16>,
     /// Stop after this many builds (for scripts and benchmarks).
     #[arg(long, value_name = "N", hide = true)]
     pub max_builds: Option<usize>,
+    /// Give up a rebuild that takes longer than this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
+    pub timeout: u64,
+}
+
+/// Seconds one target may take by default: a guide's target takes seconds, a chapter
+/// that loops for ever would otherwise hold the build for ever.
+pub const DEFAULT_TIMEOUT: u64 = 300;
+
+/// The most targets built at once: each holds a compiled book in memory, and
+/// thousands of threads only cost time to start.
+pub const MAX_JOBS: usize = 64;
+
+/// The most pixels of one `impose --preview` picture (100 million, 400 MB in memory):
+/// a side of A3 at 600 dpi fits, A4 at 1200 dpi does not.
+pub const MAX_PREVIEW_PIXELS: f64 = 100e6;
+
+/// `-j N`: 1 to [`MAX_JOBS`].
+fn parse_jobs(text: &str) -> Result<usize, String> {
+    let jobs: usize =
+        text.parse().map_err(|_| format!("`{text}` is not a number of targets"))?;
+    if (1..=MAX_JOBS).contains(&jobs) {
+        Ok(jobs)
+    } else {
+        Err(format!(
+            "builds at most {MAX_JOBS} targets at once, at least 1 (omit -j for one per core)"
+        ))
+    }
+}
+
+/// `--timeout SECONDS`: 1 second to a day.
+fn parse_timeout(text: &str) -> Result<u64, String> {
+    let secs: u64 =
+        text.parse().map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    if (1..=86_400).contains(&secs) {
+        Ok(secs)
+    } else {
+        Err("give between 1 and 86400 seconds (a day)".into())
+    }
+}
+
+/// `--preview-dpi`: 10 to 1200, as `preview --dpi`.
+fn parse_dpi(text: &str) -> Result<f64, String> {
+    let dpi: f64 = text.parse().map_err(|_| format!("`{text}` is not a resolution"))?;
+    if (10.0..=1200.0).contains(&dpi) {
+        Ok(dpi)
+    } else {
+        Err("use a resolution between 10 and 1200 dpi, e.g. --preview-dpi 60".into())
+    }
+}
+
+impl ImposeArgs {
+    /// The `--preview` folder and resolution, refused when one side's picture would
+    /// exceed [`MAX_PREVIEW_PIXELS`] (a large custom sheet at a high resolution).
+    pub fn preview_checked(&self) -> crate::util::diag::Result<Option<(PathBuf, f64)>> {
+        let Some(dir) = &self.preview else { return Ok(None) };
+        let size = self.sheet.size.size();
+        let (w, h) = (size.width / 72.0, size.height / 72.0);
+        let pixels = w * h * self.preview_dpi * self.preview_dpi;
+        if pixels > MAX_PREVIEW_PIXELS {
+            let most = (MAX_PREVIEW_PIXELS / (w * h)).sqrt().floor();
+            return Err(crate::util::diag::Error::new(format!(
+                "--preview-dpi {} draws each side of {} in {:.0}×{:.0} pixels, more than the {} million livret draws",
+                self.preview_dpi,
+                self.sheet.name,
+                w * self.preview_dpi,
+                h * self.preview_dpi,
+                MAX_PREVIEW_PIXELS / 1e6
+            ))
+            .with_hint(format!("use --preview-dpi {} or less", most.max(1.0))));
+        }
+        Ok(Some((dir.clone(), self.preview_dpi)))
+    }
 }

@@ -19,6 +19,7 @@ pub fn run(args: BuildArgs) -> Result<ExitStatus> {
         system_fonts: args.fonts.system_fonts,
         force: args.force,
         jobs: args.jobs,
+        timeout: Some(std::time::Duration::from_secs(args.timeout)),
         shard: args.shard,
         pdf_standard: args.pdf_standard,
     };
@@ -29,7 +30,7 @@ pub fn run(args: BuildArgs) -> Result<ExitStatus> {
     let built =
         build::build(&options, |id, what| display.stage(id, what), |t| display.done(t))?;
     if !term::get().quiet {
-        print!("{}", table::summary(&built));
+        print!("{}", term::printable(&table::summary(&built)));
     }
     let manifest = manifest::load(&options.project)?;
     if let Some(dir) = &args.package {
@@ -65,7 +66,7 @@ fn list_targets(options: &BuildOptions, format: Format) -> Result<ExitStatus> {
         }
         Format::Human => {
             for t in &targets {
-                println!("{} {}", t.lang, t.layout);
+                println!("{}", term::printable(&format!("{} {}", t.lang, t.layout)));
             }
         }
     }

@@ -1,6 +1,7 @@
 //! `livret check`: the translation reports, as a table and lines or as JSON.
 
 use crate::cli::args::CheckArgs;
+use crate::cli::budget;
 use crate::cli::outcome::{ExitStatus, show_report};
 use crate::ops::check::{self, CheckOptions, LanguageReport};
 use crate::util::diag::Result;
@@ -12,7 +13,7 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus> {
         langs: args.langs,
         accept: args.accept,
     };
-    let reports = check::check(&options)?;
+    let reports = budget::within(args.timeout, "check", move || check::check(&options))?;
     let problems = reports.iter().any(|r| r.has_problems());
     Ok(show_report(args.format, &reports, |r| render_human(r), problems))
 }

@@ -11,6 +11,7 @@ use crate::util::diag::Result;
 /// Runs `livret impose`.
 pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
     let choices = args.choices();
+    let preview = args.preview_checked()?;
     let config = ImposeConfig::new(
         args.input,
         args.output,
@@ -18,7 +19,7 @@ pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
         MarkOptions::from_kinds(&args.marks),
         args.manual_duplex,
         args.plan,
-        args.preview.map(|d| (d, args.preview_dpi)),
+        preview,
     )?;
     let config = ImposeConfig { turn: args.rotate, ..config };
     let done = impose::impose(&config)?;

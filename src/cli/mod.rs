@@ -2,6 +2,7 @@
 //! results are shown (text for people, JSON for tools, progress, tables, colours).
 
 pub mod args;
+mod budget;
 mod build;
 mod check;
 mod fonts;

@@ -37,7 +37,7 @@ pub fn show_report<T: serde::Serialize + ?Sized>(
             "{}",
             serde_json::to_string_pretty(report).expect("reports serialise")
         ),
-        Format::Human => print!("{}", human(report)),
+        Format::Human => print!("{}", crate::cli::term::printable(&human(report))),
     }
     if problems { ExitStatus::Problems } else { ExitStatus::Success }
 }

@@ -1,6 +1,7 @@
 //! `livret preview`: page PNGs and contact sheets.
 
 use crate::cli::args::PreviewArgs;
+use crate::cli::budget;
 use crate::cli::outcome::ExitStatus;
 use crate::cli::term;
 use crate::ops::preview::{self, PreviewOptions};
@@ -15,7 +16,9 @@ pub fn run(args: PreviewArgs) -> Result<ExitStatus> {
         dpi: args.dpi,
         pages: !args.contact_only,
     };
-    for done in preview::preview(&options)? {
+    let previews =
+        budget::within(args.timeout, "preview", move || preview::preview(&options))?;
+    for done in previews {
         term::info(&format!(
             "wrote {} and {} page PNG(s)",
             done.contact_sheet.display(),

@@ -68,7 +68,10 @@ impl BuildDisplay {
         match &self.bars {
             Some((multi, bars)) => {
                 for warning in &t.warnings {
-                    let _ = multi.println(format!("warning: {warning}"));
+                    let _ = multi.println(format!(
+                        "warning: {}",
+                        crate::cli::term::printable(warning)
+                    ));
                 }
                 let key = format!("{} {}", t.lang, t.layout);
                 let summary = if t.up_to_date {

@@ -1,6 +1,7 @@
 //! `livret proof`: the side-by-side proof PDF.
 
 use crate::cli::args::ProofArgs;
+use crate::cli::budget;
 use crate::cli::outcome::ExitStatus;
 use crate::cli::term;
 use crate::ops::proof::{self, ProofOptions};
@@ -14,7 +15,7 @@ pub fn run(args: ProofArgs) -> Result<ExitStatus> {
         against: args.against,
         layout: args.layout,
     };
-    let done = proof::proof(&options)?;
+    let done = budget::within(args.timeout, "proof", move || proof::proof(&options))?;
     term::info(&format!("wrote {} ({} proof sheet(s))", done.pdf.display(), done.sheets));
     Ok(ExitStatus::Success)
 }

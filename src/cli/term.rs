@@ -1,6 +1,7 @@
 //! Terminal output: how loud (`-q`, `-v`) and whether in colour (only on a terminal,
 //! never with `NO_COLOR`, or as `--color` says). Set once by the `livret` command.
 
+use std::borrow::Cow;
 use std::io::IsTerminal;
 use std::sync::OnceLock;
 
@@ -59,30 +60,52 @@ fn paint(style: &str, text: &str) -> String {
     if get().colour { format!("\x1b[{style}m{text}\x1b[0m") } else { text.to_string() }
 }
 
+/// `text` safe for a terminal: control characters (escape sequences from a
+/// guide.toml, a file name, a chapter) and the invisible bidirectional overrides are
+/// shown as `\u{1b}`; line breaks and tabs stay.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// An error with its hints, for stderr.
 pub fn render_error(err: &Error) -> String {
-    let mut out = format!("{} {}", paint("1;31", "error:"), err.message);
+    let mut out = format!("{} {}", paint("1;31", "error:"), printable(&err.message));
     for hint in &err.hints {
-        out.push_str(&format!("\n{} {hint}", paint("1;36", "hint:")));
+        out.push_str(&format!("\n{} {}", paint("1;36", "hint:"), printable(hint)));
     }
     out
 }
 
 /// Prints a warning on stderr.
 pub fn warning(text: &str) {
-    eprintln!("{} {text}", paint("1;33", "warning:"));
+    eprintln!("{} {}", paint("1;33", "warning:"), printable(text));
 }
 
 /// Prints a line on stdout unless quiet.
 pub fn info(line: &str) {
     if !get().quiet {
-        println!("{line}");
+        println!("{}", printable(line));
     }
 }
 
 /// Prints a line on stdout when verbose.
 pub fn detail(line: &str) {
     if get().verbose {
-        println!("{line}");
+        println!("{}", printable(line));
     }
 }

@@ -16,6 +16,7 @@ pub fn run(args: WatchArgs) -> Result<ExitStatus> {
         layout: args.layout,
         max_builds: args.max_builds,
         serve: args.serve.then_some(args.port),
+        timeout: std::time::Duration::from_secs(args.timeout),
     };
     watch::watch(&options, show)?;
     Ok(ExitStatus::Success)

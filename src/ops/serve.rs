@@ -1,18 +1,41 @@
 //! `livret watch --serve`: the pages of the latest build in a browser on localhost,
-//! reloaded after every rebuild (typst-kit's HTTP server and its live-reload events).
+//! reloaded after every rebuild (server-sent events on `/__events`).
 //!
 //! Routes: `/` (the pages as spreads, build status, warnings or the error),
 //! `/page/BUILD/N.svg` (page N, drawn on request with typst-svg) and `/book.pdf` (the PDF).
+//!
+//! Only requests whose `Host` is `localhost`, `127.0.0.1` or `[::1]` with the served
+//! port are answered (403 otherwise), so a web page cannot reach the server through a
+//! name of its own that resolves to 127.0.0.1 (DNS rebinding). Links in the pages keep
+//! only `http`, `https`, `mailto` and relative targets: a `javascript:` link of a
+//! chapter is not made live.
 
 use std::fmt::Write as _;
-use std::net::SocketAddr;
-use std::sync::Arc;
+use std::io::Write as _;
+use std::net::{Ipv4Addr, SocketAddr, TcpListener};
+use std::sync::{Arc, Condvar, Mutex};
 
+use tiny_http::{Header, Request, Response, StatusCode};
 use typst::foundations::Bytes;
-use typst_kit::server::{HttpBody, HttpServer};
 use typst_layout::PagedDocument;
 
 use crate::util::diag::{Error, Result};
+
+/// One answer of the server: its bytes and their type.
+struct Body {
+    data: Vec<u8>,
+    mime: &'static str,
+}
+
+/// Answers a path from the latest view.
+type Router = Arc<dyn Fn(&str) -> Option<Body> + Send + Sync>;
+
+/// The router of the latest view and its number; browsers wait on the condvar for
+/// the next one.
+struct Latest {
+    state: Mutex<(u64, Router)>,
+    changed: Condvar,
+}
 
 /// What the browser shows: the latest good pages and how the last build went.
 struct View {
@@ -34,7 +57,8 @@ struct View {
 
 /// A live view of one booklet on localhost.
 pub struct LiveView {
-    server: HttpServer,
+    addr: SocketAddr,
+    latest: Arc<Latest>,
     view: View,
 }
 
@@ -42,10 +66,23 @@ impl LiveView {
     /// Starts serving on `port` (or the first free one of 3000–3005); `rtl` books
     /// show their spreads right to left.
     pub fn start(title: &str, port: Option<u16>, rtl: bool) -> Result<Self> {
-        let server = HttpServer::new(title, port, true).map_err(|e| {
-            Error::new(format!("cannot serve the pages ({e})"))
-                .with_hint("choose another port with `--port N`")
-        })?;
+        let listener = listen(port)?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| Error::new(format!("cannot serve the pages ({e})")))?;
+        let server = tiny_http::Server::from_listener(listener, None)
+            .map_err(|e| Error::new(format!("cannot serve the pages ({e})")))?;
+        let waiting: Router = Arc::new(|route: &str| {
+            (route == "/").then(|| html_body("<!DOCTYPE html><p>building…</p>".into()))
+        });
+        let latest =
+            Arc::new(Latest { state: Mutex::new((0, waiting)), changed: Condvar::new() });
+        let shared = latest.clone();
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let _ = answer(request, addr.port(), &shared);
+            }
+        });
         let view = View {
             title: title.to_string(),
             build: 0,
@@ -55,12 +92,12 @@ impl LiveView {
             failed: false,
             rtl,
         };
-        Ok(Self { server, view })
+        Ok(Self { addr, latest, view })
     }
 
-    /// The address browsers should open.
+    /// The address browsers should open (with the port the system chose for `--port 0`).
     pub fn addr(&self) -> SocketAddr {
-        self.server.addr()
+        self.addr
     }
 
     /// Shows a new good build and reloads every connected browser.
@@ -93,22 +130,121 @@ impl LiveView {
     fn publish(&self) {
         let html = page_html(&self.view);
         let pages = self.view.pages.clone();
-        self.server.set_router(move |route| route_request(route, &html, pages.as_ref()));
+        let router: Router =
+            Arc::new(move |route: &str| route_request(route, &html, pages.as_ref()));
+        if let Ok(mut state) = self.latest.state.lock() {
+            *state = (state.0 + 1, router);
+        }
+        self.latest.changed.notify_all();
     }
 }
 
-/// Answers one request from the current view.
+/// Binds 127.0.0.1 on `port`, or on the first free port of 3000–3005.
+fn listen(port: Option<u16>) -> Result<TcpListener> {
+    let ports: Vec<u16> = match port {
+        Some(port) => vec![port],
+        None => (3000..=3005).collect(),
+    };
+    let mut last = None;
+    for port in ports {
+        match TcpListener::bind((Ipv4Addr::LOCALHOST, port)) {
+            Ok(listener) => return Ok(listener),
+            Err(e) => last = Some(format!("port {port}: {e}")),
+        }
+    }
+    Err(Error::new(format!("cannot serve the pages ({})", last.unwrap_or_default()))
+        .with_hint("choose another port with `--port N` (0 lets the system choose)"))
+}
+
+/// Whether a `Host` header names this server on the loopback (not another name that
+/// resolves to it): `localhost`, `127.0.0.1` or `[::1]`, with the served port or
+/// without one (as simple clients write it; the name is what DNS rebinding changes).
+pub fn host_allowed(host: &str, port: u16) -> bool {
+    let (name, given) = match host.rsplit_once(':') {
+        Some((name, p)) if !name.is_empty() && !p.contains(']') => (name, Some(p)),
+        _ => (host, None),
+    };
+    let loopback =
+        ["localhost", "127.0.0.1", "[::1]"].iter().any(|n| name.eq_ignore_ascii_case(n));
+    loopback && given.is_none_or(|p| p == port.to_string())
+}
+
+/// Answers one request: 403 for a foreign `Host`, the event stream, or the view.
+fn answer(request: Request, port: u16, latest: &Arc<Latest>) -> std::io::Result<()> {
+    let host = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_string())
+        .unwrap_or_default();
+    if !host_allowed(&host, port) {
+        return request
+            .respond(Response::from_string("forbidden host").with_status_code(403));
+    }
+    let path = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+    if path == "/__events" {
+        let latest = latest.clone();
+        std::thread::spawn(move || events(request, &latest));
+        return Ok(());
+    }
+    let router = match latest.state.lock() {
+        Ok(state) => state.1.clone(),
+        Err(_) => return request.respond(Response::empty(StatusCode(500))),
+    };
+    match router(&path) {
+        Some(body) => {
+            let header =
+                Header::from_bytes("Content-Type", body.mime).expect("valid header");
+            request.respond(Response::from_data(body.data).with_header(header))
+        }
+        None => request.respond(Response::empty(StatusCode(404))),
+    }
+}
+
+/// Tells a browser to reload after every new view, until it goes away.
+fn events(request: Request, latest: &Latest) -> std::io::Result<()> {
+    let mut writer = request.into_writer();
+    write!(
+        writer,
+        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n\r\n"
+    )?;
+    writer.flush()?;
+    let mut seen = latest.state.lock().map(|s| s.0).unwrap_or_default();
+    loop {
+        let Ok(state) = latest.state.lock() else { return Ok(()) };
+        let Ok(state) = latest.changed.wait_while(state, |s| s.0 == seen) else {
+            return Ok(());
+        };
+        seen = state.0;
+        drop(state);
+        write!(writer, "event: reload\ndata:\n\n")?;
+        writer.flush()?;
+    }
+}
+
+/// An HTML page with the script that reloads it after a rebuild.
+fn html_body(mut html: String) -> Body {
+    let at = html.rfind("</body>").unwrap_or(html.len());
+    html.insert_str(at, RELOAD_SCRIPT);
+    Body { data: html.into_bytes(), mime: "text/html; charset=utf-8" }
+}
+
+/// Reloads the page when the server says a new build is there.
+const RELOAD_SCRIPT: &str = "<script>new EventSource(\"/__events\")\
+.addEventListener(\"reload\",()=>location.reload())</script>";
+
+/// Answers one path from the current view.
 fn route_request(
     route: &str,
     html: &str,
     pages: Option<&(Arc<PagedDocument>, Bytes)>,
-) -> Option<HttpBody> {
+) -> Option<Body> {
     if route == "/" {
-        return Some(HttpBody::Html(html.to_string()));
+        return Some(html_body(html.to_string()));
     }
     let (document, pdf) = pages?;
     if route == "/book.pdf" {
-        return Some(HttpBody::Raw(pdf.clone()));
+        return Some(Body { data: pdf.to_vec(), mime: "application/pdf" });
     }
     // `/page/BUILD/N.svg`: the build number only keeps browsers from caching.
     let (_build, number) =
@@ -116,7 +252,57 @@ fn route_request(
     let number: usize = number.parse().ok()?;
     let page = document.pages().get(number.checked_sub(1)?)?;
     let svg = typst_svg::svg(page, &typst_svg::SvgOptions::default());
-    Some(HttpBody::Raw(Bytes::from_string(svg)))
+    Some(Body { data: safe_links(&svg).into_bytes(), mime: "image/svg+xml" })
+}
+
+/// Whether a link target may stay live: `http`, `https`, `mailto`, or relative (no
+/// scheme, and no character reference that could hide one).
+pub fn link_allowed(target: &str) -> bool {
+    let lower: String = target
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s)) {
+        return true;
+    }
+    let before_path = lower.split(['/', '?', '#']).next().unwrap_or("");
+    !before_path.contains(':') && !lower.contains('&')
+}
+
+/// The SVG with the `href`s of its `<a>` elements removed where not [`link_allowed`]
+/// (images keep their `data:` sources).
+fn safe_links(svg: &str) -> String {
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(at) = rest.find("<a ") {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        out.push_str(&safe_tag(&rest[at..end]));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One `<a …>` tag without its unsafe `href` and `xlink:href` attributes.
+fn safe_tag(tag: &str) -> String {
+    let mut out = String::with_capacity(tag.len());
+    let mut rest = tag;
+    while let Some(at) = rest.find("href=\"") {
+        let value_start = at + "href=\"".len();
+        let Some(len) = rest[value_start..].find('"') else { break };
+        let value = &rest[value_start..value_start + len];
+        let attr_start = rest[..at].rfind(' ').map_or(at, |s| s + 1);
+        if link_allowed(value) {
+            out.push_str(&rest[..value_start + len + 1]);
+        } else {
+            out.push_str(rest[..attr_start].trim_end());
+        }
+        rest = &rest[value_start + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Reading order as a reader holding the booklet sees it: page 1 alone, then
@@ -234,6 +420,36 @@ mod tests {
         assert_eq!(spreads(1), vec![vec![1]]);
         assert_eq!(spreads(4), vec![vec![1], vec![2, 3], vec![4]]);
         assert_eq!(spreads(5), vec![vec![1], vec![2, 3], vec![4, 5]]);
+    }
+
+    #[test]
+    fn only_safe_links_stay_live() {
+        for ok in ["https://x.org", "HTTP://a", "mailto:a@b", "page.html", "/a:b", "#top"]
+        {
+            assert!(link_allowed(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:x",
+            "java\tscript:x",
+            "data:text/html,x",
+            "javascript&#58;x",
+        ] {
+            assert!(!link_allowed(bad), "{bad}");
+        }
+        let svg = "<g><a href=\"javascript:x()\" xlink:href=\"javascript:x()\"><rect/></a>\
+                   <a href=\"https://ok\"><rect/></a><image xlink:href=\"data:image/png;base64,AA\"/></g>";
+        assert_eq!(
+            safe_links(svg),
+            "<g><a><rect/></a><a href=\"https://ok\"><rect/></a>\
+             <image xlink:href=\"data:image/png;base64,AA\"/></g>"
+        );
+        assert!(host_allowed("localhost:3000", 3000) && host_allowed("[::1]:8", 8));
+        assert!(host_allowed("localhost", 3000) && host_allowed("[::1]", 3000));
+        assert!(
+            !host_allowed("evil.example:3000", 3000) && !host_allowed("localhost:1", 2)
+        );
+        assert!(!host_allowed("", 2) && !host_allowed("localhost.evil:2", 2));
     }
 
     #[test]

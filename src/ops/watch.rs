@@ -1,5 +1,11 @@
 //! `livret watch`: rebuild one reading PDF whenever a source, layout, font or the
 //! manifest changes, reusing typst's incremental state between rebuilds.
+//!
+//! The PDF watch writes is the build's reading PDF (the path people open); as it is not
+//! what `livret build` made, watch forgets that target's build record and rewrites
+//! `report.json` without it, so the report stays true and the next build remakes the
+//! target instead of calling it up to date. A rebuild that takes longer than
+//! `--timeout` ends the watch with an error (typst cannot be interrupted).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,10 +15,11 @@ use std::time::{Duration, Instant, SystemTime};
 use typst_kit::watcher::Watcher;
 use typst_layout::PagedDocument;
 
+use crate::build::report;
 use crate::build::target::glyph_warnings;
 use crate::ops::serve::LiveView;
 use crate::project::manifest;
-use crate::project::paths::TargetPaths;
+use crate::project::paths::{self, TargetPaths};
 use crate::typeset::assemble::{self, AssembleOptions};
 use crate::typeset::compile;
 use crate::typeset::export;
@@ -35,6 +42,8 @@ pub struct WatchOptions {
     /// Show the pages in a browser on localhost: `Some(port)`, `Some(None)` for the
     /// first free port of 3000–3005; `None` serves nothing.
     pub serve: Option<Option<u16>>,
+    /// Give up (and stop watching) when one compilation takes longer.
+    pub timeout: Duration,
 }
 
 /// The outcome of one (re)build.
@@ -152,7 +161,12 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
             fonts_state = Some(font_files);
             world = None; // new fonts: a new world
         }
-        let result = rebuild(&root, options, fonts.as_ref().expect("loaded"), &mut world);
+        let mut stuck = None;
+        let fonts = fonts.as_ref().expect("loaded");
+        let result = rebuild(&root, options, fonts, &mut world, &mut stuck);
+        if let Some(err) = stuck {
+            return Err(err);
+        }
         let event = event_of(result, started.elapsed(), &mut view);
         report(&event);
         typst::comemo::evict(10);
@@ -182,12 +196,14 @@ struct Rebuilt {
     compile: Duration,
 }
 
-/// One rebuild, reusing the world (and so typst's parsed sources) when there is one.
+/// One rebuild, reusing the world (and so typst's parsed sources) when there is one;
+/// a compilation that outlives the time limit is put in `stuck`.
 fn rebuild(
     root: &Path,
     options: &WatchOptions,
     fonts: &Arc<Fonts>,
     world: &mut Option<GuideWorld>,
+    stuck: &mut Option<Error>,
 ) -> Result<Rebuilt> {
     let manifest = manifest::load(root)?;
     let layout = match &options.layout {
@@ -201,25 +217,30 @@ fn rebuild(
         &layout,
         &AssembleOptions { page_multiple: 4, ..Default::default() },
     )?;
-    let w = match world {
-        Some(w) if w.main_path() == assembled.main_path => {
+    let w = match world.take() {
+        Some(mut w) if w.main_path() == assembled.main_path => {
             w.set_main(assembled.main.clone());
             w.set_line_map(assembled.line_map.clone());
             w
         }
-        _ => world.insert(
-            GuideWorld::new(
-                root,
-                &assembled.main_path,
-                assembled.main.clone(),
-                fonts.clone(),
-                date,
-            )
-            .with_line_map(assembled.line_map.clone()),
-        ),
+        _ => GuideWorld::new(
+            root,
+            &assembled.main_path,
+            assembled.main.clone(),
+            fonts.clone(),
+            date,
+        )
+        .with_line_map(assembled.line_map.clone()),
     };
     let start = Instant::now();
-    let compiled = compile::compile(w)?;
+    let (w, compiled) = match compile_within(w, options.timeout) {
+        Ok((w, compiled)) => (world.insert(w), compiled),
+        Err(err) => {
+            *stuck = Some(err.clone());
+            return Err(err);
+        }
+    };
+    let compiled = compiled?;
     let compile_time = start.elapsed();
     let mut warnings = compiled.warnings.clone();
     warnings.extend(glyph_warnings(w, &compiled.document, &options.lang));
@@ -227,6 +248,43 @@ fn rebuild(
     let bytes = export::pdf(&compiled.document, &paths.stem, date, true)?;
     let pdf = paths.reading_pdf();
     crate::util::fs::write_project(root, &pdf, &bytes)?;
+    forget_build(&manifest, &options.lang, &layout)?;
     let document = Arc::new(compiled.document);
     Ok(Rebuilt { pdf, bytes, document, warnings, compile: compile_time })
+}
+
+/// Compiles on a thread of its own and waits at most `limit`; the world comes back
+/// with the outcome, or an error when the compilation still runs.
+fn compile_within(
+    world: GuideWorld,
+    limit: Duration,
+) -> Result<(GuideWorld, Result<compile::Compiled>)> {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("livret watch".into())
+        .stack_size(16 << 20)
+        .spawn(move || {
+            let compiled = compile::compile(&world);
+            let _ = send.send((world, compiled));
+        })
+        .map_err(|e| Error::new(format!("cannot start a build thread ({e})")))?;
+    receive.recv_timeout(limit).map_err(|_| {
+        Error::new(format!(
+            "the rebuild gave up after {} s (--timeout); watch stopped",
+            limit.as_secs()
+        ))
+        .with_hint("a Typst chapter may loop for ever: look for a loop or a recursion that never ends")
+        .with_hint("if the guide is only large, allow more time with --timeout SECONDS")
+    })
+}
+
+/// Forgets what `livret build` recorded for the target whose reading PDF watch has
+/// just replaced, and rewrites `report.json` without it.
+fn forget_build(manifest: &manifest::Manifest, lang: &str, layout: &str) -> Result<()> {
+    let record = paths::record(&manifest.root, lang, layout);
+    match fs::remove_file(&record) {
+        Ok(()) => report::write(manifest),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io("remove the build record", &record, e)),
+    }
 }

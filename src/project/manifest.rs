@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::project::locate;
 use crate::util::diag::{Error, Result, line_col};
-use crate::util::fs::read_project_text;
+use crate::util::fs::read_project;
 use crate::util::text::without_bom;
 
 pub use crate::project::labels::{Labels, ResolvedLabels};
@@ -151,13 +152,17 @@ pub fn load(root: &Path) -> Result<Manifest> {
             .with_hint("pass the folder that holds sources/guide.toml with --project DIR")
     })?;
     let path = root.join(MANIFEST_PATH);
-    let text = match read_project_text(&root, MANIFEST_PATH) {
-        Ok(text) => without_bom(text),
-        // Found but refused: a symlink out of the project, or not text.
+    let bytes = match read_project(&root, MANIFEST_PATH) {
+        Ok(bytes) => bytes,
+        // Found but refused: a symlink out of the project.
         Err(refused) if path.exists() => return Err(refused),
         Err(_) => return Err(missing_manifest(&root, &path)),
     };
-    parse(&root, text)
+    let text = locate::utf8(bytes).map_err(|(at, byte)| {
+        Error::at(Path::new(MANIFEST_PATH), Some(at), format!("byte 0x{byte:02x} is not UTF-8 text"))
+            .with_hint("save guide.toml as UTF-8 (most editors have it under “Save as” or “Encoding”)")
+    })?;
+    parse(&root, without_bom(text))
 }
 
 /// The error for a project without a readable `sources/guide.toml`.
@@ -239,7 +244,7 @@ impl Manifest {
         if !id_ok {
             return Err(self
                 .error_at(
-                    self.find("id"),
+                    locate::guide_id(&self.text).or_else(|| self.find("id")),
                     format!("guide id `{}` is not usable in file names", g.id),
                 )
                 .with_hint(
@@ -281,29 +286,26 @@ impl Manifest {
             return Err(self.error_at(None, "no [[language]] is declared".into()));
         }
         let mut codes = Vec::new();
-        for lang in &self.languages {
+        for (index, lang) in self.languages.iter().enumerate() {
+            let at = || {
+                locate::language_code(&self.text, index).or_else(|| self.find(&lang.code))
+            };
             let ok = !lang.code.is_empty()
                 && lang.code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
             if !ok {
                 return Err(self
-                    .error_at(
-                        self.find(&lang.code),
-                        format!("language code `{}` is not valid", lang.code),
-                    )
+                    .error_at(at(), format!("language code `{}` is not valid", lang.code))
                     .with_hint("use an ISO 639 code such as `fr`, `bm` or `nqo`"));
             }
             if codes.contains(&&lang.code) {
                 return Err(self.error_at(
-                    self.second_code_line(&lang.code).or_else(|| self.find(&lang.code)),
+                    at(),
                     format!("language `{}` is declared twice", lang.code),
                 ));
             }
             if lang.fonts.is_empty() {
                 return Err(self
-                    .error_at(
-                        self.find(&lang.code),
-                        format!("language `{}` has no fonts", lang.code),
-                    )
+                    .error_at(at(), format!("language `{}` has no fonts", lang.code))
                     .with_hint(
                         "list font families from fonts/, e.g. fonts = [\"Andika\"]",
                     ));
@@ -326,19 +328,6 @@ impl Manifest {
             ));
         }
         Ok(())
-    }
-
-    /// The offset of the second `code = "…"` line giving `code` (the duplicate).
-    fn second_code_line(&self, code: &str) -> Option<usize> {
-        let needle = format!("\"{code}\"");
-        self.text
-            .match_indices(&needle)
-            .filter(|(at, _)| {
-                let line_start = self.text[..*at].rfind('\n').map_or(0, |i| i + 1);
-                self.text[line_start..*at].trim_start().starts_with("code")
-            })
-            .nth(1)
-            .map(|(at, _)| at)
     }
 
     /// Layout names.

@@ -3,6 +3,7 @@
 
 pub mod chapters;
 pub mod labels;
+pub mod locate;
 pub mod manifest;
 pub mod paths;
 pub mod preset;

@@ -1,0 +1,74 @@
+//! Where a value of `sources/guide.toml` is written: the spans TOML gives the guide id
+//! and each language code (their text may occur earlier, in a title or a comment),
+//! and the place of the first byte that is not UTF-8.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::util::diag::line_col;
+
+/// Only the located values; everything else of the manifest is ignored here.
+#[derive(Deserialize)]
+struct Located {
+    guide: Option<LocatedGuide>,
+    #[serde(default)]
+    language: Vec<LocatedLanguage>,
+}
+
+/// The `[guide]` table's id.
+#[derive(Deserialize)]
+struct LocatedGuide {
+    id: Option<Spanned<toml::Value>>,
+}
+
+/// A `[[language]]` entry's code.
+#[derive(Deserialize)]
+struct LocatedLanguage {
+    code: Option<Spanned<toml::Value>>,
+}
+
+/// The byte offset of the `[guide]` id's value.
+pub fn guide_id(text: &str) -> Option<usize> {
+    let located: Located = toml::from_str(text).ok()?;
+    Some(located.guide?.id?.span().start)
+}
+
+/// The byte offset of the code of the `index`-th `[[language]]` entry.
+pub fn language_code(text: &str, index: usize) -> Option<usize> {
+    let mut located: Located = toml::from_str(text).ok()?;
+    if index >= located.language.len() {
+        return None;
+    }
+    Some(located.language.swap_remove(index).code?.span().start)
+}
+
+/// The text of a file that must be UTF-8, or the line and column (1-based) of its
+/// first invalid byte and that byte.
+pub fn utf8(bytes: Vec<u8>) -> Result<String, ((usize, usize), u8)> {
+    String::from_utf8(bytes).map_err(|err| {
+        let at = err.utf8_error().valid_up_to();
+        let bytes = err.into_bytes();
+        let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        (line_col(valid, at), bytes[at])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_found_where_they_are_written() {
+        let text = "# id = x\n[guide]\ntitle.fr = \"fr Fr\"\nid = \"Bad\"\n\n[[language]]\ncode = \"fr\"\n[[language]]\ncode = \"x y\"\n";
+        assert_eq!(line_col(text, guide_id(text).unwrap()), (4, 6));
+        assert_eq!(line_col(text, language_code(text, 0).unwrap()), (7, 8));
+        assert_eq!(line_col(text, language_code(text, 1).unwrap()), (9, 8));
+        assert_eq!(language_code(text, 2), None);
+    }
+
+    #[test]
+    fn first_bad_byte_is_placed() {
+        assert_eq!(utf8(b"a\nb\xe9c".to_vec()), Err(((2, 2), 0xe9)));
+        assert_eq!(utf8(b"ok".to_vec()), Ok("ok".into()));
+    }
+}
