@@ -20,4 +20,5 @@ mod new;
 mod presets;
 mod preview;
 mod proof;
+mod trust_images;
 mod watch;
