@@ -53,8 +53,11 @@ pub fn inspect(bytes: &[u8], rel: &str, place: Where) -> Result<ImageFormat> {
         .with_hint(format!("rename it to {stem}.{ext} and update the chapter")));
     }
     if let Some(damage) = integrity::damage(bytes, actual) {
-        return Err(Error::new(format!("{}: {damage}", place()))
-            .with_hint("export the image again from its original"));
+        return Err(Error::new(format!(
+            "{}: the image is damaged or truncated: {damage}",
+            place()
+        ))
+        .with_hint("export the image again from its original"));
     }
     let decoder = reader(bytes, actual).into_decoder().map_err(|e| damaged(e, place))?;
     if decoder.total_bytes() > MAX_ALLOC {
