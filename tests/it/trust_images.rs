@@ -370,3 +370,33 @@ fn an_edited_cached_image_record_is_made_again() {
     assert_eq!(embedded(&pdf), good_pdf);
     assert_eq!(fs::read_to_string(&records[0]).unwrap(), text);
 }
+
+/// A PNG whose compressed pixels are garbage, every chunk's CRC made to match: whole
+/// to the structure check, damaged to a decoder.
+fn garbled_png() -> Vec<u8> {
+    let mut bytes = encoded(ImageFormat::Png, 120, 80, 10);
+    let idat = bytes.windows(4).position(|w| w == b"IDAT").unwrap() - 4;
+    let len = u32::from_be_bytes(bytes[idat..idat + 4].try_into().unwrap()) as usize;
+    for b in &mut bytes[idat + 10..idat + 8 + len] {
+        *b = b.wrapping_mul(31).wrapping_add(7);
+    }
+    let mut crc = flate2::Crc::new();
+    crc.update(&bytes[idat + 4..idat + 8 + len]);
+    bytes[idat + 8 + len..idat + 12 + len].copy_from_slice(&crc.sum().to_be_bytes());
+    bytes
+}
+
+#[test]
+fn a_png_that_does_not_decode_is_refused_at_the_chapter_line() {
+    let dir = markdown_guide("brouille.png");
+    put(dir.path(), "brouille.png", &garbled_png());
+    let result = livret_in(dir.path(), "build", &[]);
+    let place = "sources/fr/01-a.md:5: ";
+    assert_refused(dir.path(), result, place, "brouille.png", "damaged or truncated");
+    let dir = typst_guide("brouille.png");
+    put(dir.path(), "brouille.png", &garbled_png());
+    let result = livret_in(dir.path(), "build", &[]);
+    // typst's own decoder refuses it there, at the call.
+    let place = "sources/fr/01-a.typ:5:";
+    assert_refused(dir.path(), result, place, "brouille.png", "failed to decode image");
+}
