@@ -158,10 +158,16 @@ fn markdown_sources(
     for used in &assembled.images {
         let place = || format!("{}:{}: image `{}`", used.chapter, used.line, used.path);
         if !images::is_raster(&used.path) {
-            // SVG and other files go to typst as they are, but a folder would be
-            // blamed on the layout that loads it.
-            if manifest.root.join(&used.path).is_dir() {
+            // SVG and other files go to typst as they are, but a folder or a damaged
+            // drawing would be blamed on the layout that loads it.
+            let path = manifest.root.join(&used.path);
+            if path.is_dir() {
                 return Err(images::folder(&place));
+            }
+            if used.path.to_ascii_lowercase().ends_with(".svg")
+                && let Ok(bytes) = std::fs::read(&path)
+            {
+                images::check_svg(&bytes, &place)?;
             }
             continue;
         }

@@ -80,6 +80,25 @@ pub fn refusal(bytes: &[u8], rel: &str) -> Option<String> {
     })
 }
 
+/// Checks that an SVG file parses as typst parses it, so that a damaged drawing is
+/// named with the chapter line that shows it rather than the layout that places it.
+pub fn check_svg(bytes: &[u8], place: Where) -> Result<()> {
+    use typst::diag::LoadedWithin;
+    use typst::loading::{LoadSource, Loaded};
+    let data = typst::foundations::Bytes::new(bytes.to_vec());
+    let Err(err) = typst::visualize::SvgImage::new(data.clone()) else {
+        return Ok(());
+    };
+    let loaded = Loaded::new(typst::syntax::Spanned::detached(LoadSource::Bytes), data);
+    let diagnostic = err.within(&loaded);
+    Err(Error::new(format!(
+        "{}: the SVG file cannot be read: {}",
+        place(),
+        diagnostic.message
+    ))
+    .with_hint("export the drawing again as plain SVG"))
+}
+
 /// Checks with [`inspect`], then decodes with limits: the picture, its format and the
 /// density its file declares.
 pub fn decode(

@@ -11,7 +11,7 @@ mod model;
 mod placements;
 
 pub use cache::{ImageCache, folder};
-pub use check::refusal;
+pub use check::{check_svg, refusal};
 pub use model::{
     BLURRY_DPI, ImageInfo, ImageTarget, MAX_SIDE, SourceImage, Variant, Where, hex_hash,
     is_raster,

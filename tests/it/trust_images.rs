@@ -400,3 +400,30 @@ fn a_png_that_does_not_decode_is_refused_at_the_chapter_line() {
     let place = "sources/fr/01-a.typ:5:";
     assert_refused(dir.path(), result, place, "brouille.png", "failed to decode image");
 }
+
+#[test]
+fn a_damaged_svg_is_refused_at_the_chapter_line() {
+    let cut_svg =
+        b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect wid";
+    let dir = markdown_guide("dessin.svg");
+    put(dir.path(), "dessin.svg", cut_svg);
+    let result = livret_in(dir.path(), "build", &[]);
+    let place = "sources/fr/01-a.md:5: ";
+    assert_refused(dir.path(), result, place, "dessin.svg", "SVG file cannot be read");
+    let dir = typst_guide("dessin.svg");
+    put(dir.path(), "dessin.svg", cut_svg);
+    let result = livret_in(dir.path(), "build", &[]);
+    // typst reads a drawing as text: it names the place in the SVG file itself.
+    let place = "sources/images/dessin.svg:1:";
+    assert_refused(dir.path(), result, place, "dessin.svg", "failed to parse SVG");
+    // A whole drawing builds.
+    let dir = markdown_guide("dessin.svg");
+    put(dir.path(), "dessin.svg", &repo_svg());
+    let (code, out, err) = livret_in(dir.path(), "build", &[]);
+    assert_eq!(code, 0, "{out}{err}");
+}
+
+/// The sample guide's drawing.
+fn repo_svg() -> Vec<u8> {
+    fs::read(repo().join("sources/images/bouclier.svg")).unwrap()
+}
