@@ -16,6 +16,7 @@ use crate::typeset::fonts::Fonts;
 use crate::typeset::inspect;
 use crate::typeset::world::GuideWorld;
 use crate::util::diag::{Error, Result};
+use crate::util::fs::read_project_if_exists;
 
 /// What every compile of one build shares: the manifest, the fonts, the date.
 #[derive(Clone, Copy)]
@@ -97,7 +98,7 @@ fn compile_with_images(
             options
                 .image_aliases
                 .insert(format!("/{}", source.rel), format!("/{served}"));
-            stand_ins.push((served, images::stand_in(&source.info)));
+            stand_ins.push((served, images::stand_in(&source.info, &source.rel)));
         }
     }
     let main = if stand_ins.is_empty() {
@@ -118,7 +119,7 @@ fn compile_with_images(
     // Images of Typst chapters, known once typst has loaded them.
     for rel in world.raster_files() {
         if !sources.iter().any(|s| s.rel == rel) {
-            let place = || format!("image `{rel}`");
+            let place = || typst_image_place(&world, &compiled.document, &rel);
             sources.push(cache.source(&manifest.root, &rel, &place)?);
         }
     }
@@ -155,14 +156,47 @@ fn markdown_sources(
     manifest: &Manifest,
 ) -> Result<Vec<SourceImage>> {
     let mut sources: Vec<SourceImage> = Vec::new();
-    for used in assembled.images.iter().filter(|u| images::is_raster(&u.path)) {
+    for used in &assembled.images {
+        let place = || format!("{}:{}: image `{}`", used.chapter, used.line, used.path);
+        if !images::is_raster(&used.path) {
+            // SVG and other files go to typst as they are, but a folder or a damaged
+            // drawing would be blamed on the layout that loads it.
+            let path = manifest.root.join(&used.path);
+            if path.is_dir() {
+                return Err(images::folder(&place));
+            }
+            if used.path.to_ascii_lowercase().ends_with(".svg")
+                && let Ok(Some(bytes)) =
+                    read_project_if_exists(&manifest.root, &used.path)
+            {
+                images::check_svg(&bytes, &place)?;
+            }
+            continue;
+        }
         if !sources.iter().any(|s| s.rel == used.path) {
-            let place =
-                || format!("{}:{}: image `{}`", used.chapter, used.line, used.path);
             sources.push(cache.source(&manifest.root, &used.path, &place)?);
         }
     }
     Ok(sources)
+}
+
+/// How to name an image of a Typst chapter in errors: the place of the first call
+/// that shows it (`chapter:line:column`), and its path.
+fn typst_image_place(
+    world: &GuideWorld,
+    document: &typst_layout::PagedDocument,
+    rel: &str,
+) -> String {
+    use typst::World;
+    let place = world
+        .file(crate::typeset::world::file_id(rel))
+        .ok()
+        .and_then(|bytes| images::span_of(document, &bytes))
+        .and_then(|span| compile::place(world, span));
+    match place {
+        Some(place) => format!("{place}: image `{rel}`"),
+        None => format!("image `{rel}`"),
+    }
 }
 
 /// Each placement as a [`PlacedImage`], located at the chapter line that shows it.
@@ -211,10 +245,14 @@ fn prepare(
 ) -> Result<Vec<(String, Bytes)>> {
     let markdown: Vec<&str> = assembled.images.iter().map(|u| u.path.as_str()).collect();
     let mut overrides = Vec::new();
+    // Files with the same content cannot be told apart on the pages (typst keeps
+    // one copy): each gets the variant for the widest placement of any of them.
+    let same =
+        |rel: &str, hash: &str| sources.iter().any(|s| s.rel == rel && s.hash == hash);
     for source in sources {
         let widest = placements
             .iter()
-            .filter(|p| p.rel == source.rel)
+            .filter(|p| same(&p.rel, &source.hash))
             .map(|p| p.width_pt)
             .fold(0.0, f64::max);
         if widest <= 0.0 {

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use image::{DynamicImage, ImageFormat};
+use serde::{Deserialize, Serialize};
 use typst::foundations::Bytes;
 
 use crate::images::check::{self, format_name, is_photo};
@@ -61,6 +62,9 @@ impl ImageCache {
     /// the name, the size is sane, the data decodes. `place` names where the chapter
     /// uses it, for errors.
     pub fn source(&self, root: &Path, rel: &str, place: Where) -> Result<SourceImage> {
+        if root.join(rel).is_dir() {
+            return Err(folder(place));
+        }
         let bytes = read_project(root, rel).map_err(|err| {
             let mut e = Error::new(format!(
                 "{}: cannot read the image: {}",
@@ -74,7 +78,7 @@ impl ImageCache {
         let hash = hex_hash(&bytes);
         let info_path = self.dir.join(format!("{hash}.json"));
         if let Some(info) = read_project_if_exists(&self.root, &info_path)?
-            .and_then(|b| serde_json::from_slice(&b).ok())
+            .and_then(|b| recorded(&b, &hash))
         {
             return Ok(SourceImage {
                 rel: rel.to_string(),
@@ -91,7 +95,7 @@ impl ImageCache {
             photo: is_photo(&image, format),
             format: format_name(format).to_string(),
         };
-        let json = serde_json::to_vec_pretty(&info).expect("plain data");
+        let json = record(&info, &hash);
         write_project(&self.root, &info_path, &json)?;
         Ok(SourceImage { rel: rel.to_string(), bytes: Bytes::new(bytes), hash, info })
     }
@@ -154,13 +158,17 @@ impl ImageCache {
             source.hash
         );
         let path = self.dir.join(&name);
-        if let Some(bytes) = read_project_if_exists(&self.root, &path)? {
+        if let Some(bytes) = read_project_if_exists(&self.root, &path)?
+            && intact(&self.root, &path, &bytes)
+        {
             return Ok(Variant { bytes: Bytes::new(bytes), format, width, height });
         }
         let bytes = self.prepare(source, (width, height), dpi, &format, target)?;
         write_project(&self.root, &path, &bytes)?;
+        write_project(&self.root, sum_path(&path), hex_hash(&bytes).as_bytes())?;
         Ok(Variant { bytes: Bytes::new(bytes), format, width, height })
     }
+
     /// Decodes `source`, resamples it to `size` (when smaller), greys it for a grey
     /// target and encodes it as `format` with density `dpi`.
     fn prepare(
@@ -193,4 +201,61 @@ impl ImageCache {
         }
         .map_err(|err| Error::new(format!("cannot encode image {} ({err})", source.rel)))
     }
+}
+
+/// The error for an image path that names a folder.
+pub fn folder(place: Where) -> Error {
+    Error::new(format!("{}: this is a folder, not an image file", place()))
+        .with_hint("name an image file, e.g. images/<folder>/<name>.png")
+}
+
+/// What the cache records of a source image: its hash, what it is, and a checksum of
+/// both, so that a damaged, edited or misplaced record is noticed and redone.
+#[derive(Serialize, Deserialize)]
+struct InfoRecord {
+    /// Hex hash of the source image the record describes (also its file name).
+    source: String,
+    /// What the image is.
+    info: ImageInfo,
+    /// Hex hash of `source` and `info` as compact JSON.
+    check: String,
+}
+
+/// The checksum of a record's content.
+fn checksum(source: &str, info: &ImageInfo) -> String {
+    hex_hash(&serde_json::to_vec(&(source, info)).expect("plain data"))
+}
+
+/// The record of `info` for the source image of hash `source`, as JSON.
+fn record(info: &ImageInfo, source: &str) -> Vec<u8> {
+    let record = InfoRecord {
+        source: source.to_string(),
+        info: info.clone(),
+        check: checksum(source, info),
+    };
+    serde_json::to_vec_pretty(&record).expect("plain data")
+}
+
+/// The image info in a cached record, if the record is whole and describes the
+/// source image of hash `source`.
+fn recorded(json: &[u8], source: &str) -> Option<ImageInfo> {
+    let record: InfoRecord = serde_json::from_slice(json).ok()?;
+    (record.source == source && record.check == checksum(source, &record.info))
+        .then_some(record.info)
+}
+
+/// Where the hash of a cached variant is kept: next to it, with `.sum` added.
+fn sum_path(variant: &Path) -> PathBuf {
+    let mut name = variant.as_os_str().to_owned();
+    name.push(".sum");
+    PathBuf::from(name)
+}
+
+/// Whether a cached variant's bytes are those recorded when it was made (a cut or
+/// replaced file is made again).
+fn intact(root: &Path, variant: &Path, bytes: &[u8]) -> bool {
+    read_project_if_exists(root, sum_path(variant))
+        .ok()
+        .flatten()
+        .is_some_and(|sum| String::from_utf8_lossy(&sum).trim() == hex_hash(bytes))
 }

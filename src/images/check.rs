@@ -1,20 +1,19 @@
-//! Checking a source image: its name says what it is, its size is sane (a guard
-//! against decompression bombs), it decodes; what it is (photo or flat art, density).
+//! Checking a source image: its name says what it is, it is whole, its size is sane
+//! (a guard against decompression bombs), it decodes; what it is (photo or flat art, density).
 
 use std::io::Cursor;
 use std::path::Path;
 
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
+use crate::images::integrity;
 use crate::images::model::{MAX_ALLOC, MAX_SIDE, Where};
 use crate::util::diag::{Error, Result};
 
-/// Decodes with limits, checking that the file is what its name says.
-pub fn decode(
-    bytes: &[u8],
-    rel: &str,
-    place: Where,
-) -> Result<(DynamicImage, ImageFormat, Option<f64>)> {
+/// Checks what can be known without decoding the picture: the file is what its name
+/// says, it is whole (see [`integrity`]), its header declares a sane size. Cheap
+/// enough to run each time typst is served an image file.
+pub fn inspect(bytes: &[u8], rel: &str, place: Where) -> Result<ImageFormat> {
     let named =
         Path::new(rel).extension().and_then(ImageFormat::from_extension).filter(|f| {
             matches!(
@@ -31,6 +30,10 @@ pub fn decode(
             place()
         )));
     };
+    if bytes.is_empty() {
+        return Err(Error::new(format!("{}: the file is empty (0 bytes)", place()))
+            .with_hint("export the image again from its original, as PNG or JPEG"));
+    }
     let actual = image::guess_format(bytes).map_err(|_| {
         Error::new(format!(
             "{}: the file is not an image, or its start is damaged",
@@ -49,14 +52,86 @@ pub fn decode(
         ))
         .with_hint(format!("rename it to {stem}.{ext} and update the chapter")));
     }
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), actual);
+    if let Some(damage) = integrity::damage(bytes, actual) {
+        return Err(Error::new(format!(
+            "{}: the image is damaged or truncated: {damage}",
+            place()
+        ))
+        .with_hint("export the image again from its original"));
+    }
+    let decoder = reader(bytes, actual).into_decoder().map_err(|e| damaged(e, place))?;
+    if decoder.total_bytes() > MAX_ALLOC {
+        return Err(damaged(
+            image::ImageError::Limits(image::error::LimitError::from_kind(
+                image::error::LimitErrorKind::InsufficientMemory,
+            )),
+            place,
+        ));
+    }
+    Ok(actual)
+}
+
+/// Why typst must not be served the image file at `rel` (project-relative), in one
+/// line with what to do, or `None` when it may decode it.
+pub fn refusal(bytes: &[u8], rel: &str) -> Option<String> {
+    let place = || format!("image `{rel}`");
+    inspect(bytes, rel, &place).err().map(|err| {
+        std::iter::once(err.message).chain(err.hints).collect::<Vec<_>>().join("; ")
+    })
+}
+
+/// Checks that an SVG file parses as typst parses it, so that a damaged drawing is
+/// named with the chapter line that shows it rather than the layout that places it.
+pub fn check_svg(bytes: &[u8], place: Where) -> Result<()> {
+    use typst::diag::LoadedWithin;
+    use typst::loading::{LoadSource, Loaded};
+    let data = typst::foundations::Bytes::new(bytes.to_vec());
+    let Err(err) = typst::visualize::SvgImage::new(data.clone()) else {
+        return Ok(());
+    };
+    let loaded = Loaded::new(typst::syntax::Spanned::detached(LoadSource::Bytes), data);
+    let diagnostic = err.within(&loaded);
+    Err(Error::new(format!(
+        "{}: the SVG file cannot be read: {}",
+        place(),
+        diagnostic.message
+    ))
+    .with_hint("export the drawing again as plain SVG"))
+}
+
+/// Checks with [`inspect`], then decodes with limits: the picture, its format and the
+/// density its file declares.
+pub fn decode(
+    bytes: &[u8],
+    rel: &str,
+    place: Where,
+) -> Result<(DynamicImage, ImageFormat, Option<f64>)> {
+    let actual = inspect(bytes, rel, place)?;
+    let mut decoder =
+        reader(bytes, actual).into_decoder().map_err(|e| damaged(e, place))?;
+    let orientation = decoder.orientation().ok();
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| damaged(e, place))?;
+    if let Some(orientation) = orientation {
+        image.apply_orientation(orientation);
+    }
+    let dpi = file_dpi(bytes, actual);
+    Ok((image, actual, dpi))
+}
+
+/// A reader of `bytes` as `format`, with livret's limits.
+fn reader(bytes: &[u8], format: ImageFormat) -> ImageReader<Cursor<&[u8]>> {
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
     limits.max_alloc = Some(MAX_ALLOC);
     reader.limits(limits);
-    let damaged = |err: image::ImageError| {
-        match err {
+    reader
+}
+
+/// livret's error for a decoder's: too large, or damaged.
+fn damaged(err: image::ImageError, place: Where) -> Error {
+    match err {
         image::ImageError::Limits(_) => Error::new(format!(
             "{}: the image is too large to process (more than {MAX_SIDE} pixels a side, or over 1 GiB decoded)",
             place()
@@ -65,15 +140,6 @@ pub fn decode(
         other => Error::new(format!("{}: the image is damaged or truncated ({other})", place()))
             .with_hint("export the image again from its original"),
     }
-    };
-    let mut decoder = reader.into_decoder().map_err(damaged)?;
-    let orientation = decoder.orientation().ok();
-    let mut image = DynamicImage::from_decoder(decoder).map_err(damaged)?;
-    if let Some(orientation) = orientation {
-        image.apply_orientation(orientation);
-    }
-    let dpi = file_dpi(bytes, actual);
-    Ok((image, actual, dpi))
 }
 
 /// The short name livret uses for a format.

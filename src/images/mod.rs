@@ -6,12 +6,14 @@
 mod cache;
 mod check;
 mod encode;
+mod integrity;
 mod model;
 mod placements;
 
-pub use cache::ImageCache;
+pub use cache::{ImageCache, folder};
+pub use check::{check_svg, refusal};
 pub use model::{
     BLURRY_DPI, ImageInfo, ImageTarget, MAX_SIDE, SourceImage, Variant, Where, hex_hash,
     is_raster,
 };
-pub use placements::{Placement, placements, stand_in};
+pub use placements::{Placement, placements, span_of, stand_in};

@@ -9,7 +9,7 @@ use typst::syntax::Span;
 use typst::visualize::ImageKind;
 use typst_layout::PagedDocument;
 
-use crate::images::model::{ImageInfo, SourceImage};
+use crate::images::model::{ImageInfo, SourceImage, hex_hash};
 
 /// Where a raster image ended up on the pages.
 #[derive(Debug, Clone)]
@@ -27,13 +27,31 @@ pub struct Placement {
 }
 
 /// An empty SVG with an image's proportions: typst lays it out like the image at a
-/// given width without decoding the picture.
-pub fn stand_in(info: &ImageInfo) -> Bytes {
+/// given width without decoding the picture. It carries an id made from `rel`, so
+/// that two files with the same content get two stand-ins, told apart on the pages.
+pub fn stand_in(info: &ImageInfo, rel: &str) -> Bytes {
     Bytes::from_string(format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\"/>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"livret-{id}\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\"/>",
+        id = hex_hash(rel.as_bytes()),
         w = info.width,
         h = info.height
     ))
+}
+
+/// Where an image whose data is `bytes` is first placed in `document`, if it is.
+pub fn span_of(document: &PagedDocument, bytes: &[u8]) -> Option<Span> {
+    let mut found = None;
+    for page in document.pages() {
+        collect_images(&page.frame, 1.0, &mut |image, _, _, span| {
+            if let ImageKind::Raster(raster) = image.kind()
+                && found.is_none()
+                && raster.data().as_slice() == bytes
+            {
+                found = Some(span);
+            }
+        });
+    }
+    found
 }
 
 /// Every image placed in `document` whose data is one of `sources` or a stand-in

@@ -216,7 +216,17 @@ impl World for GuideWorld {
             return Ok(bytes.clone());
         }
         self.record_load(id);
-        self.files.file(id)
+        let bytes = self.files.file(id)?;
+        // A damaged, mislabelled or enormous raster image is refused before typst
+        // decodes it; typst names the chapter call that asked for it.
+        let rel = id.vpath().get_without_slash();
+        if matches!(id.root(), VirtualRoot::Project)
+            && crate::images::is_raster(rel)
+            && let Some(why) = crate::images::refusal(&bytes, rel)
+        {
+            return Err(FileError::Other(Some(why.into())));
+        }
+        Ok(bytes)
     }
 
     fn font(&self, index: usize) -> Option<Font> {

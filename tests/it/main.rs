@@ -23,6 +23,7 @@ mod preview;
 mod proof;
 mod trust_budgets;
 mod trust_door;
+mod trust_images;
 mod trust_markdown;
 mod trust_shop;
 mod watch;
