@@ -162,8 +162,9 @@ struct Writer {
     lines: Vec<usize>,
     md_line: usize,
     in_heading: bool,
-    /// Open footnote definition: (label, buffer).
-    footnote: Option<(String, String)>,
+    /// Open footnote definitions, innermost last (a definition may hold a list that
+    /// holds another): (label, buffer).
+    footnote: Vec<(String, String)>,
     /// Every footnote definition in order: (label, body).
     definitions: Vec<(String, String)>,
     /// Label → index in `definitions` of its first definition (the one used).
@@ -193,7 +194,7 @@ impl Writer {
         if self.capture.is_some() {
             return;
         }
-        if let Some((_, buf)) = &mut self.footnote {
+        if let Some((_, buf)) = self.footnote.last_mut() {
             buf.push_str(&s.replace('\n', " "));
             return;
         }
@@ -215,7 +216,7 @@ impl Writer {
 
     /// Makes sure the next output starts a line.
     fn newline(&mut self) {
-        let at_start = match &self.footnote {
+        let at_start = match self.footnote.last() {
             Some((_, buf)) => buf.is_empty() || buf.ends_with(' '),
             None => self.out.is_empty() || self.out.ends_with('\n'),
         };
@@ -332,7 +333,7 @@ impl Writer {
             }
             Tag::Item => self.push("["),
             Tag::FootnoteDefinition(label) => {
-                self.footnote = Some((label.to_string(), String::new()));
+                self.footnote.push((label.to_string(), String::new()));
             }
             Tag::DefinitionList => {
                 self.newline();
@@ -433,7 +434,7 @@ impl Writer {
                 self.push("],\n");
             }
             TagEnd::FootnoteDefinition => {
-                if let Some((label, buf)) = self.footnote.take() {
+                if let Some((label, buf)) = self.footnote.pop() {
                     let index = self.definitions.len();
                     self.first_definition.entry(label.clone()).or_insert(index);
                     self.definitions.push((label, buf.trim().to_string()));
@@ -488,22 +489,31 @@ impl Writer {
             self.out.push('\n');
             self.lines.push(self.md_line);
         }
-        let mut placed = String::with_capacity(self.out.len());
-        let mut parts = self.out.split(DEFINITION_MARK);
+        let placed = self.place_definitions(&self.out, 0);
+        let typst = self.with_notes(&placed, 0);
+        Converted { typst, lines: self.lines }
+    }
+
+    /// Prints, where they were written, the definitions marked in `text` that no text
+    /// refers to (a definition inside a definition is placed with its body, a few
+    /// levels deep).
+    fn place_definitions(&self, text: &str, depth: usize) -> String {
+        let mut placed = String::with_capacity(text.len());
+        let mut parts = text.split(DEFINITION_MARK);
         placed.push_str(parts.next().unwrap_or(""));
         while let Some(index) = parts.next() {
             let index: usize = index.parse().unwrap_or(usize::MAX);
             if let Some((label, body)) = self.definitions.get(index) {
                 let used = self.referenced.contains(label)
                     && self.first_definition.get(label) == Some(&index);
-                if !used {
+                if !used && depth < 4 {
+                    let body = self.place_definitions(body, depth + 1);
                     placed.push_str(&format!("#super[{}] {body}", escape_markup(label)));
                 }
             }
             placed.push_str(parts.next().unwrap_or(""));
         }
-        let typst = self.with_notes(&placed, 0);
-        Converted { typst, lines: self.lines }
+        placed
     }
 
     /// Replaces footnote marks in `text` by the notes (notes may refer to notes, a
@@ -516,7 +526,8 @@ impl Writer {
             let body = self.first_definition.get(label).map(|&i| &self.definitions[i].1);
             match body {
                 Some(body) if depth < 4 => {
-                    let body = self.with_notes(body, depth + 1);
+                    let body = self.place_definitions(body, depth + 1);
+                    let body = self.with_notes(&body, depth + 1);
                     out.push_str(&format!("#footnote[{body}]"));
                 }
                 _ => out.push_str(&escape_markup(&format!("[^{label}]"))),

@@ -356,3 +356,19 @@ fn an_image_without_a_file_is_refused_at_its_line() {
     assert_eq!(refusal.line, 5);
     assert!(refusal.message.contains("image without a file"), "{refusal:?}");
 }
+
+// Found by tests/it/fuzz_inputs.rs: a footnote definition inside a list inside a
+// footnote definition overwrote the outer one and left the markup unbalanced.
+#[test]
+fn nested_footnote_definitions_keep_the_markup_balanced_and_every_word() {
+    for md in ["\n- [^1]: - [^1]: ", "- [^a]: un\n  - [^b]: deux\n", "[^x]: > [^y]: trois\n"] {
+        let t = convert(md);
+        let source = format!("#chapter()[\n{t}\n]\n");
+        let (errors, _) = typst_syntax::parse(&source).errors_and_warnings();
+        assert!(errors.is_empty(), "{md:?} gave {errors:?} in\n{t}");
+        assert!(!t.contains(DEFINITION_MARK) && !t.contains(FOOTNOTE_MARK), "{t:?}");
+        for word in md.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 1) {
+            assert!(t.contains(word), "{md:?}: `{word}` dropped in {t}");
+        }
+    }
+}
