@@ -133,8 +133,9 @@ fn reader(bytes: &[u8], format: ImageFormat) -> ImageReader<Cursor<&[u8]>> {
 fn damaged(err: image::ImageError, place: Where) -> Error {
     match err {
         image::ImageError::Limits(_) => Error::new(format!(
-            "{}: the image is too large to process (more than {MAX_SIDE} pixels a side, or over 1 GiB decoded)",
-            place()
+            "{}: the image is too large to process (more than {MAX_SIDE} pixels a side, or over {} MiB decoded)",
+            place(),
+            MAX_ALLOC >> 20
         ))
         .with_hint("scale it down in an image editor; 3000 pixels a side is plenty for a pocket guide"),
         other => Error::new(format!("{}: the image is damaged or truncated ({other})", place()))

@@ -9,8 +9,11 @@ use crate::util::hash::{hex, sha256};
 /// The largest image side livret decodes, in pixels (a guard against decompression
 /// bombs: a small file that claims an enormous picture).
 pub const MAX_SIDE: u32 = 20_000;
-/// The most memory one decoded image may take.
-pub(crate) const MAX_ALLOC: u64 = 1 << 30;
+/// The most memory one decoded image may take: 256 MiB, a 64-megapixel picture with
+/// transparency or an 85-megapixel photograph — a full A4 page at 300 dpi is 9 Mpx.
+/// Larger files (a 16000² scan costs typst 2 GB per target) are refused with a hint to
+/// scale them down.
+pub(crate) const MAX_ALLOC: u64 = 256 << 20;
 /// Under this effective resolution a printed image looks blurry.
 pub const BLURRY_DPI: f64 = 150.0;
 

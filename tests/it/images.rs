@@ -213,6 +213,8 @@ fn bad_images_are_named_with_their_chapter_line() {
             "is a PNG image but its name says JPEG",
         ),
         ("images/bombe.png", "bombe.png", bomb(100_000, 100_000), "too large"),
+        // Below the side limit but 768 MB decoded (typst took 2 GB per target).
+        ("images/scan.png", "scan.png", bomb(16_000, 16_000), "over 256 MiB decoded"),
         ("images/absente.png", "", Vec::new(), "not found"),
     ];
     for (dest, file, bytes, expected) in cases {
