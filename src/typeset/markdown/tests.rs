@@ -361,7 +361,9 @@ fn an_image_without_a_file_is_refused_at_its_line() {
 // footnote definition overwrote the outer one and left the markup unbalanced.
 #[test]
 fn nested_footnote_definitions_keep_the_markup_balanced_and_every_word() {
-    for md in ["\n- [^1]: - [^1]: ", "- [^a]: un\n  - [^b]: deux\n", "[^x]: > [^y]: trois\n"] {
+    for md in
+        ["\n- [^1]: - [^1]: ", "- [^a]: un\n  - [^b]: deux\n", "[^x]: > [^y]: trois\n"]
+    {
         let t = convert(md);
         let source = format!("#chapter()[\n{t}\n]\n");
         let (errors, _) = typst_syntax::parse(&source).errors_and_warnings();
