@@ -12,7 +12,7 @@ use crate::build::target::{
     CompiledTarget, Context, TargetSpec, compile_edition, export_reading, glyph_warnings,
 };
 use crate::images::{ImageCache, ImageTarget};
-use crate::project::manifest::ByteSize;
+use crate::project::manifest::{ByteSize, Direction};
 use crate::project::paths::TargetPaths;
 use crate::util::diag::Result;
 use crate::util::hash::ReadLog;
@@ -49,7 +49,9 @@ pub fn build(
     let assembled = &target.assembled;
     write_project(root, &assembled.main_path, assembled.main.as_bytes())?;
     let document = &target.compiled.document;
-    let bytes = export_reading(&target, &paths.stem, ctx.date, options.pdf_standard)?;
+    let dir = manifest.language(lang).map_or(Direction::Ltr, |l| l.dir);
+    let bytes =
+        export_reading(&target, &paths.stem, ctx.date, options.pdf_standard, dir)?;
     let rel = paths.reading_pdf();
     write_project(root, &rel, &bytes)?;
     let page = print::page_size(document);
@@ -58,8 +60,13 @@ pub fn build(
     // The screen edition: the same pages with images for phones.
     stage("screen edition");
     let screen = compile_edition(ctx, &spec, &cache, ImageTarget::SCREEN)?;
-    let screen_bytes =
-        export_reading(&screen, &paths.screen_stem(), ctx.date, options.pdf_standard)?;
+    let screen_bytes = export_reading(
+        &screen,
+        &paths.screen_stem(),
+        ctx.date,
+        options.pdf_standard,
+        dir,
+    )?;
     let screen_pdf = paths.screen_pdf();
     write_project(root, &screen_pdf, &screen_bytes)?;
     let layout_entry = manifest.layout(layout).expect("selected from the manifest");
