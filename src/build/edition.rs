@@ -12,7 +12,7 @@ use crate::build::target::{
     CompiledTarget, Context, TargetSpec, compile_edition, export_reading, glyph_warnings,
 };
 use crate::images::{ImageCache, ImageTarget};
-use crate::project::manifest::ByteSize;
+use crate::project::manifest::{ByteSize, Direction};
 use crate::project::paths::TargetPaths;
 use crate::util::diag::Result;
 use crate::util::hash::ReadLog;
@@ -28,6 +28,18 @@ pub struct Edition {
     pub inputs: Vec<(String, Option<String>)>,
     /// The generated main source's path.
     pub main: String,
+}
+
+/// Exports one edition's PDF, declaring `lang`'s reading direction for viewers.
+fn reading_pdf(
+    ctx: Context,
+    target: &CompiledTarget,
+    stem: &str,
+    options: &BuildOptions,
+    lang: &str,
+) -> Result<Vec<u8>> {
+    let dir = ctx.manifest.language(lang).map_or(Direction::Ltr, |l| l.dir);
+    export_reading(target, stem, ctx.date, options.pdf_standard, dir)
 }
 
 /// Builds one reading PDF, its screen edition and the print files of its presets.
@@ -49,7 +61,7 @@ pub fn build(
     let assembled = &target.assembled;
     write_project(root, &assembled.main_path, assembled.main.as_bytes())?;
     let document = &target.compiled.document;
-    let bytes = export_reading(&target, &paths.stem, ctx.date, options.pdf_standard)?;
+    let bytes = reading_pdf(ctx, &target, &paths.stem, options, lang)?;
     let rel = paths.reading_pdf();
     write_project(root, &rel, &bytes)?;
     let page = print::page_size(document);
@@ -58,8 +70,7 @@ pub fn build(
     // The screen edition: the same pages with images for phones.
     stage("screen edition");
     let screen = compile_edition(ctx, &spec, &cache, ImageTarget::SCREEN)?;
-    let screen_bytes =
-        export_reading(&screen, &paths.screen_stem(), ctx.date, options.pdf_standard)?;
+    let screen_bytes = reading_pdf(ctx, &screen, &paths.screen_stem(), options, lang)?;
     let screen_pdf = paths.screen_pdf();
     write_project(root, &screen_pdf, &screen_bytes)?;
     let layout_entry = manifest.layout(layout).expect("selected from the manifest");

@@ -8,13 +8,13 @@ use typst::foundations::{Bytes, Datetime};
 
 use crate::build::output::PlacedImage;
 use crate::images::{self, ImageCache, ImageTarget, Placement, SourceImage};
-use crate::project::manifest::Manifest;
+use crate::project::manifest::{Direction, Manifest};
 use crate::typeset::assemble::{self, AssembleOptions, Assembled};
 use crate::typeset::compile::{self, Compiled};
-use crate::typeset::export;
 use crate::typeset::fonts::Fonts;
 use crate::typeset::inspect;
 use crate::typeset::world::GuideWorld;
+use crate::typeset::{export, pdf_prefs};
 use crate::util::diag::{Error, Result};
 use crate::util::fs::read_project_if_exists;
 
@@ -298,27 +298,29 @@ pub fn glyph_warnings(
         .collect()
 }
 
-/// Exports a reading PDF (tagged), meeting `standard` if given; typst's check
-/// failures are located in the chapters.
+/// Exports a reading PDF (tagged), meeting `standard` if given, declaring the reading
+/// direction `dir` for viewers; typst's check failures are located in the chapters.
 pub fn export_reading(
     target: &CompiledTarget,
     ident: &str,
     date: Datetime,
     standard: Option<typst_pdf::PdfStandard>,
+    dir: Direction,
 ) -> Result<Vec<u8>> {
     let standards: Vec<_> = standard.into_iter().collect();
-    export::pdf_checked(&target.compiled.document, ident, date, true, &standards).map_err(
-        |diags| {
-            let rendered: Vec<String> =
-                diags.iter().map(|d| compile::render(&target.world, d)).collect();
-            let what = match standard {
-                Some(s) => format!("{ident}.pdf does not meet {}", standard_name(s)),
-                None => format!("{ident}.pdf could not be written"),
-            };
-            Error::new(format!("{what}: {}", rendered.join("\nerror: ")))
-                .with_hint("fix the places shown; no PDF was written")
-        },
-    )
+    let bytes =
+        export::pdf_checked(&target.compiled.document, ident, date, true, &standards)
+            .map_err(|diags| {
+                let rendered: Vec<String> =
+                    diags.iter().map(|d| compile::render(&target.world, d)).collect();
+                let what = match standard {
+                    Some(s) => format!("{ident}.pdf does not meet {}", standard_name(s)),
+                    None => format!("{ident}.pdf could not be written"),
+                };
+                Error::new(format!("{what}: {}", rendered.join("\nerror: ")))
+                    .with_hint("fix the places shown; no PDF was written")
+            })?;
+    pdf_prefs::with_direction(bytes, dir)
 }
 
 /// The name typst gives a PDF standard (`a-2b`), as people write it (`PDF/A-2b`).

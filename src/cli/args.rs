@@ -247,8 +247,10 @@ pub struct ImposeArgs {
     #[arg(long, default_value = "before-last")]
     pub blanks: Blanks,
     /// Where the spine is: left, or right for right-to-left scripts (N'Ko, Arabic).
-    #[arg(long, default_value = "left")]
-    pub binding: Binding,
+    /// Default: right when the PDF reads right to left (/ViewerPreferences /Direction
+    /// /R2L), else left.
+    #[arg(long)]
+    pub binding: Option<Binding>,
     /// Pages of another size than most: shrink scales every page into its slot (and the
     /// slots into the printable area); center centres them, shrinking only what is larger.
     #[arg(long, value_enum)]
@@ -267,7 +269,7 @@ impl ImposeArgs {
             sheet: self.sheet.clone(),
             duplex: self.duplex,
             blanks: self.blanks,
-            binding: self.binding,
+            binding: self.binding.unwrap_or_default(),
             signature_sheets: self.signature_sheets,
             creep_mm: self.creep,
             printer_margin_mm: Some(self.printer_margin),

@@ -21,10 +21,14 @@ pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
         args.plan,
         preview,
     )?;
-    let config = ImposeConfig { turn: args.rotate, ..config };
+    let binding_from_input = args.binding.is_none();
+    let config = ImposeConfig { turn: args.rotate, binding_from_input, ..config };
     let done = impose::impose(&config)?;
     for warning in &done.warnings {
         term::warning(warning);
+    }
+    for note in &done.notes {
+        term::info(note);
     }
     let t = done.plan.ticket();
     term::info(&format!(

@@ -10,7 +10,9 @@ use crate::util::fs::write_atomic;
 use livret_impose::fit::{self, FitReport, PageFit, TurnPages, page_list};
 use livret_impose::pdf::{self, InputInfo, PlaceOptions};
 use livret_impose::ticket::{self, Note, TicketInfo};
-use livret_impose::{Imposition, MarkOptions, PlanOptions, Scheme, SideRef, Size, to_mm};
+use livret_impose::{
+    Binding, Imposition, MarkOptions, PlanOptions, Scheme, SideRef, Size, to_mm,
+};
 
 /// A preprocessed `livret impose` invocation.
 #[derive(Debug, Clone)]
@@ -35,6 +37,9 @@ pub struct ImposeConfig {
     pub turn: TurnPages,
     /// Also render every printed side to PNG in this folder: (folder, dpi).
     pub preview: Option<(PathBuf, f64)>,
+    /// No binding was asked for: bind on the right when the input reads right to left
+    /// (`/ViewerPreferences /Direction /R2L`), else as `options` says.
+    pub binding_from_input: bool,
 }
 
 /// What `impose` wrote.
@@ -46,6 +51,8 @@ pub struct Imposed {
     pub files: Vec<PathBuf>,
     /// Warnings for the user.
     pub warnings: Vec<String>,
+    /// What the user should know, not a problem (e.g. where the binding came from).
+    pub notes: Vec<String>,
 }
 
 impl ImposeConfig {
@@ -86,6 +93,7 @@ impl ImposeConfig {
             center: choices.fit == Some(Fit::Center),
             turn: TurnPages::Auto,
             preview,
+            binding_from_input: false,
         })
     }
 }
@@ -230,6 +238,7 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     let (page, report) = check_sizes(input, &info, page_fit(config), config.turn)?;
     let mut options = config.options.clone();
     options.page = page;
+    let notes = binding_from_input(config, &info, &mut options);
     let plan = livret_impose::plan(info.pages, &options)?;
     let title = info.title.clone().unwrap_or_else(|| {
         input.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
@@ -247,11 +256,11 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
         sheet_name: &config.sheet_name,
     };
     let ticket_path = config.output.with_extension("txt");
-    let mut notes = report.notes();
+    let mut ticket_notes = report.notes();
     if info.protected {
-        notes.push(Note::protected_source());
+        ticket_notes.push(Note::protected_source());
     }
-    let ticket_text = ticket::ticket_with_notes(&plan, &ticket_info, &notes);
+    let ticket_text = ticket::ticket_with_notes(&plan, &ticket_info, &ticket_notes);
     write_atomic(&ticket_path, ticket_text.as_bytes())?;
     files.push(ticket_path);
     if let Some(json_path) = &config.plan_json {
@@ -264,7 +273,24 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
         let sides = side_orders(config, &plan)[0].len();
         files.extend(render_pdf(&config.output, sides, dir, "side", *dpi)?);
     }
-    Ok(Imposed { plan, files, warnings })
+    Ok(Imposed { plan, files, warnings, notes })
+}
+
+/// Binds on the right when no binding was asked for and the input reads right to
+/// left, and says so.
+fn binding_from_input(
+    config: &ImposeConfig,
+    info: &InputInfo,
+    options: &mut PlanOptions,
+) -> Vec<String> {
+    if !config.binding_from_input || !info.right_to_left {
+        return Vec::new();
+    }
+    options.binding = Binding::Right;
+    vec![
+        "binding on the right: the PDF reads right to left (/Direction /R2L); --binding left to override"
+            .to_string(),
+    ]
 }
 
 /// How pages of another size go into their slot: `--fit shrink` scales them, `--fit

@@ -22,9 +22,9 @@ use crate::project::manifest;
 use crate::project::paths::{self, TargetPaths};
 use crate::typeset::assemble::{self, AssembleOptions};
 use crate::typeset::compile;
-use crate::typeset::export;
 use crate::typeset::fonts::Fonts;
 use crate::typeset::world::{self, GuideWorld};
+use crate::typeset::{export, pdf_prefs};
 use crate::util::diag::{Error, Result};
 use crate::util::fs::files_under;
 
@@ -245,7 +245,10 @@ fn rebuild(
     let mut warnings = compiled.warnings.clone();
     warnings.extend(glyph_warnings(w, &compiled.document, &options.lang));
     let paths = TargetPaths::new(&manifest.guide.id, &options.lang, &layout);
+    let dir =
+        manifest.language(&options.lang).map_or(manifest::Direction::Ltr, |l| l.dir);
     let bytes = export::pdf(&compiled.document, &paths.stem, date, true)?;
+    let bytes = pdf_prefs::with_direction(bytes, dir)?;
     let pdf = paths.reading_pdf();
     crate::util::fs::write_project(root, &pdf, &bytes)?;
     forget_build(&manifest, &options.lang, &layout)?;

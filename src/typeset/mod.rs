@@ -8,5 +8,6 @@ pub mod fonts;
 pub mod frames;
 pub mod inspect;
 pub mod markdown;
+pub mod pdf_prefs;
 pub mod render;
 pub mod world;

@@ -26,7 +26,7 @@ use crate::support::recipe::recipe;
 use crate::support::{marks, *};
 
 /// A booklet of `n` labelled pages of `page` size (pt), laid out by typst.
-fn labelled(n: usize, page: Size) -> PagedDocument {
+pub(crate) fn labelled(n: usize, page: Size) -> PagedDocument {
     let fonts = Fonts::load(&repo(), false).unwrap();
     let src = format!(
         "#set page(width: {}pt, height: {}pt, margin: 0pt)\n#set text(size: 13pt, font: \"Andika\")\n\
@@ -51,7 +51,7 @@ fn labelled(n: usize, page: Size) -> PagedDocument {
 
 /// Reads each output page: labels, positions and turns of the booklet pages on it.
 /// `span` is the distance between a page's two labels (page height − 2 × 10 mm).
-fn observe_pdf(pdf: &std::path::Path, span: f64) -> Vec<Vec<Observation>> {
+pub(crate) fn observe_pdf(pdf: &std::path::Path, span: f64) -> Vec<Vec<Observation>> {
     pdf_words_all(pdf)
         .into_iter()
         .map(|words| {
@@ -165,24 +165,7 @@ fn check(
     let span = page.height - 2.0 * livret_impose::mm(10.0);
     let mut observed = observe_pdf(&path, span);
     if binding == Binding::Right {
-        // The mirror image of a right-bound booklet is a left-bound one. Mirror every cut
-        // piece in place across its spine line (fronts and backs alike, so pieces, piles
-        // and duplex stay as the ticket says) and fold that: it must read 1…N.
-        let g = imp.grid;
-        let spine_vertical = g.spine != Some(livret_impose::Axis::Horizontal);
-        for obs in observed.iter_mut().flatten() {
-            let col = ((obs.x - g.x) / g.cell.width).floor();
-            let row = ((obs.y - g.y) / g.cell.height).floor();
-            if spine_vertical {
-                let cx = g.x + (col + 0.5) * g.cell.width;
-                obs.x = 2.0 * cx - obs.x;
-                obs.rotation = (360 - obs.rotation) % 360;
-            } else {
-                let cy = g.y + (row + 0.5) * g.cell.height;
-                obs.y = 2.0 * cy - obs.y;
-                obs.rotation = (540 - obs.rotation) % 360;
-            }
-        }
+        mirror(&imp, &mut observed);
     }
     let books = fold::simulate(&recipe(&imp, 4), &observed)?;
     let copies = if scheme == Scheme::Copies { imp.grid.cells() } else { 1 };
@@ -209,6 +192,27 @@ fn check(
         }
     }
     Ok(())
+}
+
+/// The mirror image of a right-bound booklet is a left-bound one: mirrors every cut
+/// piece in place across its spine line (fronts and backs alike, so pieces, piles and
+/// duplex stay as the ticket says); folding that must read 1…N.
+pub(crate) fn mirror(imp: &livret_impose::Imposition, observed: &mut [Vec<Observation>]) {
+    let g = imp.grid;
+    let spine_vertical = g.spine != Some(livret_impose::Axis::Horizontal);
+    for obs in observed.iter_mut().flatten() {
+        let col = ((obs.x - g.x) / g.cell.width).floor();
+        let row = ((obs.y - g.y) / g.cell.height).floor();
+        if spine_vertical {
+            let cx = g.x + (col + 0.5) * g.cell.width;
+            obs.x = 2.0 * cx - obs.x;
+            obs.rotation = (360 - obs.rotation) % 360;
+        } else {
+            let cy = g.y + (row + 0.5) * g.cell.height;
+            obs.y = 2.0 * cy - obs.y;
+            obs.rotation = (540 - obs.rotation) % 360;
+        }
+    }
 }
 
 /// Runs `scheme` over page counts 1…64 and 500, A6 and A7 pages, both duplex modes.

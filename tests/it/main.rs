@@ -21,6 +21,7 @@ mod new;
 mod presets;
 mod preview;
 mod proof;
+mod rtl;
 mod trust_budgets;
 mod trust_door;
 mod trust_images;

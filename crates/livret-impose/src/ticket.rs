@@ -88,8 +88,8 @@ pub fn ticket_with_notes(plan: &Imposition, info: &TicketInfo, notes: &[Note]) -
     }
     if plan.binding == Binding::Right {
         out.line(
-            "Reliure à droite : livret de droite à gauche (la couverture s'ouvre vers la droite).",
-            "Bound on the right: a right-to-left booklet (the cover opens to the right).",
+            "Reliure à droite : le dos du livret est à droite, il se lit de droite à gauche (la couverture s'ouvre vers la droite).",
+            "Bound on the right: the spine is on the right, a right-to-left booklet (the cover opens to the right).",
         );
     }
     for note in notes {

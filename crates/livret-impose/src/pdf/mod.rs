@@ -31,7 +31,9 @@ use crate::plan::{Imposition, SidePlan};
 use crate::sides::all_sides;
 use copy::Copier;
 use draw::{MarkResources, Sheets};
-use read::{PageGeom, contains, doc_title, lowercase, resolve, walk_pages};
+use read::{
+    PageGeom, contains, doc_title, lowercase, reads_right_to_left, resolve, walk_pages,
+};
 
 use crate::fit::place;
 /// Which sheet side to write, by 0-based sheet index (shared with frame placement).
@@ -83,6 +85,7 @@ pub struct PdfInput {
     pages: Vec<PageGeom>,
     title: Option<String>,
     protected: bool,
+    right_to_left: bool,
 }
 
 impl fmt::Debug for PdfInput {
@@ -122,10 +125,11 @@ impl PdfInput {
             return Err(PdfError::Empty);
         }
         let title = doc_title(&doc);
-        Ok(Self { doc, pages, title, protected })
+        let right_to_left = reads_right_to_left(&doc);
+        Ok(Self { doc, pages, title, protected, right_to_left })
     }
 
-    /// Page count, trim sizes, bleeds and title.
+    /// Page count, trim sizes, bleeds, title and reading direction.
     pub fn info(&self) -> InputInfo {
         InputInfo {
             pages: self.pages.len(),
@@ -133,6 +137,7 @@ impl PdfInput {
             bleed: self.pages.iter().map(PageGeom::bleed).collect(),
             title: self.title.clone(),
             protected: self.protected,
+            right_to_left: self.right_to_left,
         }
     }
 

@@ -284,3 +284,14 @@ pub(super) fn doc_title(doc: &Document) -> Option<String> {
     let text = text.trim();
     (!text.is_empty()).then(|| text.to_string())
 }
+
+/// Whether the catalog's `/ViewerPreferences /Direction` is `/R2L`: the document reads
+/// right to left (its spreads, and so its binding, are mirrored).
+pub(super) fn reads_right_to_left(doc: &Document) -> bool {
+    let Ok(root) = doc.trailer.get(b"Root") else { return false };
+    let Object::Dictionary(catalog) = resolve(&doc.objects, root) else { return false };
+    let Ok(prefs) = catalog.get(b"ViewerPreferences") else { return false };
+    let Object::Dictionary(prefs) = resolve(&doc.objects, prefs) else { return false };
+    let Ok(direction) = prefs.get(b"Direction") else { return false };
+    matches!(resolve(&doc.objects, direction), Object::Name(name) if name == b"R2L")
+}

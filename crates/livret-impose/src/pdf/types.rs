@@ -63,6 +63,10 @@ pub struct InputInfo {
     /// was decrypted in memory.
     #[serde(default)]
     pub protected: bool,
+    /// Whether its catalog says it reads right to left (`/ViewerPreferences /Direction
+    /// /R2L`), so its spine is on the right.
+    #[serde(default)]
+    pub right_to_left: bool,
 }
 
 /// How to draw the plan: which sides, which marks, how to treat odd page sizes.

@@ -455,3 +455,28 @@ fn qpdf_accepts_the_output() {
         assert!(res.status.success() && !text.contains("WARNING"), "{text}");
     }
 }
+
+/// `input` with `/ViewerPreferences << /Direction /<direction> >>` in its catalog, the
+/// preferences written as an indirect object when `indirect`.
+fn with_direction(input: &[u8], direction: &str, indirect: bool) -> Vec<u8> {
+    use lopdf::{Object, dictionary};
+    let mut doc = lopdf::Document::load_mem(input).unwrap();
+    let prefs =
+        dictionary! { "Direction" => Object::Name(direction.as_bytes().to_vec()) };
+    let prefs =
+        if indirect { Object::Reference(doc.add_object(prefs)) } else { prefs.into() };
+    let root = doc.trailer.get(b"Root").unwrap().as_reference().unwrap();
+    doc.get_dictionary_mut(root).unwrap().set("ViewerPreferences", prefs);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn info_reads_the_reading_direction() {
+    let input = make(&Gen::new(4));
+    assert!(!read_info(&input).unwrap().right_to_left, "no preferences: left to right");
+    assert!(!read_info(&with_direction(&input, "L2R", false)).unwrap().right_to_left);
+    assert!(read_info(&with_direction(&input, "R2L", false)).unwrap().right_to_left);
+    assert!(read_info(&with_direction(&input, "R2L", true)).unwrap().right_to_left);
+}
