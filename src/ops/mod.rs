@@ -5,6 +5,7 @@ pub mod fonts;
 pub mod images;
 pub mod impose;
 pub mod new;
+pub mod po;
 pub mod preview;
 pub mod proof;
 pub mod serve;
