@@ -110,6 +110,42 @@ pub enum Command {
     /// Rebuild a language's reading PDF on every change, incrementally (Ctrl-C stops).
     #[command(after_help = "Example:\n  livret watch --lang bm --layout pocket-a6")]
     Watch(WatchArgs),
+    /// A translation as PO files for Poedit, Lokalize or Weblate, and back.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  livret po export --lang bm            (writes po/bm/*.po and the template)\n  livret po import --lang bm po/bm"
+    )]
+    Po(PoCommand),
+}
+
+/// `livret po …`.
+#[derive(Debug, Subcommand)]
+pub enum PoCommand {
+    /// Write one PO file per chapter of a translation (msgid: a source block, msgstr:
+    /// its translation, fuzzy where the source changed since) and a template (.pot).
+    #[command(after_help = "Example:\n  livret po export --lang bm po/bm")]
+    Export(PoArgs),
+    /// Write the translated chapters back from PO files, and record the non-fuzzy
+    /// blocks as reviewed. Nothing is written when a file has a problem.
+    #[command(after_help = "Example:\n  livret po import --lang bm po/bm")]
+    Import(PoArgs),
+}
+
+/// `livret po export` and `livret po import`.
+#[derive(Debug, Args)]
+pub struct PoArgs {
+    /// The project folder.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// The translation.
+    #[arg(long, short = 'l', value_name = "L")]
+    pub lang: String,
+    /// The folder of PO files (default: po/<L> in the project).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// human or json.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
 }
 
 /// `livret new`.

@@ -12,6 +12,7 @@ mod impose;
 mod manual;
 mod new;
 pub mod outcome;
+mod po;
 mod preview;
 pub mod progress;
 mod proof;
@@ -62,6 +63,7 @@ pub fn run(command: Command) -> ExitStatus {
         Command::Preview(args) => preview::run(args),
         Command::Watch(args) => watch::run(args),
         Command::Proof(args) => proof::run(args),
+        Command::Po(command) => po::run(command),
     };
     result.unwrap_or_else(|err| {
         eprintln!("{}", term::render_error(&err));

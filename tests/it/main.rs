@@ -19,6 +19,7 @@ mod impose_sheets;
 mod incremental;
 mod markdown_prop;
 mod new;
+mod po;
 mod presets;
 mod preview;
 mod proof;

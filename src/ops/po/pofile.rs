@@ -130,14 +130,19 @@ fn write_field(out: &mut String, prefix: &str, keyword: &str, value: &str) {
 }
 
 /// Splits `text` into lines of at most `room` characters, breaking after spaces (a
-/// word longer than `room` stays whole, as gettext leaves it). Never splits an
-/// escape sequence: a space is never part of one.
+/// word longer than `room` stays whole, as gettext leaves it) where the Unicode line
+/// breaking rules gettext follows allow it: not before closing punctuation (`:`,
+/// `;`, `!`, `?`, `»`, `)`, …) nor after an opening one (`«`, `(`, …), so French
+/// spacing stays on one line. Never splits an escape sequence: none holds a space.
 fn wrap(text: &str, room: usize) -> Vec<&str> {
     let mut lines = Vec::new();
-    let mut start = 0;
-    let mut width = 0;
+    let (mut start, mut width) = (0, 0);
     let mut last_break = None;
+    let (mut prev, mut before_space) = (None, None);
     for (i, c) in text.char_indices() {
+        if prev == Some(' ') && c != ' ' && may_break(before_space, c) {
+            last_break = Some(i);
+        }
         width += 1;
         if width > room
             && let Some(b) = last_break
@@ -148,14 +153,25 @@ fn wrap(text: &str, room: usize) -> Vec<&str> {
             start = b;
             last_break = None;
         }
-        if c == ' ' {
-            last_break = Some(i + 1);
+        if c != ' ' {
+            before_space = Some(c);
         }
+        prev = Some(c);
     }
     if start < text.len() || lines.is_empty() {
         lines.push(&text[start..]);
     }
     lines
+}
+
+/// Whether a line may break before `next`, after spaces that follow `before`.
+fn may_break(before: Option<char>, next: char) -> bool {
+    let closing = matches!(
+        next,
+        ':' | ';' | '!' | '?' | '»' | '›' | ')' | ']' | '}' | ',' | '.' | '…' | '%'
+    );
+    let opening = matches!(before, Some('«' | '‹' | '(' | '[' | '{'));
+    !closing && !opening
 }
 
 /// Escapes a string for a PO file (C escapes for `\`, `"` and control characters).
