@@ -11,7 +11,7 @@ use std::process::Command;
 use crate::support::*;
 
 /// The French chapter: a heading, paragraphs with a link, an inline image and a
-/// footnote, a list, an "à retenir" box, the note's text.
+/// footnote, a list, an "à retenir" box, a table, the note's text.
 const FR: &str = "# Premier chapitre
 
 La sécurité se construit ensemble. Les forces ne peuvent pas être partout.
@@ -27,6 +27,10 @@ Appelez ![un téléphone](images/telephone.png) le 17 en cas d'urgence.
 > - La sécurité est l'affaire de tous.
 > - Chacun a des droits
 >   et des devoirs.
+
+| Qui | Numéro |
+|-----|--------|
+| Police | 17 |
 
 [^n]: Une note de bas de page.
 ";
@@ -47,6 +51,10 @@ A wele ![telefɔni](images/telephone.png) 17 la farati waati.
 > - Lakana ye bɛɛ ka baara ye.
 > - Josariyaw bɛ mɔgɔ kelen kelen bɛɛ bolo
 >   ani waajibiw.
+
+| Jɔn | Nimɔrɔ |
+|-----|--------|
+| Polisi | 17 |
 
 [^n]: Kunnafoni dɔ.
 ";
@@ -231,9 +239,9 @@ fn export_passes_msgfmt_and_keeps_its_meaning_through_msgcat() {
         let stderr =
             gettext("msgfmt", &["--check", "--statistics", "-o", "/dev/null", file]);
         if name == "01-a.po" {
-            // 9 blocks: the changed one fuzzy, the rest translated.
+            // 13 blocks: the changed one fuzzy, the rest translated.
             assert!(
-                stderr.contains("8 translated messages, 1 fuzzy translation."),
+                stderr.contains("12 translated messages, 1 fuzzy translation."),
                 "{stderr}"
             );
         }
@@ -338,6 +346,10 @@ fn edited_translations_come_back_into_the_chapter_and_the_pdf() {
         .map(|c| c["source_line"].as_u64().unwrap())
         .collect();
     assert_eq!(lines, [item_line as u64], "{out}");
+    let (_, out, _) = livret_in(root, "check", &["--lang", "bm"]);
+    assert!(out.contains(&format!("sources/fr/01-a.md:{item_line}")), "{out}");
+    let para_line = FR.lines().position(|l| l.starts_with("La sécurité se")).unwrap() + 1;
+    assert!(!out.contains(&format!("sources/fr/01-a.md:{para_line}")), "{out}");
 }
 
 /// `pdftotext` of a PDF, as one string.
@@ -361,7 +373,9 @@ fn a_po_that_breaks_the_structure_is_refused_with_its_line_and_nothing_is_writte
     let image = find("Appelez");
     let note = find("Un point");
     let para = find("La sécurité se construit");
+    let cell = find("Police");
     let cases = [
+        (&cell, "Polisi | jandarmu".to_string(), "ends a table cell"),
         (
             &link,
             link.text

@@ -28,7 +28,7 @@ use super::text::{entry_text, placed, translatable};
 use super::{PoDir, block_id, check_lang, parse_block_id};
 use crate::project::chapters;
 use crate::project::manifest::{self, Manifest};
-use crate::project::segments::{self, Alignment, Format, align};
+use crate::project::segments::{self, Alignment, Format, Kind, align};
 use crate::project::status;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{files_under, read_project, write_project};
@@ -263,6 +263,12 @@ fn plan(
             }
             Some(l) => {
                 let placed = placed(block.kind, &l.entry.msgstr, "");
+                if block.kind == Kind::Cell && bars(&placed) > bars(&l.entry.msgid) {
+                    problems.push(format!(
+                        "{}: a `|` ends a table cell: write it `\\|` in the translation",
+                        l.at()
+                    ));
+                }
                 if let Some(why) = shape_difference(
                     &shape_of(&l.entry.msgid, &labels),
                     &shape_of(&placed, &labels),
@@ -357,6 +363,11 @@ fn finish(
     });
     report.outcome = if unchanged { Outcome::Unchanged } else { Outcome::Written };
     Some(text)
+}
+
+/// How many `|` a text has that are not written `\|`.
+fn bars(text: &str) -> usize {
+    text.matches('|').count() - text.matches("\\|").count()
 }
 
 /// The problem of an entry whose msgid is not the current source block's text.
