@@ -16,7 +16,7 @@
 //! accepted (see [`super::accept`]).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -31,7 +31,11 @@ use crate::project::manifest::{self, Manifest};
 use crate::project::segments::{self, Alignment, Format, Kind, align};
 use crate::project::status;
 use crate::util::diag::{Error, Result};
-use crate::util::fs::{files_under, read_project, write_project};
+use crate::util::fs::{files_in, read_project, write_project};
+
+/// The largest PO file read (16 MB): a chapter's PO file is tens of KB, and one at
+/// livret's 2 MB chapter limit, with its translation and previous texts, about 6 MB.
+const MAX_PO_BYTES: u64 = 16 << 20;
 
 /// What to import.
 #[derive(Debug, Clone)]
@@ -388,9 +392,8 @@ fn read_folder(
 ) -> Result<(Vec<String>, ByChapter)> {
     let root = &manifest.root;
     let folder = dir.path(root);
-    let names: Vec<String> = files_under(&folder)?
+    let names: Vec<String> = files_in(&folder)?
         .into_iter()
-        .filter(|p| p.parent() == Some(folder.as_path()))
         .filter_map(|p| p.file_name().and_then(|n| n.to_str()).map(String::from))
         .filter(|n| n.ends_with(".po") && !n.starts_with('.'))
         .collect();
@@ -405,11 +408,7 @@ fn read_folder(
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for name in &names {
         let shown = dir.shown(name);
-        let bytes = match dir {
-            PoDir::Project(rel) => read_project(root, format!("{rel}/{name}"))?,
-            PoDir::User(path) => std::fs::read(path.join(name))
-                .map_err(|e| Error::io("read", &path.join(name), e))?,
-        };
+        let bytes = read_bytes(dir, root, name, &shown)?;
         for entry in read_file(&shown, bytes, lang)? {
             let located = Located { file: shown.clone(), entry };
             let id = located.entry.msgctxt.clone().unwrap_or_default();
@@ -425,6 +424,26 @@ fn read_folder(
         }
     }
     Ok((names.iter().map(|n| dir.shown(n)).collect(), by_chapter))
+}
+
+/// The bytes of the PO file `name` of the folder, refused beyond [`MAX_PO_BYTES`].
+fn read_bytes(dir: &PoDir, root: &Path, name: &str, shown: &str) -> Result<Vec<u8>> {
+    let size = dir.path(root).join(name).metadata().map_or(0, |m| m.len());
+    if size > MAX_PO_BYTES {
+        return Err(Error::new(format!(
+            "{shown}: {:.1} MB, more than the {} MB livret reads in a PO file",
+            size as f64 / f64::from(1 << 20),
+            MAX_PO_BYTES >> 20
+        ))
+        .with_hint(
+            "check that it is the file you meant: a chapter's PO file is tens of KB",
+        ));
+    }
+    match dir {
+        PoDir::Project(rel) => read_project(root, format!("{rel}/{name}")),
+        PoDir::User(path) => std::fs::read(path.join(name))
+            .map_err(|e| Error::io("read", &path.join(name), e)),
+    }
 }
 
 /// Parses one PO file and checks its header; gives its entries.
