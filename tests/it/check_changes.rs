@@ -212,8 +212,10 @@ fn added_and_removed_blocks_are_reported_and_accepted_one_by_one() {
     assert_eq!(removed["old_text"], "Deuxième paragraphe.");
     assert_eq!(removed["new_text"], Value::Null);
     // One at a time: the others stay reported.
+    // Exit 1: the chapter still has changes to review.
     let (code, _, err) = check(root, &["--lang", "en", "--accept", "01-a:7"]);
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("marked as reviewed against the current source: sources/fr/01-a.md:7 (the added block)"), "{err}");
     let left: Vec<String> =
         changes_of(&report(root, "en")).into_iter().map(|c| c.0).collect();
     assert_eq!(left, vec!["changed", "removed"]);
@@ -249,7 +251,7 @@ fn a_line_outside_every_block_is_refused_with_the_changed_lines() {
     assert_eq!(code, 2, "{err}");
     // A block that did not change: nothing to do, and the changed one stays.
     let (code, _, err) = check(root, &["--lang", "en", "--accept", "01-a:3"]);
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 1, "{err}");
     assert!(err.contains("has not changed"), "{err}");
     assert_eq!(changes_of(&report(root, "en")).len(), 1);
 }
