@@ -23,14 +23,14 @@ pub fn stale_lines(lang: &str, s: &Stale, out: &mut String) {
     }
     let what = match s.changes.len() {
         0 if !s.no_snapshot => {
-            ", but no text block did: only the Markdown around them".to_string()
+            ", but none of its text did: only the Markdown around it".to_string()
         }
         0 => String::new(),
-        1 => ": 1 block".to_string(),
-        n => format!(": {n} blocks"),
+        1 => ", 1 block below".to_string(),
+        n => format!(", {n} blocks below"),
     };
     out.push_str(&format!(
-        "{lang}: stale {} (the source chapter changed since it was reviewed{what}); after review: {accept}\n",
+        "{lang}: stale {} (the source chapter changed since it was reviewed){what}; after review: {accept}\n",
         s.file
     ));
     if s.no_snapshot {

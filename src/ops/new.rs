@@ -163,6 +163,9 @@ pub fn create(options: &NewOptions) -> Result<Vec<String>> {
     for lang in &options.langs[1..] {
         accept::accept(&manifest, lang, &stems)?;
         files.push((paths::status_file(lang), Vec::new()));
+        for stem in &stems {
+            files.push((paths::accepted_snapshot(lang, stem), Vec::new()));
+        }
     }
     Ok(files.into_iter().map(|(rel, _)| rel).collect())
 }

@@ -11,7 +11,8 @@
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag, DiffTag, TextDiff, capture_diff_slices};
 
-use crate::project::segments::{Block, Placed};
+use crate::project::segments::Block;
+use crate::project::segments::align::Placed;
 use crate::project::snapshot::{AcceptedBlock, Snapshot};
 
 /// Blocks longer than this many bytes get a whole-text diff (old removed, new added)

@@ -15,8 +15,6 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-pub use align::{Alignment, Parting, Placed, align, same_place};
-
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

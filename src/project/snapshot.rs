@@ -29,7 +29,8 @@ use serde::Serialize;
 
 use crate::project::manifest::Manifest;
 use crate::project::paths;
-use crate::project::segments::{Anchor, Block, Kind, Placed};
+use crate::project::segments::align::Placed;
+use crate::project::segments::{Anchor, Block, Kind};
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{read_project_if_exists, write_project};
 use crate::util::text::without_bom;
@@ -127,7 +128,7 @@ pub fn write(
 /// The file's text.
 pub fn render(lang: &str, chapter: &str, snap: &Snapshot) -> String {
     let mut out = format!(
-        "# livret: the source text sources/{lang}/{chapter} was last accepted against, one\n# block per paragraph. Written by `livret check --lang {lang} --accept`; do not edit.\naccepted = \"{}\"\n",
+        "# livret: the source text that sources/{lang}/{chapter} was last accepted against,\n# one block per paragraph. Written by `livret check --lang {lang} --accept`; do not edit.\naccepted = \"{}\"\n",
         snap.accepted
     );
     for b in &snap.blocks {

@@ -111,6 +111,14 @@ fn one_edited_sentence_is_the_one_block_reported_and_accepting_its_line_clears_i
     assert!(out.contains("ne peuvent pas être {+présentes +}partout"), "{out}");
     assert!(out.contains("--accept 01-introduction:5"), "{out}");
     assert_eq!(out.matches("changed paragraph").count(), 1, "{out}");
+    // The user guides show this very report.
+    for doc in ["docs/en/guide.md", "docs/fr/guide.md"] {
+        let text = fs::read_to_string(repo().join(doc)).unwrap();
+        let shown = text.split("```text\n").nth(1).unwrap().split("```").next().unwrap();
+        for line in shown.lines() {
+            assert!(out.contains(line), "{doc}: {line:?} not in:\n{out}");
+        }
+    }
     // Accepting the line clears the chapter: status.toml holds the new file's hash.
     let (code, _, err) = check(root, &["--lang", "en", "--accept", "01-introduction:5"]);
     assert_eq!(code, 0, "{err}");
@@ -212,8 +220,10 @@ fn added_and_removed_blocks_are_reported_and_accepted_one_by_one() {
     assert_eq!(removed["old_text"], "Deuxième paragraphe.");
     assert_eq!(removed["new_text"], Value::Null);
     // One at a time: the others stay reported.
+    // Exit 1: the chapter still has changes to review.
     let (code, _, err) = check(root, &["--lang", "en", "--accept", "01-a:7"]);
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("marked as reviewed against the current source: sources/fr/01-a.md:7 (the added block)"), "{err}");
     let left: Vec<String> =
         changes_of(&report(root, "en")).into_iter().map(|c| c.0).collect();
     assert_eq!(left, vec!["changed", "removed"]);
@@ -249,7 +259,7 @@ fn a_line_outside_every_block_is_refused_with_the_changed_lines() {
     assert_eq!(code, 2, "{err}");
     // A block that did not change: nothing to do, and the changed one stays.
     let (code, _, err) = check(root, &["--lang", "en", "--accept", "01-a:3"]);
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 1, "{err}");
     assert!(err.contains("has not changed"), "{err}");
     assert_eq!(changes_of(&report(root, "en")).len(), 1);
 }
@@ -298,4 +308,58 @@ fn hash_only_status_files_keep_working_with_a_hint() {
     let r = report(root, "en");
     assert_eq!(r["stale"][0]["changes"][0]["kind"], "heading");
     assert_eq!(r["stale"][0]["changes"][0]["translation_line"], 16);
+}
+
+/// Every PDF under `dir`, by path, with its bytes.
+fn pdfs(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    files_under(dir)
+        .into_iter()
+        .filter(|f| f.ends_with(".pdf"))
+        .map(|f| {
+            let bytes = fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn snapshots_change_nothing_in_what_is_built() {
+    let dir = sample_one_layout();
+    let root = dir.path();
+    let build = |args: &[&str]| {
+        let (code, _, err) = livret_in(root, "build", args);
+        assert_eq!(code, 0, "{err}");
+    };
+    build(&["--lang", "en", "--lang", "bm"]);
+    let before = pdfs(&root.join("out"));
+    assert!(before.len() >= 4, "{:?}", before.iter().map(|p| &p.0).collect::<Vec<_>>());
+    // Accept every English chapter and a Bambara one: snapshots in both folders.
+    let stems = [
+        "01-introduction",
+        "02-forces",
+        "03-droits-devoirs",
+        "04-comites-veille",
+        "05-signaler",
+        "06-cooperer",
+        "07-victimes-temoins",
+        "08-contacts",
+        "09-glossaire",
+    ];
+    let mut args = vec!["--lang", "en"];
+    for s in &stems {
+        args.extend(["--accept", s]);
+    }
+    let (code, _, err) = check(root, &args);
+    assert!(code < 2, "{err}");
+    let (code, _, err) = check(root, &["--lang", "bm", "--accept", "05-signaler"]);
+    assert!(code < 2, "{err}");
+    assert_eq!(files_under(&root.join("sources/en/.accepted")).len(), 9);
+    fs::remove_dir_all(root.join("out")).unwrap();
+    build(&["--lang", "en", "--lang", "bm"]);
+    let after = pdfs(&root.join("out"));
+    assert_eq!(before.len(), after.len());
+    for ((name, a), (name2, b)) in before.iter().zip(&after) {
+        assert_eq!(name, name2);
+        assert!(a == b, "{name} differs once snapshots exist");
+    }
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::project::review::BlockChange;
-use crate::project::segments::Parting;
+use crate::project::segments::align::Parting;
 
 /// The report for one language.
 #[derive(Debug, Clone, Serialize, PartialEq)]

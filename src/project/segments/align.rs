@@ -1,5 +1,6 @@
 //! A translation against its source, block by block: the same structure (the same
-//! sequence of kinds and places, the same images, link targets and footnote labels)
+//! sequence of kinds and places, the same images and link targets, footnotes referred
+//! to and defined in the same places, whatever their labels)
 //! pairs block `i` of one with block `i` of the other; otherwise the first place
 //! where they part is named, and the chapter is compared as a whole.
 
@@ -78,11 +79,14 @@ impl Parting {
 
 /// Lines `translation` up with `source`.
 pub fn align(source: &[impl Placed], translation: &[impl Placed]) -> Alignment {
+    let (s_anchors, t_anchors) = (canonical(source), canonical(translation));
     let n = source.len().max(translation.len());
     for i in 0..n {
         let (s, t) = (source.get(i), translation.get(i));
         if let (Some(s), Some(t)) = (s, t)
-            && same_place(s, t)
+            && s.kind() == t.kind()
+            && s.path() == t.path()
+            && s_anchors[i] == t_anchors[i]
         {
             continue;
         }
@@ -97,9 +101,30 @@ pub fn align(source: &[impl Placed], translation: &[impl Placed]) -> Alignment {
     Alignment::Aligned
 }
 
-/// Whether two blocks hold the same place in their chapters' structures.
-pub fn same_place(a: &impl Placed, b: &impl Placed) -> bool {
-    a.kind() == b.kind() && a.path() == b.path() && a.anchors() == b.anchors()
+/// Each block's anchors as compared: footnote labels, which translators may
+/// translate (`[^militaire]`, `[^military]`), replaced by the order in which the
+/// chapter first names them; image and link targets as written.
+fn canonical(blocks: &[impl Placed]) -> Vec<Vec<Anchor>> {
+    let mut labels: Vec<&str> = Vec::new();
+    blocks
+        .iter()
+        .map(|b| {
+            b.anchors()
+                .iter()
+                .map(|a| match a {
+                    Anchor::Footnote(label) => {
+                        let n =
+                            labels.iter().position(|l| l == label).unwrap_or_else(|| {
+                                labels.push(label);
+                                labels.len() - 1
+                            });
+                        Anchor::Footnote(n.to_string())
+                    }
+                    other => other.clone(),
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// A block's place in words, for [`Parting`].

@@ -1,3 +1,4 @@
+use super::align::{Alignment, align};
 use super::*;
 
 /// (kind, path, line, text) of each block.
