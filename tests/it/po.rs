@@ -522,3 +522,25 @@ fn bad_usage_is_refused() {
     assert_eq!(code, 2);
     assert!(err.contains("in language `en`"), "{err}");
 }
+
+#[test]
+fn a_translation_keeps_its_own_footnote_labels() {
+    // The sample's English names its notes in English (`[^military]` for the
+    // source's `[^militaire]`): its PO entries carry its labels, and must keep them.
+    let dir = sample_project();
+    let root = dir.path();
+    run_po(root, &["export", "--lang", "en"]);
+    let file = root.join("po/en/02-forces.po");
+    let po = fs::read_to_string(&file).unwrap();
+    let e = entries(&po);
+    let note = e.values().find(|s| s.text.contains("[^military]")).unwrap().clone();
+    assert!(note.id.contains("[^militaire]"), "{note:?}");
+    let before = sources(root);
+    let back = note.text.replace("[^military]", "[^militaire]");
+    fs::write(&file, edit(&po, &note.ctxt, &back, false)).unwrap();
+    let (code, _, err) = run_po(root, &["import", "--lang", "en"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&format!("po/en/02-forces.po:{}:", note.line)), "{err}");
+    assert!(err.contains("`[^military]`"), "{err}");
+    assert_eq!(sources(root), before);
+}

@@ -23,12 +23,13 @@ use serde::Serialize;
 use super::accept::record_accepted;
 use super::pairing::{self, Pairing};
 use super::pofile::{self, Entry};
-use super::rebuild::{footnote_labels, rebuild, shape_difference, shape_of};
+use super::rebuild::{footnote_labels, label_map, rebuild, shape_difference, shape_of};
 use super::text::{entry_text, placed, translatable};
 use super::{PoDir, block_id, check_lang, parse_block_id};
 use crate::project::chapters;
 use crate::project::manifest::{self, Manifest};
-use crate::project::segments::{self, Alignment, Format, Kind, align};
+use crate::project::segments::align::{Alignment, align};
+use crate::project::segments::{self, Format, Kind};
 use crate::project::status;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{files_in, read_project, write_project};
@@ -233,7 +234,9 @@ fn plan(
 ) -> Planned {
     let by_id: BTreeMap<&str, &Located> =
         entries.iter().filter_map(|l| Some((l.entry.msgctxt.as_deref()?, l))).collect();
-    let labels = footnote_labels(&pairing.source.blocks);
+    let renames = label_map(&pairing);
+    let mut labels = footnote_labels(&pairing.source.blocks);
+    labels.extend(renames.values().cloned());
     let mut report = ChapterImport {
         chapter: stem.to_string(),
         file: format!("sources/{lang}/{stem}.md"),
@@ -266,19 +269,7 @@ fn plan(
                 problems.push(stale_msgid(l, &pairing, block.line));
             }
             Some(l) => {
-                let placed = placed(block.kind, &l.entry.msgstr, "");
-                if block.kind == Kind::Cell && bars(&placed) > bars(&l.entry.msgid) {
-                    problems.push(format!(
-                        "{}: a `|` ends a table cell: write it `\\|` in the translation",
-                        l.at()
-                    ));
-                }
-                if let Some(why) = shape_difference(
-                    &shape_of(&l.entry.msgid, &labels),
-                    &shape_of(&placed, &labels),
-                ) {
-                    problems.push(format!("{}: {why}", l.at()));
-                }
+                check_entry(l, block.kind, &labels, &renames, problems);
                 report.translated += 1;
                 if l.entry.is_fuzzy() {
                     report.fuzzy += 1;
@@ -301,6 +292,31 @@ fn plan(
     stray_entries(entries, &known, &pairing, problems);
     let text = finish(&pairing, &translations, entries, &mut report, problems);
     Planned { report, pairing, text, accepted }
+}
+
+/// Checks that a translation keeps its msgid's shape: the same blocks on its own,
+/// the same images, link targets and footnote labels (`renames`: the translation's
+/// own labels), no `|` added to a table cell.
+fn check_entry(
+    l: &Located,
+    kind: Kind,
+    labels: &[String],
+    renames: &BTreeMap<String, String>,
+    problems: &mut Vec<String>,
+) {
+    let placed = placed(kind, &l.entry.msgstr, "");
+    if kind == Kind::Cell && bars(&placed) > bars(&l.entry.msgid) {
+        problems.push(format!(
+            "{}: a `|` ends a table cell: write it `\\|` in the translation",
+            l.at()
+        ));
+    }
+    if let Some(why) = shape_difference(
+        &shape_of(&l.entry.msgid, labels).renamed(renames),
+        &shape_of(&placed, labels),
+    ) {
+        problems.push(format!("{}: {why}", l.at()));
+    }
 }
 
 /// Entries with a translation whose msgctxt is no block of the chapter now.

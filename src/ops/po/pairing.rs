@@ -6,7 +6,8 @@
 use crate::project::changes::{self, ChangeKind};
 use crate::project::chapters::{self, ChapterFile};
 use crate::project::manifest::Manifest;
-use crate::project::segments::{self, Alignment, Block, Format, Parting, align};
+use crate::project::segments::align::{Alignment, Parting, align};
+use crate::project::segments::{self, Block, Format};
 use crate::project::snapshot;
 use crate::project::status::{self, StatusFile};
 use crate::util::diag::Result;

@@ -6,6 +6,8 @@
 //! block for block (its own line breaks and spacing stay, and a block whose
 //! translation did not change keeps its bytes); otherwise the source chapter's.
 
+use std::collections::BTreeMap;
+
 use super::pairing::{Chapter, Pairing};
 use super::text::{continuation_marks, entry_text, placed};
 use crate::project::segments::{Anchor, Block, Format, Kind, segment};
@@ -67,6 +69,43 @@ pub fn shape_of(text: &str, labels: &[String]) -> Shape {
         blocks.iter().flat_map(|b| b.anchors.clone()).collect();
     anchors.sort_by(|a, b| key(a).cmp(&key(b)));
     Shape { blocks: blocks.iter().map(|b| (b.kind, b.path.clone())).collect(), anchors }
+}
+
+impl Shape {
+    /// The shape with its footnote labels renamed through `labels` (source label →
+    /// the translation's), sorted again.
+    pub fn renamed(mut self, labels: &BTreeMap<String, String>) -> Shape {
+        for a in &mut self.anchors {
+            if let Anchor::Footnote(l) = a
+                && let Some(new) = labels.get(l)
+            {
+                *l = new.clone();
+            }
+        }
+        self.anchors.sort_by(|a, b| key(a).cmp(&key(b)));
+        self
+    }
+}
+
+/// The translation's footnote label for each of the source's, when the translation
+/// follows the source block for block and names its notes otherwise (`[^militaire]`
+/// → `[^military]`): labels are paired in the order the chapters first use them.
+pub fn label_map(pairing: &Pairing) -> BTreeMap<String, String> {
+    let Some(tr) = pairing.translation.as_ref().filter(|_| pairing.follows_source) else {
+        return BTreeMap::new();
+    };
+    let order = |blocks: &[Block]| {
+        let mut labels: Vec<String> = Vec::new();
+        for a in blocks.iter().flat_map(|b| &b.anchors) {
+            if let Anchor::Footnote(l) = a
+                && !labels.contains(l)
+            {
+                labels.push(l.clone());
+            }
+        }
+        labels
+    };
+    order(&pairing.source.blocks).into_iter().zip(order(&tr.blocks)).collect()
 }
 
 /// What a translation breaks of its msgid's shape, in words (`None`: nothing).
