@@ -363,3 +363,32 @@ fn snapshots_change_nothing_in_what_is_built() {
         assert!(a == b, "{name} differs once snapshots exist");
     }
 }
+
+#[test]
+fn a_damaged_snapshot_is_named_with_its_line_and_what_to_do() {
+    let dir = accepted_pair();
+    let root = dir.path();
+    let snap = root.join("sources/en/.accepted/01-a.txt");
+    let text = fs::read_to_string(&snap).unwrap();
+    // Cut inside the last block's text: its header announces more lines than remain.
+    let cut = text.trim_end().rsplit_once('\n').unwrap().0.to_string() + "\n";
+    fs::write(&snap, &cut).unwrap();
+    edit(&root.join("sources/fr/01-a.md"), "Troisième", "Dernier");
+    let (code, _, err) = check(root, &["--lang", "en"]);
+    assert_eq!(code, 2, "{err}");
+    let header = cut.lines().count();
+    assert!(
+        err.contains(&format!(
+            "sources/en/.accepted/01-a.txt:{header}:1: the block announces 1 line(s)"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "delete it and accept the chapter again: livret check --lang en --accept 01-a"
+        ),
+        "{err}"
+    );
+    // Nothing was rewritten.
+    assert_eq!(fs::read_to_string(&snap).unwrap(), cut);
+}
