@@ -425,3 +425,24 @@ fn a_translation_already_updated_is_paired_with_the_new_source() {
     assert!(out.contains("removed paragraph, was before sources/fr/01-a.md:9 (no longer in the translation)"), "{out}");
     assert!(out.contains("[-Deuxième paragraphe.-]"), "{out}");
 }
+
+#[test]
+fn typst_chapters_are_compared_block_by_block_too() {
+    let fr = "= Contacts\n\nNotez ici les numéros.\n\n#table(columns: 2, [Police], [])\n\n_Au crayon._\n";
+    let en = "= Contacts\n\nWrite the numbers here.\n\n#table(columns: 2, [Police], [])\n\n_In pencil._\n";
+    let dir = mini_project(&[("01-a.typ", fr)]);
+    let root = dir.path();
+    add_language(root, "en", "English", &[("01-a.typ", en)]);
+    let (code, _, err) = check(root, &["--lang", "en", "--accept", "01-a"]);
+    assert_eq!(code, 0, "{err}");
+    edit(&root.join("sources/fr/01-a.typ"), "[Police]", "[Police, gendarmerie]");
+    let r = report(root, "en");
+    assert_eq!(
+        changes_of(&r),
+        vec![("changed".into(), "code".into(), 5, Some(5))],
+        "{r:#?}"
+    );
+    let (code, _, err) = check(root, &["--lang", "en", "--accept", "01-a:5"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(report(root, "en")["stale"], serde_json::json!([]));
+}
