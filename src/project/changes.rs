@@ -3,7 +3,8 @@
 //! moved, with a word-level diff of its text; and accepting one such change.
 //!
 //! Blocks are compared by kind and text with white space made single (rewrapping a
-//! paragraph changes nothing). The sequences are diffed with `similar` (Myers); a
+//! paragraph changes nothing). The sequences are diffed with `similar` (Myers), the
+//! words of a changed block too (Patience, over words with their trailing spaces); a
 //! block removed in one place and added with the same kind and text in another is
 //! moved; within one stretch of differences, removed and added blocks of the same
 //! kind and path pair up in order as changed; what is left is removed or added.
@@ -225,7 +226,10 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
         push(DiffOpKind::Insert, new);
         return ops;
     }
-    let diff = TextDiff::configure().algorithm(Algorithm::Myers).diff_words(old, new);
+    let (old_words, new_words) = (words(old), words(new));
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Patience)
+        .diff_slices(&old_words, &new_words);
     for change in diff.iter_all_changes() {
         let op = match change.tag() {
             ChangeTag::Equal => DiffOpKind::Equal,
@@ -235,6 +239,26 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
         push(op, change.value());
     }
     ops
+}
+
+/// `text` cut into words, each with the white space after it (white space alone at
+/// the start is a word of its own), so that a diff never pairs spaces by themselves.
+fn words(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_space = false;
+    for (i, c) in text.char_indices() {
+        let space = c.is_whitespace();
+        if !space && in_space && i > start {
+            out.push(&text[start..i]);
+            start = i;
+        }
+        in_space = space;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
 }
 
 /// Accepts one change into the snapshot: the changed block takes its new text, an

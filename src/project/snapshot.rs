@@ -171,7 +171,8 @@ pub fn parse(text: &str) -> Result<Snapshot, (usize, String)> {
             ));
         };
         let (block, count) = header_of(header).map_err(|m| (i, m))?;
-        if i + count > lines.len() {
+        // The text is followed by a line break, so by one more (maybe empty) line.
+        if i + count >= lines.len() {
             return Err((
                 i,
                 format!("the block announces {count} line(s) but the file ends first"),
@@ -179,6 +180,12 @@ pub fn parse(text: &str) -> Result<Snapshot, (usize, String)> {
         }
         let body = lines[i..i + count].join("\n");
         i += count;
+        if !lines[i].trim_end_matches('\r').is_empty() {
+            return Err((
+                i + 1,
+                "expected a blank line after the block's text".to_string(),
+            ));
+        }
         blocks.push(AcceptedBlock { text: body, ..block });
     }
     let accepted =

@@ -151,3 +151,127 @@ proptest! {
         }
     }
 }
+
+mod changes {
+    use livret::project::changes::{
+        ChangeKind, DiffOpKind, accept_one, compare, word_diff,
+    };
+    use livret::project::segments::{Format, segment};
+    use livret::project::snapshot::{Snapshot, parse, render};
+
+    fn md(text: &str) -> Vec<livret::project::segments::Block> {
+        segment(text, Format::Markdown)
+    }
+
+    /// (kind, old index, new index) of each change.
+    fn kinds(old: &str, new: &str) -> Vec<(ChangeKind, Option<usize>, Option<usize>)> {
+        let snap = Snapshot::of("sha256:x", &md(old));
+        compare(&snap.blocks, &md(new))
+            .changes
+            .iter()
+            .map(|c| (c.kind, c.old, c.new))
+            .collect()
+    }
+
+    #[test]
+    fn rewrapping_is_no_change_and_edits_moves_additions_removals_are_told_apart() {
+        assert_eq!(kinds("A b c.\n\nD e.\n", "A b\nc.\n\nD   e.\n"), vec![]);
+        assert_eq!(
+            kinds("# T\n\nUn.\n\nDeux.\n\nTrois.\n", "# T\n\nTrois.\n\nUn.\n\nDeux.\n"),
+            vec![(ChangeKind::Moved, Some(3), Some(1))]
+        );
+        assert_eq!(
+            kinds("# T\n\nUn.\n\nDeux.\n", "# T\n\nUn, modifié.\n\n- nouveau\n\nDeux.\n"),
+            vec![
+                (ChangeKind::Changed, Some(1), Some(1)),
+                (ChangeKind::Added, None, Some(2))
+            ]
+        );
+        assert_eq!(
+            kinds("# T\n\nUn.\n\n- a\n\nDeux.\n", "# T\n\nUn.\n\nDeux.\n"),
+            vec![(ChangeKind::Removed, Some(2), None)]
+        );
+        // A heading that became a paragraph is not "the same block changed".
+        assert_eq!(
+            kinds("# T\n\n## Sous-titre\n", "# T\n\nSous-titre, en texte.\n"),
+            vec![
+                (ChangeKind::Added, None, Some(1)),
+                (ChangeKind::Removed, Some(1), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn accepting_every_change_one_by_one_gives_the_new_source() {
+        let cases = [
+            (
+                "# T\n\nUn.\n\nDeux.\n\nTrois.\n",
+                "# T\n\nTrois.\n\nUn.\n\nDeux, modifié.\n\n- a\n",
+            ),
+            ("Un.\n\nDeux.\n", "- x\n- y\n\nDeux.\n\nUn.\n"),
+            ("# A\n\n# B\n\n# C\n", "# C\n\n# B\n"),
+            ("", "Tout neuf.\n"),
+        ];
+        for (old, new) in cases {
+            let new_blocks = md(new);
+            let mut snap = Snapshot::of("sha256:x", &md(old));
+            for _ in 0..20 {
+                let cmp = compare(&snap.blocks, &new_blocks);
+                let Some(first) = cmp.changes.first() else { break };
+                let (first, before) = (*first, cmp.changes.len());
+                accept_one(&mut snap, &new_blocks, &cmp, &first);
+                let after = compare(&snap.blocks, &new_blocks).changes.len();
+                assert!(
+                    after < before,
+                    "{old:?} → {new:?}: {first:?} left {after} of {before}"
+                );
+            }
+            assert_eq!(snap, Snapshot::of("sha256:x", &new_blocks), "{old:?} → {new:?}");
+        }
+    }
+
+    #[test]
+    fn word_diffs_keep_every_word_once() {
+        let ops = word_diff(
+            "Les forces ne peuvent pas être partout.",
+            "Les forces ne peuvent être présentes partout.",
+        );
+        let old: String = ops
+            .iter()
+            .filter(|o| o.op != DiffOpKind::Insert)
+            .map(|o| o.text.as_str())
+            .collect();
+        let new: String = ops
+            .iter()
+            .filter(|o| o.op != DiffOpKind::Delete)
+            .map(|o| o.text.as_str())
+            .collect();
+        assert_eq!(old, "Les forces ne peuvent pas être partout.");
+        assert_eq!(new, "Les forces ne peuvent être présentes partout.");
+        let deleted: Vec<&str> = ops
+            .iter()
+            .filter(|o| o.op == DiffOpKind::Delete)
+            .map(|o| o.text.as_str())
+            .collect();
+        assert_eq!(deleted, vec!["pas "]);
+    }
+
+    #[test]
+    fn snapshots_read_back_what_they_wrote_and_refuse_a_cut_file() {
+        let text = "# Titre\n\nUn paragraphe\nsur deux lignes.\n\n```\n@@ paragraph x 1\n\n```\n\n| a |  |\n|---|---|\n\n![Alt](x.png) \n\n[^n]: Note.\n";
+        let snap = Snapshot::of("sha256:abc", &md(text));
+        let file = render("en", "01-a", &snap);
+        assert_eq!(parse(&file), Ok(snap.clone()));
+        let crlf = Snapshot::of("sha256:abc", &md(&text.replace('\n', "\r\n")));
+        assert_eq!(parse(&render("en", "01-a", &crlf)), Ok(crlf));
+        let cut = &file[..file.find("sur deux").unwrap()];
+        let (line, message) = parse(cut).unwrap_err();
+        assert!(message.contains("announces 2 line(s)"), "{message}");
+        assert_eq!(
+            line,
+            cut.lines().position(|l| l.starts_with("@@ paragraph")).unwrap() + 1
+        );
+        let (_, message) = parse("accepted = \"x\"\n@@ chapter x 1\nText\n").unwrap_err();
+        assert!(message.contains("unknown block kind `chapter`"), "{message}");
+    }
+}
