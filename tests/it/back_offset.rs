@@ -262,3 +262,47 @@ fn a_margin_with_its_unit_is_the_same_as_a_number_of_millimetres() {
         assert!((got - mm).abs() < 1e-9, "{margin}: {got}");
     }
 }
+
+#[test]
+fn a_preset_and_impose_make_the_same_plan_options_of_the_same_lengths() {
+    use clap::Parser;
+    use livret::cli::args::{Cli, Command};
+    use livret::project::preset::PrintPreset;
+    for (offset, margin) in
+        [("1.5mm,-0.5mm", "5mm"), ("-2mm,0.25cm", "0.2in"), ("0,0", "3")]
+    {
+        let argv = [
+            "livret",
+            "impose",
+            "in.pdf",
+            "-o",
+            "out.pdf",
+            "--scheme",
+            "saddle",
+            "--sheet",
+            "a4",
+            "--back-offset",
+            offset,
+            "--printer-margin",
+            margin,
+        ];
+        let cli = Cli::try_parse_from(argv).unwrap_or_else(|e| panic!("{offset}: {e}"));
+        let Command::Impose(args) = cli.command else { panic!("not impose") };
+        let quoted = if margin.ends_with(char::is_alphabetic) {
+            format!("\"{margin}\"")
+        } else {
+            margin.to_string()
+        };
+        let preset: PrintPreset = toml::from_str(&format!(
+            "layout = \"x\"\nsheet = \"a4\"\nscheme = \"saddle\"\nback-offset = \"{offset}\"\nprinter-margin = {quoted}"
+        ))
+        .unwrap();
+        let (cli, preset) =
+            (args.choices().plan_options(), preset.choices().plan_options());
+        assert_eq!(cli, preset, "{offset} {margin}");
+        assert_eq!(
+            cli.back_offset.to_string(),
+            offset.replace("0.25cm", "2.5mm").replace("0,0", "0mm,0mm")
+        );
+    }
+}
