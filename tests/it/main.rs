@@ -5,7 +5,9 @@
 mod support;
 
 mod architecture;
+mod back_offset;
 mod build;
+mod calibrate;
 mod check;
 mod check_changes;
 mod cli;
