@@ -184,7 +184,10 @@ fn check_outputs(
         }
     }
     let name = input.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let side_png = name.strip_prefix("side-").and_then(|n| n.strip_suffix(".png"));
+    let side_png = name
+        .strip_prefix("side-")
+        .or_else(|| name.strip_prefix("ticket-"))
+        .and_then(|n| n.strip_suffix(".png"));
     let in_preview = preview.is_some_and(|dir| {
         same_file(
             dir,
@@ -201,7 +204,7 @@ fn check_outputs(
             input.display()
         ))
         .with_hint(
-            "choose another --preview DIR: the sides are written there as side-N.png",
+            "choose another --preview DIR: the sides are written there as side-N.png, the job sheet as ticket-1.png and ticket-2.png",
         )
         .with_hint("nothing was written"));
     }
@@ -286,7 +289,7 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
         ink: Some(&ink),
         font: "Andika",
     };
-    files.push(write_job_sheet(&config.output, &sheet)?);
+    files.extend(write_job_sheet(&config.output, &sheet, config.preview.as_ref())?);
     if let Some(json_path) = &config.plan_json {
         let json = serde_json::to_string_pretty(&plan).expect("plans serialise");
         write_atomic(json_path, json.as_bytes())?;
@@ -323,9 +326,17 @@ fn measure_ink(
     Ok(ink::summarise(&sides, false))
 }
 
+/// The least resolution of the job sheet's previews: enough to read its words.
+const JOB_SHEET_PREVIEW_DPI: f64 = 100.0;
+
 /// Writes the job sheet beside `output`, laid out with the fonts of its folder's
-/// `fonts/` (if any) and typst's own; gives its path.
-fn write_job_sheet(output: &Path, sheet: &JobSheet) -> Result<PathBuf> {
+/// `fonts/` (if any) and typst's own, and with `--preview` its pages as
+/// `ticket-1.png` (French) and `ticket-2.png` (English); gives the files written.
+fn write_job_sheet(
+    output: &Path,
+    sheet: &JobSheet,
+    preview: Option<&(PathBuf, f64)>,
+) -> Result<Vec<PathBuf>> {
     let path = paths::job_sheet_beside(output);
     let dir = output
         .parent()
@@ -342,8 +353,18 @@ fn write_job_sheet(output: &Path, sheet: &JobSheet) -> Result<PathBuf> {
         date: Datetime::from_ymd(2000, 1, 1).expect("a valid date"),
         ident: stem,
     };
-    write_atomic(&path, &job_sheet::pdf(sheet, &setting)?)?;
-    Ok(path)
+    let document = job_sheet::document(sheet, &setting)?;
+    let bytes = crate::typeset::export::pdf(&document, stem, setting.date, false)?;
+    write_atomic(&path, &bytes)?;
+    let mut files = vec![path];
+    if let Some((dir, dpi)) = preview {
+        for (i, page) in document.pages().iter().enumerate() {
+            let png = dir.join(format!("ticket-{}.png", i + 1));
+            write_atomic(&png, &render::page_png(page, dpi.max(JOB_SHEET_PREVIEW_DPI))?)?;
+            files.push(png);
+        }
+    }
+    Ok(files)
 }
 
 /// Binds on the right when no binding was asked for and the input reads right to

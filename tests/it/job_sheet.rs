@@ -240,3 +240,40 @@ fn a_right_to_left_pdf_gets_its_spine_on_the_right() {
     let (spine, cover) = spine_and_cover(&all[1], "COVER", "SPINE");
     assert!(spine > cover, "the spine is right of the cover");
 }
+
+#[test]
+fn a_build_draws_the_job_sheet_of_its_print_file() {
+    // The build's own plan is not written out; `livret impose` of the build's (already
+    // padded) reading PDF with the same choices plans the same sheets.
+    let chapters: Vec<(String, String)> = (1..=5)
+        .map(|i| {
+            (
+                format!("0{i}-c.md"),
+                format!("# Chapitre {i}\n\n{}\n", "Texte. ".repeat(150)),
+            )
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> =
+        chapters.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let dir = mini_project(&refs);
+    let root = dir.path();
+    let manifest = root.join("sources/guide.toml");
+    let mut text = fs::read_to_string(&manifest).unwrap();
+    text.push_str(
+        "\n[[print]]\nlayout = \"pocket-a6\"\nsheet = \"a4\"\nscheme = \"copies\"\n",
+    );
+    fs::write(&manifest, text).unwrap();
+    let (code, _, err) = livret_in(root, "build", &[]);
+    assert_eq!(code, 0, "{err}");
+    let folder = root.join("out/mini/fr/pocket-a6");
+    let built = folder.join("mini-fr-pocket-a6-print-a4-copies-ticket.pdf");
+    let copy = root.join("reading.pdf");
+    fs::copy(folder.join("mini-fr-pocket-a6.pdf"), &copy).unwrap();
+    let (plan, imposed) =
+        impose_with_plan(&copy, &["--scheme", "copies", "--sheet", "a4"]);
+    check_job_sheet(&built, &plan);
+    check_job_sheet(&imposed, &plan);
+    // The build names the print file it goes with.
+    let page = normalize(&pdf_text(&built, Some(2)));
+    assert!(page.contains("File: mini-fr-pocket-a6-print-a4-copies.pdf"), "{page}");
+}

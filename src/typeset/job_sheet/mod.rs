@@ -77,14 +77,27 @@ pub struct Setting<'a> {
     pub ident: &'a str,
 }
 
-/// The job sheet as a PDF: two pages, French then English. Should the steps make a
-/// page overflow, they are left out (the `.txt` ticket has them).
+/// The job sheet as a PDF: two pages, French then English.
 pub fn pdf(job: &JobSheet, setting: &Setting) -> Result<Vec<u8>> {
-    let mut document = compile(&source(job, true), setting)?;
-    if document.pages().len() != 2 {
-        document = compile(&source(job, false), setting)?;
+    crate::typeset::export::pdf(
+        &document(job, setting)?,
+        setting.ident,
+        setting.date,
+        false,
+    )
+}
+
+/// The job sheet laid out: two pages, French then English. Should the steps make a
+/// page overflow, they are left out (the `.txt` ticket has them).
+pub fn document(
+    job: &JobSheet,
+    setting: &Setting,
+) -> Result<typst_layout::PagedDocument> {
+    let document = compile(&source(job, true), setting)?;
+    if document.pages().len() == 2 {
+        return Ok(document);
     }
-    crate::typeset::export::pdf(&document, setting.ident, setting.date, false)
+    compile(&source(job, false), setting)
 }
 
 /// Lays out `source` with typst.
