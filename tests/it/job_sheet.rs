@@ -277,3 +277,28 @@ fn a_build_draws_the_job_sheet_of_its_print_file() {
     let page = normalize(&pdf_text(&built, Some(2)));
     assert!(page.contains("File: mini-fr-pocket-a6-print-a4-copies.pdf"), "{page}");
 }
+
+#[test]
+fn a_title_with_typst_syntax_is_shown_as_written() {
+    // The title comes from the PDF received: Typst markup in it stays text.
+    let dir = tempfile::tempdir().unwrap();
+    let title = r##"Guide "#1" ]) #panic("no") $x$ \ *gras* <l> @ref"##;
+    let src = format!(
+        "#set document(title: {})\n#set page(width: 105mm, height: 148mm)\n#for n in range(4) {{ if n > 0 {{ pagebreak() }}; [Page] }}\n",
+        livret::typeset::markdown::string_literal(title)
+    );
+    let fonts = livret::typeset::fonts::Fonts::load(&repo(), false).unwrap();
+    let date = Datetime::from_ymd(2026, 1, 1).unwrap();
+    let world =
+        livret::typeset::world::GuideWorld::new(&repo(), "t.typ", src, fonts, date);
+    let doc = typst::compile::<typst_layout::PagedDocument>(&world).output.unwrap();
+    let input = dir.path().join("odd.pdf");
+    fs::write(&input, export::pdf(&doc, "odd", date, false).unwrap()).unwrap();
+    let (plan, sheet) =
+        impose_with_plan(&input, &["--scheme", "saddle", "--sheet", "a5"]);
+    check_job_sheet(&sheet, &plan);
+    for page in [1, 2] {
+        let text = normalize(&pdf_text(&sheet, Some(page)));
+        assert!(text.contains(&normalize(title)), "{title} not in:\n{text}");
+    }
+}
