@@ -1,6 +1,6 @@
 //! The print files of one target: for each print preset of its layout, the booklet
 //! (padded, or with grey images, when the preset needs it) imposed on sheets by
-//! typst frames, and its job ticket.
+//! typst frames, the ink its sides take, its job ticket and its job sheet.
 
 use std::path::PathBuf;
 

@@ -36,11 +36,13 @@ pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
         "{} pages → {} {} sheet(s) of {} ({} booklet(s))",
         t.pages, t.sheets, t.scheme, config.sheet_name, t.booklets
     ));
+    let (sheet, back) =
+        ink::sheet_side(done.ink.fullest_page, t.scheme == livret_impose::Scheme::Zine);
     term::info(&format!(
-        "ink per printed side: {} on average, {} on the fullest (page {} of the print file; C+M+Y+K, solid black = 100 %)",
+        "ink per printed side: {} on average, {} on the fullest (sheet {sheet}, {}; C+M+Y+K, solid black = 100 %)",
         ink::percent(done.ink.mean.total()),
         ink::percent(done.ink.fullest_total),
-        done.ink.fullest_page
+        if back { "back" } else { "front" }
     ));
     for file in &done.files {
         term::info(&format!("wrote {}", file.display()));

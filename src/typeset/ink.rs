@@ -148,6 +148,12 @@ pub fn summarise(sides: &[Inks], gray: bool) -> InkCoverage {
     }
 }
 
+/// Side `page` (1-based, in print order) as its sheet (1-based) and whether it is a
+/// back: fronts and backs alternate, unless the job is printed on one side only.
+pub fn sheet_side(page: usize, one_sided: bool) -> (usize, bool) {
+    if one_sided { (page, false) } else { (page.div_ceil(2), page.is_multiple_of(2)) }
+}
+
 /// A share (0 to 1, or more for a total) as a whole percentage: `12 %`.
 pub fn percent(share: f64) -> String {
     format!("{:.0} %", (share * 100.0).round())

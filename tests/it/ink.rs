@@ -36,12 +36,13 @@ fn pages_pdf(dir: &Path, black: &[bool]) -> std::path::PathBuf {
     path
 }
 
-/// `livret impose` on A4 saddle; gives (mean, fullest) in % from its output line.
-fn imposed_ink(black: &[bool]) -> (f64, f64, String) {
+/// `livret impose` on A4 saddle (with `extra` options); gives (mean, fullest) in %
+/// and the line they were read from.
+fn imposed_ink(black: &[bool], extra: &[&str]) -> (f64, f64, String) {
     let dir = tempfile::tempdir().unwrap();
     let input = pages_pdf(dir.path(), black);
     let out = dir.path().join("sheets.pdf");
-    let (code, stdout, err) = livret(&[
+    let mut args = vec![
         "impose",
         input.to_str().unwrap(),
         "-o",
@@ -50,7 +51,9 @@ fn imposed_ink(black: &[bool]) -> (f64, f64, String) {
         "saddle",
         "--sheet",
         "a4",
-    ]);
+    ];
+    args.extend(extra);
+    let (code, stdout, err) = livret(&args);
     assert_eq!(code, 0, "{err}");
     let line = stdout.lines().find(|l| l.starts_with("ink per printed side:")).unwrap();
     let numbers: Vec<f64> = line
@@ -68,16 +71,21 @@ fn imposed_ink(black: &[bool]) -> (f64, f64, String) {
 #[test]
 fn known_sides_measure_as_expected() {
     // Four blank pages: no ink.
-    let (mean, max, line) = imposed_ink(&[false; 4]);
+    let (mean, max, line) = imposed_ink(&[false; 4], &[]);
     assert_eq!((mean, max), (0.0, 0.0), "{line}");
     // Four black pages fill both sides of the one A4 sheet: solid black.
-    let (mean, max, line) = imposed_ink(&[true; 4]);
+    let (mean, max, line) = imposed_ink(&[true; 4], &[]);
     let solid = 98.0..=100.0;
     assert!(solid.contains(&mean) && solid.contains(&max), "{line}");
     // Page 1 black: the front (pages 4 | 1) is half black, the back (2 | 3) blank.
-    let (mean, max, line) = imposed_ink(&[true, false, false, false]);
+    let (mean, max, line) = imposed_ink(&[true, false, false, false], &[]);
     assert!((mean - 25.0).abs() <= 2.0 && (max - 50.0).abs() <= 2.0, "{line}");
-    assert!(line.contains("(page 1 of the print file"), "{line}");
+    assert!(line.contains("(sheet 1, front;"), "{line}");
+    // Page 2 black, fronts and backs in two files: the back of sheet 1 is the fullest.
+    let (mean, max, line) =
+        imposed_ink(&[false, true, false, false], &["--manual-duplex"]);
+    assert!((mean - 25.0).abs() <= 2.0 && (max - 50.0).abs() <= 2.0, "{line}");
+    assert!(line.contains("(sheet 1, back;"), "{line}");
 }
 
 #[test]

@@ -5,7 +5,7 @@ use livret_impose::{Axis, Duplex, Imposition, Scheme, to_mm};
 
 use super::canvas::{CUT, Canvas, INK, pen};
 use super::{JobSheet, Lang};
-use crate::typeset::ink::{InkCoverage, percent};
+use crate::typeset::ink::{InkCoverage, percent, sheet_side};
 
 /// Width of one pictogram, in mm.
 pub const WIDTH: f64 = 44.0;
@@ -209,16 +209,14 @@ fn lines(c: &mut Canvas, plan: &Imposition, ink: &InkCoverage, lang: Lang) {
     c.text((0.0, 33.0, WIDTH, 4.0), 5.5, legend, ", fill: luma(90)");
 }
 
-/// Page `page` (1-based) of the print file as a sheet and side: `feuille 2, verso`.
+/// Side `page` (1-based, in print order) as a sheet and side: `feuille 2, verso`.
 pub fn side_name(plan: &Imposition, page: usize, lang: Lang) -> String {
     let sheet = lang.pick("feuille", "sheet");
+    let (n, back) = sheet_side(page, plan.scheme == Scheme::Zine);
     if plan.scheme == Scheme::Zine {
-        return format!("{sheet} {page}");
+        return format!("{sheet} {n}");
     }
-    let side = if page % 2 == 1 {
-        lang.pick("recto", "front")
-    } else {
-        lang.pick("verso", "back")
-    };
-    format!("{sheet} {}, {side}", page.div_ceil(2))
+    let side =
+        if back { lang.pick("verso", "back") } else { lang.pick("recto", "front") };
+    format!("{sheet} {n}, {side}")
 }
