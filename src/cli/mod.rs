@@ -4,7 +4,9 @@
 pub mod args;
 mod budget;
 mod build;
+mod calibrate;
 mod check;
+mod check_changes;
 mod fonts;
 mod images;
 mod impose;
@@ -51,6 +53,7 @@ pub fn run(command: Command) -> ExitStatus {
     let result = match command {
         Command::Build(args) => build::run(args),
         Command::Impose(args) => impose::run(args),
+        Command::Calibrate(args) => calibrate::run(args),
         Command::Check(args) => check::run(args),
         Command::New(args) => new::run(args),
         Command::Fonts(args) => fonts::run(args),

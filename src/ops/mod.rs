@@ -1,5 +1,6 @@
 //! The commands' work, without presentation: each returns data the CLI renders.
 
+pub mod calibrate;
 pub mod check;
 pub mod fonts;
 pub mod images;
