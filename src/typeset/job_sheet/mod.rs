@@ -166,14 +166,14 @@ fn page(job: &JobSheet, lang: Lang, steps: bool) -> String {
             let _ = writeln!(out, "#par[{}]", lit(line));
         }
     }
-    let calibrate = lang.pick(
-        "Le verso est décalé sur votre imprimante ? Mesurez le décalage avec `livret calibrate`. Imprimez toujours à 100 %.",
-        "Backs misaligned on your printer? Measure the offset with `livret calibrate`. Always print at 100%.",
+    let footer = lang.pick(
+        "Fiche dessinée par livret d'après le plan de ce fichier ; la fiche .txt dit la même chose en texte. Imprimez toujours à 100 %.",
+        "Drawn by livret from this file's plan; the .txt ticket says the same in words. Always print at 100%.",
     );
     let _ = writeln!(
         out,
         "#place(bottom + left, text(size: 7pt, fill: luma(80), {}))",
-        quoted(calibrate)
+        quoted(footer)
     );
     out
 }
