@@ -16,6 +16,7 @@ mod images;
 mod impose_cli;
 mod impose_sheets;
 mod incremental;
+mod lighter;
 mod markdown_prop;
 mod new;
 mod presets;
