@@ -5,8 +5,11 @@
 mod support;
 
 mod architecture;
+mod back_offset;
 mod build;
+mod calibrate;
 mod check;
+mod check_changes;
 mod cli;
 mod docs;
 mod editions;
@@ -19,10 +22,12 @@ mod incremental;
 mod lighter;
 mod markdown_prop;
 mod new;
+mod po;
 mod presets;
 mod preview;
 mod proof;
 mod rtl;
+mod segments;
 mod trust_budgets;
 mod trust_door;
 mod trust_images;
