@@ -2,6 +2,7 @@
 //! files under `out/`, several targets at once, skipping those whose inputs did not
 //! change, with `out/<guide>/report.json` listing every output.
 
+pub mod archive;
 pub mod edition;
 pub mod incremental;
 pub mod lock;

@@ -1,11 +1,13 @@
 //! `livret build --package DIR`: what a print shop needs in one folder — every print
 //! file with its job ticket, and a README in French and English listing them, with
-//! their SHA-256 so the shop can check what it received.
+//! their SHA-256 so the shop can check what it received. `--package NAME.zip` puts the
+//! same files in one zip archive instead, the same bytes for the same build.
 
 use std::fmt::Write as _;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use crate::build::archive;
 use crate::build::output::BuiltTarget;
 use crate::build::output::OutputKind;
 use crate::build::report::{self, ReportEntry};
@@ -14,16 +16,19 @@ use crate::project::paths;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{read_project, write_atomic};
 
-/// Copies the print files and tickets of `built` into `dir` (new or empty) with a
-/// README; returns the files written.
+/// Copies the print files and tickets of `built` with a README into `dest`: a folder
+/// (new or empty), or a zip archive when `dest` ends in `.zip` (written whole or not
+/// at all, replacing an older one); returns the names of the files packaged.
 pub fn package(
     manifest: &Manifest,
     built: &[BuiltTarget],
-    dir: &Path,
-) -> Result<Vec<PathBuf>> {
-    if fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some()) {
-        return Err(Error::new(format!("{} is not empty", dir.display()))
-            .with_hint("give --package a new folder (or empty this one): old files would mix with the new"));
+    dest: &Path,
+) -> Result<Vec<String>> {
+    let zip =
+        dest.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip")) && !dest.is_dir();
+    if !zip && fs::read_dir(dest).is_ok_and(|mut entries| entries.next().is_some()) {
+        return Err(Error::new(format!("{} is not empty", dest.display()))
+            .with_hint("give --package a new folder (or empty this one): old files would mix with the new; or a name ending in .zip for one archive"));
     }
     let report = report::collect(manifest);
     let entries: Vec<&ReportEntry> = report
@@ -37,17 +42,26 @@ pub fn package(
             "add [[print]] presets to guide.toml, and build without --no-print",
         ));
     }
-    let mut written = Vec::new();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for entry in &entries {
         let bytes = read_project(&manifest.root, &entry.output.path)?;
-        let to = dir.join(file_name(&entry.output.path));
-        write_atomic(&to, &bytes)?;
-        written.push(to);
+        files.push((file_name(&entry.output.path).to_string(), bytes));
     }
-    let readme = dir.join("README.txt");
-    write_atomic(&readme, readme_text(manifest, &entries).as_bytes())?;
-    written.push(readme);
-    Ok(written)
+    files.push(("README.txt".to_string(), readme_text(manifest, &entries).into_bytes()));
+    if zip {
+        let date = crate::typeset::world::build_date(manifest.date()?)?;
+        let day = (
+            date.year().unwrap_or(1980),
+            date.month().unwrap_or(1),
+            date.day().unwrap_or(1),
+        );
+        write_atomic(dest, &archive::zip(&files, day)?)?;
+    } else {
+        for (name, bytes) in &files {
+            write_atomic(&dest.join(name), bytes)?;
+        }
+    }
+    Ok(files.into_iter().map(|(name, _)| name).collect())
 }
 
 /// The last component of a `/`-separated path.

@@ -299,7 +299,8 @@ pub fn glyph_warnings(
 }
 
 /// Exports a reading PDF (tagged), meeting `standard` if given, declaring the reading
-/// direction `dir` for viewers; typst's check failures are located in the chapters.
+/// direction `dir` for viewers, written compact (object streams) unless `standard`
+/// predates them; typst's check failures are located in the chapters.
 pub fn export_reading(
     target: &CompiledTarget,
     ident: &str,
@@ -320,7 +321,8 @@ pub fn export_reading(
                 Error::new(format!("{what}: {}", rendered.join("\nerror: ")))
                     .with_hint("fix the places shown; no PDF was written")
             })?;
-    pdf_prefs::with_direction(bytes, dir)
+    let compact = pdf_prefs::compact_allowed(standard);
+    pdf_prefs::finish(bytes, pdf_prefs::Finish { dir, compact })
 }
 
 /// The name typst gives a PDF standard (`a-2b`), as people write it (`PDF/A-2b`).

@@ -227,7 +227,8 @@ pub struct BuildArgs {
     /// Build only the K-th of N parts of the targets (stable), e.g. on CI machine K of N.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<Shard>,
-    /// Also gather the print files, job tickets and a README for the print shop in DIR.
+    /// Also gather the print files, job tickets and a README for the print shop in DIR
+    /// (or in one zip archive, the same bytes for the same build, when it ends in .zip).
     #[arg(long, value_name = "DIR")]
     pub package: Option<PathBuf>,
     /// Make the reading PDFs meet a PDF standard, e.g. a-2b (PDF/A-2b, for archives).

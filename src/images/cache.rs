@@ -9,10 +9,11 @@ use serde::{Deserialize, Serialize};
 use typst::foundations::Bytes;
 
 use crate::images::check::{self, format_name, is_photo};
-use crate::images::encode::{encode_jpeg, encode_png};
+use crate::images::encode::{encode_jpeg, encode_png, encode_png_palette};
 use crate::images::model::{
     ImageInfo, ImageTarget, SourceImage, Variant, Where, hex_hash,
 };
+use crate::images::palette::{self, FLAT_ART_COLOURS};
 use crate::project::paths::IMAGE_CACHE_DIR;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{read_project, read_project_if_exists, write_project};
@@ -148,10 +149,10 @@ impl ImageCache {
             as u32)
             .max(1);
         let gray = if target.gray { "-gray" } else { "" };
-        let quality = if format == "jpg" {
-            format!("-q{}", target.jpeg_quality)
-        } else {
-            String::new()
+        let quality = match format.as_str() {
+            "jpg" => format!("-q{}", target.jpeg_quality),
+            _ if target.palette > 0 => format!("-p{}", target.palette),
+            _ => String::new(),
         };
         let name = format!(
             "{}-{width}x{height}-{dpi:.2}dpi{gray}{quality}.{format}",
@@ -170,7 +171,8 @@ impl ImageCache {
     }
 
     /// Decodes `source`, resamples it to `size` (when smaller), greys it for a grey
-    /// target and encodes it as `format` with density `dpi`.
+    /// target and encodes it as `format` with density `dpi` — flat art as a palette
+    /// PNG when the target asks for one.
     fn prepare(
         &self,
         source: &SourceImage,
@@ -181,6 +183,9 @@ impl ImageCache {
     ) -> Result<Vec<u8>> {
         let place = || format!("image {}", source.rel);
         let (image, _, _) = self.decode(&source.bytes, &source.rel, &place)?;
+        let flat = format == "png"
+            && target.palette > 0
+            && palette::few_colours(&image, FLAT_ART_COLOURS);
         let mut image = if width < source.info.width {
             image.resize_exact(width, height, image::imageops::FilterType::Lanczos3)
         } else {
@@ -196,6 +201,9 @@ impl ImageCache {
         if format == "jpg" {
             let density = dpi.round().clamp(1.0, 65535.0) as u16;
             encode_jpeg(&image, target.jpeg_quality, density).map_err(|e| e.to_string())
+        } else if flat {
+            let paletted = palette::reduce(&image, target.palette);
+            encode_png_palette(&paletted, dpi).map_err(|e| e.to_string())
         } else {
             encode_png(&image, dpi).map_err(|e| e.to_string())
         }

@@ -8,6 +8,7 @@ mod check;
 mod encode;
 mod integrity;
 mod model;
+mod palette;
 mod placements;
 
 pub use cache::{ImageCache, folder};

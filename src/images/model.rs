@@ -32,13 +32,18 @@ pub struct ImageTarget {
     pub gray: bool,
     /// JPEG quality for photos (1–100).
     pub jpeg_quality: u8,
+    /// Flat art (a source of few colours) is drawn with at most this many colours in
+    /// a palette PNG; 0 keeps every colour of the resampled image.
+    pub palette: usize,
 }
 
 impl ImageTarget {
     /// Print: 300 dpi, high JPEG quality.
-    pub const PRINT: Self = Self { dpi: 300.0, gray: false, jpeg_quality: 90 };
-    /// Screens and phones: 150 dpi, smaller JPEGs.
-    pub const SCREEN: Self = Self { dpi: 150.0, gray: false, jpeg_quality: 70 };
+    pub const PRINT: Self =
+        Self { dpi: 300.0, gray: false, jpeg_quality: 90, palette: 0 };
+    /// Screens and phones: 150 dpi, smaller JPEGs, flat art in 64 colours.
+    pub const SCREEN: Self =
+        Self { dpi: 150.0, gray: false, jpeg_quality: 70, palette: 64 };
 
     /// The same target in shades of grey.
     pub fn grayscale(self) -> Self {

@@ -21,6 +21,7 @@ mod impose_sheets;
 mod incremental;
 mod ink;
 mod job_sheet;
+mod lighter;
 mod markdown_prop;
 mod new;
 mod po;
