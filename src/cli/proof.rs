@@ -14,8 +14,14 @@ pub fn run(args: ProofArgs) -> Result<ExitStatus> {
         lang: args.lang,
         against: args.against,
         layout: args.layout,
+        changes: args.changes,
     };
     let done = budget::within(args.timeout, "proof", move || proof::proof(&options))?;
     term::info(&format!("wrote {} ({} proof sheet(s))", done.pdf.display(), done.sheets));
+    if let Some((blocks, sheets)) = done.changes {
+        term::info(&format!(
+            "marked {blocks} changed block(s) since acceptance, on {sheets} sheet(s)"
+        ));
+    }
     Ok(ExitStatus::Success)
 }

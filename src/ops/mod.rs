@@ -7,5 +7,6 @@ pub mod impose;
 pub mod new;
 pub mod preview;
 pub mod proof;
+pub mod proof_changes;
 pub mod serve;
 pub mod watch;

@@ -9,5 +9,6 @@ pub mod frames;
 pub mod inspect;
 pub mod markdown;
 pub mod pdf_prefs;
+pub mod regions;
 pub mod render;
 pub mod world;
