@@ -65,7 +65,7 @@ pub enum Command {
     /// Check translations: missing and stale chapters, characters no font can show,
     /// page counts against the source language. Exit 1 when something needs attention.
     #[command(
-        after_help = "Examples:\n  livret check --lang bm\n  livret check --lang bm --accept 05-signaler   (after reviewing it)\n  livret check --format json"
+        after_help = "Examples:\n  livret check --lang bm\n  livret check --lang bm --accept 05-signaler   (after reviewing it)\n  livret check --lang bm --accept 05-signaler:12   (one changed block)\n  livret check --format json"
     )]
     Check(CheckArgs),
     /// A proof PDF: each translated page beside the source page, chapter by chapter.
@@ -287,8 +287,10 @@ pub struct CheckArgs {
     /// Only this language (repeatable).
     #[arg(long = "lang", short = 'l', value_name = "L")]
     pub langs: Vec<String>,
-    /// Mark this chapter of the one --lang as reviewed against the current source (repeatable).
-    #[arg(long, value_name = "CHAPTER")]
+    /// Mark this chapter of the one --lang as reviewed against the current source, or
+    /// with `:LINE` only its changed block at that source line, as check prints it
+    /// (repeatable).
+    #[arg(long, value_name = "CHAPTER[:LINE]")]
     pub accept: Vec<String>,
     /// human (a table and one line per problem) or json.
     #[arg(long, value_enum, default_value = "human")]

@@ -2,6 +2,7 @@
 
 use crate::cli::args::CheckArgs;
 use crate::cli::budget;
+use crate::cli::check_changes as changes;
 use crate::cli::outcome::{ExitStatus, show_report};
 use crate::ops::check::{self, CheckOptions, LanguageReport};
 use crate::util::diag::Result;
@@ -68,15 +69,7 @@ fn problem_lines(r: &LanguageReport, out: &mut String) {
         ));
     }
     for s in &r.stale {
-        let why = if s.never_accepted {
-            "never marked as reviewed"
-        } else {
-            "the source chapter changed since it was reviewed"
-        };
-        out.push_str(&format!(
-            "{}: stale {} ({why}); after review: livret check --lang {} --accept {}\n",
-            r.lang, s.file, r.lang, s.chapter
-        ));
+        changes::stale_lines(&r.lang, s, out);
     }
     for u in &r.unshowable {
         out.push_str(&format!(

@@ -5,6 +5,7 @@ pub mod args;
 mod budget;
 mod build;
 mod check;
+mod check_changes;
 mod fonts;
 mod images;
 mod impose;

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::project::manifest;
-use crate::project::{paths, status};
+use crate::project::{accept, paths};
 use crate::util::diag::{Error, Result};
 use crate::util::fs::write_atomic;
 use crate::util::suggest::did_you_mean;
@@ -161,8 +161,11 @@ pub fn create(options: &NewOptions) -> Result<Vec<String>> {
     let manifest = manifest::load(dir)?;
     let stems: Vec<String> = CHAPTERS.iter().map(|(s, _, _)| s.to_string()).collect();
     for lang in &options.langs[1..] {
-        status::accept(&manifest, lang, &stems)?;
+        accept::accept(&manifest, lang, &stems)?;
         files.push((paths::status_file(lang), Vec::new()));
+        for stem in &stems {
+            files.push((paths::accepted_snapshot(lang, stem), Vec::new()));
+        }
     }
     Ok(files.into_iter().map(|(rel, _)| rel).collect())
 }

@@ -16,6 +16,8 @@ pub const LOCK_PATH: &str = "out/.livret/lock";
 pub const IMAGE_CACHE_DIR: &str = "out/.cache/images";
 /// A translation's review record, inside its language folder.
 pub const STATUS_FILE: &str = "status.toml";
+/// A translation's accepted source snapshots, inside its language folder.
+pub const ACCEPTED_DIR: &str = ".accepted";
 
 /// `out/<guide>`: every target's folder and the report.
 pub fn guide_dir(guide: &str) -> PathBuf {
@@ -35,6 +37,12 @@ pub fn record(root: &Path, lang: &str, layout: &str) -> PathBuf {
 /// `sources/<lang>/status.toml`.
 pub fn status_file(lang: &str) -> String {
     format!("sources/{lang}/{STATUS_FILE}")
+}
+
+/// `sources/<lang>/.accepted/<chapter>.txt`: the source text the chapter's
+/// translation was last accepted against, block by block.
+pub fn accepted_snapshot(lang: &str, chapter: &str) -> String {
+    format!("sources/{lang}/{ACCEPTED_DIR}/{chapter}.txt")
 }
 
 /// The files of one target (language × layout), all in `out/<guide>/<lang>/<layout>/`

@@ -1,18 +1,17 @@
 //! What translators have reviewed: `sources/<lang>/status.toml` records, per chapter,
-//! the hash of the source chapter its translation was last accepted against.
+//! the hash of the source chapter its translation was last accepted against (the
+//! accepted text itself is in `project::snapshot`; accepting is `project::accept`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::project::chapters;
 use crate::project::manifest::Manifest;
 use crate::project::paths;
 use crate::util::diag::{Error, Result, line_col};
 use crate::util::fs::{read_project, read_project_if_exists, write_project};
 use crate::util::hash::sha256_hex;
-use crate::util::suggest::did_you_mean;
 use crate::util::text::without_bom;
 
 /// The status file's shape.
@@ -47,46 +46,11 @@ pub fn read(manifest: &Manifest, lang: &str) -> Result<StatusFile> {
     })
 }
 
-/// Marks chapters of `lang` as reviewed against the current source chapters; gives
-/// the chapters marked.
-pub fn accept(
-    manifest: &Manifest,
-    lang: &str,
-    chapters: &[String],
-) -> Result<Vec<String>> {
-    let source = &manifest.guide.source_language;
-    if lang == source {
-        return Err(Error::new(format!(
-            "`{lang}` is the source language; only translations are accepted"
-        )));
-    }
-    let mut status = read(manifest, lang)?;
-    let mut done = Vec::new();
-    for chapter in chapters {
-        if !manifest.chapter_stems().any(|s| s == chapter) {
-            let known: Vec<&str> = manifest.chapter_stems().collect();
-            let mut err = Error::new(format!("unknown chapter `{chapter}`"));
-            if let Some(best) = did_you_mean(chapter, &known) {
-                err = err.with_hint(format!("did you mean `{best}`?"));
-            }
-            return Err(err);
-        }
-        if chapters::find(manifest, lang, chapter)?.is_none() {
-            return Err(Error::new(format!(
-                "sources/{lang}/{chapter}.md does not exist yet"
-            ))
-            .with_hint("translate the chapter first, then accept it"));
-        }
-        let src = chapters::find(manifest, source, chapter)?.ok_or_else(|| {
-            Error::new(format!("source chapter `{chapter}` has no file"))
-        })?;
-        status.accepted.insert(chapter.clone(), hash_file(&manifest.root, &src.rel)?);
-        done.push(chapter.clone());
-    }
+/// Writes `sources/<lang>/status.toml`.
+pub fn write(manifest: &Manifest, lang: &str, status: &StatusFile) -> Result<()> {
     let text = format!(
         "# Which version of each source chapter this translation was last reviewed against.\n# Written by `livret check --lang {lang} --accept CHAPTER`.\n\n{}",
-        toml::to_string(&status).expect("status serialises")
+        toml::to_string(status).expect("status serialises")
     );
-    write_project(&manifest.root, paths::status_file(lang), text.as_bytes())?;
-    Ok(done)
+    write_project(&manifest.root, paths::status_file(lang), text.as_bytes())
 }

@@ -73,13 +73,10 @@ pub struct Refusal {
 /// smart punctuation (typst sets quotes itself), heading attributes (`{2024}` at the
 /// end of a heading would vanish) and metadata blocks (a `---` line further down is
 /// a rule; front matter at the top is refused by [`to_typst`]).
+/// They are defined once in `project::segments`, so that the blocks translators
+/// review are the blocks typeset.
 pub fn parser_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_GFM
-        | Options::ENABLE_DEFINITION_LIST
+    crate::project::segments::parser_options()
 }
 
 /// Converts Markdown to Typst markup.

@@ -2,6 +2,9 @@
 
 use serde::Serialize;
 
+use crate::project::review::BlockChange;
+use crate::project::segments::align::Parting;
+
 /// The report for one language.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct LanguageReport {
@@ -76,8 +79,20 @@ pub struct Stale {
     pub chapter: String,
     /// The translation file.
     pub file: String,
+    /// The source file.
+    pub source: String,
     /// Whether it was ever accepted.
     pub never_accepted: bool,
+    /// Whether only the hash of the accepted source was kept (no snapshot, as
+    /// status.toml files written before snapshots): what changed cannot be shown.
+    pub no_snapshot: bool,
+    /// The source blocks that changed since acceptance, in source order (empty when
+    /// never accepted or without a snapshot; empty too when only the Markdown around
+    /// the text changed).
+    pub changes: Vec<BlockChange>,
+    /// Where the translation's structure leaves the source's, when it does: its
+    /// blocks cannot be paired (no translation lines), review the whole chapter.
+    pub structure: Option<Parting>,
 }
 
 /// A character drawn as an empty box.

@@ -15,7 +15,8 @@ use std::path::PathBuf;
 
 use crate::build::target::{CompiledTarget, Context, TargetSpec, compile_target};
 use crate::project::manifest::{self, Manifest};
-use crate::project::{chapters, status, targets};
+use crate::project::review::{self, State};
+use crate::project::{accept, chapters, status, targets};
 use crate::typeset::fonts::Fonts;
 use crate::typeset::world;
 use crate::util::diag::{Error, Result};
@@ -38,9 +39,9 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
         let [lang] = options.langs.as_slice() else {
             return Err(Error::new("--accept needs exactly one --lang"));
         };
-        for done in status::accept(&manifest, lang, &options.accept)? {
+        for done in accept::accept(&manifest, lang, &options.accept)? {
             // Not on stdout: --format json must stay one JSON document.
-            eprintln!("marked as reviewed against the current source: {done}");
+            eprintln!("{done}");
         }
     }
     let langs = targets::select(
@@ -94,7 +95,8 @@ fn compile(ctx: Context, lang: &str, layout: &str) -> Result<CompiledTarget> {
     compile_target(ctx, &TargetSpec { lang, layout, strict: false, page_multiple: 4 })
 }
 
-/// Missing chapters, and translations whose source changed since they were accepted.
+/// Missing chapters, and translations whose source changed since they were accepted
+/// (with the blocks that changed, when a snapshot of the accepted source exists).
 fn chapter_status(
     manifest: &Manifest,
     lang: &str,
@@ -103,27 +105,30 @@ fn chapter_status(
     let source = manifest.guide.source_language.as_str();
     let accepted = status::read(manifest, lang)?;
     for stem in manifest.chapter_stems() {
-        let Some(file) = chapters::find(manifest, lang, stem)? else {
+        if chapters::find(manifest, lang, stem)?.is_none() {
             // Name the file as the source has it (.md or .typ).
             let ext = chapters::find(manifest, source, stem)?
                 .map_or_else(|| "md".to_string(), |f| f.extension().to_string());
             report.missing.push(format!("sources/{lang}/{stem}.{ext}"));
             continue;
-        };
+        }
         report.translated += 1;
         if lang == source {
             continue;
         }
-        let Some(src) = chapters::find(manifest, source, stem)? else { continue };
-        let current = status::hash_file(&manifest.root, &src.rel)?;
-        match accepted.accepted.get(stem) {
-            Some(h) if *h == current => {}
-            other => report.stale.push(Stale {
-                chapter: stem.to_string(),
-                file: file.rel,
-                never_accepted: other.is_none(),
-            }),
+        let Some(r) = review::review(manifest, lang, stem, &accepted)? else { continue };
+        if r.state == State::Current {
+            continue;
         }
+        report.stale.push(Stale {
+            chapter: r.chapter,
+            file: r.translation,
+            source: r.source,
+            never_accepted: r.state == State::NeverAccepted,
+            no_snapshot: r.state == State::NoSnapshot,
+            changes: r.blocks,
+            structure: r.structure,
+        });
     }
     Ok(())
 }

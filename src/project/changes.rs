@@ -1,0 +1,290 @@
+//! What changed in a source chapter since its translation was accepted: the accepted
+//! blocks against the current ones, each change a block changed, added, removed or
+//! moved, with a word-level diff of its text; and accepting one such change.
+//!
+//! Blocks are compared by kind and text with white space made single (rewrapping a
+//! paragraph changes nothing). The sequences are diffed with `similar` (Myers), the
+//! words of a changed block too (Patience, over words with their trailing spaces); a
+//! block removed in one place and added with the same kind and text in another is
+//! moved; within one stretch of differences, removed and added blocks of the same
+//! kind and path pair up in order as changed; what is left is removed or added.
+
+use serde::Serialize;
+use similar::{Algorithm, ChangeTag, DiffTag, TextDiff, capture_diff_slices};
+
+use crate::project::segments::Block;
+use crate::project::segments::align::Placed;
+use crate::project::snapshot::{AcceptedBlock, Snapshot};
+
+/// Blocks longer than this many bytes get a whole-text diff (old removed, new added)
+/// instead of a word diff, so a pathological chapter cannot take minutes.
+const MAX_WORD_DIFF_BYTES: usize = 64 * 1024;
+
+/// How a source block differs from the accepted one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeKind {
+    /// Same place, new text.
+    Changed,
+    /// A block the accepted source did not have.
+    Added,
+    /// A block of the accepted source that is gone.
+    Removed,
+    /// The same text at another place.
+    Moved,
+}
+
+/// One change: indices into the accepted blocks (`old`) and the current blocks (`new`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// What happened.
+    pub kind: ChangeKind,
+    /// 0-based index in the snapshot's blocks (`None` for an added block).
+    pub old: Option<usize>,
+    /// 0-based index in the current blocks (`None` for a removed block).
+    pub new: Option<usize>,
+    /// For a removed block: the 0-based index of the current block it was before
+    /// (the number of current blocks when it was last).
+    pub at: usize,
+}
+
+/// The comparison of a snapshot with the current blocks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comparison {
+    /// The changes, in the order of the current source (a removed block where it was).
+    pub changes: Vec<Change>,
+    /// For each current block, its unchanged or changed counterpart in the snapshot.
+    pub old_of_new: Vec<Option<usize>>,
+}
+
+/// What makes two blocks "the same text".
+fn key(kind: &str, text: &str) -> String {
+    format!("{kind}\u{0}{}", crate::project::segments::normalize(text))
+}
+
+/// Compares the accepted blocks with the current ones.
+pub fn compare(old: &[AcceptedBlock], new: &[Block]) -> Comparison {
+    let old_keys: Vec<String> = old.iter().map(|b| key(b.kind.name(), &b.text)).collect();
+    let new_keys: Vec<String> = new.iter().map(|b| key(b.kind.name(), &b.text)).collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys);
+    let mut old_of_new = vec![None; new.len()];
+    // Stretches of differences: (old indices, new indices).
+    let mut hunks: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    let mut open = false;
+    for op in &ops {
+        let (tag, o, n) = op.as_tag_tuple();
+        if tag == DiffTag::Equal {
+            for (i, j) in o.zip(n) {
+                old_of_new[j] = Some(i);
+            }
+            open = false;
+            continue;
+        }
+        if !open {
+            hunks.push((Vec::new(), Vec::new()));
+            open = true;
+        }
+        let hunk = hunks.last_mut().expect("just pushed");
+        hunk.0.extend(o);
+        hunk.1.extend(n);
+    }
+    let mut changes = moves(&old_keys, &new_keys, &mut hunks);
+    for (olds, news) in &hunks {
+        pair_in_hunk(old, new, olds, news, &mut changes, &mut old_of_new);
+    }
+    for c in &mut changes {
+        if c.kind == ChangeKind::Removed {
+            c.at = removed_at(c.old.expect("removed has old"), &old_of_new, new.len());
+        }
+    }
+    changes.sort_by_key(|c| (c.new.unwrap_or(c.at), c.new.is_some(), c.old));
+    Comparison { changes, old_of_new }
+}
+
+/// Blocks removed in one stretch and added with the same kind and text in another
+/// (or the same one): moved. Takes them out of the stretches.
+fn moves(
+    old_keys: &[String],
+    new_keys: &[String],
+    hunks: &mut [(Vec<usize>, Vec<usize>)],
+) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let removed: Vec<usize> = hunks.iter().flat_map(|h| h.0.iter().copied()).collect();
+    let mut taken = vec![false; old_keys.len()];
+    for hunk in hunks.iter_mut() {
+        hunk.1.retain(|&j| {
+            let found = removed
+                .iter()
+                .copied()
+                .find(|&i| !taken[i] && old_keys[i] == new_keys[j]);
+            match found {
+                Some(i) => {
+                    taken[i] = true;
+                    changes.push(Change {
+                        kind: ChangeKind::Moved,
+                        old: Some(i),
+                        new: Some(j),
+                        at: j,
+                    });
+                    false
+                }
+                None => true,
+            }
+        });
+    }
+    for hunk in hunks.iter_mut() {
+        hunk.0.retain(|&i| !taken[i]);
+    }
+    changes
+}
+
+/// Within one stretch, pairs removed and added blocks of the same kind and path in
+/// order as changed; the rest are removed or added.
+fn pair_in_hunk(
+    old: &[AcceptedBlock],
+    new: &[Block],
+    olds: &[usize],
+    news: &[usize],
+    changes: &mut Vec<Change>,
+    old_of_new: &mut [Option<usize>],
+) {
+    let mut next_old = 0;
+    for &j in news {
+        let found = olds[next_old..].iter().position(|&i| {
+            old[i].kind == new[j].kind && old[i].path() == new[j].path.as_str()
+        });
+        match found {
+            Some(k) => {
+                for &i in &olds[next_old..next_old + k] {
+                    changes.push(removed(i));
+                }
+                let i = olds[next_old + k];
+                next_old += k + 1;
+                old_of_new[j] = Some(i);
+                changes.push(Change {
+                    kind: ChangeKind::Changed,
+                    old: Some(i),
+                    new: Some(j),
+                    at: j,
+                });
+            }
+            None => changes.push(Change {
+                kind: ChangeKind::Added,
+                old: None,
+                new: Some(j),
+                at: j,
+            }),
+        }
+    }
+    for &i in &olds[next_old..] {
+        changes.push(removed(i));
+    }
+}
+
+/// A removed block (its place among the current blocks is set later).
+fn removed(i: usize) -> Change {
+    Change { kind: ChangeKind::Removed, old: Some(i), new: None, at: 0 }
+}
+
+/// The current block a removed old block `i` stood before: the first current block
+/// whose counterpart comes after it.
+fn removed_at(i: usize, old_of_new: &[Option<usize>], len: usize) -> usize {
+    old_of_new.iter().position(|o| o.is_some_and(|o| o > i)).unwrap_or(len)
+}
+
+/// One stretch of a word diff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DiffOp {
+    /// `equal`, `delete` (only in the old text) or `insert` (only in the new).
+    pub op: DiffOpKind,
+    /// The words (and the spaces between them).
+    pub text: String,
+}
+
+/// What a [`DiffOp`] does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DiffOpKind {
+    /// In both texts.
+    Equal,
+    /// Only in the old text.
+    Delete,
+    /// Only in the new text.
+    Insert,
+}
+
+/// A word-level diff of `old` → `new`, consecutive words of one kind merged.
+pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
+    let mut ops: Vec<DiffOp> = Vec::new();
+    let mut push = |op: DiffOpKind, text: &str| match ops.last_mut() {
+        Some(last) if last.op == op => last.text.push_str(text),
+        _ if text.is_empty() => {}
+        _ => ops.push(DiffOp { op, text: text.to_string() }),
+    };
+    if old.len() > MAX_WORD_DIFF_BYTES || new.len() > MAX_WORD_DIFF_BYTES {
+        push(DiffOpKind::Delete, old);
+        push(DiffOpKind::Insert, new);
+        return ops;
+    }
+    let (old_words, new_words) = (words(old), words(new));
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Patience)
+        .diff_slices(&old_words, &new_words);
+    for change in diff.iter_all_changes() {
+        let op = match change.tag() {
+            ChangeTag::Equal => DiffOpKind::Equal,
+            ChangeTag::Delete => DiffOpKind::Delete,
+            ChangeTag::Insert => DiffOpKind::Insert,
+        };
+        push(op, change.value());
+    }
+    ops
+}
+
+/// `text` cut into words, each with the white space after it (white space alone at
+/// the start is a word of its own), so that a diff never pairs spaces by themselves.
+fn words(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_space = false;
+    for (i, c) in text.char_indices() {
+        let space = c.is_whitespace();
+        if !space && in_space && i > start {
+            out.push(&text[start..i]);
+            start = i;
+        }
+        in_space = space;
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Accepts one change into the snapshot: the changed block takes its new text, an
+/// added block is inserted after the block before it, a removed one dropped, a moved
+/// one taken to its new place.
+pub fn accept_one(snap: &mut Snapshot, new: &[Block], cmp: &Comparison, change: &Change) {
+    match (change.kind, change.old, change.new) {
+        (ChangeKind::Changed, Some(i), Some(j)) => {
+            snap.blocks[i] = AcceptedBlock::of(&new[j])
+        }
+        (ChangeKind::Removed, Some(i), _) => {
+            snap.blocks.remove(i);
+        }
+        (ChangeKind::Added | ChangeKind::Moved, old, Some(j)) => {
+            // After the counterpart of the nearest earlier block that stayed in place.
+            let after =
+                (0..j).rev().find_map(|k| cmp.old_of_new[k].filter(|&o| Some(o) != old));
+            let mut at = after.map_or(0, |o| o + 1);
+            if let Some(i) = old {
+                snap.blocks.remove(i);
+                if i < at {
+                    at -= 1;
+                }
+            }
+            snap.blocks.insert(at.min(snap.blocks.len()), AcceptedBlock::of(&new[j]));
+        }
+        _ => {}
+    }
+}
