@@ -12,8 +12,8 @@ use typst::visualize::{Color, FixedStroke, Geometry, Paint};
 use typst_layout::{Page, PagedDocument};
 
 use crate::build::print;
-use crate::ops::proof_changes;
 use crate::build::target::{CompiledTarget, Context, TargetSpec, compile_target};
+use crate::ops::proof_changes;
 use crate::project::manifest;
 use crate::project::paths::TargetPaths;
 use crate::typeset::export;
@@ -48,8 +48,9 @@ pub struct Proof {
     pub pdf: PathBuf,
     /// Proof sheets.
     pub sheets: usize,
-    /// With `changes`: the changed blocks found, and the sheets that carry a mark.
-    pub changes: Option<(usize, usize)>,
+    /// With `changes`: the changed blocks found, the sheets that carry a mark, and the
+    /// stale chapters whose changes are unknown (no snapshot of the accepted source).
+    pub changes: Option<(usize, usize, Vec<String>)>,
 }
 
 /// One part of the booklet: front matter, a chapter, or back matter.
@@ -106,7 +107,12 @@ pub fn proof(options: &ProofOptions) -> Result<Proof> {
     let right = compile(&options.lang)?;
     let rows = rows(&left, &right, &against, &options.lang);
     let marks = match options.changes {
-        true => Some(proof_changes::marks(&manifest, &options.lang, &against, [&left, &right])?),
+        true => Some(proof_changes::marks(
+            &manifest,
+            &options.lang,
+            &against,
+            [&left, &right],
+        )?),
         false => None,
     };
     let paths = TargetPaths::new(&manifest.guide.id, &options.lang, &layout);
@@ -131,7 +137,10 @@ pub fn proof(options: &ProofOptions) -> Result<Proof> {
         .map(|(i, row)| plain_page(sheet(row, docs, page, &frames, marked), i + 1))
         .collect();
     let count = pages.len();
-    let changes = marks.map(|m| (m.blocks, rows.iter().filter(|r| m.on_row(r.left.0, r.right.0)).count()));
+    let changes = marks.map(|m| {
+        let sheets = rows.iter().filter(|r| m.on_row(r.left.0, r.right.0)).count();
+        (m.blocks, sheets, m.unknown)
+    });
     let document = PagedDocument::new(pages, DocumentInfo::default());
     let pdf = paths.proof_pdf(&against);
     let name = pdf.file_stem().and_then(|s| s.to_str()).unwrap_or("proof").to_string();

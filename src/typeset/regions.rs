@@ -94,11 +94,13 @@ fn text_boxes(
                 text_boxes(&group.frame, local.pre_concat(group.transform), f);
             }
             FrameItem::Text(text) => {
-                let Some(span) = text.glyphs.iter().map(|g| g.span.0).find(|s| !s.is_detached())
+                let Some(span) =
+                    text.glyphs.iter().map(|g| g.span.0).find(|s| !s.is_detached())
                 else {
                     continue;
                 };
-                let width: Abs = text.glyphs.iter().map(|g| g.x_advance.at(text.size)).sum();
+                let width: Abs =
+                    text.glyphs.iter().map(|g| g.x_advance.at(text.size)).sum();
                 let corners = [
                     Point::new(Abs::zero(), -text.size * 0.8),
                     Point::new(width, text.size * 0.25),

@@ -135,13 +135,10 @@ fn proof_changes_marks_exactly_the_changed_block_and_its_translation() {
     );
     assert_ne!(edited, text);
     fs::write(&fr, edited).unwrap();
-    let (code, out, err) = livret_in(
-        root,
-        "proof",
-        &["--lang", "en", "--layout", "pocket-a7", "--changes"],
-    );
+    let (code, out, err) =
+        livret_in(root, "proof", &["--lang", "en", "--layout", "pocket-a7", "--changes"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(err.contains("marked 1 changed block(s)"), "{err}");
+    assert!(out.contains("marked 1 changed block(s)"), "{out}{err}");
     let pdf = root.join("out/securite-collaborative/en/pocket-a7/securite-collaborative-en-pocket-a7-proof-fr.pdf");
     let (pages, width, _) = pdf_info(&pdf);
     let changed_fr = ["surveiller", "ruelle.", "construit", "justement."];
@@ -177,7 +174,8 @@ fn proof_changes_marks_exactly_the_changed_block_and_its_translation() {
     assert!((1..=2).contains(&marked_sheets), "{marked_sheets} sheets marked of {pages}");
 
     // Without --changes, no sheet carries a mark.
-    let (code, out, err) = livret_in(root, "proof", &["--lang", "en", "--layout", "pocket-a7"]);
+    let (code, out, err) =
+        livret_in(root, "proof", &["--lang", "en", "--layout", "pocket-a7"]);
     assert_eq!(code, 0, "{out}{err}");
     for page in 1..=pages {
         let runs = bar_runs(&render_rgb(&pdf, page, 72));
