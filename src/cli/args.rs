@@ -6,9 +6,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::cli::term::{ColorChoice, Term};
 use livret_impose::fit::TurnPages;
-use livret_impose::{Binding, Blanks, Duplex, MarkKind, Scheme};
+use livret_impose::{BackOffset, Binding, Blanks, Duplex, MarkKind, Scheme};
 
-use crate::project::preset::{Fit, PrintChoices, Sheet};
+use crate::project::preset::{Fit, Millimetres, PrintChoices, Sheet};
 use crate::project::targets::Shard;
 
 /// livret turns a multilingual guide into pocket booklets and print-ready sheets.
@@ -62,6 +62,12 @@ pub enum Command {
         after_help = "Examples:\n  livret impose guide-a6.pdf -o sheets.pdf --scheme cutstack --sheet a4\n  livret impose zine.pdf -o zine-sheet.pdf --scheme zine --sheet letter --marks fold"
     )]
     Impose(ImposeArgs),
+    /// Write a duplex calibration sheet: rulers at each edge and a registration cross,
+    /// to measure how much a printer clips and how far it shifts the back side.
+    #[command(
+        after_help = "Example:\n  livret calibrate --sheet a4 --duplex long -o calibration.pdf"
+    )]
+    Calibrate(CalibrateArgs),
     /// Check translations: missing and stale chapters, characters no font can show,
     /// page counts against the source language. Exit 1 when something needs attention.
     #[command(
@@ -110,6 +116,42 @@ pub enum Command {
     /// Rebuild a language's reading PDF on every change, incrementally (Ctrl-C stops).
     #[command(after_help = "Example:\n  livret watch --lang bm --layout pocket-a6")]
     Watch(WatchArgs),
+    /// A translation as PO files for Poedit, Lokalize or Weblate, and back.
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  livret po export --lang bm            (writes po/bm/*.po and the template)\n  livret po import --lang bm po/bm"
+    )]
+    Po(PoCommand),
+}
+
+/// `livret po …`.
+#[derive(Debug, Subcommand)]
+pub enum PoCommand {
+    /// Write one PO file per chapter of a translation (msgid: a source block, msgstr:
+    /// its translation, fuzzy where the source changed since) and a template (.pot).
+    #[command(after_help = "Example:\n  livret po export --lang bm po/bm")]
+    Export(PoArgs),
+    /// Write the translated chapters back from PO files, and record the non-fuzzy
+    /// blocks as reviewed. Nothing is written when a file has a problem.
+    #[command(after_help = "Example:\n  livret po import --lang bm po/bm")]
+    Import(PoArgs),
+}
+
+/// `livret po export` and `livret po import`.
+#[derive(Debug, Args)]
+pub struct PoArgs {
+    /// The project folder.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// The translation.
+    #[arg(long, short = 'l', value_name = "L")]
+    pub lang: String,
+    /// The folder of PO files (default: po/<L> in the project).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// human or json.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
 }
 
 /// `livret new`.
@@ -228,9 +270,13 @@ pub struct ImposeArgs {
     /// Marks to draw: crop, fold, collation, slug (comma-separated, or all).
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub marks: Vec<MarkKind>,
-    /// What your printer cannot print near the paper's edge, in mm.
-    #[arg(long, value_name = "MM", default_value_t = 4.0)]
-    pub printer_margin: f64,
+    /// What your printer cannot print near the paper's edge: 5 (mm) or 5mm, 0.2in.
+    #[arg(long, value_name = "LENGTH", default_value = "4")]
+    pub printer_margin: Millimetres,
+    /// Move every back side to make up for the printer's misregistration: right,up as
+    /// seen on the back, e.g. 1.5mm,-0.5mm (measure it with `livret calibrate`).
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true)]
+    pub back_offset: Option<BackOffset>,
     /// For printers without duplex: write the fronts and the backs as two files.
     #[arg(long)]
     pub manual_duplex: bool,
@@ -272,10 +318,25 @@ impl ImposeArgs {
             binding: self.binding.unwrap_or_default(),
             signature_sheets: self.signature_sheets,
             creep_mm: self.creep,
-            printer_margin_mm: Some(self.printer_margin),
+            printer_margin_mm: Some(self.printer_margin.0),
             fit: self.fit,
+            back_offset: self.back_offset.unwrap_or_default(),
         }
     }
+}
+
+/// `livret calibrate`.
+#[derive(Debug, Args)]
+pub struct CalibrateArgs {
+    /// The paper of your jobs: a4, a3, letter, legal, tabloid, or WxHmm / WxHin.
+    #[arg(long)]
+    pub sheet: Sheet,
+    /// The flip your printer makes when printing both sides: long or short.
+    #[arg(long, default_value = "long")]
+    pub duplex: Duplex,
+    /// Where to write the sheet (a two-page PDF: front, back).
+    #[arg(long, short = 'o', value_name = "OUTPUT.pdf")]
+    pub output: PathBuf,
 }
 
 /// `livret check`.

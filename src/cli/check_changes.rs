@@ -62,10 +62,9 @@ fn block_lines(lang: &str, s: &Stale, c: &BlockChange, out: &mut String) {
     let tr = match (c.translation_line, c.translation_after) {
         (Some(l), _) => format!("translation {}:{l}", s.file),
         (None, Some(l)) => format!("translation: after {}:{l}", s.file),
-        (None, None) if c.change == ChangeKind::Added => {
-            "not in the translation yet".into()
-        }
-        (None, None) => "translation: not paired".into(),
+        _ if s.structure.is_some() => "translation: see the whole chapter".into(),
+        _ if c.change == ChangeKind::Added => "not in the translation yet".into(),
+        _ => "no longer in the translation".into(),
     };
     let head = match c.change {
         ChangeKind::Changed => format!("changed {kind} at {src}"),

@@ -4,6 +4,7 @@
 pub mod args;
 mod budget;
 mod build;
+mod calibrate;
 mod check;
 mod check_changes;
 mod fonts;
@@ -12,6 +13,7 @@ mod impose;
 mod manual;
 mod new;
 pub mod outcome;
+mod po;
 mod preview;
 pub mod progress;
 mod proof;
@@ -52,6 +54,7 @@ pub fn run(command: Command) -> ExitStatus {
     let result = match command {
         Command::Build(args) => build::run(args),
         Command::Impose(args) => impose::run(args),
+        Command::Calibrate(args) => calibrate::run(args),
         Command::Check(args) => check::run(args),
         Command::New(args) => new::run(args),
         Command::Fonts(args) => fonts::run(args),
@@ -62,6 +65,7 @@ pub fn run(command: Command) -> ExitStatus {
         Command::Preview(args) => preview::run(args),
         Command::Watch(args) => watch::run(args),
         Command::Proof(args) => proof::run(args),
+        Command::Po(command) => po::run(command),
     };
     result.unwrap_or_else(|err| {
         eprintln!("{}", term::render_error(&err));

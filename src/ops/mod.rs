@@ -1,10 +1,12 @@
 //! The commands' work, without presentation: each returns data the CLI renders.
 
+pub mod calibrate;
 pub mod check;
 pub mod fonts;
 pub mod images;
 pub mod impose;
 pub mod new;
+pub mod po;
 pub mod preview;
 pub mod proof;
 pub mod proof_changes;

@@ -372,7 +372,7 @@ fn layout_tables(t: &mut String, options: &NewOptions) {
     }
     t.push_str("# Print presets: how a layout is imposed on office-printer sheets.\n");
     t.push_str("# scheme: saddle, cutstack, copies, signatures or zine; sheet: a4, a3, letter…;\n");
-    t.push_str("# also duplex = \"long\"|\"short\", marks = [\"crop\", \"fold\"], creep (mm),\n# printer-margin (mm), colour = \"gray\" for a black-and-white printer.\n");
+    t.push_str("# also duplex = \"long\"|\"short\", marks = [\"crop\", \"fold\"], creep (mm),\n# printer-margin = \"5mm\", colour = \"gray\" for a black-and-white printer,\n# back-offset = \"1.5mm,-0.5mm\" (right,up on the back: measure it with `livret calibrate`).\n");
     for layout in &options.layouts {
         let _ = writeln!(
             t,

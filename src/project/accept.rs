@@ -57,16 +57,15 @@ pub fn accept(manifest: &Manifest, lang: &str, what: &[String]) -> Result<Vec<St
         let acceptance = Acceptance::parse(item);
         let chapter = acceptance.chapter();
         known_chapter(manifest, chapter)?;
-        let Some(tr) = chapters::find(manifest, lang, chapter)? else {
+        if chapters::find(manifest, lang, chapter)?.is_none() {
             return Err(Error::new(format!(
                 "sources/{lang}/{chapter}.md does not exist yet"
             ))
             .with_hint("translate the chapter first, then accept it"));
-        };
+        }
         let src = chapters::find(manifest, source, chapter)?.ok_or_else(|| {
             Error::new(format!("source chapter `{chapter}` has no file"))
         })?;
-        drop(tr);
         let src = read_chapter(manifest, src)?;
         let hash = status::hash_file(&manifest.root, &src.file.rel)?;
         match acceptance {

@@ -34,6 +34,11 @@ pub fn record(root: &Path, lang: &str, layout: &str) -> PathBuf {
     root.join(RECORD_DIR).join(format!("{lang}--{layout}.json"))
 }
 
+/// `po/<lang>`: where `livret po export` writes a translation's PO files by default.
+pub fn po_dir(lang: &str) -> String {
+    format!("po/{lang}")
+}
+
 /// `sources/<lang>/status.toml`.
 pub fn status_file(lang: &str) -> String {
     format!("sources/{lang}/{STATUS_FILE}")

@@ -8,7 +8,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, de::Error as _};
 
 use livret_impose::{
-    Binding, Blanks, Duplex, MarkKind, PlanOptions, Scheme, SheetSize, Size, mm,
+    BackOffset, Binding, Blanks, Duplex, MarkKind, PlanOptions, Scheme, SheetSize, Size,
+    mm, parse_length, to_mm,
 };
 
 /// A sheet size and its name as written (lowercase), which print file names use.
@@ -74,6 +75,8 @@ pub struct PrintChoices {
     pub printer_margin_mm: Option<f64>,
     /// How pages of other sizes are handled.
     pub fit: Option<Fit>,
+    /// How far every back side moves for the printer's misregistration.
+    pub back_offset: BackOffset,
 }
 
 impl PrintChoices {
@@ -108,6 +111,7 @@ impl PrintChoices {
             options.printer_margin = mm(margin);
         }
         options.shrink_to_printable = self.fit == Some(Fit::Shrink);
+        options.back_offset = self.back_offset;
         options
     }
 }
@@ -137,9 +141,13 @@ pub struct PrintPreset {
     /// Marks to draw: `crop`, `fold`, `collation`, `slug` (or `all`).
     #[serde(default, deserialize_with = "mark_list")]
     pub marks: Vec<MarkKind>,
-    /// Unprintable margin of the printer in mm (default 4).
+    /// Unprintable margin of the printer: `5` (mm) or `"5mm"` (default 4 mm).
     #[serde(default)]
-    pub printer_margin: Option<f64>,
+    pub printer_margin: Option<Millimetres>,
+    /// How far to move every back side, right then up as seen on the back:
+    /// `"1.5mm,-0.5mm"`, as `livret calibrate`'s sheet reads it.
+    #[serde(default, deserialize_with = "parsed_option")]
+    pub back_offset: Option<BackOffset>,
     /// `shrink`: scale the pages into the printable area; `center`: as `livret impose`.
     #[serde(default)]
     pub fit: Option<Fit>,
@@ -159,9 +167,59 @@ impl PrintPreset {
             binding: Binding::default(),
             signature_sheets: self.signature_sheets,
             creep_mm: self.creep.unwrap_or(0.0),
-            printer_margin_mm: self.printer_margin,
+            printer_margin_mm: self.printer_margin.map(|m| m.0),
             fit: self.fit,
+            back_offset: self.back_offset.unwrap_or_default(),
         }
+    }
+}
+
+/// A length ≥ 0 in millimetres, written as a number of mm (`5`) or with its unit
+/// (`"5mm"`, `"0.5cm"`, `"0.2in"`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Millimetres(pub f64);
+
+impl Millimetres {
+    /// The length if it is finite and not negative.
+    fn checked(mm: f64, text: &str) -> Result<Self, String> {
+        if mm.is_finite() && mm >= 0.0 {
+            Ok(Self(mm))
+        } else {
+            Err(format!("`{text}` is not a length ≥ 0; write e.g. \"5mm\""))
+        }
+    }
+}
+
+impl FromStr for Millimetres {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        Self::checked(to_mm(parse_length(text)?), text)
+    }
+}
+
+impl<'de> Deserialize<'de> for Millimetres {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Millimetres;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a length in mm, as a number (5) or with its unit (\"5mm\")")
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Millimetres, E> {
+                Millimetres::checked(v, &v.to_string()).map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Millimetres, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Millimetres, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Millimetres, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
     }
 }
 

@@ -47,7 +47,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The kind's name as written in reports, JSON and snapshots (`list-item` style).
+    /// The kind's name as written in reports, JSON and snapshots (`heading`, `item`, …).
     pub fn name(self) -> &'static str {
         match self {
             Kind::Heading => "heading",

@@ -66,6 +66,21 @@ impl Fonts {
     }
 }
 
+impl Fonts {
+    /// typst's embedded fonts only (Libertinus Serif, New Computer Modern, DejaVu Sans
+    /// Mono), for what livret draws outside any project.
+    pub fn embedded() -> Arc<Self> {
+        let mut book = FontBook::new();
+        let mut fonts = Vec::new();
+        for (font, _) in typst_kit::fonts::embedded() {
+            book.push(font.info().clone());
+            fonts.push(font);
+        }
+        let origins = vec!["embedded".to_string(); fonts.len()];
+        Arc::new(Self { book: LazyHash::new(book), fonts, origins })
+    }
+}
+
 /// Whether a file is a font by its extension (`.ttf`, `.otf`, `.ttc`, `.otc`).
 fn is_font_file(path: &Path) -> bool {
     let ext =

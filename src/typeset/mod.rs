@@ -2,6 +2,7 @@
 //! World typst reads through, compiling, reading laid-out pages back, exporting PDF.
 
 pub mod assemble;
+pub mod calibration;
 pub mod compile;
 pub mod export;
 pub mod fonts;

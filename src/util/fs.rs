@@ -48,6 +48,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     })
 }
 
+/// The regular files directly in `dir` (not in its subfolders; symlinks not
+/// followed), sorted; nothing when `dir` does not exist.
+pub fn files_in(dir: &Path) -> Result<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1).max_depth(1) {
+        let entry = entry.map_err(|err| {
+            let io = err.into_io_error().unwrap_or_else(|| std::io::Error::other("loop"));
+            Error::io("list", dir, io)
+        })?;
+        if entry.file_type().is_file() {
+            files.push(entry.into_path());
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
 /// Every regular file under `dir` (recursively, symlinks not followed), sorted by
 /// path; nothing when `dir` does not exist. Errors name the folder that could not be
 /// listed.

@@ -282,6 +282,10 @@ fn a_translation_whose_structure_differs_falls_back_to_the_chapter() {
         "{out}"
     );
     assert!(out.contains("review the whole chapter"), "{out}");
+    assert!(
+        out.contains("changed paragraph at sources/fr/01-a.md:12 (translation: see the whole chapter)"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -391,4 +395,54 @@ fn a_damaged_snapshot_is_named_with_its_line_and_what_to_do() {
     );
     // Nothing was rewritten.
     assert_eq!(fs::read_to_string(&snap).unwrap(), cut);
+}
+
+#[test]
+fn a_translation_already_updated_is_paired_with_the_new_source() {
+    let dir = accepted_pair();
+    let root = dir.path();
+    edit(&root.join("sources/fr/01-a.md"), "- deux.\n", "- deux.\n- trois.\n");
+    edit(&root.join("sources/fr/01-a.md"), "Deuxième paragraphe.\n\n", "");
+    // The translator followed both changes before accepting them.
+    edit(&root.join("sources/en/01-a.md"), "- two.\n", "- two.\n- three.\n");
+    edit(&root.join("sources/en/01-a.md"), "Second paragraph.\n\n", "");
+    let r = report(root, "en");
+    assert_eq!(
+        changes_of(&r),
+        vec![
+            ("added".into(), "item".into(), 7, Some(7)),
+            ("removed".into(), "paragraph".into(), 9, None)
+        ],
+        "{r:#?}"
+    );
+    let (_, out, _) = check(root, &["--lang", "en"]);
+    assert!(
+        out.contains(
+            "added item at sources/fr/01-a.md:7 (translation sources/en/01-a.md:7)"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("removed paragraph, was before sources/fr/01-a.md:9 (no longer in the translation)"), "{out}");
+    assert!(out.contains("[-Deuxième paragraphe.-]"), "{out}");
+}
+
+#[test]
+fn typst_chapters_are_compared_block_by_block_too() {
+    let fr = "= Contacts\n\nNotez ici les numéros.\n\n#table(columns: 2, [Police], [])\n\n_Au crayon._\n";
+    let en = "= Contacts\n\nWrite the numbers here.\n\n#table(columns: 2, [Police], [])\n\n_In pencil._\n";
+    let dir = mini_project(&[("01-a.typ", fr)]);
+    let root = dir.path();
+    add_language(root, "en", "English", &[("01-a.typ", en)]);
+    let (code, _, err) = check(root, &["--lang", "en", "--accept", "01-a"]);
+    assert_eq!(code, 0, "{err}");
+    edit(&root.join("sources/fr/01-a.typ"), "[Police]", "[Police, gendarmerie]");
+    let r = report(root, "en");
+    assert_eq!(
+        changes_of(&r),
+        vec![("changed".into(), "code".into(), 5, Some(5))],
+        "{r:#?}"
+    );
+    let (code, _, err) = check(root, &["--lang", "en", "--accept", "01-a:5"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(report(root, "en")["stale"], serde_json::json!([]));
 }

@@ -5,7 +5,9 @@
 mod support;
 
 mod architecture;
+mod back_offset;
 mod build;
+mod calibrate;
 mod check;
 mod check_changes;
 mod cli;
@@ -19,6 +21,7 @@ mod impose_sheets;
 mod incremental;
 mod markdown_prop;
 mod new;
+mod po;
 mod presets;
 mod preview;
 mod proof;

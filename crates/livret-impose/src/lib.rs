@@ -30,6 +30,7 @@ pub mod fit;
 pub mod geometry;
 pub mod margin;
 pub mod marks;
+pub mod offset;
 pub mod pdf;
 pub mod plan;
 pub mod sides;
@@ -42,6 +43,7 @@ pub use geometry::{Orientation, Rect, SheetSize, Size, mm, to_mm};
 pub use marks::{
     Drawing, Ink, MarkKind, MarkOptions, Stroke, drawings, slug_text, slug_texts,
 };
+pub use offset::{BackOffset, MAX_BACK_OFFSET_MM, parse_length};
 pub use plan::{
     Grid, Group, Imposition, JobTicket, Line, Mark, PlanError, PlanOptions, SheetPlan,
     SidePlan, Slot, plan,

@@ -95,6 +95,7 @@ pub fn ticket_with_notes(plan: &Imposition, info: &TicketInfo, notes: &[Note]) -
     for note in notes {
         out.line(&note.fr, &note.en);
     }
+    offset_note(&mut out, plan, info);
     if t.blanks > 0 {
         out.line(
             format!(
@@ -105,6 +106,42 @@ pub fn ticket_with_notes(plan: &Imposition, info: &TicketInfo, notes: &[Note]) -
         );
     }
     format!("{}\n----------------------------------------\n\n{}", out.fr, out.en)
+}
+
+/// The back offset applied, or how to measure one (two-sided jobs only).
+fn offset_note(out: &mut Ticket, plan: &Imposition, info: &TicketInfo) {
+    if plan.scheme == Scheme::Zine {
+        return;
+    }
+    let measure = format!(
+        "livret calibrate --sheet {} --duplex {} -o calibration.pdf",
+        info.sheet_name, plan.duplex
+    );
+    let offset = plan.back_offset;
+    if offset.is_zero() {
+        out.line(
+            format!("Si le verso ne tombe pas en face du recto, mesurez le décalage avec `{measure}` (feuille d'étalonnage) et donnez-le à livret (back-offset)."),
+            format!("If the back does not line up with the front, measure the offset with `{measure}` (a calibration sheet) and give it to livret (back-offset)."),
+        );
+        return;
+    }
+    let along = |v: f64, pos: (&str, &str), neg: (&str, &str)| {
+        let (fr, en) = if v >= 0.0 { pos } else { neg };
+        (
+            format!("{} mm {fr}", mm(v.abs()).replace('.', ",")),
+            format!("{} mm {en}", mm(v.abs())),
+        )
+    };
+    let (xf, xe) = along(
+        offset.x,
+        ("vers la droite", "to the right"),
+        ("vers la gauche", "to the left"),
+    );
+    let (yf, ye) = along(offset.y, ("vers le haut", "up"), ("vers le bas", "down"));
+    out.line(
+        format!("Décalage du verso : chaque verso est déplacé de {xf} et de {yf} (vu côté verso ; back-offset {offset}), pour l'imprimante mesurée avec `{measure}`. Sur une autre imprimante, mesurez de nouveau."),
+        format!("Back offset: every back side is moved {xe} and {ye} (seen from the back; back-offset {offset}), for the printer measured with `{measure}`. On another printer, measure again."),
+    );
 }
 
 /// The title, file, paper and page count lines.

@@ -28,6 +28,8 @@ pub enum PlanError {
         /// The value given, in pt.
         value: f64,
     },
+    /// The back offset is not a number or too large; the reason.
+    BackOffset(String),
     /// `--signature-sheets 0`.
     ZeroSignatureSheets,
     /// The zine takes at most eight pages.
@@ -94,6 +96,11 @@ impl PlanError {
             PlanError::TooLarge { .. } => {
                 Some("split the input, or use fewer copies per sheet".into())
             }
+            PlanError::BackOffset(_) => Some(
+                "measure it with `livret calibrate` and write it as right,up e.g. 1.5mm,-0.5mm; \
+                 if the crosses are centimetres apart, check the printer's duplex flip and that it prints at 100%"
+                    .into(),
+            ),
             PlanError::InvalidSize { .. } | PlanError::InvalidLength { .. } => None,
         }
     }
@@ -121,6 +128,7 @@ impl fmt::Display for PlanError {
             PlanError::InvalidLength { what, value } => {
                 write!(f, "invalid {what} ({value} pt; must be zero or positive)")
             }
+            PlanError::BackOffset(problem) => f.write_str(problem),
             PlanError::ZeroSignatureSheets => {
                 f.write_str("a signature needs at least one sheet (--signature-sheets 0)")
             }

@@ -11,6 +11,7 @@ pub use crate::choice::{
     Axis, Binding, Blanks, Duplex, Edge, ParseChoiceError, Rotation, Scheme,
 };
 use crate::geometry::{EPS, FIT_TOLERANCE, Orientation, Rect, SheetSize, Size, mm};
+pub use crate::offset::BackOffset;
 pub use error::{MAX_SLOTS, PlanError};
 
 /// Default printer margin (unprintable border) in millimetres.
@@ -56,6 +57,10 @@ pub struct PlanOptions {
     /// Where the spine is: left for left-to-right scripts, right for right-to-left ones.
     #[serde(default)]
     pub binding: Binding,
+    /// How far every back side moves to make up for the printer's misregistration
+    /// (marks included; fronts never move).
+    #[serde(default)]
+    pub back_offset: BackOffset,
 }
 
 impl PlanOptions {
@@ -74,6 +79,7 @@ impl PlanOptions {
             shrink_to_printable: false,
             sheet_orientation: None,
             binding: Binding::Left,
+            back_offset: BackOffset::default(),
         }
     }
 }
@@ -178,6 +184,29 @@ pub enum Mark {
     },
 }
 
+impl Mark {
+    /// Moves the mark by (dx, dy) pt on the sheet.
+    pub fn translate(&mut self, dx: f64, dy: f64) {
+        let mv = |l: &mut Line| {
+            l.x1 += dx;
+            l.x2 += dx;
+            l.y1 += dy;
+            l.y2 += dy;
+        };
+        match self {
+            Mark::Crop(l) | Mark::Fold(l) | Mark::Slit(l) => mv(l),
+            Mark::Collation { rect, .. } => {
+                rect.x += dx;
+                rect.y += dy;
+            }
+            Mark::Slug { x, y, .. } => {
+                *x += dx;
+                *y += dy;
+            }
+        }
+    }
+}
+
 /// One page's box on a sheet side.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Slot {
@@ -275,6 +304,10 @@ pub struct Imposition {
     /// Where the spine is when the cover faces the reader.
     #[serde(default)]
     pub binding: Binding,
+    /// How far every back side (its slots and marks) was moved for the printer's
+    /// misregistration; zero when none.
+    #[serde(default)]
+    pub back_offset: BackOffset,
 }
 
 /// The job in numbers, for the printer's ticket.
@@ -355,9 +388,29 @@ impl Imposition {
 /// eight pages, or not even one spread fits the sheet (unless shrinking is on).
 pub fn plan(pages: usize, opts: &PlanOptions) -> Result<Imposition, PlanError> {
     validate(pages, opts)?;
-    match opts.scheme {
-        Scheme::Zine => zine::plan_zine(pages, opts),
-        _ => spreads::plan_spreads(pages, opts),
+    let mut imposition = match opts.scheme {
+        Scheme::Zine => zine::plan_zine(pages, opts)?,
+        _ => spreads::plan_spreads(pages, opts)?,
+    };
+    shift_backs(&mut imposition, opts.back_offset);
+    Ok(imposition)
+}
+
+/// Moves every back side's slots and marks by `offset` (fronts stay).
+fn shift_backs(imp: &mut Imposition, offset: BackOffset) {
+    imp.back_offset = offset;
+    if offset.is_zero() {
+        return;
+    }
+    let (dx, dy) = offset.sheet_shift();
+    for back in imp.sheets.iter_mut().map(|s| &mut s.back) {
+        for slot in &mut back.slots {
+            slot.x += dx;
+            slot.y += dy;
+        }
+        for mark in &mut back.marks {
+            mark.translate(dx, dy);
+        }
     }
 }
 
@@ -380,6 +433,9 @@ fn validate(pages: usize, opts: &PlanOptions) -> Result<(), PlanError> {
         if !value.is_finite() || value < 0.0 {
             return Err(PlanError::InvalidLength { what, value });
         }
+    }
+    if let Some(problem) = opts.back_offset.problem() {
+        return Err(PlanError::BackOffset(problem));
     }
     if opts.signature_sheets == Some(0) {
         return Err(PlanError::ZeroSignatureSheets);

@@ -2,8 +2,8 @@
 
 use super::mark_layout::add_marks;
 use super::{
-    DEFAULT_SIGNATURE_SHEETS, Grid, Group, Imposition, MAX_SLOTS, PlanError, PlanOptions,
-    SheetPlan, Slot, fit_count, flip_axis, sequence, suggest,
+    BackOffset, DEFAULT_SIGNATURE_SHEETS, Grid, Group, Imposition, MAX_SLOTS, PlanError,
+    PlanOptions, SheetPlan, Slot, fit_count, flip_axis, sequence, suggest,
 };
 use crate::choice::{Axis, Binding, Edge, Rotation, Scheme};
 use crate::geometry::{EPS, Orientation, Rect, Size};
@@ -273,6 +273,7 @@ pub(super) fn plan_spreads(
         sheets,
         skipped_marks: 0,
         binding: opts.binding,
+        back_offset: BackOffset::default(),
     };
     if opts.binding == Binding::Right {
         mirror_spreads(&mut imposition);

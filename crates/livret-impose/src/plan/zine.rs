@@ -1,8 +1,8 @@
 //! The one-sheet zine: eight panels on the front of a landscape sheet.
 
 use super::{
-    Grid, Group, Imposition, Line, Mark, PlanError, PlanOptions, SheetPlan, SidePlan,
-    Slot, ZINE_PAGES, flip_axis, sequence, suggest,
+    BackOffset, Grid, Group, Imposition, Line, Mark, PlanError, PlanOptions, SheetPlan,
+    SidePlan, Slot, ZINE_PAGES, flip_axis, sequence, suggest,
 };
 use crate::choice::{Binding, Rotation, Scheme};
 use crate::geometry::Size;
@@ -76,6 +76,7 @@ pub(super) fn plan_zine(
     side.marks.push(Mark::Slit(line(w / 4.0, h / 2.0, 3.0 * w / 4.0, h / 2.0)));
     Ok(Imposition {
         binding: Binding::Left,
+        back_offset: BackOffset::default(),
         scheme: Scheme::Zine,
         duplex: opts.duplex,
         flip: flip_axis(sheet, opts.duplex),

@@ -5,5 +5,6 @@ mod backend;
 mod fuzz;
 mod marks;
 mod mixed;
+mod offset;
 mod plan;
 mod support;

@@ -1,0 +1,158 @@
+//! Lengths as people write them (`5mm`, `0.2in`, `5`) and the back offset that makes up
+//! for a printer's duplex misregistration.
+//!
+//! Sign convention of [`BackOffset`], from the operator's point of view: looking at the
+//! back of the sheet (as the PDF shows it), `x` moves the back's print to the right and
+//! `y` moves it up. It is what `livret calibrate`'s sheet reads: held against the light,
+//! back side facing you, the front's cross falls on the back's graduated cross at `x`
+//! (right +) and `y` (up +); moving the back by that much brings the two crosses together.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::geometry::{PT_PER_IN, PT_PER_MM, to_mm};
+
+/// The largest back offset accepted on either axis, in mm: a printer further off than
+/// this is not misregistering but printing at another scale or flip.
+pub const MAX_BACK_OFFSET_MM: f64 = 20.0;
+
+/// Parses a length: a number with a unit `mm`, `cm`, `in` or `pt`, or a bare number of
+/// millimetres; returns pt. Negative values are allowed here (callers bound them).
+pub fn parse_length(text: &str) -> Result<f64, String> {
+    let t = text.trim();
+    let split = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let bad = || {
+        format!("`{text}` is not a length; write a number with its unit, e.g. \"1.5mm\"")
+    };
+    let value: f64 = number.trim().parse().map_err(|_| bad())?;
+    let factor = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "mm" => PT_PER_MM,
+        "cm" => 10.0 * PT_PER_MM,
+        "in" => PT_PER_IN,
+        "pt" => 1.0,
+        other => return Err(format!("unknown unit `{other}` in `{text}`; use mm")),
+    };
+    if !value.is_finite() {
+        return Err(bad());
+    }
+    Ok(value * factor)
+}
+
+/// How far to move every back side to make up for the printer's misregistration, in pt:
+/// `x` to the right and `y` up, as the back is seen (see the module's conventions).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct BackOffset {
+    /// To the right, in pt, looking at the back.
+    pub x: f64,
+    /// Up, in pt, looking at the back.
+    pub y: f64,
+}
+
+impl BackOffset {
+    /// An offset from millimetres: `x` to the right, `y` up.
+    pub fn from_mm(x: f64, y: f64) -> Self {
+        Self { x: x * PT_PER_MM, y: y * PT_PER_MM }
+    }
+
+    /// Whether it moves nothing.
+    pub fn is_zero(&self) -> bool {
+        self.x == 0.0 && self.y == 0.0
+    }
+
+    /// The displacement on the displayed sheet (x right, y down), in pt.
+    pub fn sheet_shift(&self) -> (f64, f64) {
+        (self.x, -self.y)
+    }
+
+    /// Why it cannot be used, if it cannot: not finite, or beyond
+    /// [`MAX_BACK_OFFSET_MM`] on an axis.
+    pub fn problem(&self) -> Option<String> {
+        for (axis, value) in [("x", self.x), ("y", self.y)] {
+            if !value.is_finite() {
+                return Some(format!("the back offset's {axis} is not a number"));
+            }
+            if to_mm(value).abs() > MAX_BACK_OFFSET_MM + 1e-9 {
+                return Some(format!(
+                    "a back offset of {} mm on {axis} is more than the {MAX_BACK_OFFSET_MM} mm a printer misregisters",
+                    fmt_signed(value)
+                ));
+            }
+        }
+        None
+    }
+}
+
+/// A length in pt as signed millimetres with at most two decimals (`1.5`, `-0.25`, `0`).
+fn fmt_signed(pt: f64) -> String {
+    let v = (to_mm(pt) * 100.0).round() / 100.0;
+    let text = format!("{v:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" { "0".into() } else { text.into() }
+}
+
+impl fmt::Display for BackOffset {
+    /// Formats as it is written: `1.5mm,-0.5mm`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}mm,{}mm", fmt_signed(self.x), fmt_signed(self.y))
+    }
+}
+
+impl FromStr for BackOffset {
+    type Err = String;
+
+    /// Parses `X,Y` (two lengths, e.g. `1.5mm,-0.5mm`; bare numbers are mm) and refuses
+    /// offsets beyond [`MAX_BACK_OFFSET_MM`].
+    fn from_str(text: &str) -> Result<Self, String> {
+        let parts: Vec<&str> = text.split(',').collect();
+        let [x, y] = parts.as_slice() else {
+            return Err(format!(
+                "`{text}` is not a back offset; write two lengths, right then up, e.g. \"1.5mm,-0.5mm\""
+            ));
+        };
+        let offset = BackOffset { x: parse_length(x)?, y: parse_length(y)? };
+        match offset.problem() {
+            Some(problem) => Err(problem),
+            None => Ok(offset),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geometry::mm;
+
+    #[test]
+    fn lengths_take_units_and_bare_millimetres() {
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        assert!(close(parse_length("5mm").unwrap(), mm(5.0)));
+        assert!(close(parse_length(" 5 ").unwrap(), mm(5.0)));
+        assert!(close(parse_length("0.5cm").unwrap(), mm(5.0)));
+        assert!(close(parse_length("1in").unwrap(), 72.0));
+        assert!(close(parse_length("-3pt").unwrap(), -3.0));
+        assert!(parse_length("abc").is_err());
+        assert!(parse_length("5km").unwrap_err().contains("unknown unit `km`"));
+        assert!(parse_length("").is_err());
+        assert!(parse_length("inf").is_err());
+    }
+
+    #[test]
+    fn offsets_need_two_sane_lengths() {
+        let o: BackOffset = "1.5mm,-0.5mm".parse().unwrap();
+        assert!((to_mm(o.x) - 1.5).abs() < 1e-9 && (to_mm(o.y) + 0.5).abs() < 1e-9);
+        assert_eq!(o.to_string(), "1.5mm,-0.5mm");
+        assert_eq!(o.sheet_shift(), (o.x, -o.y));
+        assert!("1.5".parse::<BackOffset>().unwrap_err().contains("two lengths"));
+        assert!("1.5mm".parse::<BackOffset>().is_err());
+        assert!("1,2,3".parse::<BackOffset>().is_err());
+        assert!("abc".parse::<BackOffset>().is_err());
+        let huge = "30mm,0".parse::<BackOffset>().unwrap_err();
+        assert!(huge.contains("30 mm on x"), "{huge}");
+        assert!("0,-2cm".parse::<BackOffset>().is_ok());
+        assert!("0,-2.1cm".parse::<BackOffset>().is_err());
+        assert!(BackOffset::default().is_zero());
+    }
+}

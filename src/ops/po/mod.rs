@@ -1,0 +1,91 @@
+//! `livret po export` and `livret po import`: a translation as PO files, one per
+//! chapter, one entry per block of the source (see `project::segments`), for
+//! translators who work in Poedit, Lokalize or Weblate; and back into the chapters.
+
+mod accept;
+pub mod export;
+pub mod import;
+mod pairing;
+pub mod pofile;
+mod rebuild;
+mod text;
+
+use std::path::{Path, PathBuf};
+
+use crate::project::manifest::Manifest;
+use crate::project::paths;
+use crate::project::segments::Block;
+use crate::project::targets;
+use crate::util::diag::{Error, Result};
+
+/// The folder of a translation's PO files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PoDir {
+    /// Inside the project (the default `po/<lang>`), relative to its root.
+    Project(String),
+    /// A folder the user named (relative to the working folder, or absolute).
+    User(PathBuf),
+}
+
+impl PoDir {
+    /// The folder `dir` (the user's), or the default `po/<lang>` of the project.
+    pub fn new(dir: Option<PathBuf>, lang: &str) -> PoDir {
+        match dir {
+            Some(dir) => PoDir::User(dir),
+            None => PoDir::Project(paths::po_dir(lang)),
+        }
+    }
+
+    /// The path of a file in the folder, as shown to the user.
+    pub fn shown(&self, name: &str) -> String {
+        match self {
+            PoDir::Project(rel) => format!("{rel}/{name}"),
+            PoDir::User(dir) => dir.join(name).display().to_string(),
+        }
+    }
+
+    /// The folder as shown to the user.
+    pub fn shown_dir(&self) -> String {
+        match self {
+            PoDir::Project(rel) => rel.clone(),
+            PoDir::User(dir) => dir.display().to_string(),
+        }
+    }
+
+    /// The folder's absolute path (the project's resolved inside its root).
+    fn path(&self, root: &Path) -> PathBuf {
+        match self {
+            PoDir::Project(rel) => root.join(rel),
+            PoDir::User(dir) => dir.clone(),
+        }
+    }
+}
+
+/// The `msgctxt` of a block: `<chapter>#<ordinal>-<kind>`, e.g.
+/// `01-introduction#5-paragraph` (the ids `livret check` shows).
+pub fn block_id(chapter: &str, block: &Block) -> String {
+    format!("{chapter}#{}-{}", block.ordinal, block.kind.name())
+}
+
+/// The chapter and 1-based ordinal of a [`block_id`].
+pub fn parse_block_id(id: &str) -> Option<(&str, usize)> {
+    let (chapter, rest) = id.rsplit_once('#')?;
+    let (ordinal, _kind) = rest.split_once('-')?;
+    Some((chapter, ordinal.parse().ok().filter(|&n| n > 0)?))
+}
+
+/// Checks that `lang` is a translation of the guide.
+fn check_lang(manifest: &Manifest, lang: &str) -> Result<()> {
+    targets::select(
+        &[lang.to_string()],
+        manifest.languages.iter().map(|l| l.code.as_str()),
+        "language",
+    )?;
+    if lang == manifest.guide.source_language {
+        return Err(Error::new(format!(
+            "`{lang}` is the source language: its chapters are the msgid texts, not translations"
+        ))
+        .with_hint("give the language of a translation, e.g. --lang bm"));
+    }
+    Ok(())
+}
