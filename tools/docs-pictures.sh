@@ -21,6 +21,10 @@ done
 for scheme in saddle cutstack copies signatures zine; do
   cp "images/$scheme/side-1.png" "$OLDPWD/docs/images/$scheme-side-1.png"
 done
+# The cutstack job sheet: its French page for the French guide, its English one for
+# the English guide.
+cp images/cutstack/ticket-1.png "$OLDPWD/docs/images/cutstack-ticket-fr.png"
+cp images/cutstack/ticket-2.png "$OLDPWD/docs/images/cutstack-ticket-en.png"
 echo "docs/images/ redrawn"
 
 # The job tickets' steps, copied into both guides between their markers.

@@ -23,7 +23,7 @@ use crate::util::fs::{read_project, read_project_if_exists, write_project};
 use crate::util::hash::{hex, sha256_hex};
 
 /// The shape of records and of what they hold: a record of another shape is stale.
-const RECORD_FORMAT: &str = "record-3";
+const RECORD_FORMAT: &str = "record-4";
 
 /// What a finished target read and wrote.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -110,6 +110,7 @@ pub fn outputs(root: &Path, target: &BuiltTarget, main: &str) -> Result<Vec<Outp
     for p in &target.prints {
         files.push((p.pdf.display().to_string(), OutputKind::Print));
         files.push((p.ticket.display().to_string(), OutputKind::Ticket));
+        files.push((p.job_sheet.display().to_string(), OutputKind::JobSheet));
     }
     files
         .into_iter()

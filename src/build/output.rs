@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::images::BLURRY_DPI;
+use crate::typeset::ink::InkCoverage;
 use livret_impose::Scheme;
 
 /// One written reading PDF, with its screen edition and print files.
@@ -55,6 +56,12 @@ pub struct BuiltPrint {
     pub pdf: PathBuf,
     /// Path of the job ticket, relative to the project root.
     pub ticket: PathBuf,
+    /// Path of the job sheet (the ticket in pictures, a PDF), relative to the project root.
+    #[serde(default)]
+    pub job_sheet: PathBuf,
+    /// The ink its sides take.
+    #[serde(default)]
+    pub ink: Option<InkCoverage>,
     /// The preset's name in file names (`a4-saddle`, `a4-cutstack-gray`).
     #[serde(default)]
     pub preset: String,
@@ -119,14 +126,17 @@ pub enum OutputKind {
     Print,
     /// A print file's job ticket.
     Ticket,
+    /// A print file's job sheet: the ticket in pictures (PDF).
+    #[serde(rename = "job-sheet")]
+    JobSheet,
     /// The generated Typst main source.
     Source,
 }
 
 impl OutputKind {
-    /// Whether the file goes to the print shop (print files and their tickets).
+    /// Whether the file goes to the print shop (print files, their tickets and job sheets).
     pub fn for_print_shop(self) -> bool {
-        matches!(self, Self::Print | Self::Ticket)
+        matches!(self, Self::Print | Self::Ticket | Self::JobSheet)
     }
 
     /// Whether the file is a booklet with pages (reading and screen editions).

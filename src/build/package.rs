@@ -10,6 +10,7 @@ use crate::build::output::BuiltTarget;
 use crate::build::output::OutputKind;
 use crate::build::report::{self, ReportEntry};
 use crate::project::manifest::Manifest;
+use crate::project::paths;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{read_project, write_atomic};
 
@@ -74,6 +75,10 @@ fn readme_text(manifest: &Manifest, entries: &[&ReportEntry]) -> String {
         let stem = file_name(&print.output.path).trim_end_matches(".pdf").to_string();
         format!("{stem}.txt")
     };
+    let sheet_of = |print: &ReportEntry| {
+        let stem = file_name(&print.output.path).trim_end_matches(".pdf");
+        format!("{}.pdf", paths::job_sheet_stem(stem))
+    };
     let language = |code: &str| {
         manifest
             .language(code)
@@ -84,12 +89,15 @@ fn readme_text(manifest: &Manifest, entries: &[&ReportEntry]) -> String {
     out.push_str(
         "Chaque fichier PDF est à imprimer tel quel, à 100 % (sans « ajuster à la page »).\n\
          À côté de chacun, sa fiche de travail (.txt) dit comment imprimer, couper, plier et\n\
-         agrafer, avec les chiffres de ce travail. Lisez-la avant d'imprimer.\n\n",
+         agrafer, avec les chiffres de ce travail. Lisez-la avant d'imprimer. Sa fiche\n\
+         illustrée (-ticket.pdf, une page en français, une en anglais) le montre en images :\n\
+         la feuille 1 en miniature avec ses numéros de page, les coupes, les plis, l'ordre\n\
+         des piles, les réglages de l'imprimante et l'encre.\n\n",
     );
     for p in &prints {
         let _ = writeln!(
             out,
-            "- {} : {}, format {}, {} feuille(s) pour {} livret(s) ({}{}) — fiche : {}",
+            "- {} : {}, format {}, {} feuille(s) pour {} livret(s) ({}{}) — fiche : {}, fiche illustrée : {}",
             file_name(&p.output.path),
             language(&p.lang),
             p.layout,
@@ -97,19 +105,23 @@ fn readme_text(manifest: &Manifest, entries: &[&ReportEntry]) -> String {
             p.booklets.unwrap_or(1),
             p.scheme.map_or(String::new(), |s| s.to_string()),
             gray(p, ", imprimante noir et blanc"),
-            ticket_of(p)
+            ticket_of(p),
+            sheet_of(p)
         );
     }
     out.push_str("\nENGLISH — files for the print shop\n\n");
     out.push_str(
         "Print each PDF file as it is, at 100% (no \"fit to page\").\n\
          Beside each one, its job ticket (.txt) says how to print, cut, fold and staple,\n\
-         with this job's numbers. Read it before printing.\n\n",
+         with this job's numbers. Read it before printing. Its job sheet (-ticket.pdf, one\n\
+         page in French, one in English) shows it in pictures: sheet 1 in miniature with its\n\
+         page numbers, the cuts, the folds, the order of the piles, the printer settings\n\
+         and the ink.\n\n",
     );
     for p in &prints {
         let _ = writeln!(
             out,
-            "- {}: {}, {} format, {} sheet(s) for {} booklet(s) ({}{}) — ticket: {}",
+            "- {}: {}, {} format, {} sheet(s) for {} booklet(s) ({}{}) — ticket: {}, job sheet: {}",
             file_name(&p.output.path),
             language(&p.lang),
             p.layout,
@@ -117,7 +129,8 @@ fn readme_text(manifest: &Manifest, entries: &[&ReportEntry]) -> String {
             p.booklets.unwrap_or(1),
             p.scheme.map_or(String::new(), |s| s.to_string()),
             gray(p, ", black-and-white printer"),
-            ticket_of(p)
+            ticket_of(p),
+            sheet_of(p)
         );
     }
     out.push_str(

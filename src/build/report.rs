@@ -9,6 +9,7 @@ use crate::build::incremental;
 use crate::build::output::Output;
 use crate::project::manifest::Manifest;
 use crate::project::paths;
+use crate::typeset::ink::InkCoverage;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::write_project;
 use livret_impose::Scheme;
@@ -32,6 +33,9 @@ pub struct ReportEntry {
     pub booklets: Option<usize>,
     /// The print scheme (print files and tickets).
     pub scheme: Option<Scheme>,
+    /// The ink per printed side (print files, tickets and job sheets).
+    #[serde(default)]
+    pub ink: Option<InkCoverage>,
 }
 
 /// The whole report.
@@ -58,8 +62,9 @@ pub fn collect(manifest: &Manifest) -> Report {
             let target = &record.target;
             for output in record.outputs {
                 let print = target.prints.iter().find(|p| {
-                    p.pdf.display().to_string() == output.path
-                        || p.ticket.display().to_string() == output.path
+                    [&p.pdf, &p.ticket, &p.job_sheet]
+                        .iter()
+                        .any(|f| f.display().to_string() == output.path)
                 });
                 let pages = output.kind.is_booklet().then_some(target.pages);
                 outputs.push(ReportEntry {
@@ -69,6 +74,7 @@ pub fn collect(manifest: &Manifest) -> Report {
                     sheets: print.map(|p| p.sheets),
                     booklets: print.map(|p| p.booklets),
                     scheme: print.map(|p| p.scheme),
+                    ink: print.and_then(|p| p.ink.clone()),
                     output,
                 });
             }

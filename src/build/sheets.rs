@@ -1,6 +1,8 @@
 //! The print files of one target: for each print preset of its layout, the booklet
 //! (padded, or with grey images, when the preset needs it) imposed on sheets by
-//! typst frames, and its job ticket.
+//! typst frames, the ink its sides take, its job ticket and its job sheet.
+
+use std::path::PathBuf;
 
 use crate::build::output::BuiltPrint;
 use crate::build::print::{self, PrintJob};
@@ -10,9 +12,11 @@ use crate::project::manifest::{Direction, PrintPreset};
 use crate::project::paths::TargetPaths;
 use crate::typeset::export;
 use crate::typeset::frames::place_frames;
+use crate::typeset::ink::{self, InkCoverage};
+use crate::typeset::job_sheet::{self, JobSheet, Setting};
 use crate::util::diag::Result;
 use crate::util::fs::write_project;
-use livret_impose::{self as impose, ticket, ticket::TicketInfo};
+use livret_impose::{self as impose, Imposition, ticket, ticket::TicketInfo};
 
 /// What the presets made.
 #[derive(Default)]
@@ -113,14 +117,8 @@ fn write_one(
     let print_bytes = export::pdf(&sheets, &name, ctx.date, false)?;
     let pdf = paths.print_pdf(&suffix);
     write_project(root, &pdf, &print_bytes)?;
-    let info = TicketInfo {
-        title,
-        file: &format!("{name}.pdf"),
-        backs_file: None,
-        sheet_name: &job.sheet_name,
-    };
-    let ticket_path = paths.ticket(&suffix);
-    write_project(root, &ticket_path, ticket::ticket(&plan, &info).as_bytes())?;
+    let ink = ink::measure(&sheets, job.gray);
+    let (ticket_path, job_sheet) = write_tickets(ctx, lang, paths, job, &plan, &ink)?;
     let mut warnings = Vec::new();
     let margin = job.options.printer_margin;
     if let Some(w) = print::margin_warning(&plan, margin, document, &name) {
@@ -133,6 +131,8 @@ fn write_one(
     let print = BuiltPrint {
         pdf,
         ticket: ticket_path,
+        job_sheet,
+        ink: Some(ink),
         preset: job.name(),
         sheets: plan.sheets.len(),
         scheme: plan.scheme,
@@ -140,4 +140,40 @@ fn write_one(
         booklets: plan.ticket().booklets,
     };
     Ok((print, warnings))
+}
+
+/// Writes the `.txt` ticket and the job sheet of a print file; gives their paths.
+fn write_tickets(
+    ctx: Context,
+    lang: &str,
+    paths: &TargetPaths,
+    job: &PrintJob,
+    plan: &Imposition,
+    ink: &InkCoverage,
+) -> Result<(PathBuf, PathBuf)> {
+    let manifest = ctx.manifest;
+    let root = &manifest.root;
+    let suffix = job.suffix();
+    let file = format!("{}.pdf", paths.print_stem(&suffix));
+    let info = TicketInfo {
+        title: manifest.title(lang),
+        file: &file,
+        backs_file: None,
+        sheet_name: &job.sheet_name,
+    };
+    let ticket_path = paths.ticket(&suffix);
+    write_project(root, &ticket_path, ticket::ticket(plan, &info).as_bytes())?;
+    let font =
+        manifest.language(lang).and_then(|l| l.fonts.first()).map_or("Andika", |f| f);
+    let sheet = JobSheet { plan, info, notes: &[], gray: job.gray, ink: Some(ink), font };
+    let setting = Setting {
+        root,
+        main: &paths.job_sheet_typ(&suffix),
+        fonts: ctx.fonts,
+        date: ctx.date,
+        ident: &paths.job_sheet_stem(&suffix),
+    };
+    let job_sheet = paths.job_sheet(&suffix);
+    write_project(root, &job_sheet, &job_sheet::pdf(&sheet, &setting)?)?;
+    Ok((ticket_path, job_sheet))
 }

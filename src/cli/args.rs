@@ -283,7 +283,8 @@ pub struct ImposeArgs {
     /// Also write the imposition plan as JSON (for tests and other tools).
     #[arg(long, value_name = "FILE.json")]
     pub plan: Option<PathBuf>,
-    /// Also draw every printed side as a PNG (side-1.png, side-2.png, …) in DIR.
+    /// Also draw every printed side as a PNG (side-1.png, side-2.png, …) in DIR, and
+    /// the job sheet's pages (ticket-1.png in French, ticket-2.png in English).
     #[arg(long, value_name = "DIR")]
     pub preview: Option<PathBuf>,
     /// Resolution of the --preview pictures (10 to 1200).

@@ -6,6 +6,7 @@ use crate::cli::args::ImposeArgs;
 use crate::cli::outcome::ExitStatus;
 use crate::cli::term;
 use crate::ops::impose::{self, ImposeConfig};
+use crate::typeset::ink;
 use crate::util::diag::Result;
 
 /// Runs `livret impose`.
@@ -34,6 +35,14 @@ pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
     term::info(&format!(
         "{} pages → {} {} sheet(s) of {} ({} booklet(s))",
         t.pages, t.sheets, t.scheme, config.sheet_name, t.booklets
+    ));
+    let (sheet, back) =
+        ink::sheet_side(done.ink.fullest_page, t.scheme == livret_impose::Scheme::Zine);
+    term::info(&format!(
+        "ink per printed side: {} on average, {} on the fullest (sheet {sheet}, {}; C+M+Y+K, solid black = 100 %)",
+        ink::percent(done.ink.mean.total()),
+        ink::percent(done.ink.fullest_total),
+        if back { "back" } else { "front" }
     ));
     for file in &done.files {
         term::info(&format!("wrote {}", file.display()));

@@ -113,6 +113,7 @@ impl BuildDisplay {
         for p in &mut t.prints {
             p.pdf = self.project.join(&p.pdf);
             p.ticket = self.project.join(&p.ticket);
+            p.job_sheet = self.project.join(&p.job_sheet);
         }
         t
     }
@@ -157,12 +158,13 @@ pub fn target_lines(t: &BuiltTarget) -> Vec<String> {
     }
     for p in &t.prints {
         lines.push(format!(
-            "wrote {} ({} {} sheet(s), {}) and its job ticket {}",
+            "wrote {} ({} {} sheet(s), {}), its job ticket {} and job sheet {}",
             p.pdf.display(),
             p.sheets,
             p.scheme,
             human_size(p.bytes),
-            p.ticket.display()
+            p.ticket.display(),
+            p.job_sheet.display()
         ));
     }
     lines

@@ -3,8 +3,15 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+use typst::foundations::Datetime;
+
+use crate::project::paths;
 use crate::project::preset::{Fit, PrintChoices};
-use crate::typeset::render::render_pdf;
+use crate::typeset::fonts::Fonts;
+use crate::typeset::ink::{self, InkCoverage, Inks};
+use crate::typeset::job_sheet::{self, JobSheet, Setting};
+use crate::typeset::render::{self, render_pdf};
 use crate::util::diag::{Error, Result};
 use crate::util::fs::write_atomic;
 use livret_impose::fit::{self, FitReport, PageFit, TurnPages, page_list};
@@ -53,6 +60,8 @@ pub struct Imposed {
     pub warnings: Vec<String>,
     /// What the user should know, not a problem (e.g. where the binding came from).
     pub notes: Vec<String>,
+    /// The ink every printed side takes, measured on the print files.
+    pub ink: InkCoverage,
 }
 
 impl ImposeConfig {
@@ -129,6 +138,11 @@ fn planned_outputs(
         what: "the job ticket",
         fix: "choose another -o OUTPUT.pdf: the job ticket is written beside it as OUTPUT.txt",
     });
+    files.push(Planned {
+        path: paths::job_sheet_beside(output),
+        what: "the job sheet",
+        fix: "choose another -o OUTPUT.pdf: the job sheet is written beside it as OUTPUT-ticket.pdf",
+    });
     if let Some(plan) = plan {
         files.push(Planned {
             path: plan.to_path_buf(),
@@ -170,7 +184,10 @@ fn check_outputs(
         }
     }
     let name = input.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let side_png = name.strip_prefix("side-").and_then(|n| n.strip_suffix(".png"));
+    let side_png = name
+        .strip_prefix("side-")
+        .or_else(|| name.strip_prefix("ticket-"))
+        .and_then(|n| n.strip_suffix(".png"));
     let in_preview = preview.is_some_and(|dir| {
         same_file(
             dir,
@@ -187,7 +204,7 @@ fn check_outputs(
             input.display()
         ))
         .with_hint(
-            "choose another --preview DIR: the sides are written there as side-N.png",
+            "choose another --preview DIR: the sides are written there as side-N.png, the job sheet as ticket-1.png and ticket-2.png",
         )
         .with_hint("nothing was written"));
     }
@@ -263,6 +280,16 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     let ticket_text = ticket::ticket_with_notes(&plan, &ticket_info, &ticket_notes);
     write_atomic(&ticket_path, ticket_text.as_bytes())?;
     files.push(ticket_path);
+    let ink = measure_ink(config, &plan, &files)?;
+    let sheet = JobSheet {
+        plan: &plan,
+        info: ticket_info,
+        notes: &ticket_notes,
+        gray: false,
+        ink: Some(&ink),
+        font: "Andika",
+    };
+    files.extend(write_job_sheet(&config.output, &sheet, config.preview.as_ref())?);
     if let Some(json_path) = &config.plan_json {
         let json = serde_json::to_string_pretty(&plan).expect("plans serialise");
         write_atomic(json_path, json.as_bytes())?;
@@ -273,7 +300,71 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
         let sides = side_orders(config, &plan)[0].len();
         files.extend(render_pdf(&config.output, sides, dir, "side", *dpi)?);
     }
-    Ok(Imposed { plan, files, warnings, notes })
+    Ok(Imposed { plan, files, warnings, notes, ink })
+}
+
+/// The ink of every printed side, in print order (with manual duplex, the fronts and
+/// backs files interleaved): the print files drawn again through typst, which reads
+/// PDF pages as images — the way `--preview` draws them.
+fn measure_ink(
+    config: &ImposeConfig,
+    plan: &Imposition,
+    files: &[PathBuf],
+) -> Result<InkCoverage> {
+    let orders = side_orders(config, plan);
+    let pdfs: Vec<(&Path, usize)> =
+        files.iter().zip(&orders).map(|(f, o)| (f.as_path(), o.len())).collect();
+    let document = render::pdf_document(&pdfs)?;
+    let pages = document.pages();
+    let mut sides: Vec<Inks> =
+        pages.par_iter().map(|page| ink::side(page, false)).collect();
+    if orders.len() == 2 {
+        // Fronts then backs → front 1, back 1, front 2, …
+        let (fronts, backs) = sides.split_at(orders[0].len());
+        sides = fronts.iter().zip(backs).flat_map(|(f, b)| [*f, *b]).collect();
+    }
+    Ok(ink::summarise(&sides, false))
+}
+
+/// The least resolution of the job sheet's previews: enough to read its words.
+const JOB_SHEET_PREVIEW_DPI: f64 = 100.0;
+
+/// Writes the job sheet beside `output`, laid out with the fonts of its folder's
+/// `fonts/` (if any) and typst's own, and with `--preview` its pages as
+/// `ticket-1.png` (French) and `ticket-2.png` (English); gives the files written.
+fn write_job_sheet(
+    output: &Path,
+    sheet: &JobSheet,
+    preview: Option<&(PathBuf, f64)>,
+) -> Result<Vec<PathBuf>> {
+    let path = paths::job_sheet_beside(output);
+    let dir = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .canonicalize()
+        .map_err(|e| Error::io("open", output, e))?;
+    let fonts = Fonts::load(&dir, false)?;
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("job-sheet");
+    let setting = Setting {
+        root: &dir,
+        main: ".livret-job-sheet.typ",
+        fonts: &fonts,
+        date: Datetime::from_ymd(2000, 1, 1).expect("a valid date"),
+        ident: stem,
+    };
+    let document = job_sheet::document(sheet, &setting)?;
+    let bytes = crate::typeset::export::pdf(&document, stem, setting.date, false)?;
+    write_atomic(&path, &bytes)?;
+    let mut files = vec![path];
+    if let Some((dir, dpi)) = preview {
+        for (i, page) in document.pages().iter().enumerate() {
+            let png = dir.join(format!("ticket-{}.png", i + 1));
+            write_atomic(&png, &render::page_png(page, dpi.max(JOB_SHEET_PREVIEW_DPI))?)?;
+            files.push(png);
+        }
+    }
+    Ok(files)
 }
 
 /// Binds on the right when no binding was asked for and the input reads right to

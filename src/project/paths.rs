@@ -119,6 +119,21 @@ impl TargetPaths {
         self.dir.join(format!("{}.txt", self.print_stem(suffix)))
     }
 
+    /// A print file's job sheet (the pictured ticket): `<stem>-<suffix>-ticket.pdf`.
+    pub fn job_sheet(&self, suffix: &str) -> PathBuf {
+        self.dir.join(format!("{}.pdf", self.job_sheet_stem(suffix)))
+    }
+
+    /// The job sheet's name without extension (also its PDF identifier).
+    pub fn job_sheet_stem(&self, suffix: &str) -> String {
+        job_sheet_stem(&self.print_stem(suffix))
+    }
+
+    /// The source typst lays out a print file's job sheet from.
+    pub fn job_sheet_typ(&self, suffix: &str) -> String {
+        format!("{}/{}.typ", self.dir.display(), self.job_sheet_stem(suffix))
+    }
+
     /// The side-by-side proof against `against`.
     pub fn proof_pdf(&self, against: &str) -> PathBuf {
         self.dir.join(format!("{}-proof-{against}.pdf", self.stem))
@@ -133,6 +148,18 @@ impl TargetPaths {
     pub fn contact_png(&self) -> PathBuf {
         self.preview_dir().join(format!("{}-contact.png", self.stem))
     }
+}
+
+/// The name without extension of the job sheet of the print file named `print_stem`.
+pub fn job_sheet_stem(print_stem: &str) -> String {
+    format!("{print_stem}-ticket")
+}
+
+/// The job sheet `livret impose` writes beside its output: `dir/name.pdf` →
+/// `dir/name-ticket.pdf`.
+pub fn job_sheet_beside(output: &Path) -> PathBuf {
+    let stem = output.file_stem().and_then(|s| s.to_str()).unwrap_or("output");
+    output.with_file_name(format!("{}.pdf", job_sheet_stem(stem)))
 }
 
 /// `path` (relative to the project) as seen from the current folder, for messages:

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use typst::utils::Scalar;
-use typst_layout::Page;
+use typst_layout::{Page, PagedDocument};
 use typst_render::RenderOptions;
 
 use crate::typeset::fonts::Fonts;
@@ -51,29 +51,41 @@ pub fn render_pdf(
     stem: &str,
     dpi: f64,
 ) -> Result<Vec<PathBuf>> {
-    let dir = pdf
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."))
-        .canonicalize()
-        .map_err(|e| Error::io("open", pdf, e))?;
-    let name = pdf.file_name().and_then(|n| n.to_str()).unwrap_or("input.pdf");
-    let mut main = String::from("#set page(width: auto, height: auto, margin: 0pt)\n");
-    for n in 1..=count {
-        main.push_str(&format!(
-            "#image({}, page: {n})\n#pagebreak(weak: true)\n",
-            crate::typeset::markdown::string_literal(&format!("/{name}"))
-        ));
-    }
-    let fonts = Fonts::load(&dir, false)?;
-    let date = typst::foundations::Datetime::from_ymd(2000, 1, 1).expect("a valid date");
-    let world = GuideWorld::new(&dir, ".livret-render.typ", main, fonts, date);
-    let compiled = crate::typeset::compile::compile(&world)?;
+    let document = pdf_document(&[(pdf, count)])?;
     let mut files = Vec::new();
-    for (i, page) in compiled.document.pages().iter().enumerate() {
+    for (i, page) in document.pages().iter().enumerate() {
         let path = out_dir.join(format!("{stem}-{}.png", i + 1));
         write_atomic(&path, &page_png(page, dpi)?)?;
         files.push(path);
     }
     Ok(files)
+}
+
+/// The pages `1..=count` of each PDF of `files` (all in one folder), in order, as a
+/// typst document: each page placed as an image at its own size.
+pub fn pdf_document(files: &[(&Path, usize)]) -> Result<PagedDocument> {
+    let Some((first, _)) = files.first() else {
+        let info = typst::model::DocumentInfo::default();
+        return Ok(PagedDocument::new(typst::ecow::EcoVec::new(), info));
+    };
+    let dir = first
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .canonicalize()
+        .map_err(|e| Error::io("open", first, e))?;
+    let mut main = String::from("#set page(width: auto, height: auto, margin: 0pt)\n");
+    for (pdf, count) in files {
+        let name = pdf.file_name().and_then(|n| n.to_str()).unwrap_or("input.pdf");
+        for n in 1..=*count {
+            main.push_str(&format!(
+                "#image({}, page: {n})\n#pagebreak(weak: true)\n",
+                crate::typeset::markdown::string_literal(&format!("/{name}"))
+            ));
+        }
+    }
+    let fonts = Fonts::load(&dir, false)?;
+    let date = typst::foundations::Datetime::from_ymd(2000, 1, 1).expect("a valid date");
+    let world = GuideWorld::new(&dir, ".livret-render.typ", main, fonts, date);
+    Ok(crate::typeset::compile::compile(&world)?.document)
 }

@@ -196,7 +196,11 @@ fn built_print(dir: &Path) -> std::path::PathBuf {
     let files = files_under(dir);
     let print = files
         .iter()
-        .find(|f| f.contains("-print-a4-saddle") && f.ends_with(".pdf"))
+        .find(|f| {
+            f.contains("-print-a4-saddle")
+                && f.ends_with(".pdf")
+                && !f.ends_with("-ticket.pdf")
+        })
         .unwrap_or_else(|| panic!("no print file in {files:?}"));
     dir.join(print)
 }

@@ -76,6 +76,18 @@ fn check_pictures(doc: &Path, project: &Path) {
             "docs/images/{scheme}-side-1.png differs from what livret draws: run `bash tools/docs-pictures.sh`"
         );
     }
+    // The job sheet's pages, as `--preview` draws them.
+    for (page, lang) in [(1, "fr"), (2, "en")] {
+        let drawn = fs::read(project.join(format!("images/cutstack/ticket-{page}.png")))
+            .unwrap_or_else(|e| panic!("job sheet page {page}: not drawn ({e})"));
+        let shown =
+            fs::read(repo().join(format!("docs/images/cutstack-ticket-{lang}.png")))
+                .unwrap();
+        assert!(
+            drawn == shown,
+            "docs/images/cutstack-ticket-{lang}.png differs from what livret draws: run `bash tools/docs-pictures.sh`"
+        );
+    }
     let text = fs::read_to_string(doc).unwrap();
     // Each scheme's steps in the guide are its job ticket's, in the guide's language.
     let french = doc.to_string_lossy().contains("/fr/");

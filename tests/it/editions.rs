@@ -144,14 +144,27 @@ fn package_holds_what_a_print_shop_needs_and_checks_out() {
         files,
         [
             "README.txt",
+            "mini-en-pocket-a6-print-a4-cutstack-ticket.pdf",
             "mini-en-pocket-a6-print-a4-cutstack.pdf",
             "mini-en-pocket-a6-print-a4-cutstack.txt",
+            "mini-fr-pocket-a6-print-a4-cutstack-ticket.pdf",
             "mini-fr-pocket-a6-print-a4-cutstack.pdf",
             "mini-fr-pocket-a6-print-a4-cutstack.txt",
         ]
     );
     let readme = fs::read_to_string(package.join("README.txt")).unwrap();
     assert!(readme.contains("FRANÇAIS") && readme.contains("ENGLISH"), "{readme}");
+    // Each print file's line names its job sheet, in both languages.
+    for lang in ["fr", "en"] {
+        let sheet = format!("mini-{lang}-pocket-a6-print-a4-cutstack-ticket.pdf");
+        let lines = readme.lines().filter(|l| l.starts_with("- ") && l.contains(&sheet));
+        assert_eq!(
+            lines.count(),
+            2,
+            "{sheet} in the French and English lists:\n{readme}"
+        );
+        assert_eq!(pdf_info(&package.join(&sheet)).0, 2, "{sheet}: two pages");
+    }
     assert!(readme.contains("édition / edition 3"), "{readme}");
     // The checksums in the README verify the files the shop received.
     let sums: String = readme
@@ -167,7 +180,7 @@ fn package_holds_what_a_print_shop_needs_and_checks_out() {
         .output()
         .unwrap();
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
-    assert_eq!(String::from_utf8_lossy(&check.stdout).matches(": OK").count(), 4);
+    assert_eq!(String::from_utf8_lossy(&check.stdout).matches(": OK").count(), 6);
     // The packaged sheets are the built ones.
     let built =
         root.join("out/mini/fr/pocket-a6/mini-fr-pocket-a6-print-a4-cutstack.pdf");

@@ -19,6 +19,8 @@ mod images;
 mod impose_cli;
 mod impose_sheets;
 mod incremental;
+mod ink;
+mod job_sheet;
 mod markdown_prop;
 mod new;
 mod po;

@@ -75,9 +75,29 @@ pub fn ticket(plan: &Imposition, info: &TicketInfo) -> String {
 
 /// Writes the ticket with `notes` about the source after the steps.
 pub fn ticket_with_notes(plan: &Imposition, info: &TicketInfo, notes: &[Note]) -> String {
+    let mut out = Ticket::default();
+    header(&mut out, plan, info, &plan.ticket());
+    let steps = steps(plan, info, notes);
+    for (fr, en) in steps.fr.iter().zip(&steps.en) {
+        out.line(fr, en);
+    }
+    format!("{}\n----------------------------------------\n\n{}", out.fr, out.en)
+}
+
+/// The ticket's instructions without its header: the numbered steps, then the notes
+/// (binding, source, blanks), one line each, in French and in English.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Steps {
+    /// The lines in French.
+    pub fr: Vec<String>,
+    /// The same lines in English.
+    pub en: Vec<String>,
+}
+
+/// The steps and notes of the ticket of `plan` (what the job sheet prints too).
+pub fn steps(plan: &Imposition, info: &TicketInfo, notes: &[Note]) -> Steps {
     let t = plan.ticket();
     let mut out = Ticket::default();
-    header(&mut out, plan, info, &t);
     print_steps(&mut out, plan, info, &t);
     let cuts = cut_steps(&mut out, plan, &t);
     match plan.scheme {
@@ -105,7 +125,8 @@ pub fn ticket_with_notes(plan: &Imposition, info: &TicketInfo, notes: &[Note]) -
             format!("Note: {} blank page(s) added just before the last page.", t.blanks),
         );
     }
-    format!("{}\n----------------------------------------\n\n{}", out.fr, out.en)
+    let lines = |text: &str| text.lines().map(String::from).collect();
+    Steps { fr: lines(&out.fr), en: lines(&out.en) }
 }
 
 /// The back offset applied, or how to measure one (two-sided jobs only).
@@ -406,30 +427,48 @@ fn zine_steps(out: &mut Ticket) {
 /// Spare paper narrower than this (2 mm, in pt) is not worth a trim.
 const SPARE: f64 = 2.0 * 72.0 / 25.4;
 
-/// Where to cut, in French and English, in mm from the top and left edges of the front.
-fn cut_lines(plan: &Imposition) -> (String, String) {
+/// Where a job is cut, on the front of a sheet as displayed, in pt: the cuts between
+/// pieces and the trims of spare paper wider than 2 mm.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Cuts {
+    /// Horizontal cuts, as distances from the top edge.
+    pub across: Vec<f64>,
+    /// Vertical cuts, as distances from the left edge.
+    pub down: Vec<f64>,
+}
+
+/// Where the ticket says to cut (the zine's slit aside); empty when nothing is cut.
+pub fn cuts(plan: &Imposition) -> Cuts {
     let g = plan.grid;
     let b = g.bounds();
-    let mut across = Vec::new(); // horizontal cuts: distances from the top
-    let mut down = Vec::new(); // vertical cuts: distances from the left
+    let mut cuts = Cuts::default();
+    if plan.scheme == Scheme::Zine {
+        return cuts;
+    }
     if b.y > SPARE {
-        across.push(b.y);
+        cuts.across.push(b.y);
     }
     for r in 1..g.rows {
-        across.push(g.y + r as f64 * g.cell.height);
+        cuts.across.push(g.y + r as f64 * g.cell.height);
     }
     if plan.sheet.height - b.bottom() > SPARE {
-        across.push(b.bottom());
+        cuts.across.push(b.bottom());
     }
     if b.x > SPARE {
-        down.push(b.x);
+        cuts.down.push(b.x);
     }
     for c in 1..g.cols {
-        down.push(g.x + c as f64 * g.cell.width);
+        cuts.down.push(g.x + c as f64 * g.cell.width);
     }
     if plan.sheet.width - b.right() > SPARE {
-        down.push(b.right());
+        cuts.down.push(b.right());
     }
+    cuts
+}
+
+/// Where to cut, in French and English, in mm from the top and left edges of the front.
+fn cut_lines(plan: &Imposition) -> (String, String) {
+    let Cuts { across, down } = cuts(plan);
     let list = |v: &[f64]| v.iter().map(|p| mm(*p)).collect::<Vec<_>>().join(", ");
     let mut fr = Vec::new();
     let mut en = Vec::new();
