@@ -92,15 +92,17 @@ fn render_rgb(pdf: &std::path::Path, page: usize, dpi: u32) -> Rgb {
     }
 }
 
-/// The vertical runs (top, bottom in pt) of the change bar's colour on each half of a
-/// rendered proof sheet: `[left, right]`.
+/// The vertical runs (top, bottom in pt) of the change bar's colour in the two outer
+/// margins of a rendered proof sheet, where the bars are drawn (8.25 mm from each
+/// edge): `[left, right]`.
 fn bar_runs(img: &Rgb) -> [Vec<(f64, f64)>; 2] {
     let is_bar = |i: usize| {
         let (r, g, b) = (img.px[3 * i], img.px[3 * i + 1], img.px[3 * i + 2]);
         r > 170 && (60..140).contains(&g) && b < 60
     };
     let mut out = [Vec::new(), Vec::new()];
-    for (side, xs) in [(0, 0..img.width / 2), (1, img.width / 2..img.width)] {
+    let at = (8.25 * 72.0 / 25.4 * img.scale) as usize;
+    for (side, xs) in [(0, at - 1..at + 2), (1, img.width - at - 2..img.width - at + 1)] {
         let mut rows = vec![false; img.height];
         for (y, row) in rows.iter_mut().enumerate() {
             *row = xs.clone().any(|x| is_bar(y * img.width + x));
@@ -135,21 +137,50 @@ fn proof_changes_marks_exactly_the_changed_block_and_its_translation() {
     );
     assert_ne!(edited, text);
     fs::write(&fr, edited).unwrap();
+    // The proof without marks first: what --changes adds is compared with it.
+    let (code, out, err) =
+        livret_in(root, "proof", &["--lang", "en", "--layout", "pocket-a7"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let pdf = root.join("out/securite-collaborative/en/pocket-a7/securite-collaborative-en-pocket-a7-proof-fr.pdf");
+    let (pages, width, _) = pdf_info(&pdf);
+    let plain: Vec<Rgb> = (1..=pages).map(|p| render_rgb(&pdf, p, 72)).collect();
+    for (i, img) in plain.iter().enumerate() {
+        assert!(
+            bar_runs(img).iter().all(Vec::is_empty),
+            "sheet {} marked without --changes",
+            i + 1
+        );
+    }
     let (code, out, err) =
         livret_in(root, "proof", &["--lang", "en", "--layout", "pocket-a7", "--changes"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("marked 1 changed block(s)"), "{out}{err}");
-    let pdf = root.join("out/securite-collaborative/en/pocket-a7/securite-collaborative-en-pocket-a7-proof-fr.pdf");
-    let (pages, width, _) = pdf_info(&pdf);
+    assert_eq!(pdf_info(&pdf).0, pages, "marks add no sheet");
     let changed_fr = ["surveiller", "ruelle.", "construit", "justement."];
     let changed_en = ["Residents", "everywhere.", "fairly."];
     let unchanged = ["Introduction", "Pour", "Who", "traders,"];
     let mut seen = std::collections::BTreeSet::new();
     let mut marked_sheets = 0;
     for page in 1..=pages {
-        let runs = bar_runs(&render_rgb(&pdf, page, 72));
+        let img = render_rgb(&pdf, page, 72);
+        let runs = bar_runs(&img);
         if runs.iter().any(|r| !r.is_empty()) {
             marked_sheets += 1;
+        }
+        // Whatever --changes drew (the bars, the tint) lies in the rows of a bar on
+        // the same half; a sheet with no bar is exactly the plain proof's.
+        let before = &plain[page - 1];
+        assert_eq!((img.width, img.height), (before.width, before.height));
+        for (i, (a, b)) in img.px.chunks(3).zip(before.px.chunks(3)).enumerate() {
+            if a != b {
+                let (x, y) = ((i % img.width) as f64, (i / img.width) as f64);
+                let (x, y) = (x / img.scale, y / img.scale);
+                let side = usize::from(x > width / 2.0);
+                assert!(
+                    runs[side].iter().any(|&(t, b)| t - 1.5 <= y && y <= b + 1.5),
+                    "sheet {page}: a mark at ({x:.0}, {y:.0}) pt beside no bar: {runs:?}"
+                );
+            }
         }
         for word in pdf_words(&pdf, page) {
             let side = usize::from(word.1 > width / 2.0);
@@ -172,13 +203,4 @@ fn proof_changes_marks_exactly_the_changed_block_and_its_translation() {
     assert_eq!(seen, expected, "every word of the changed block was found on a sheet");
     // One paragraph on each side: one or two sheets carry a mark, the others none.
     assert!((1..=2).contains(&marked_sheets), "{marked_sheets} sheets marked of {pages}");
-
-    // Without --changes, no sheet carries a mark.
-    let (code, out, err) =
-        livret_in(root, "proof", &["--lang", "en", "--layout", "pocket-a7"]);
-    assert_eq!(code, 0, "{out}{err}");
-    for page in 1..=pages {
-        let runs = bar_runs(&render_rgb(&pdf, page, 72));
-        assert!(runs.iter().all(Vec::is_empty), "sheet {page} marked without --changes");
-    }
 }
