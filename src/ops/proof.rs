@@ -94,6 +94,9 @@ pub fn proof(options: &ProofOptions) -> Result<Proof> {
             return Err(Error::new(format!("unknown language `{lang}`")));
         }
     }
+    if options.changes {
+        proof_changes::check_against(&manifest, &against)?;
+    }
     let fonts = Fonts::load(&manifest.root, false)?;
     let date = world::build_date(manifest.date()?)?;
     let ctx = Context { manifest: &manifest, fonts: &fonts, date };
@@ -107,12 +110,7 @@ pub fn proof(options: &ProofOptions) -> Result<Proof> {
     let right = compile(&options.lang)?;
     let rows = rows(&left, &right, &against, &options.lang);
     let marks = match options.changes {
-        true => Some(proof_changes::marks(
-            &manifest,
-            &options.lang,
-            &against,
-            [&left, &right],
-        )?),
+        true => Some(proof_changes::marks(&manifest, &options.lang, [&left, &right])?),
         false => None,
     };
     let paths = TargetPaths::new(&manifest.guide.id, &options.lang, &layout);

@@ -18,12 +18,15 @@ use crate::typeset::regions::{self, Passage};
 use crate::util::diag::{Error, Result};
 use livret_impose::mm;
 
+/// A box on a page: left, top, right, bottom in pt.
+type Bounds = (f64, f64, f64, f64);
+
 /// The marks of both sides of a proof: for the source (0) and the translation (1), the
 /// boxes to mark on each page.
 #[derive(Debug, Clone, Default)]
 pub struct Marks {
     /// Per side, per 0-based page, the boxes (left, top, right, bottom in pt).
-    sides: [BTreeMap<usize, Vec<(f64, f64, f64, f64)>>; 2],
+    sides: [BTreeMap<usize, Vec<Bounds>>; 2],
     /// How many changed blocks there are.
     pub blocks: usize,
     /// Stale chapters whose changes cannot be shown: no snapshot of the accepted source.
@@ -71,14 +74,9 @@ impl Marks {
     }
 }
 
-/// Finds the changed blocks of `lang`'s chapters (against the source language) on both
-/// compiled documents.
-pub fn marks(
-    manifest: &Manifest,
-    lang: &str,
-    against: &str,
-    targets: [&CompiledTarget; 2],
-) -> Result<Marks> {
+/// Refuses to mark changes against another language than the source: changes are
+/// known against the source text a translation was accepted for.
+pub fn check_against(manifest: &Manifest, against: &str) -> Result<()> {
     if against != manifest.guide.source_language {
         return Err(Error::new(format!(
             "--changes compares a translation with the source language `{}`, not `{against}`",
@@ -86,6 +84,16 @@ pub fn marks(
         ))
         .with_hint("drop --against, or drop --changes"));
     }
+    Ok(())
+}
+
+/// Finds the changed blocks of `lang`'s chapters (against the source language) on both
+/// compiled documents.
+pub fn marks(
+    manifest: &Manifest,
+    lang: &str,
+    targets: [&CompiledTarget; 2],
+) -> Result<Marks> {
     let changed = changed_passages(manifest, lang)?;
     let mut marks =
         Marks { blocks: changed.blocks, unknown: changed.unknown, ..Marks::default() };

@@ -204,3 +204,29 @@ fn proof_changes_marks_exactly_the_changed_block_and_its_translation() {
     // One paragraph on each side: one or two sheets carry a mark, the others none.
     assert!((1..=2).contains(&marked_sheets), "{marked_sheets} sheets marked of {pages}");
 }
+
+#[test]
+fn proof_changes_names_what_it_cannot_mark() {
+    let dir = sample_project();
+    let root = dir.path();
+    // The sample's English status keeps only hashes: no snapshot of what was accepted.
+    let fr = root.join("sources/fr/02-forces.md");
+    let text = fs::read_to_string(&fr).unwrap();
+    fs::write(&fr, text.replacen("\n\n", "\n\nUne phrase ajoutée.\n\n", 1)).unwrap();
+    let (code, out, err) =
+        livret_in(root, "proof", &["--lang", "en", "--layout", "pocket-a7", "--changes"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("marked 0 changed block(s)"), "{out}");
+    assert!(
+        err.contains("02-forces") && err.contains("--accept 02-forces"),
+        "the stale chapter without a snapshot is named: {err}"
+    );
+    // Marks compare with the source language only.
+    let (code, _, err) = livret_in(
+        root,
+        "proof",
+        &["--lang", "bm", "--against", "en", "--layout", "pocket-a7", "--changes"],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("source language `fr`") && err.contains("hint:"), "{err}");
+}
