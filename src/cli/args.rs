@@ -412,6 +412,10 @@ pub struct ProofArgs {
     /// The layout (default: the first in guide.toml).
     #[arg(long, value_name = "NAME")]
     pub layout: Option<String>,
+    /// Mark the source blocks changed since the translation was accepted, and their
+    /// translations (a bar in the margin, a light background).
+    #[arg(long)]
+    pub changes: bool,
     /// Stop with an error when the command takes longer than this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
     pub timeout: u64,

@@ -9,13 +9,27 @@ use crate::util::diag::Result;
 
 /// Runs `livret proof`.
 pub fn run(args: ProofArgs) -> Result<ExitStatus> {
+    let lang = args.lang.clone();
     let options = ProofOptions {
         project: args.project.project,
         lang: args.lang,
         against: args.against,
         layout: args.layout,
+        changes: args.changes,
     };
     let done = budget::within(args.timeout, "proof", move || proof::proof(&options))?;
     term::info(&format!("wrote {} ({} proof sheet(s))", done.pdf.display(), done.sheets));
+    if let Some((blocks, sheets, unknown)) = done.changes {
+        term::info(&format!(
+            "marked {blocks} changed block(s) since acceptance, on {sheets} sheet(s)"
+        ));
+        for chapter in unknown {
+            term::warning(&format!(
+                "{chapter}: the source changed since it was accepted, but only its hash was \
+                 kept: its changes are not marked (once it is reviewed, `livret check --lang \
+                 {lang} --accept {chapter}` keeps a snapshot)"
+            ));
+        }
+    }
     Ok(ExitStatus::Success)
 }

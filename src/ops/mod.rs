@@ -9,5 +9,6 @@ pub mod new;
 pub mod po;
 pub mod preview;
 pub mod proof;
+pub mod proof_changes;
 pub mod serve;
 pub mod watch;

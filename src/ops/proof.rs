@@ -13,6 +13,7 @@ use typst_layout::{Page, PagedDocument};
 
 use crate::build::print;
 use crate::build::target::{CompiledTarget, Context, TargetSpec, compile_target};
+use crate::ops::proof_changes;
 use crate::project::manifest;
 use crate::project::paths::TargetPaths;
 use crate::typeset::export;
@@ -35,6 +36,9 @@ pub struct ProofOptions {
     pub against: Option<String>,
     /// The layout (default: the first in guide.toml).
     pub layout: Option<String>,
+    /// Mark the source blocks changed since the translation was accepted, and their
+    /// translations.
+    pub changes: bool,
 }
 
 /// A written proof.
@@ -44,6 +48,9 @@ pub struct Proof {
     pub pdf: PathBuf,
     /// Proof sheets.
     pub sheets: usize,
+    /// With `changes`: the changed blocks found, the sheets that carry a mark, and the
+    /// stale chapters whose changes are unknown (no snapshot of the accepted source).
+    pub changes: Option<(usize, usize, Vec<String>)>,
 }
 
 /// One part of the booklet: front matter, a chapter, or back matter.
@@ -87,6 +94,9 @@ pub fn proof(options: &ProofOptions) -> Result<Proof> {
             return Err(Error::new(format!("unknown language `{lang}`")));
         }
     }
+    if options.changes {
+        proof_changes::check_against(&manifest, &against)?;
+    }
     let fonts = Fonts::load(&manifest.root, false)?;
     let date = world::build_date(manifest.date()?)?;
     let ctx = Context { manifest: &manifest, fonts: &fonts, date };
@@ -99,6 +109,10 @@ pub fn proof(options: &ProofOptions) -> Result<Proof> {
     let left = compile(&against)?;
     let right = compile(&options.lang)?;
     let rows = rows(&left, &right, &against, &options.lang);
+    let marks = match options.changes {
+        true => Some(proof_changes::marks(&manifest, &options.lang, [&left, &right])?),
+        false => None,
+    };
     let paths = TargetPaths::new(&manifest.guide.id, &options.lang, &layout);
     let captions: Vec<String> =
         rows.iter().flat_map(|r| [r.left.1.clone(), r.right.1.clone()]).collect();
@@ -113,18 +127,24 @@ pub fn proof(options: &ProofOptions) -> Result<Proof> {
     );
     let page = print::page_size(&left.compiled.document);
     let docs = [&left.compiled.document, &right.compiled.document];
+    let no_marks = proof_changes::Marks::default();
+    let marked = marks.as_ref().unwrap_or(&no_marks);
     let pages: EcoVec<Page> = rows
         .iter()
         .enumerate()
-        .map(|(i, row)| plain_page(sheet(row, docs, page, &frames), i + 1))
+        .map(|(i, row)| plain_page(sheet(row, docs, page, &frames, marked), i + 1))
         .collect();
     let count = pages.len();
+    let changes = marks.map(|m| {
+        let sheets = rows.iter().filter(|r| m.on_row(r.left.0, r.right.0)).count();
+        (m.blocks, sheets, m.unknown)
+    });
     let document = PagedDocument::new(pages, DocumentInfo::default());
     let pdf = paths.proof_pdf(&against);
     let name = pdf.file_stem().and_then(|s| s.to_str()).unwrap_or("proof").to_string();
     let bytes = export::pdf(&document, &name, date, false)?;
     write_project(&manifest.root, &pdf, &bytes)?;
-    Ok(Proof { pdf, sheets: count })
+    Ok(Proof { pdf, sheets: count, changes })
 }
 
 /// One proof sheet: a page of each side (or none) with its caption.
@@ -187,12 +207,14 @@ fn chapter_file(t: &CompiledTarget, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
-/// Draws one proof sheet: both pages clipped to their box, framed, captioned.
+/// Draws one proof sheet: both pages clipped to their box, framed, captioned, with the
+/// changed passages marked.
 fn sheet(
     row: &Row,
     docs: [&PagedDocument; 2],
     page: livret_impose::Size,
     captions: &HashMap<String, Frame>,
+    marks: &proof_changes::Marks,
 ) -> Frame {
     let margin = mm(12.0);
     let gutter = mm(10.0);
@@ -212,6 +234,13 @@ fn sheet(
             let mut group = GroupItem::new(doc.pages()[*p].frame.clone());
             group.clip = Some(typst::visualize::Curve::rect(page_box));
             frame.push(Point::new(x, y), FrameItem::Group(group));
+            let bar_x = match k {
+                0 => Abs::pt(-mm(4.5)),
+                _ => Abs::pt(page.width + mm(3.0)),
+            };
+            for item in marks.draw(k, *p, bar_x) {
+                frame.push(Point::new(x, y) + item.0, item.1);
+            }
         }
         let border = Geometry::Rect(page_box)
             .stroked(FixedStroke::from_pair(black.clone(), Abs::pt(0.3)));

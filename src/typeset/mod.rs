@@ -12,5 +12,6 @@ pub mod inspect;
 pub mod job_sheet;
 pub mod markdown;
 pub mod pdf_prefs;
+pub mod regions;
 pub mod render;
 pub mod world;
