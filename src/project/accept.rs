@@ -26,10 +26,8 @@ impl Acceptance {
             Some((chapter, line))
                 if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) =>
             {
-                match line.parse() {
-                    Ok(n) => Acceptance::Block(chapter.to_string(), n),
-                    Err(_) => Acceptance::Chapter(text.to_string()),
-                }
+                // All digits: a line, however big (one past every chapter's end).
+                Acceptance::Block(chapter.to_string(), line.parse().unwrap_or(usize::MAX))
             }
             _ => Acceptance::Chapter(text.to_string()),
         }

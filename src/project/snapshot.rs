@@ -178,7 +178,12 @@ pub fn parse(text: &str) -> Result<Snapshot, (usize, String)> {
                 format!("the block announces {count} line(s) but the file ends first"),
             ));
         }
-        let body = lines[i..i + count].join("\n");
+        // A snapshot checked out with CRLF (git's autocrlf) reads as livret wrote it.
+        let body: Vec<&str> = lines[i..i + count]
+            .iter()
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .collect();
+        let body = body.join("\n");
         i += count;
         if !lines[i].trim_end_matches('\r').is_empty() {
             return Err((

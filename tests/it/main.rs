@@ -34,5 +34,6 @@ mod trust_budgets;
 mod trust_door;
 mod trust_images;
 mod trust_markdown;
+mod trust_po;
 mod trust_shop;
 mod watch;

@@ -1,0 +1,84 @@
+//! Translation review against careless or hostile input: a snapshot of accepted
+//! source text checked out with CRLF line endings, and `--accept CHAPTER:LINE` with a
+//! line number too big for any chapter.
+
+use std::fs;
+
+use serde_json::Value;
+
+use crate::support::*;
+
+/// A French chapter and its English translation, accepted (so with a snapshot).
+fn accepted_pair() -> tempfile::TempDir {
+    let fr =
+        "# Titre\n\nPremier paragraphe.\n\n- un ;\n- deux.\n\nDeuxième paragraphe.\n";
+    let en = "# Title\n\nFirst paragraph.\n\n- one;\n- two.\n\nSecond paragraph.\n";
+    let dir = mini_project(&[("01-a.md", fr)]);
+    add_language(dir.path(), "en", "English", &[("01-a.md", en)]);
+    let (code, _, err) =
+        livret_in(dir.path(), "check", &["--lang", "en", "--accept", "01-a"]);
+    assert_eq!(code, 0, "{err}");
+    dir
+}
+
+#[test]
+fn a_snapshot_with_crlf_line_endings_reports_only_the_real_change() {
+    let dir = accepted_pair();
+    let root = dir.path();
+    let snap = root.join("sources/en/.accepted/01-a.txt");
+    let text = fs::read_to_string(&snap).unwrap();
+    assert!(!text.contains('\r'));
+    // What git's autocrlf does to the file on checkout.
+    fs::write(&snap, text.replace('\n', "\r\n")).unwrap();
+    let fr = root.join("sources/fr/01-a.md");
+    let source = fs::read_to_string(&fr).unwrap();
+    fs::write(
+        &fr,
+        source.replace("Deuxième paragraphe.", "Deuxième et dernier paragraphe."),
+    )
+    .unwrap();
+    let (code, out, err) =
+        livret_in(root, "check", &["--lang", "en", "--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let changes = json[0]["stale"][0]["changes"].as_array().unwrap().clone();
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    assert_eq!(changes[0]["source_line"], 8, "{changes:#?}");
+    let ops = changes[0]["diff"].as_array().unwrap();
+    let deleted: Vec<&str> = ops
+        .iter()
+        .filter(|op| op["op"] == "delete")
+        .map(|op| op["text"].as_str().unwrap())
+        .collect();
+    assert!(deleted.is_empty(), "a line ending shown as a change: {ops:#?}");
+    // The human report shows no carriage return either.
+    let (_, human, _) = livret_in(root, "check", &["--lang", "en"]);
+    assert!(human.contains("Deuxième {+et dernier +}paragraphe."), "{human}");
+    assert!(!human.contains("\\u{d}") && !human.contains('\r'), "{human}");
+    // An unchanged block is still said to be unchanged.
+    let (code, out, err) =
+        livret_in(root, "check", &["--lang", "en", "--accept", "01-a:3"]);
+    assert!(code == 0 || code == 1, "{out}{err}");
+    assert!(
+        format!("{out}{err}").contains("has not changed since it was accepted"),
+        "{out}{err}"
+    );
+}
+
+#[test]
+fn a_line_number_too_big_to_read_is_a_line_not_a_chapter_name() {
+    let dir = accepted_pair();
+    let root = dir.path();
+    let status = fs::read(root.join("sources/en/status.toml")).unwrap();
+    for line in ["99999999999999999999", "18446744073709551616"] {
+        let what = format!("01-a:{line}");
+        let (code, out, err) =
+            livret_in(root, "check", &["--lang", "en", "--accept", &what]);
+        assert_eq!(code, 2, "{out}{err}");
+        assert!(!err.contains("unknown chapter"), "{err}");
+        assert!(err.contains("sources/fr/01-a.md:"), "{err}");
+        assert!(err.contains("no block of the chapter"), "{err}");
+        assert!(err.contains("hint:"), "{err}");
+    }
+    assert_eq!(fs::read(root.join("sources/en/status.toml")).unwrap(), status);
+}
