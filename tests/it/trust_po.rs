@@ -1,6 +1,6 @@
 //! Translation review against careless or hostile input: a snapshot of accepted
 //! source text checked out with CRLF line endings, and `--accept CHAPTER:LINE` with a
-//! line number too big for any chapter.
+//! line number too big for any chapter, and a msgstr with control characters.
 
 use std::fs;
 
@@ -81,4 +81,47 @@ fn a_line_number_too_big_to_read_is_a_line_not_a_chapter_name() {
         assert!(err.contains("hint:"), "{err}");
     }
     assert_eq!(fs::read(root.join("sources/en/status.toml")).unwrap(), status);
+}
+
+/// `livret po <sub> --project <root> --lang en`: (exit code, stdout, stderr).
+fn run_po(root: &std::path::Path, sub: &str) -> (i32, String, String) {
+    livret(&["po", sub, "--project", root.to_str().unwrap(), "--lang", "en"])
+}
+
+#[test]
+fn a_control_character_in_a_msgstr_is_refused_with_its_line() {
+    let dir = accepted_pair();
+    let root = dir.path();
+    let (code, _, err) = run_po(root, "export");
+    assert_eq!(code, 0, "{err}");
+    let file = root.join("po/en/01-a.po");
+    let po = fs::read_to_string(&file).unwrap();
+    let chapter = root.join("sources/en/01-a.md");
+    let before = fs::read(&chapter).unwrap();
+    let target = "msgstr \"Second paragraph.\"";
+    let line = po.lines().position(|l| l == target).expect(target) + 1;
+    // PO escapes of ESC (a terminal colour), BEL, NUL and a lone carriage return.
+    for (escaped, code_point) in [
+        ("\\033[31m", "U+001B"),
+        ("\\a", "U+0007"),
+        ("\\000", "U+0000"),
+        ("\\r", "U+000D"),
+    ] {
+        let edited =
+            po.replace(target, &format!("msgstr \"Second {escaped}paragraph.\""));
+        fs::write(&file, &edited).unwrap();
+        let (code, out, err) = run_po(root, "import");
+        assert_eq!(code, 2, "{escaped}: {out}{err}");
+        assert!(err.contains(&format!("po/en/01-a.po:{line}:")), "{escaped}: {err}");
+        assert!(err.contains(code_point), "{escaped}: {err}");
+        assert!(err.contains("nothing was written") && err.contains("hint:"), "{err}");
+        assert_eq!(fs::read(&chapter).unwrap(), before, "{escaped}: chapter written");
+    }
+    // A tab and a line break stay allowed: the chapter is written with them.
+    let edited = po.replace(target, "msgstr \"Second\\tparagraph,\\nreally.\"");
+    fs::write(&file, &edited).unwrap();
+    let (code, out, err) = run_po(root, "import");
+    assert_eq!(code, 0, "{out}{err}");
+    let text = fs::read_to_string(&chapter).unwrap();
+    assert!(text.contains("Second\tparagraph,\nreally."), "{text}");
 }

@@ -296,7 +296,8 @@ fn plan(
 
 /// Checks that a translation keeps its msgid's shape: the same blocks on its own,
 /// the same images, link targets and footnote labels (`renames`: the translation's
-/// own labels), no `|` added to a table cell.
+/// own labels), no `|` added to a table cell, no control character (but line breaks
+/// and tabs), which would be written unseen into the chapter.
 fn check_entry(
     l: &Located,
     kind: Kind,
@@ -304,6 +305,15 @@ fn check_entry(
     renames: &BTreeMap<String, String>,
     problems: &mut Vec<String>,
 ) {
+    if let Some(c) =
+        l.entry.msgstr.chars().find(|&c| c.is_control() && c != '\n' && c != '\t')
+    {
+        problems.push(format!(
+            "{}: the translation holds the invisible control character U+{:04X}; delete it (a line break is `\\n`)",
+            l.at(),
+            u32::from(c)
+        ));
+    }
     let placed = placed(kind, &l.entry.msgstr, "");
     if kind == Kind::Cell && bars(&placed) > bars(&l.entry.msgid) {
         problems.push(format!(
