@@ -8,6 +8,7 @@ use crate::project::manifest::Manifest;
 use crate::project::review::{self, known_chapter, read_chapter};
 use crate::project::snapshot::{self, Snapshot};
 use crate::project::status;
+use crate::project::targets;
 use crate::util::diag::{Error, Result};
 
 /// What to accept: a whole chapter, or the changed block at a source line.
@@ -44,6 +45,9 @@ impl Acceptance {
 /// Accepts each of `what` (`CHAPTER` or `CHAPTER:LINE`) for translation `lang`;
 /// gives one line per acceptance saying what was marked.
 pub fn accept(manifest: &Manifest, lang: &str, what: &[String]) -> Result<Vec<String>> {
+    // An unknown language is named as such (not as a missing chapter file).
+    let known = manifest.languages.iter().map(|l| l.code.as_str());
+    targets::select(&[lang.to_string()], known, "language")?;
     let source = &manifest.guide.source_language;
     if lang == source {
         return Err(Error::new(format!(

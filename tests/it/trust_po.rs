@@ -1,6 +1,7 @@
 //! Translation review against careless or hostile input: a snapshot of accepted
 //! source text checked out with CRLF line endings, and `--accept CHAPTER:LINE` with a
-//! line number too big for any chapter, and a msgstr with control characters.
+//! line number too big for any chapter, a msgstr with control characters, and an
+//! unknown or path-like `--lang` given to `check --accept`.
 
 use std::fs;
 
@@ -124,4 +125,19 @@ fn a_control_character_in_a_msgstr_is_refused_with_its_line() {
     assert_eq!(code, 0, "{out}{err}");
     let text = fs::read_to_string(&chapter).unwrap();
     assert!(text.contains("Second\tparagraph,\nreally."), "{text}");
+}
+
+#[test]
+fn accepting_in_an_unknown_language_names_the_language() {
+    let dir = accepted_pair();
+    let root = dir.path();
+    let before = files_under(&root.join("sources"));
+    for lang in ["zz", "../sources/en", "en/.."] {
+        let (code, out, err) =
+            livret_in(root, "check", &["--lang", lang, "--accept", "01-a"]);
+        assert_eq!(code, 2, "{lang}: {out}{err}");
+        assert!(err.contains(&format!("unknown language `{lang}`")), "{lang}: {err}");
+        assert!(err.contains("hint:") && err.contains("en"), "{lang}: {err}");
+        assert_eq!(files_under(&root.join("sources")), before, "{lang}");
+    }
 }
