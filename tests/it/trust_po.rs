@@ -1,7 +1,8 @@
 //! Translation review against careless or hostile input: a snapshot of accepted
 //! source text checked out with CRLF line endings, and `--accept CHAPTER:LINE` with a
 //! line number too big for any chapter, a msgstr with control characters, and an
-//! unknown or path-like `--lang` given to `check --accept`.
+//! unknown or path-like `--lang` given to `check --accept`, and a `po export` that
+//! would overwrite translations not imported yet.
 
 use std::fs;
 
@@ -140,4 +141,39 @@ fn accepting_in_an_unknown_language_names_the_language() {
         assert!(err.contains("hint:") && err.contains("en"), "{lang}: {err}");
         assert_eq!(files_under(&root.join("sources")), before, "{lang}");
     }
+}
+
+#[test]
+fn exporting_again_never_overwrites_translations_not_imported_yet() {
+    let dir = accepted_pair();
+    let root = dir.path();
+    let (code, _, err) = run_po(root, "export");
+    assert_eq!(code, 0, "{err}");
+    let file = root.join("po/en/01-a.po");
+    let po = fs::read_to_string(&file).unwrap();
+    let target = "msgstr \"Second paragraph.\"";
+    let line = po.lines().position(|l| l == target).expect(target) + 1;
+    // The translator's work, in the PO file only.
+    let edited = po.replace(target, "msgstr \"Second and last paragraph.\"");
+    fs::write(&file, &edited).unwrap();
+    let (code, out, err) = run_po(root, "export");
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains(&format!("po/en/01-a.po:{line}: ")), "{err}");
+    assert!(err.contains("livret po import --lang en"), "{err}");
+    assert_eq!(fs::read_to_string(&file).unwrap(), edited, "the work was overwritten");
+    // A file that cannot be read is not overwritten either.
+    let broken = format!("{edited}\nmsgid \"unterminated\n");
+    fs::write(&file, &broken).unwrap();
+    let (code, out, err) = run_po(root, "export");
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("po/en/01-a.po:") && err.contains("cannot be read"), "{err}");
+    assert_eq!(fs::read_to_string(&file).unwrap(), broken);
+    // Once imported, exporting again keeps the translation, so it is allowed.
+    fs::write(&file, &edited).unwrap();
+    let (code, out, err) = run_po(root, "import");
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) = run_po(root, "export");
+    assert_eq!(code, 0, "{out}{err}");
+    let again = fs::read_to_string(&file).unwrap();
+    assert!(again.contains("msgstr \"Second and last paragraph.\""), "{again}");
 }

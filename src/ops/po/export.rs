@@ -15,7 +15,7 @@ use crate::project::chapters;
 use crate::project::manifest::{self, Manifest};
 use crate::project::status;
 use crate::util::diag::{Error, Result};
-use crate::util::fs::{write_atomic, write_project};
+use crate::util::fs::{read_project_if_exists, write_atomic, write_project};
 
 /// What to export.
 #[derive(Debug, Clone)]
@@ -114,10 +114,68 @@ pub fn export(options: &ExportOptions) -> Result<ExportReport> {
         entries: template,
     };
     files.push((format!("{}.pot", manifest.guide.id), pofile::write(&catalog)));
+    let mut unsaved = Vec::new();
+    for (name, text) in &files {
+        unsaved.extend(unimported(&manifest, &dir, name, text)?);
+    }
+    if !unsaved.is_empty() {
+        return Err(Error::new(format!(
+            "{}\n(nothing was written: the export would overwrite them)",
+            unsaved.join("\n  ")
+        ))
+        .with_hint(format!(
+            "import the PO files first: livret po import --lang {lang} {}; or delete them to export afresh",
+            dir.shown_dir()
+        )));
+    }
     for (name, text) in files {
         write(&manifest, &dir, &name, &text)?;
     }
     Ok(report)
+}
+
+/// Where the PO file already at `name` holds a translation that the export `text`
+/// would lose (a msgstr not imported yet, or a file that cannot be read): the first
+/// such `file:line` with why, `None` when overwriting loses nothing.
+fn unimported(
+    manifest: &Manifest,
+    dir: &PoDir,
+    name: &str,
+    text: &str,
+) -> Result<Option<String>> {
+    let shown = dir.shown(name);
+    let old = match dir {
+        PoDir::Project(rel) => {
+            read_project_if_exists(&manifest.root, format!("{rel}/{name}"))?
+        }
+        PoDir::User(path) => std::fs::read(path.join(name)).ok(),
+    };
+    let Some(old) = old else { return Ok(None) };
+    let parsed = String::from_utf8(old)
+        .map_err(|_| (0, "not UTF-8 text".to_string()))
+        .and_then(|t| pofile::parse(&t).map_err(|e| (e.line, e.message)));
+    let old = match parsed {
+        Ok(old) => old,
+        Err((line, why)) => {
+            let at = if line > 0 { format!("{shown}:{line}") } else { shown };
+            return Ok(Some(format!(
+                "{at}: {why}; the file cannot be read, so its translations cannot be kept"
+            )));
+        }
+    };
+    let new = pofile::parse(text).map_err(|e| Error::new(e.message))?;
+    let lost = old.entries.iter().find(|e| {
+        !e.msgstr.is_empty()
+            && new.entries.iter().any(|n| {
+                n.msgctxt == e.msgctxt && n.msgid == e.msgid && n.msgstr != e.msgstr
+            })
+    });
+    Ok(lost.map(|e| {
+        format!(
+            "{shown}:{}: this translation is not imported into the chapter yet",
+            e.msgstr_line
+        )
+    }))
 }
 
 /// Writes one file of the folder atomically.
