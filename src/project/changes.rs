@@ -226,7 +226,9 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
         push(DiffOpKind::Insert, new);
         return ops;
     }
-    let (old_words, new_words) = (words(old), words(new));
+    // Line ends are not words: a CRLF source against its LF snapshot changes nothing.
+    let (old, new) = (old.replace("\r\n", "\n"), new.replace("\r\n", "\n"));
+    let (old_words, new_words) = (words(&old), words(&new));
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
         .diff_slices(&old_words, &new_words);

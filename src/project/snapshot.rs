@@ -49,13 +49,15 @@ pub struct AcceptedBlock {
 }
 
 impl AcceptedBlock {
-    /// The accepted form of a chapter's block.
+    /// The accepted form of a chapter's block, with LF line ends: a snapshot file
+    /// cannot tell a CRLF source from a checkout that converted it (git's autocrlf),
+    /// so its reader drops every CR before a line end and its writer never keeps one.
     pub fn of(block: &Block) -> Self {
         Self {
             kind: block.kind,
             path: block.path.clone(),
             anchors: block.anchors.clone(),
-            text: block.text.clone(),
+            text: block.text.replace("\r\n", "\n"),
         }
     }
 }

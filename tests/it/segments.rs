@@ -157,7 +157,7 @@ mod changes {
         ChangeKind, DiffOpKind, accept_one, compare, word_diff,
     };
     use livret::project::segments::{Format, segment};
-    use livret::project::snapshot::{Snapshot, parse, render};
+    use livret::project::snapshot::{AcceptedBlock, Snapshot, parse, render};
 
     fn md(text: &str) -> Vec<livret::project::segments::Block> {
         segment(text, Format::Markdown)
@@ -228,6 +228,26 @@ mod changes {
             }
             assert_eq!(snap, Snapshot::of("sha256:x", &new_blocks), "{old:?} → {new:?}");
         }
+    }
+
+    #[test]
+    fn line_ends_are_not_changes() {
+        // A CRLF source against its snapshot (kept with LF): no word differs.
+        let ops = word_diff(
+            "Un paragraphe\nsur deux lignes.",
+            "Un paragraphe\r\nsur deux lignes.",
+        );
+        assert!(ops.iter().all(|o| o.op == DiffOpKind::Equal), "{ops:?}");
+        let ops = word_diff(
+            "Un paragraphe\nsur deux lignes.",
+            "Un paragraphe\r\nsur trois lignes.",
+        );
+        assert!(
+            ops.iter().any(|o| o.op == DiffOpKind::Delete && o.text.contains("deux")),
+            "{ops:?}"
+        );
+        let block = &md("Un paragraphe\r\nsur deux lignes.\r\n")[0];
+        assert_eq!(AcceptedBlock::of(block).text, "Un paragraphe\nsur deux lignes.");
     }
 
     #[test]
