@@ -102,7 +102,7 @@ pub fn pair(
     };
     let mut parting = None;
     if let Some(snap) =
-        snap.filter(|s| align(&s.blocks, &tr.blocks) == Alignment::Aligned)
+        snap.as_ref().filter(|s| align(&s.blocks, &tr.blocks) == Alignment::Aligned)
     {
         // The translation follows the accepted structure: pair through the snapshot.
         let cmp = changes::compare(&snap.blocks, &source.blocks);
@@ -118,9 +118,8 @@ pub fn pair(
             unit.fuzzy = !current;
             unit.accepted = current;
         }
-        if let Some(snap) = snapshot::read(manifest, lang, stem)?
-            .filter(|s| accepted.is_some_and(|h| *h == s.accepted) && !current)
-        {
+        // The snapshot read above: the one accepted, when the source changed since.
+        if let Some(snap) = &snap {
             // Updated to the current structure, reviewed block by block since.
             let cmp = changes::compare(&snap.blocks, &source.blocks);
             for unit in units.iter_mut() {
