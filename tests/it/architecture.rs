@@ -267,6 +267,61 @@ fn the_circle_finder_finds_circles() {
     assert_eq!(paths.len(), 3, "{paths:?}");
 }
 
+/// Whether a trimmed line starts a function: any visibility (`pub`, `pub(crate)`,
+/// `pub(super)`, `pub(in path)`), then any of `const`, `async`, `unsafe`, `extern "…"`.
+fn starts_a_fn(trimmed: &str) -> bool {
+    let mut rest = trimmed;
+    if let Some(after) = rest.strip_prefix("pub") {
+        rest = match after.strip_prefix('(') {
+            Some(inner) => match inner.find(')') {
+                Some(close) => &inner[close + 1..],
+                None => return false,
+            },
+            None => after,
+        };
+        rest = rest.trim_start();
+    }
+    loop {
+        let before = rest;
+        for qualifier in ["const ", "async ", "unsafe "] {
+            if let Some(after) = rest.strip_prefix(qualifier) {
+                rest = after.trim_start();
+            }
+        }
+        if let Some(after) = rest.strip_prefix("extern ") {
+            let after = after.trim_start();
+            rest = match after.strip_prefix('"') {
+                Some(abi) => abi.find('"').map_or(after, |end| abi[end + 1..].trim_start()),
+                None => after,
+            };
+        }
+        if rest == before {
+            break;
+        }
+    }
+    rest.starts_with("fn ")
+}
+
+#[test]
+fn the_function_finder_sees_every_visibility() {
+    for line in [
+        "fn a() {",
+        "pub fn a() {",
+        "pub(crate) fn a() {",
+        "pub(super) fn a() {",
+        "pub(in crate::project) fn a() {",
+        "pub const fn a() {",
+        "pub(super) async fn a() {",
+        "unsafe fn a() {",
+        "pub extern \"C\" fn a() {",
+    ] {
+        assert!(starts_a_fn(line), "{line}");
+    }
+    for line in ["let fn_name = 1;", "// fn a() {", "pub struct Fn {", "fnord()"] {
+        assert!(!starts_a_fn(line), "{line}");
+    }
+}
+
 #[test]
 fn files_and_functions_stay_small() {
     let mut big = Vec::new();
@@ -283,12 +338,7 @@ fn files_and_functions_stay_small() {
             while i < all.len() {
                 let line = all[i];
                 let trimmed = line.trim_start();
-                let is_fn = (trimmed.starts_with("fn ")
-                    || trimmed.starts_with("pub fn ")
-                    || trimmed.starts_with("pub(crate) fn ")
-                    || trimmed.starts_with("const fn ")
-                    || trimmed.starts_with("pub const fn "))
-                    && !line.trim_end().ends_with(';');
+                let is_fn = starts_a_fn(trimmed) && !line.trim_end().ends_with(';');
                 if is_fn {
                     let indent = &line[..line.len() - trimmed.len()];
                     let close = format!("{indent}}}");
