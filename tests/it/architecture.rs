@@ -291,7 +291,9 @@ fn starts_a_fn(trimmed: &str) -> bool {
         if let Some(after) = rest.strip_prefix("extern ") {
             let after = after.trim_start();
             rest = match after.strip_prefix('"') {
-                Some(abi) => abi.find('"').map_or(after, |end| abi[end + 1..].trim_start()),
+                Some(abi) => {
+                    abi.find('"').map_or(after, |end| abi[end + 1..].trim_start())
+                }
                 None => after,
             };
         }

@@ -28,10 +28,10 @@ fn chapter_title(path: &Path) -> String {
 
 #[test]
 fn sample_guide_builds_every_language_and_layout() {
-    let dir = sample_project();
-    let root = dir.path();
-    let assert = build(root, &[]).success();
-    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    // The shared build is `livret build` of the untouched sample, with no options.
+    let sample = built_sample();
+    let root = sample.root.as_path();
+    let stderr = &sample.stderr;
     assert!(
         !stderr.contains("warning"),
         "the sample guide builds without warnings (no tofu): {stderr}"
@@ -89,14 +89,11 @@ fn sample_guide_builds_every_language_and_layout() {
 #[test]
 fn sample_chapter_text_comes_out_whole() {
     // A whole paragraph of the French source, word for word, in the A6 PDF.
-    let dir = sample_project();
-    build(dir.path(), &["--lang", "fr", "--layout", "pocket-a6"]).success();
-    let pdf = dir.path().join(
-        "out/securite-collaborative/fr/pocket-a6/securite-collaborative-fr-pocket-a6.pdf",
-    );
+    let sample = built_sample();
+    let pdf = sample.output("fr", "pocket-a6", ".pdf");
     let text = normalize(&pdf_text(&pdf, None)).replace("- ", "-");
     let source =
-        fs::read_to_string(dir.path().join("sources/fr/01-introduction.md")).unwrap();
+        fs::read_to_string(sample.root.join("sources/fr/01-introduction.md")).unwrap();
     let para =
         source.split("\n\n").find(|p| !p.starts_with('#') && p.len() > 120).unwrap();
     let para = normalize(&para.replace(['*', '_'], ""));
@@ -111,11 +108,10 @@ fn sample_chapter_text_comes_out_whole() {
 
 #[test]
 fn nko_reads_right_to_left() {
-    let dir = sample_project();
-    build(dir.path(), &["--lang", "nqo", "--layout", "pocket-a6"]).success();
-    let pdf = dir.path().join("out/securite-collaborative/nqo/pocket-a6/securite-collaborative-nqo-pocket-a6.pdf");
+    let sample = built_sample();
+    let pdf = sample.output("nqo", "pocket-a6", ".pdf");
     let source =
-        fs::read_to_string(dir.path().join("sources/nqo/01-introduction.md")).unwrap();
+        fs::read_to_string(sample.root.join("sources/nqo/01-introduction.md")).unwrap();
     let para = source.split("\n\n").find(|p| p.starts_with('ߣ')).unwrap();
     let sentence = base_letters(para.split('.').next().unwrap());
     assert!(sentence.chars().count() > 20);
@@ -128,13 +124,13 @@ fn nko_reads_right_to_left() {
 
 #[test]
 fn two_builds_are_byte_identical() {
+    // The shared build (every target at once) and a build of this one target alone, in
+    // another folder: the same bytes.
+    let first = fs::read(built_sample().output("bm", "pocket-a7", ".pdf")).unwrap();
     let dir = sample_project();
     let pdf = dir.path().join(
         "out/securite-collaborative/bm/pocket-a7/securite-collaborative-bm-pocket-a7.pdf",
     );
-    build(dir.path(), &["--lang", "bm", "--layout", "pocket-a7"]).success();
-    let first = fs::read(&pdf).unwrap();
-    fs::remove_dir_all(dir.path().join("out")).unwrap();
     build(dir.path(), &["--lang", "bm", "--layout", "pocket-a7"]).success();
     assert_eq!(first, fs::read(&pdf).unwrap());
 }
@@ -290,9 +286,7 @@ fn character_without_font_is_reported_with_its_line() {
 
 #[test]
 fn print_presets_write_sheets_and_tickets() {
-    let dir = sample_project();
-    build(dir.path(), &["--lang", "en"]).success();
-    let out = dir.path().join("out/securite-collaborative/en");
+    let out = built_sample().root.join("out/securite-collaborative/en");
     for (layout, scheme, cells) in [
         ("pocket-a6", "cutstack", 2),
         ("pocket-a7", "cutstack", 4),
@@ -364,9 +358,7 @@ fn content_in_the_printer_margin_is_warned_about() {
 
 #[test]
 fn right_to_left_language_prints_bound_on_the_right() {
-    let dir = sample_project();
-    build(dir.path(), &["--lang", "nqo", "--layout", "pocket-a6"]).success();
-    let out = dir.path().join("out/securite-collaborative/nqo/pocket-a6");
+    let out = built_sample().target_dir("nqo", "pocket-a6");
     let ticket = fs::read_to_string(
         out.join("securite-collaborative-nqo-pocket-a6-print-a4-cutstack.txt"),
     )

@@ -8,20 +8,10 @@ use assert_cmd::Command;
 
 use crate::support::*;
 
-/// The sample guide's French A6 reading PDF, built once per test into `dir`.
+/// The sample guide's French A6 reading PDF (from the build shared by the test run),
+/// copied into `dir`.
 fn sample_pdf(dir: &Path) -> PathBuf {
-    for sub in ["sources", "layouts", "fonts"] {
-        copy_dir(&repo().join(sub), &dir.join(sub));
-    }
-    Command::cargo_bin("livret")
-        .unwrap()
-        .args(["build", "--lang", "fr", "--layout", "pocket-a6", "--project"])
-        .arg(dir)
-        .assert()
-        .success();
-    dir.join(
-        "out/securite-collaborative/fr/pocket-a6/securite-collaborative-fr-pocket-a6.pdf",
-    )
+    built_sample().copy_output("fr", "pocket-a6", ".pdf", dir)
 }
 
 fn impose(args: &[&str]) -> assert_cmd::assert::Assert {

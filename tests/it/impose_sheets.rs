@@ -52,7 +52,12 @@ pub(crate) fn labelled(n: usize, page: Size) -> PagedDocument {
 /// Reads each output page: labels, positions and turns of the booklet pages on it.
 /// `span` is the distance between a page's two labels (page height − 2 × 10 mm).
 pub(crate) fn observe_pdf(pdf: &std::path::Path, span: f64) -> Vec<Vec<Observation>> {
-    pdf_words_all(pdf)
+    observe(pdf_words_all(pdf), span)
+}
+
+/// [`observe_pdf`] on words already read back, one list per page.
+fn observe(pages: Vec<Vec<Word>>, span: f64) -> Vec<Vec<Observation>> {
+    pages
         .into_iter()
         .map(|words| {
             let mut tops = Vec::new();
@@ -152,18 +157,25 @@ fn check(
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sheets.pdf");
     std::fs::write(&path, bytes).unwrap();
-    let (count, w, h) = pdf_info(&path);
+    // Sizes and words from one pdftotext run: every side, not only the first.
+    let pages = pdf_pages(&path);
+    let count = pages.len();
     if count != 2 * imp.sheets.len() {
         return Err(format!("{count} PDF pages for {} sheets", imp.sheets.len()));
     }
-    if (w - imp.sheet.width).abs() > 0.01 || (h - imp.sheet.height).abs() > 0.01 {
-        return Err(format!(
-            "sheet {w}×{h} pt, planned {}×{}",
-            imp.sheet.width, imp.sheet.height
-        ));
+    for (i, p) in pages.iter().enumerate() {
+        let (w, h) = (p.width, p.height);
+        if (w - imp.sheet.width).abs() > 0.01 || (h - imp.sheet.height).abs() > 0.01 {
+            return Err(format!(
+                "side {} is {w}×{h} pt, planned {}×{}",
+                i + 1,
+                imp.sheet.width,
+                imp.sheet.height
+            ));
+        }
     }
     let span = page.height - 2.0 * livret_impose::mm(10.0);
-    let mut observed = observe_pdf(&path, span);
+    let mut observed = observe(pages.into_iter().map(|p| p.words).collect(), span);
     if binding == Binding::Right {
         mirror(&imp, &mut observed);
     }

@@ -13,7 +13,9 @@ mod pdf;
 mod project;
 #[path = "../../../crates/livret-impose/tests/it/support/recipe.rs"]
 pub mod recipe;
+mod shared;
 
 pub use cmd::*;
 pub use pdf::*;
 pub use project::*;
+pub use shared::*;

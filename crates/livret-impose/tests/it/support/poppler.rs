@@ -120,13 +120,37 @@ pub fn normalize(s: &str) -> String {
 
 /// Words with their boxes on every page, via one `pdftotext -bbox` run.
 pub fn pdf_words_all(pdf: &Path) -> Vec<Vec<Word>> {
+    pdf_pages(pdf).into_iter().map(|page| page.words).collect()
+}
+
+/// One page read back by `pdftotext -bbox`: its size in pt and its words.
+pub struct PageRead {
+    pub width: f64,
+    pub height: f64,
+    pub words: Vec<Word>,
+}
+
+/// Every page's size and words from one `pdftotext -bbox` run (one process instead of
+/// pdfinfo plus pdftotext: starting poppler is most of what a small PDF costs).
+pub fn pdf_pages(pdf: &Path) -> Vec<PageRead> {
     let html = poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
     let mut pages = Vec::new();
     for line in html.lines().map(str::trim) {
         if line.starts_with("<page ") {
-            pages.push(Vec::new());
+            let attr = |name: &str| -> f64 {
+                let key = format!("{name}=\"");
+                let start =
+                    line.find(&key).expect("pdftotext gives page sizes") + key.len();
+                let end = start + line[start..].find('"').unwrap();
+                line[start..end].parse().unwrap()
+            };
+            pages.push(PageRead {
+                width: attr("width"),
+                height: attr("height"),
+                words: Vec::new(),
+            });
         } else if let Some(word) = parse_word(line) {
-            pages.last_mut().expect("a word inside a page").push(word);
+            pages.last_mut().expect("a word inside a page").words.push(word);
         }
     }
     pages
