@@ -195,6 +195,7 @@ fn write_all(
     planned: Vec<Planned>,
     report: &mut ImportReport,
 ) -> Result<()> {
+    let _lock = status::lock(manifest, lang)?;
     for p in &planned {
         if let (Some(text), Outcome::Written) = (&p.text, p.report.outcome) {
             write_project(&manifest.root, &p.report.file, text.as_bytes())?;
@@ -489,16 +490,7 @@ fn read_file(shown: &str, bytes: Vec<u8>, lang: &str) -> Result<Vec<Entry>> {
                 .with_hint("save the file as UTF-8 and set the header to `Content-Type: text/plain; charset=UTF-8`"));
         }
     }
-    let language = catalog.header_field("Language").unwrap_or("");
-    let base = language.split(['_', '-', '@']).next().unwrap_or("");
-    if !language.is_empty() && language != lang && base != lang {
-        return Err(Error::new(format!(
-            "{shown}: this PO file is in language `{language}` (its header), not `{lang}`"
-        ))
-        .with_hint(format!(
-            "import it with --lang {base}, or fix its `Language:` header"
-        )));
-    }
+    super::language::check(shown, &text, &catalog, lang)?;
     for e in &catalog.entries {
         if e.msgctxt.as_deref().and_then(parse_block_id).is_none() {
             return Err(Error::new(format!(
