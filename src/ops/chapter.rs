@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::project::manifest::{self, Manifest};
+use crate::project::snapshot;
 use crate::project::status::{self, StatusFile};
 use crate::project::{locate, paths};
 use crate::util::diag::{Error, Result};
@@ -187,6 +188,12 @@ fn apply(
     }
     for (from, to) in &report.moved {
         rename_project(&manifest.root, from, to)?;
+    }
+    // A snapshot's heading names its chapter: written again under the new name.
+    for lang in &langs {
+        if let Some(snap) = snapshot::read(manifest, lang, &report.new)? {
+            snapshot::write(manifest, lang, &report.new, &snap)?;
+        }
     }
     if edit_manifest {
         let bytes = read_project(&manifest.root, paths::MANIFEST_PATH)?;

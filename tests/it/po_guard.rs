@@ -145,6 +145,12 @@ fn a_translation_of_a_chapter_the_guide_no_longer_lists_is_reported() {
 fn a_chapter_is_renamed_in_one_step_then_builds_and_checks_clean() {
     let dir = two_chapters();
     let root = dir.path();
+    let (code, _, err) = livret_in(
+        root,
+        "check",
+        &["--lang", "en", "--intended", "02-b#2-paragraph:numbers"],
+    );
+    assert_eq!(code, 0, "{err}");
     let before = sources(root);
     // Refused, nothing changed: an unknown chapter, a taken name, a path.
     for (args, says) in [
@@ -186,6 +192,9 @@ fn a_chapter_is_renamed_in_one_step_then_builds_and_checks_clean() {
     assert!(manifest.contains("chapters = [\"01-a\", \"02-c\"]"), "{manifest}");
     let status = fs::read_to_string(root.join("sources/en/status.toml")).unwrap();
     assert!(status.contains("02-c") && !status.contains("02-b"), "{status}");
+    assert!(status.contains("\"02-c#2-paragraph\" = [\"numbers\"]"), "{status}");
+    let snap = fs::read_to_string(root.join("sources/en/.accepted/02-c.txt")).unwrap();
+    assert!(snap.contains("sources/en/02-c ") && !snap.contains("02-b"), "{snap}");
     // Still accepted: check is clean, and the build has the chapter.
     let (code, out, err) = livret_in(root, "check", &["--lang", "en"]);
     assert_eq!(code, 0, "{out}{err}");
