@@ -134,6 +134,8 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     let manifest = manifest::load(&options.project)?;
     let lang = options.lang.as_str();
     check_lang(&manifest, lang)?;
+    // From reading the chapters to recording reviews: another import or accept waits.
+    let _lock = status::lock(&manifest, lang)?;
     let dir = PoDir::new(options.dir.clone(), lang);
     let (files, mut entries) = read_folder(&manifest, &dir, lang)?;
     let mut report = ImportReport {
@@ -195,7 +197,6 @@ fn write_all(
     planned: Vec<Planned>,
     report: &mut ImportReport,
 ) -> Result<()> {
-    let _lock = status::lock(manifest, lang)?;
     for p in &planned {
         if let (Some(text), Outcome::Written) = (&p.text, p.report.outcome) {
             write_project(&manifest.root, &p.report.file, text.as_bytes())?;

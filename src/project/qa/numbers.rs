@@ -112,7 +112,8 @@ pub fn numbers(text: &str) -> Vec<Number> {
 
 /// The numbers of `source` missing from `translation` and those of `translation`
 /// not in `source`, as written: equal when their digits are (whatever the digits'
-/// script and the separators), else when their groups are the same in another order.
+/// script and the separators), else when their groups are the same in another order;
+/// and what is left is equal when it is the same digits in the same order.
 pub fn compare(source: &str, translation: &str) -> (Vec<String>, Vec<String>) {
     let mut src = numbers(source);
     let mut tr = numbers(translation);
@@ -131,6 +132,12 @@ pub fn compare(source: &str, translation: &str) -> (Vec<String>, Vec<String>) {
                 None => i += 1,
             }
         }
+    }
+    // What is left may be the same digits grouped otherwise (`+223 20 22 33 44` and
+    // `(+223) 20 22 33 44`): the same digits in the same order are the same numbers.
+    let all = |v: &[Number]| v.iter().map(|n| n.groups.concat()).collect::<String>();
+    if !src.is_empty() && all(&src) == all(&tr) {
+        return (Vec::new(), Vec::new());
     }
     let shown = |v: Vec<Number>| v.into_iter().map(|n| n.shown).collect();
     (shown(src), shown(tr))
@@ -160,6 +167,7 @@ mod tests {
             ("5\u{202F}000 FCFA", "5000 CFA"),
             ("1,5 km", "1.5 km"),
             ("+223 20 22 33 44", "+223 20-22-33-44"),
+            ("+223 20 22 33 44", "(+223) 20 22 33 44"),
             ("le 15/01/2026", "on 01/15/2026"),
             ("le 1er mai", "on May 01"),
             ("à 8h30", "at 8:30"),
