@@ -294,8 +294,9 @@ fn a_crlf_chapter_keeps_crlf_only_after_a_multi_line_import() {
     assert_eq!(code, 0, "{err}");
     let file = root.join("po/en/01-a.po");
     let text = fs::read_to_string(&file).unwrap();
-    // (The export keeps the chapter's CR in the msgstr; the translator's editor adds LF.)
-    let old = "msgstr \"\"\n\"A paragraph\\r\\n\"\n\"on two lines.\"\n";
+    // The entries hold LF line ends, as a PO editor writes them.
+    assert!(!text.contains("\\r"), "{text}");
+    let old = "msgstr \"\"\n\"A paragraph\\n\"\n\"on two lines.\"\n";
     assert!(text.contains(old), "{text}");
     let new = "msgstr \"\"\n\"A paragraph\\n\"\n\"now on\\n\"\n\"three lines.\"\n";
     fs::write(&file, text.replace(old, new)).unwrap();
@@ -307,6 +308,13 @@ fn a_crlf_chapter_keeps_crlf_only_after_a_multi_line_import() {
     let lf = chapter.matches('\n').count();
     assert_eq!(chapter.matches("\r\n").count(), lf, "mixed line endings: {chapter:?}");
     assert_eq!(chapter.matches('\r').count(), lf, "a stray CR: {chapter:?}");
+    // A round trip with nothing changed leaves the CRLF chapter's bytes alone.
+    let (code, _, err) = po(root, &["export", "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = po(root, &["import", "--lang", "en"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("unchanged"), "{out}");
+    assert_eq!(fs::read_to_string(root.join("sources/en/01-a.md")).unwrap(), chapter);
 }
 
 #[test]
