@@ -418,3 +418,27 @@ fn check_findings_are_po_notes_with_the_markdown_flag_and_gettext_accepts_them()
     let (code, out, err) = po(root, &["import", "--lang", "en"]);
     assert_eq!(code, 0, "{out}{err}");
 }
+
+#[test]
+fn nko_and_arabic_indic_digits_count_as_their_latin_values() {
+    let dir = mini_project(&[("01-a.md", FR_A)]);
+    let root = dir.path();
+    let nqo = "# ߝߟߐ\n\nߞߊ߬ ߞߎ߲߬ߓߊ߬ߕߐ߮ ߝߐ߫ ߕߎ߬ߡߊ߬ߙߋ߲ ߇߂ ߞߣߐ߫.\n\nߞߎߡߊ߫ ߣߐ߬ߣߐ߬.\n";
+    add_language(root, "nqo", "N'Ko", &[("01-a.md", nqo)]);
+    let findings = |text: &str| -> Vec<Value> {
+        fs::write(root.join("sources/nqo/01-a.md"), text).unwrap();
+        let (_, out, err) =
+            livret_in(root, "check", &["--lang", "nqo", "--format", "json"]);
+        let json: Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{err}"));
+        json[0]["findings"].as_array().unwrap().clone()
+    };
+    assert_eq!(findings(nqo), Vec::<Value>::new());
+    assert_eq!(findings(&nqo.replace("߇߂", "٧٢")), Vec::<Value>::new());
+    assert_eq!(findings(&nqo.replace("߇߂", "۷۲")), Vec::<Value>::new());
+    let found = findings(&nqo.replace("߇߂", "߂߇"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["check"], "numbers");
+    assert_eq!(found[0]["line"], 3);
+    assert_eq!(found[0]["source_values"], serde_json::json!(["72"]));
+    assert_eq!(found[0]["translation_values"], serde_json::json!(["߂߇"]));
+}
