@@ -68,8 +68,10 @@ pub enum Command {
         after_help = "Example:\n  livret calibrate --sheet a4 --duplex long -o calibration.pdf"
     )]
     Calibrate(CalibrateArgs),
-    /// Check translations: missing and stale chapters, characters no font can show,
-    /// page counts against the source language. Exit 1 when something needs attention.
+    /// Check translations: missing and stale chapters, each block against its source
+    /// (numbers, links, e-mail addresses, notes, emphasis, final punctuation), chapters
+    /// the guide no longer lists, characters no font can show, page counts against the
+    /// source language. Exit 1 when something needs attention.
     #[command(
         after_help = "Examples:\n  livret check --lang bm\n  livret check --lang bm --accept 05-signaler   (after reviewing it)\n  livret check --lang bm --accept 05-signaler:12   (one changed block)\n  livret check --lang bm --intended 05-signaler#4-paragraph:numbers\n  livret check --format json"
     )]
