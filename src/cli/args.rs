@@ -68,10 +68,12 @@ pub enum Command {
         after_help = "Example:\n  livret calibrate --sheet a4 --duplex long -o calibration.pdf"
     )]
     Calibrate(CalibrateArgs),
-    /// Check translations: missing and stale chapters, characters no font can show,
-    /// page counts against the source language. Exit 1 when something needs attention.
+    /// Check translations: missing and stale chapters, each block against its source
+    /// (numbers, links, e-mail addresses, notes, emphasis, final punctuation), chapters
+    /// the guide no longer lists, characters no font can show, page counts against the
+    /// source language. Exit 1 when something needs attention.
     #[command(
-        after_help = "Examples:\n  livret check --lang bm\n  livret check --lang bm --accept 05-signaler   (after reviewing it)\n  livret check --lang bm --accept 05-signaler:12   (one changed block)\n  livret check --format json"
+        after_help = "Examples:\n  livret check --lang bm\n  livret check --lang bm --accept 05-signaler   (after reviewing it)\n  livret check --lang bm --accept 05-signaler:12   (one changed block)\n  livret check --lang bm --intended 05-signaler#4-paragraph:numbers\n  livret check --format json"
     )]
     Check(CheckArgs),
     /// A proof PDF: each translated page beside the source page, chapter by chapter.
@@ -122,6 +124,43 @@ pub enum Command {
         after_help = "Examples:\n  livret po export --lang bm            (writes po/bm/*.po and the template)\n  livret po import --lang bm po/bm"
     )]
     Po(PoCommand),
+    /// Work on the guide's chapters in every language at once.
+    #[command(
+        subcommand,
+        after_help = "Example:\n  livret chapter rename 02-forces 02-forces-securite --dry-run"
+    )]
+    Chapter(ChapterCommand),
+}
+
+/// `livret chapter …`.
+#[derive(Debug, Subcommand)]
+pub enum ChapterCommand {
+    /// Rename a chapter in one step: its file in every language, the translations'
+    /// accepted snapshots and status.toml keys, and the chapter list in guide.toml.
+    /// After an upstream rename (guide.toml already lists NEW), renames what the
+    /// translations still keep under OLD. Nothing is changed when a name is taken.
+    #[command(
+        after_help = "Example:\n  livret chapter rename 02-forces 02-forces-securite"
+    )]
+    Rename(RenameArgs),
+}
+
+/// `livret chapter rename`.
+#[derive(Debug, Args)]
+pub struct RenameArgs {
+    /// The project folder.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// The chapter's name now (its file stem, as in guide.toml).
+    pub old: String,
+    /// Its new name.
+    pub new: String,
+    /// Only say what would be moved and edited.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// human or json.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
 }
 
 /// `livret po …`.
@@ -355,6 +394,10 @@ pub struct CheckArgs {
     /// (repeatable).
     #[arg(long, value_name = "CHAPTER[:LINE]")]
     pub accept: Vec<String>,
+    /// Mark a translation check's finding in one block of the one --lang as intended,
+    /// as check prints it: BLOCK-ID:CHECK (repeatable); kept in status.toml.
+    #[arg(long, value_name = "BLOCK-ID:CHECK")]
+    pub intended: Vec<String>,
     /// human (a table and one line per problem) or json.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,

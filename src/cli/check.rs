@@ -3,6 +3,7 @@
 use crate::cli::args::CheckArgs;
 use crate::cli::budget;
 use crate::cli::check_changes as changes;
+use crate::cli::check_findings as findings;
 use crate::cli::outcome::{ExitStatus, show_report};
 use crate::ops::check::{self, CheckOptions, LanguageReport};
 use crate::util::diag::Result;
@@ -13,6 +14,7 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus> {
         project: args.project.project,
         langs: args.langs,
         accept: args.accept,
+        intended: args.intended,
     };
     let reports = budget::within(args.timeout, "check", move || check::check(&options))?;
     let problems = reports.iter().any(|r| r.has_problems());
@@ -113,4 +115,6 @@ fn problem_lines(r: &LanguageReport, out: &mut String) {
     for w in &r.warnings {
         out.push_str(&format!("{}: warning: {w}\n", r.lang));
     }
+    findings::orphan_lines(&r.lang, &r.orphans, out);
+    findings::finding_lines(&r.lang, &r.findings, out);
 }

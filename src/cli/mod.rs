@@ -5,8 +5,10 @@ pub mod args;
 mod budget;
 mod build;
 mod calibrate;
+mod chapter;
 mod check;
 mod check_changes;
+mod check_findings;
 mod fonts;
 mod images;
 mod impose;
@@ -66,6 +68,7 @@ pub fn run(command: Command) -> ExitStatus {
         Command::Watch(args) => watch::run(args),
         Command::Proof(args) => proof::run(args),
         Command::Po(command) => po::run(command),
+        Command::Chapter(command) => chapter::run(command),
     };
     result.unwrap_or_else(|err| {
         eprintln!("{}", term::render_error(&err));

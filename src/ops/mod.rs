@@ -1,6 +1,7 @@
 //! The commands' work, without presentation: each returns data the CLI renders.
 
 pub mod calibrate;
+pub mod chapter;
 pub mod check;
 pub mod fonts;
 pub mod images;

@@ -54,6 +54,8 @@ pub fn accept(manifest: &Manifest, lang: &str, what: &[String]) -> Result<Vec<St
             "`{lang}` is the source language; only translations are accepted"
         )));
     }
+    // Read, changed and written back under the lock: no other command's change is lost.
+    let _lock = status::lock(manifest, lang)?;
     let mut done = Vec::new();
     for item in what {
         let acceptance = Acceptance::parse(item);

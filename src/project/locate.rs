@@ -15,10 +15,12 @@ struct Located {
     language: Vec<LocatedLanguage>,
 }
 
-/// The `[guide]` table's id.
+/// The `[guide]` table's id and chapter list.
 #[derive(Deserialize)]
 struct LocatedGuide {
     id: Option<Spanned<toml::Value>>,
+    #[serde(default)]
+    chapters: Vec<Spanned<toml::Value>>,
 }
 
 /// A `[[language]]` entry's code.
@@ -31,6 +33,15 @@ struct LocatedLanguage {
 pub fn guide_id(text: &str) -> Option<usize> {
     let located: Located = toml::from_str(text).ok()?;
     Some(located.guide?.id?.span().start)
+}
+
+/// The byte range of chapter `stem`'s string (its quotes included) in the `[guide]`
+/// chapter list.
+pub fn chapter(text: &str, stem: &str) -> Option<std::ops::Range<usize>> {
+    let located: Located = toml::from_str(text).ok()?;
+    let chapters = located.guide?.chapters;
+    let found = chapters.into_iter().find(|c| c.get_ref().as_str() == Some(stem))?;
+    Some(found.span())
 }
 
 /// The byte offset of the code of the `index`-th `[[language]]` entry.
@@ -64,6 +75,10 @@ mod tests {
         assert_eq!(line_col(text, language_code(text, 0).unwrap()), (7, 8));
         assert_eq!(line_col(text, language_code(text, 1).unwrap()), (9, 8));
         assert_eq!(language_code(text, 2), None);
+        let text = "[guide]\nchapters = [\n  \"01-a\", '02-b', # x\n]\n";
+        assert_eq!(&text[chapter(text, "02-b").unwrap()], "'02-b'");
+        assert_eq!(&text[chapter(text, "01-a").unwrap()], "\"01-a\"");
+        assert_eq!(chapter(text, "03-c"), None);
     }
 
     #[test]

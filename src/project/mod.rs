@@ -4,11 +4,13 @@
 pub mod accept;
 pub mod changes;
 pub mod chapters;
+pub mod intended;
 pub mod labels;
 pub mod locate;
 pub mod manifest;
 pub mod paths;
 pub mod preset;
+pub mod qa;
 pub mod review;
 pub mod segments;
 pub mod snapshot;

@@ -44,6 +44,12 @@ pub fn status_file(lang: &str) -> String {
     format!("sources/{lang}/{STATUS_FILE}")
 }
 
+/// `out/.livret/review-<lang>.lock`: held while a command writes a translation's
+/// review records (status.toml and the accepted snapshots).
+pub fn review_lock(lang: &str) -> String {
+    format!("out/.livret/review-{lang}.lock")
+}
+
 /// `sources/<lang>/.accepted/<chapter>.txt`: the source text the chapter's
 /// translation was last accepted against, block by block.
 pub fn accepted_snapshot(lang: &str, chapter: &str) -> String {

@@ -1,6 +1,8 @@
 //! What translators have reviewed: `sources/<lang>/status.toml` records, per chapter,
 //! the hash of the source chapter its translation was last accepted against (the
-//! accepted text itself is in `project::snapshot`; accepting is `project::accept`).
+//! accepted text itself is in `project::snapshot`; accepting is `project::accept`),
+//! and the check findings marked as intended. Commands that read, change and write
+//! these records back hold [`lock`] meanwhile.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -10,7 +12,9 @@ use serde::{Deserialize, Serialize};
 use crate::project::manifest::Manifest;
 use crate::project::paths;
 use crate::util::diag::{Error, Result, line_col};
-use crate::util::fs::{read_project, read_project_if_exists, write_project};
+use crate::util::fs::{
+    FileLock, lock_project, read_project, read_project_if_exists, write_project,
+};
 use crate::util::hash::sha256_hex;
 use crate::util::text::without_bom;
 
@@ -21,6 +25,31 @@ pub struct StatusFile {
     /// Chapter stem → `sha256:…` of the source chapter it was reviewed against.
     #[serde(default)]
     pub accepted: BTreeMap<String, String>,
+    /// Block id → the checks (`numbers`, `punctuation`, … see `project::qa`) whose
+    /// findings in that block the translator marked as intended: `check` and the PO
+    /// files no longer show them. Written by `check --intended`, or by hand:
+    /// `"01-introduction#5-paragraph" = ["numbers"]` under `[intended]`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub intended: BTreeMap<String, Vec<String>>,
+}
+
+impl StatusFile {
+    /// Whether findings of `check` in block `id` were marked as intended.
+    pub fn is_intended(&self, id: &str, check: &str) -> bool {
+        self.intended.get(id).is_some_and(|c| c.iter().any(|c| c == check))
+    }
+}
+
+/// How long a command waits for another one writing the same review records.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Takes the lock on the review records of translation `lang` (status.toml and the
+/// snapshots in `.accepted/`), waiting for any other livret writing them. Hold it from
+/// reading status.toml to writing it back: eight `check --accept` run at once then
+/// all keep their acceptance. Taking it again in the same thread is free.
+pub fn lock(manifest: &Manifest, lang: &str) -> Result<FileLock> {
+    let what = format!("the review records of `{lang}` ({})", paths::status_file(lang));
+    lock_project(&manifest.root, paths::review_lock(lang), &what, LOCK_WAIT)
 }
 
 /// `sha256:<hex>` of a project file.

@@ -285,6 +285,114 @@ pub fn output_path(root: &Path, rel: impl AsRef<Path>) -> Result<PathBuf> {
     Ok(root.join(&rel))
 }
 
+/// Moves the project file `from` to `to` (both relative to the canonical `root`) in
+/// one rename, creating `to`'s folder: never onto an existing file (the error says
+/// so), never from or to a place outside the project (a symlink leading out is
+/// refused, as for [`read_project`] and [`write_project`]).
+pub fn rename_project(root: &Path, from: &str, to: &str) -> Result<()> {
+    let source = match resolve_in_root(root, from) {
+        Ok(_) => root.join(inside(root, Path::new(from))?),
+        Err(PathProblem::Escapes) => {
+            return Err(escape_error(root, Path::new(from), true));
+        }
+        Err(PathProblem::NotFound) => {
+            return Err(Error::io(
+                "move",
+                Path::new(from),
+                std::io::ErrorKind::NotFound.into(),
+            ));
+        }
+        Err(PathProblem::Io(err)) => {
+            return Err(Error::new(format!("failed to move {from} ({err})")));
+        }
+    };
+    let target = output_path(root, to)?;
+    if target.symlink_metadata().is_ok() {
+        return Err(Error::new(format!(
+            "{to} already exists: livret does not replace it"
+        ))
+        .with_hint(format!("move or delete {to} first")));
+    }
+    if let Some(dir) = target.parent() {
+        fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
+    }
+    fs::rename(&source, &target).map_err(|e| Error::io("move", Path::new(from), e))
+}
+
+/// An exclusive lock on a project file, held until dropped. The system releases it
+/// when the process ends, killed or not, so a lock is never left behind.
+#[derive(Debug)]
+pub struct FileLock {
+    /// The locked file and its path (`None`: this thread already held the lock).
+    held: Option<(fs::File, PathBuf)>,
+}
+
+impl Drop for FileLock {
+    fn drop(&mut self) {
+        if let Some((file, path)) = self.held.take() {
+            let _ = file.unlock();
+            if let Ok(mut held) = HELD_LOCKS.lock() {
+                held.retain(|(p, _)| *p != path);
+            }
+        }
+    }
+}
+
+/// The locks this process holds, with the thread holding each: taking a lock a
+/// thread already holds is a no-op (the system would make it wait for itself).
+static HELD_LOCKS: Mutex<Vec<(PathBuf, std::thread::ThreadId)>> = Mutex::new(Vec::new());
+
+/// Takes the exclusive lock of the project file `rel` (created empty when absent,
+/// never through a folder symlink leading out), waiting up to `wait` for other
+/// processes holding it; `what` names what it protects in the error given when the
+/// wait is over. Read-modify-write of a shared file (status.toml) under this lock
+/// loses no other process's change.
+pub fn lock_project(
+    root: &Path,
+    rel: impl AsRef<Path>,
+    what: &str,
+    wait: Duration,
+) -> Result<FileLock> {
+    let path = output_path(root, rel.as_ref())?;
+    let me = std::thread::current().id();
+    if HELD_LOCKS.lock().is_ok_and(|h| h.iter().any(|(p, t)| *p == path && *t == me)) {
+        return Ok(FileLock { held: None });
+    }
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
+    }
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io("open the lock", &path, e))?;
+    let start = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => break,
+            Err(fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
+                std::thread::sleep(Duration::from_millis(15));
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(Error::new(format!(
+                    "another livret has been writing {what} for {} s (it holds {})",
+                    wait.as_secs(),
+                    display_rel(root, &path).display()
+                ))
+                .with_hint("wait for that command to finish, then run this one again"));
+            }
+            Err(fs::TryLockError::Error(e)) => {
+                return Err(Error::io("lock", &path, e));
+            }
+        }
+    }
+    if let Ok(mut held) = HELD_LOCKS.lock() {
+        held.push((path.clone(), me));
+    }
+    Ok(FileLock { held: Some((file, path)) })
+}
+
 /// `path` relative to `root`: a relative path without `..`, or an absolute one under
 /// `root`; anything else leads outside the project.
 fn inside(root: &Path, path: &Path) -> Result<PathBuf> {

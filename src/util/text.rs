@@ -13,9 +13,33 @@ pub fn without_bom(text: String) -> String {
     }
 }
 
+/// The line ending a text mostly uses: `"\r\n"` when most of its line breaks are
+/// CRLF (a file saved on Windows), else `"\n"`.
+pub fn line_ending(text: &str) -> &'static str {
+    let breaks = text.matches('\n').count();
+    let crlf = text.matches("\r\n").count();
+    if crlf * 2 > breaks { "\r\n" } else { "\n" }
+}
+
+/// `text` with every line break written `eol` (`"\n"` or `"\r\n"`): a chapter
+/// livret writes keeps the line endings its author's editor uses, never a mix.
+pub fn with_line_ending(text: &str, eol: &str) -> String {
+    let lf = text.replace("\r\n", "\n");
+    if eol == "\n" { lf } else { lf.replace('\n', eol) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_endings_follow_the_majority_and_are_made_one() {
+        assert_eq!(line_ending("a\r\nb\r\nc\n"), "\r\n");
+        assert_eq!(line_ending("a\nb\r\nc\n"), "\n");
+        assert_eq!(line_ending("no break"), "\n");
+        assert_eq!(with_line_ending("a\nb\r\nc", "\r\n"), "a\r\nb\r\nc");
+        assert_eq!(with_line_ending("a\nb\r\nc", "\n"), "a\nb\nc");
+    }
 
     #[test]
     fn only_a_leading_mark_is_dropped() {

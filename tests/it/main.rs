@@ -25,6 +25,7 @@ mod lighter;
 mod markdown_prop;
 mod new;
 mod po;
+mod po_guard;
 mod presets;
 mod preview;
 mod proof;

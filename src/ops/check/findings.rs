@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use super::orphans::Orphan;
+use super::qa::QaFinding;
 use crate::project::review::BlockChange;
 use crate::project::segments::align::Parting;
 
@@ -31,6 +33,11 @@ pub struct LanguageReport {
     pub empty_pages: Vec<EmptyPageReport>,
     /// Typst warnings, located.
     pub warnings: Vec<String>,
+    /// Translations, snapshots and status keys of chapters the guide no longer lists.
+    pub orphans: Vec<Orphan>,
+    /// What the translation checks found, block by block (those marked as intended
+    /// included, with `intended: true`).
+    pub findings: Vec<QaFinding>,
 }
 
 /// Text that runs out of its column or page.
@@ -136,6 +143,8 @@ impl LanguageReport {
             lonely_headings: Vec::new(),
             empty_pages: Vec::new(),
             warnings: Vec::new(),
+            orphans: Vec::new(),
+            findings: Vec::new(),
         }
     }
 
@@ -148,5 +157,7 @@ impl LanguageReport {
             || !self.lonely_headings.is_empty()
             || !self.empty_pages.is_empty()
             || !self.warnings.is_empty()
+            || !self.orphans.is_empty()
+            || self.findings.iter().any(|f| !f.intended)
     }
 }

@@ -3,12 +3,16 @@
 //! counts and what they do to printing, and typst warnings.
 
 mod findings;
+mod orphans;
 mod pages;
+mod qa;
 
 pub use findings::{
     EmptyPageReport, LanguageReport, LayoutReport, LonelyHeadingReport, OverflowReport,
     Stale, Unshowable,
 };
+pub use orphans::Orphan;
+pub use qa::QaFinding;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -16,7 +20,7 @@ use std::path::PathBuf;
 use crate::build::target::{CompiledTarget, Context, TargetSpec, compile_target};
 use crate::project::manifest::{self, Manifest};
 use crate::project::review::{self, State};
-use crate::project::{accept, chapters, status, targets};
+use crate::project::{accept, chapters, intended, status, targets};
 use crate::typeset::fonts::Fonts;
 use crate::typeset::world;
 use crate::util::diag::{Error, Result};
@@ -30,6 +34,8 @@ pub struct CheckOptions {
     pub langs: Vec<String>,
     /// Chapters to mark as current for the (single) language given.
     pub accept: Vec<String>,
+    /// Findings to mark as intended for the (single) language given (`ID:CHECK`).
+    pub intended: Vec<String>,
 }
 
 /// Checks the languages and returns one report each.
@@ -41,6 +47,14 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
         };
         for done in accept::accept(&manifest, lang, &options.accept)? {
             // Not on stdout: --format json must stay one JSON document.
+            eprintln!("{done}");
+        }
+    }
+    if !options.intended.is_empty() {
+        let [lang] = options.langs.as_slice() else {
+            return Err(Error::new("--intended needs exactly one --lang"));
+        };
+        for done in intended::mark(&manifest, lang, &options.intended)? {
             eprintln!("{done}");
         }
     }
@@ -62,6 +76,7 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
     for lang in langs {
         let mut report = LanguageReport::new(&lang, manifest.guide.chapters.len());
         chapter_status(&manifest, &lang, &mut report)?;
+        translation_checks(&manifest, &lang, &mut report)?;
         for (i, layout) in manifest.layouts.iter().enumerate() {
             let compiled;
             let target = if lang == source {
@@ -130,5 +145,22 @@ fn chapter_status(
             structure: r.structure,
         });
     }
+    Ok(())
+}
+
+/// The translation checks of every chapter, and what the guide no longer lists.
+fn translation_checks(
+    manifest: &Manifest,
+    lang: &str,
+    report: &mut LanguageReport,
+) -> Result<()> {
+    if lang == manifest.guide.source_language {
+        return Ok(());
+    }
+    let status = status::read(manifest, lang)?;
+    for stem in manifest.chapter_stems() {
+        report.findings.extend(qa::chapter_findings(manifest, lang, stem, &status)?);
+    }
+    report.orphans = orphans::orphans(manifest, lang, &status)?;
     Ok(())
 }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::pairing::{self, Pairing};
 use super::pofile::{self, Catalog, Entry};
 use super::text::{entry_text, entry_text_of, translatable};
-use super::{PoDir, block_id, check_lang};
+use super::{PoDir, block_id, check_lang, notes};
 use crate::project::chapters;
 use crate::project::manifest::{self, Manifest};
 use crate::project::status;
@@ -92,13 +92,14 @@ pub fn export(options: &ExportOptions) -> Result<ExportReport> {
             continue;
         }
         let pairing = pairing::pair(&manifest, lang, stem, src, &status)?;
-        let (entries, summary) = chapter_entries(stem, &pairing);
+        let (mut entries, summary) = chapter_entries(stem, &pairing);
         template.extend(entries.iter().map(|e| Entry {
             msgstr: String::new(),
             flags: Vec::new(),
             previous_msgid: None,
             ..e.clone()
         }));
+        notes::annotate(&mut entries, &status);
         let name = format!("{stem}.po");
         let catalog = Catalog {
             comments: chapter_comments(&manifest, lang, stem, &pairing, &summary),
@@ -108,6 +109,7 @@ pub fn export(options: &ExportOptions) -> Result<ExportReport> {
         files.push((name.clone(), pofile::write(&catalog)));
         report.chapters.push(ChapterExport { file: dir.shown(&name), ..summary });
     }
+    notes::flag_markdown(&mut template);
     let catalog = Catalog {
         comments: template_comments(&manifest),
         header: header(&manifest, None),

@@ -134,6 +134,8 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     let manifest = manifest::load(&options.project)?;
     let lang = options.lang.as_str();
     check_lang(&manifest, lang)?;
+    // From reading the chapters to recording reviews: another import or accept waits.
+    let _lock = status::lock(&manifest, lang)?;
     let dir = PoDir::new(options.dir.clone(), lang);
     let (files, mut entries) = read_folder(&manifest, &dir, lang)?;
     let mut report = ImportReport {
@@ -489,16 +491,7 @@ fn read_file(shown: &str, bytes: Vec<u8>, lang: &str) -> Result<Vec<Entry>> {
                 .with_hint("save the file as UTF-8 and set the header to `Content-Type: text/plain; charset=UTF-8`"));
         }
     }
-    let language = catalog.header_field("Language").unwrap_or("");
-    let base = language.split(['_', '-', '@']).next().unwrap_or("");
-    if !language.is_empty() && language != lang && base != lang {
-        return Err(Error::new(format!(
-            "{shown}: this PO file is in language `{language}` (its header), not `{lang}`"
-        ))
-        .with_hint(format!(
-            "import it with --lang {base}, or fix its `Language:` header"
-        )));
-    }
+    super::language::check(shown, &text, &catalog, lang)?;
     for e in &catalog.entries {
         if e.msgctxt.as_deref().and_then(parse_block_id).is_none() {
             return Err(Error::new(format!(

@@ -5,6 +5,8 @@
 mod accept;
 pub mod export;
 pub mod import;
+mod language;
+mod notes;
 mod pairing;
 pub mod pofile;
 mod rebuild;

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use super::pairing::{Chapter, Pairing};
 use super::text::{continuation_marks, entry_text, placed};
 use crate::project::segments::{Anchor, Block, Format, Kind, segment};
-use crate::util::text::BOM;
+use crate::util::text::{BOM, line_ending, with_line_ending};
 
 /// The chapter text with `translations[j]` (when `Some`) in place of source block
 /// `j`; with a byte order mark when the frame's file had one.
@@ -33,6 +33,9 @@ pub fn rebuild(pairing: &Pairing, translations: &[Option<String>]) -> String {
         let marks = continuation_marks(&frame.text, block);
         text.replace_range(block.range.clone(), &placed(block.kind, translation, &marks));
     }
+    // The translation's own line endings (a new one takes the source's), never a mix.
+    let own = pairing.translation.as_ref().unwrap_or(&pairing.source);
+    let mut text = with_line_ending(&text, line_ending(&own.text));
     if frame.bom {
         text.insert(0, BOM);
     }

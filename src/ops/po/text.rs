@@ -23,8 +23,10 @@ pub fn entry_text(block: &Block) -> String {
     entry_text_of(&block.text)
 }
 
-/// [`entry_text`] of a block's text.
+/// [`entry_text`] of a block's text; a CRLF chapter's line ends are LF in the entry
+/// (as a PO editor writes them; the import puts the chapter's own back).
 pub fn entry_text_of(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
     let mut lines = text.split('\n');
     let mut out = lines.next().unwrap_or("").to_string();
     for line in lines {

@@ -1,0 +1,61 @@
+//! `check --intended ID:CHECK`: a translator says a check's finding in one block is
+//! what they meant ("three" for "3", a question put as a statement). The mark is kept
+//! in status.toml under `[intended]`, by block id, so it survives edits of the block
+//! and of the rest of the chapter; `check` and the PO files stop showing it.
+
+use crate::project::manifest::Manifest;
+use crate::project::qa::{ALL_CHECKS, Check};
+use crate::project::review::known_chapter;
+use crate::project::status;
+use crate::project::targets;
+use crate::util::diag::{Error, Result};
+
+/// Marks each of `what` (`ID:CHECK`, the id as `check` prints it) as intended in
+/// translation `lang`; gives one line per mark saying what was recorded.
+pub fn mark(manifest: &Manifest, lang: &str, what: &[String]) -> Result<Vec<String>> {
+    let known = manifest.languages.iter().map(|l| l.code.as_str());
+    targets::select(&[lang.to_string()], known, "language")?;
+    if lang == manifest.guide.source_language {
+        return Err(Error::new(format!(
+            "`{lang}` is the source language; findings are marked in translations"
+        )));
+    }
+    let mut marks = Vec::new();
+    for item in what {
+        marks.push(parse(manifest, item)?);
+    }
+    let _lock = status::lock(manifest, lang)?;
+    let mut st = status::read(manifest, lang)?;
+    let mut done = Vec::new();
+    for (id, check) in marks {
+        let checks = st.intended.entry(id.clone()).or_default();
+        if checks.iter().any(|c| c == check.name()) {
+            done.push(format!("already marked as intended: {} in {id}", check.name()));
+            continue;
+        }
+        checks.push(check.name().to_string());
+        checks.sort();
+        done.push(format!("marked as intended: {} in {id}", check.name()));
+    }
+    status::write(manifest, lang, &st)?;
+    Ok(done)
+}
+
+/// Reads `ID:CHECK`: a block id of a chapter of the guide and a check's name.
+fn parse(manifest: &Manifest, item: &str) -> Result<(String, Check)> {
+    let names: Vec<&str> = ALL_CHECKS.iter().map(|c| c.name()).collect();
+    let Some((id, name)) = item.rsplit_once(':') else {
+        return Err(Error::new(format!("`{item}`: expected BLOCK-ID:CHECK"))
+            .with_hint("copy it from the `if intended:` line `livret check` prints, e.g. 01-introduction#5-paragraph:numbers"));
+    };
+    let check = Check::from_name(name).ok_or_else(|| {
+        Error::new(format!("`{name}` is not a check"))
+            .with_hint(format!("the checks are {}", names.join(", ")))
+    })?;
+    let Some((chapter, _)) = id.split_once('#') else {
+        return Err(Error::new(format!("`{id}` is not a block id (CHAPTER#BLOCK)"))
+            .with_hint("copy it from the `if intended:` line `livret check` prints"));
+    };
+    known_chapter(manifest, chapter)?;
+    Ok((id.to_string(), check))
+}
