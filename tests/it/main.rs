@@ -25,6 +25,7 @@ mod lighter;
 mod markdown_prop;
 mod new;
 mod po;
+mod po_month;
 mod presets;
 mod preview;
 mod proof;

@@ -75,14 +75,14 @@ fn project() -> tempfile::TempDir {
 }
 
 /// Runs `livret po <args…>` on a project: (exit code, stdout, stderr).
-fn run_po(project: &Path, args: &[&str]) -> (i32, String, String) {
+pub(crate) fn run_po(project: &Path, args: &[&str]) -> (i32, String, String) {
     let mut all = vec!["po", args[0], "--project", project.to_str().unwrap()];
     all.extend(&args[1..]);
     livret(&all)
 }
 
 /// Runs a gettext tool; panics with its output when it fails.
-fn gettext(tool: &str, args: &[&str]) -> String {
+pub(crate) fn gettext(tool: &str, args: &[&str]) -> String {
     let out = Command::new(tool).args(args).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(out.status.success(), "{tool} {args:?}: {stderr}");
@@ -92,18 +92,18 @@ fn gettext(tool: &str, args: &[&str]) -> String {
 /// One entry as read by this test's own reader: (msgctxt, msgid, msgstr, fuzzy,
 /// previous msgid, line of its msgstr).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Seen {
-    ctxt: String,
-    id: String,
-    text: String,
-    fuzzy: bool,
-    previous: String,
-    line: usize,
+pub(crate) struct Seen {
+    pub ctxt: String,
+    pub id: String,
+    pub text: String,
+    pub fuzzy: bool,
+    pub previous: String,
+    pub line: usize,
 }
 
 /// A small PO reader of its own (independent of livret's), enough for gettext's
 /// output: entries by msgctxt.
-fn entries(po: &str) -> BTreeMap<String, Seen> {
+pub(crate) fn entries(po: &str) -> BTreeMap<String, Seen> {
     let mut out = BTreeMap::new();
     let mut cur = Seen {
         ctxt: String::new(),
@@ -171,7 +171,7 @@ fn entries(po: &str) -> BTreeMap<String, Seen> {
 }
 
 /// Every file under `sources/` with its bytes.
-fn sources(root: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn sources(root: &Path) -> BTreeMap<String, Vec<u8>> {
     files_under(&root.join("sources"))
         .into_iter()
         .map(|f| {
@@ -182,7 +182,7 @@ fn sources(root: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Replaces the msgstr of the entry `ctxt` (and clears its fuzzy flag when `clear`).
-fn edit(po: &str, ctxt: &str, new: &str, clear: bool) -> String {
+pub(crate) fn edit(po: &str, ctxt: &str, new: &str, clear: bool) -> String {
     let mut out = Vec::new();
     let blocks: Vec<&str> = po.split("\n\n").collect();
     for b in blocks {
@@ -353,7 +353,7 @@ fn edited_translations_come_back_into_the_chapter_and_the_pdf() {
 }
 
 /// `pdftotext` of a PDF, as one string.
-fn pdftotext(pdf: &Path) -> String {
+pub(crate) fn pdftotext(pdf: &Path) -> String {
     let out = Command::new("pdftotext").arg(pdf).arg("-").output().unwrap();
     assert!(out.status.success());
     String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ")

@@ -2,41 +2,125 @@
 //! block's text replaced by its translation, everything between blocks (heading
 //! marks, list markers, `> [!IMPORTANT]`, image paths, `[^label]:`, blank lines) kept.
 //!
-//! The frame is the translation's own file when it follows the source's structure
-//! block for block (its own line breaks and spacing stay, and a block whose
-//! translation did not change keeps its bytes); otherwise the source chapter's.
+//! The frame is the translation's own file when it has a block for every source
+//! block and none for a block removed from the source (its own line breaks, spacing
+//! and blocks of its own — a reviewer's note — stay, and a block whose translation
+//! did not change keeps its bytes); otherwise the source chapter's, a block without a
+//! translation keeping the source text under the untranslated mark.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
-use super::pairing::{Chapter, Pairing};
-use super::text::{continuation_marks, entry_text, placed};
-use crate::project::segments::{Anchor, Block, Format, Kind, segment};
+use super::pairing::Pairing;
+use super::text::{continuation_marks, entry_text, placed, translatable};
+use crate::project::segments::{Anchor, Block, Format, Kind, segment, untranslated_mark};
 use crate::util::text::BOM;
 
 /// The chapter text with `translations[j]` (when `Some`) in place of source block
-/// `j`; with a byte order mark when the frame's file had one.
-pub fn rebuild(pairing: &Pairing, translations: &[Option<String>]) -> String {
-    let frame: &Chapter = match &pairing.translation {
-        Some(tr) if pairing.follows_source => tr,
-        _ => &pairing.source,
-    };
-    let frame_is_source = std::ptr::eq(frame, &pairing.source);
-    let mut order: Vec<usize> = (0..frame.blocks.len()).collect();
-    order.sort_by_key(|&j| std::cmp::Reverse(frame.blocks[j].range.start));
-    let mut text = frame.text.clone();
-    for j in order {
-        let Some(Some(translation)) = translations.get(j) else { continue };
-        let block = &frame.blocks[j];
-        if !frame_is_source && *translation == entry_text(block) {
-            continue;
+/// `j`, with a byte order mark when the frame's file had one. `Err`: the lines of
+/// the translation's blocks of its own that a chapter in the source's frame would
+/// lose (it lacks some source blocks too, and they are not top-level paragraphs).
+pub fn rebuild(
+    pairing: &Pairing,
+    translations: &[Option<String>],
+    source_lang: &str,
+) -> Result<String, Vec<usize>> {
+    if let Some(tr) = &pairing.translation
+        && pairing.units.iter().all(|u| u.translation.is_some())
+        && pairing.removed.iter().all(|r| r.translation.is_none())
+    {
+        let mut edits = Vec::new();
+        for (j, unit) in pairing.units.iter().enumerate() {
+            let (Some(i), Some(Some(t))) = (unit.translation, translations.get(j)) else {
+                continue;
+            };
+            let block = &tr.blocks[i];
+            if unit.untranslated || *t != entry_text(block) {
+                edits.push(edit(&tr.text, block, t));
+            }
         }
-        let marks = continuation_marks(&frame.text, block);
-        text.replace_range(block.range.clone(), &placed(block.kind, translation, &marks));
+        return Ok(patch(&tr.text, tr.bom, edits));
     }
-    if frame.bom {
-        text.insert(0, BOM);
+    let mark = untranslated_mark(source_lang);
+    let mut edits = Vec::new();
+    for (j, block) in pairing.source.blocks.iter().enumerate() {
+        match translations.get(j) {
+            Some(Some(t)) => edits.push(edit(&pairing.source.text, block, t)),
+            _ if translatable(block.kind) && !block.text.trim().is_empty() => {
+                let t = format!("{mark}{}", entry_text(block));
+                edits.push(edit(&pairing.source.text, block, &t));
+            }
+            _ => {}
+        }
     }
-    text
+    edits.extend(own_blocks(pairing)?);
+    Ok(patch(&pairing.source.text, pairing.source.bom, edits))
+}
+
+/// An edit of the source's frame: a range of it and its new text.
+type Edit = (Range<usize>, String);
+
+/// The edit putting translation `t` in place of `block` of `chapter`.
+fn edit(chapter: &str, block: &Block, t: &str) -> Edit {
+    let marks = continuation_marks(chapter, block);
+    (block.range.clone(), placed(block.kind, t, &marks))
+}
+
+/// The translation's paragraphs of its own (a reviewer's note), each put after the
+/// source block its previous paired block translates; `Err`: the lines of blocks of
+/// its own that are not top-level paragraphs.
+fn own_blocks(pairing: &Pairing) -> Result<Vec<Edit>, Vec<usize>> {
+    let Some(tr) = &pairing.translation else { return Ok(Vec::new()) };
+    let misplaced: Vec<usize> = pairing
+        .extra
+        .iter()
+        .map(|&i| &tr.blocks[i])
+        .filter(|b| b.path != "paragraph")
+        .map(|b| b.line)
+        .collect();
+    if !misplaced.is_empty() {
+        return Err(misplaced);
+    }
+    let mut source_of = vec![None; tr.blocks.len()];
+    for (j, unit) in pairing.units.iter().enumerate() {
+        if let Some(i) = unit.translation {
+            source_of[i] = Some(j);
+        }
+    }
+    let src = &pairing.source;
+    // The last first: insertions at one place end up in the translation's order.
+    Ok(pairing
+        .extra
+        .iter()
+        .rev()
+        .map(|&i| {
+            let after = (0..i).rev().find_map(|k| source_of[k]);
+            let own = tr.blocks[i].text.clone();
+            match after {
+                Some(j) => {
+                    let end = src.blocks[j].range.end;
+                    let end =
+                        src.text[end..].find('\n').map_or(src.text.len(), |n| end + n);
+                    (end..end, format!("\n\n{own}"))
+                }
+                None => (0..0, format!("{own}\n\n")),
+            }
+        })
+        .collect())
+}
+
+/// `text` with each edit made, and a byte order mark when `bom`.
+fn patch(text: &str, bom: bool, mut edits: Vec<Edit>) -> String {
+    // From the end, an insertion after the replacement of the block before it.
+    edits.sort_by_key(|(r, _)| std::cmp::Reverse((r.start, r.end)));
+    let mut out = text.to_string();
+    for (range, new) in edits {
+        out.replace_range(range, &new);
+    }
+    if bom {
+        out.insert(0, BOM);
+    }
+    out
 }
 
 /// The blocks of a text parsed on its own, the chapter's footnote `labels` defined
@@ -88,24 +172,32 @@ impl Shape {
 }
 
 /// The translation's footnote label for each of the source's, when the translation
-/// follows the source block for block and names its notes otherwise (`[^militaire]`
-/// → `[^military]`): labels are paired in the order the chapters first use them.
+/// names its notes otherwise (`[^militaire]` → `[^military]`): labels are paired in
+/// the order the paired blocks first use them.
 pub fn label_map(pairing: &Pairing) -> BTreeMap<String, String> {
-    let Some(tr) = pairing.translation.as_ref().filter(|_| pairing.follows_source) else {
+    let Some(tr) = pairing.translation.as_ref() else {
         return BTreeMap::new();
     };
-    let order = |blocks: &[Block]| {
-        let mut labels: Vec<String> = Vec::new();
-        for a in blocks.iter().flat_map(|b| &b.anchors) {
-            if let Anchor::Footnote(l) = a
-                && !labels.contains(l)
-            {
-                labels.push(l.clone());
+    let labels = |b: &Block| -> Vec<String> {
+        b.anchors
+            .iter()
+            .filter_map(|a| match a {
+                Anchor::Footnote(l) => Some(l.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut map = BTreeMap::new();
+    let mut taken = std::collections::BTreeSet::new();
+    for (block, unit) in pairing.source.blocks.iter().zip(&pairing.units) {
+        let Some(t) = unit.translation.and_then(|i| tr.blocks.get(i)) else { continue };
+        for (s, t) in labels(block).into_iter().zip(labels(t)) {
+            if !map.contains_key(&s) && taken.insert(t.clone()) {
+                map.insert(s, t);
             }
         }
-        labels
-    };
-    order(&pairing.source.blocks).into_iter().zip(order(&tr.blocks)).collect()
+    }
+    map
 }
 
 /// What a translation breaks of its msgid's shape, in words (`None`: nothing).
