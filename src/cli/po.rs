@@ -27,7 +27,7 @@ fn run_export(args: PoArgs) -> Result<ExitStatus> {
     }
     for c in report.chapters.iter().filter(|c| c.unpaired.is_some()) {
         term::warning(&format!(
-            "sources/{}/{}.md is built differently from the source: {}; those blocks start empty, the others are paired",
+            "sources/{}/{}.md is built differently from the source: {}; the source's blocks without a counterpart start empty in the PO, every other block is paired",
             report.lang,
             c.chapter,
             c.unpaired.as_deref().unwrap_or("")

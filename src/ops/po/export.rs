@@ -422,7 +422,10 @@ fn chapter_comments(
         lines.push(format!(
             "sources/{lang}/{stem}.md is built differently from the source: {why}."
         ));
-        lines.push("Those blocks start empty here; the others are paired.".into());
+        lines.push(
+            "The source's blocks without a counterpart start empty here; the others are paired."
+                .into(),
+        );
     }
     lines
 }
