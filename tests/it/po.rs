@@ -451,28 +451,41 @@ fn importing_an_unchanged_export_changes_nothing() {
 }
 
 #[test]
-fn a_chapter_with_untranslated_blocks_is_not_written_until_all_are() {
+fn a_chapter_with_untranslated_blocks_is_written_with_them_marked() {
+    // Before issue 19 such a chapter was not written until every block was
+    // translated; now partial work is written, the rest marked as the source's.
     let dir = project();
     let root = dir.path();
     run_po(root, &["export", "--lang", "bm"]);
     let file = root.join("po/bm/02-b.po");
     let po = fs::read_to_string(&file).unwrap();
-    let ctxts: Vec<String> = entries(&po).into_keys().collect();
-    assert_eq!(ctxts.len(), 4);
-    // Half translated: left out, named with its first untranslated entry.
+    let mut order: Vec<Seen> = entries(&po).into_values().collect();
+    order.sort_by_key(|s| s.line);
+    assert_eq!(order.len(), 4);
+    // Half translated: written, the other half marked `[fr]`, named as untranslated.
     let mut half = po.clone();
-    for c in &ctxts[..2] {
-        half = edit(&half, c, "Kura", false);
+    for s in &order[..2] {
+        half = edit(&half, &s.ctxt, "Kura", false);
     }
     fs::write(&file, &half).unwrap();
     let (code, out, err) = run_po(root, &["import", "--lang", "bm"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("sources/bm/02-b.md  not written: 2 of 4 blocks untranslated (first: po/bm/02-b.po:"), "{out}");
-    assert!(!root.join("sources/bm/02-b.md").exists());
+    assert!(out.contains("sources/bm/02-b.md  written: 2 blocks translated"), "{out}");
+    assert!(
+        out.contains(
+            "2 not translated yet (the source text, marked; first: po/bm/02-b.po:"
+        ),
+        "{out}"
+    );
+    let bm = fs::read_to_string(root.join("sources/bm/02-b.md")).unwrap();
+    assert_eq!(bm, "# Kura\n\nKura\n\n- [fr] Un\n- [fr] Deux\n");
     // All translated: written in the source's structure, and accepted.
+    let po = fs::read_to_string(&file).unwrap();
     let mut full = po.clone();
-    for (i, c) in ctxts.iter().enumerate() {
-        full = edit(&full, c, &format!("Kura {i}"), false);
+    let mut order: Vec<Seen> = entries(&po).into_values().collect();
+    order.sort_by_key(|s| s.line);
+    for (i, s) in order.iter().enumerate() {
+        full = edit(&full, &s.ctxt, &format!("Kura {i}"), false);
     }
     fs::write(&file, &full).unwrap();
     let (code, out, err) = run_po(root, &["import", "--lang", "bm"]);
@@ -481,6 +494,7 @@ fn a_chapter_with_untranslated_blocks_is_not_written_until_all_are() {
     assert_eq!(bm, "# Kura 0\n\nKura 1\n\n- Kura 2\n- Kura 3\n");
     let status = fs::read_to_string(root.join("sources/bm/status.toml")).unwrap();
     assert!(status.contains("02-b = \"sha256:"), "{status}");
+    assert!(out.contains("all accepted"), "{out}");
 }
 
 #[test]

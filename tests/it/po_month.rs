@@ -10,7 +10,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use crate::po::{Seen, edit, entries, gettext, run_po, sources};
+use crate::po::{Seen, edit, entries, gettext, run_po};
 use crate::support::*;
 
 /// A French chapter of 26 blocks: headings, paragraphs, a list, a box, a table.
