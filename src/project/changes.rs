@@ -168,10 +168,16 @@ fn pair_in_hunk(
     changes: &mut Vec<Change>,
     old_of_new: &mut [Option<usize>],
 ) {
+    // One block for one block: changed, however much. Otherwise a pair shares at
+    // least 30 % of its words (a deleted block never lends its id to a new one).
+    let alone = olds.len() == 1 && news.len() == 1;
     let pairs = best_pairs(olds.len(), news.len(), |a, b| {
         let (i, j) = (olds[a], news[b]);
-        (old[i].kind == new[j].kind && old[i].path() == new[j].path.as_str())
-            .then(|| 1 + 10 * likeness(&old[i].text, &new[j].text))
+        if old[i].kind != new[j].kind || old[i].path() != new[j].path.as_str() {
+            return None;
+        }
+        let like = likeness(&old[i].text, &new[j].text);
+        (alone || like >= 3).then_some(1 + 10 * like)
     });
     let mut paired = vec![false; olds.len()];
     for (b, &j) in news.iter().enumerate() {
