@@ -171,10 +171,8 @@ pub fn review(
     review.state = State::Changed;
     let tr = read_chapter(manifest, tr)?;
     let side = Side::of(&snap, &src.blocks, &tr.blocks);
-    review.structure = match &side {
-        Side::Old(a) => a.parting(&snap.blocks, &tr.blocks),
-        Side::New(a) => a.parting(&src.blocks, &tr.blocks),
-    };
+    // Named by the current source's lines, whichever structure pairs more.
+    review.structure = align(&src.blocks, &tr.blocks).parting(&src.blocks, &tr.blocks);
     let source_lang = &manifest.guide.source_language;
     review.blocks = cmp
         .changes

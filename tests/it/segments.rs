@@ -53,11 +53,11 @@ fn the_sample_translations_line_up_with_their_source_but_where_a_draft_adds_a_no
     assert_eq!(aligned.iter().filter(|a| a.starts_with("en/")).count(), 9, "{differ:#?}");
     let names: Vec<&str> = differ.iter().map(|(n, ..)| n.as_str()).collect();
     assert_eq!(names, DRAFTS, "{differ:#?}");
-    // Each draft's note to reviewers (line 3) is a paragraph the source does not
+    // Each draft's note to reviewers (at its top) is a paragraph the source does not
     // have: it costs only itself and the few blocks the draft wrote otherwise; most
     // blocks still pair.
     for (name, p, paired, total) in &differ {
-        assert!(p.translation_only.contains(&3), "{name}: {p:#?}");
+        assert!(p.translation_only.first().is_some_and(|&l| l <= 5), "{name}: {p:#?}");
         assert!(paired * 10 >= total * 8, "{name}: {paired} of {total} paired: {p:#?}");
     }
     let (_, p, ..) = &differ[0];

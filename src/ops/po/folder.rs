@@ -9,7 +9,7 @@ use super::pofile::{self, Entry};
 use super::{PoDir, parse_block_id};
 use crate::project::manifest::Manifest;
 use crate::util::diag::{Error, Result};
-use crate::util::fs::{files_in, read_project};
+use crate::util::fs::{files_in, read_project, write_atomic, write_project};
 
 /// The largest PO file read (16 MB): a chapter's PO file is tens of KB, and one at
 /// livret's 2 MB chapter limit, with its translation and previous texts, about 6 MB.
@@ -19,6 +19,8 @@ const MAX_PO_BYTES: u64 = 16 << 20;
 pub struct Located {
     /// The PO file, as shown.
     pub file: String,
+    /// Its name in the folder.
+    pub name: String,
     /// The entry.
     pub entry: Entry,
 }
@@ -61,7 +63,7 @@ pub fn read_folder(
         let shown = dir.shown(name);
         let bytes = read_bytes(dir, root, name, &shown)?;
         for entry in read_file(&shown, bytes, lang)? {
-            let located = Located { file: shown.clone(), entry };
+            let located = Located { file: shown.clone(), name: name.clone(), entry };
             let id = located.entry.msgctxt.clone().unwrap_or_default();
             if let Some(first) = seen.insert(id.clone(), located.at()) {
                 return Err(Error::new(format!(
@@ -134,4 +136,49 @@ fn read_file(shown: &str, bytes: Vec<u8>, lang: &str) -> Result<Vec<Entry>> {
         }
     }
     Ok(catalog.entries)
+}
+
+/// Sets the `# livret-base:` comment of entries of the folder's PO files to the
+/// translation the chapter now has from them (`updates`: file name → the line of
+/// each entry's `msgid` and its base), so that importing the same file again after
+/// more work is not taken for a change on both sides. Only those comment lines
+/// change (or are added before the entry); the rest of each file stays byte for byte.
+pub fn rebase(
+    manifest: &Manifest,
+    dir: &PoDir,
+    updates: &BTreeMap<String, Vec<(usize, String)>>,
+) -> Result<()> {
+    for (name, entries) in updates {
+        let shown = dir.shown(name);
+        let bytes = read_bytes(dir, &manifest.root, name, &shown)?;
+        let Ok(text) = String::from_utf8(bytes) else { continue };
+        let mut lines: Vec<String> = text.split_inclusive('\n').map(String::from).collect();
+        let mut sorted = entries.clone();
+        sorted.sort_by_key(|(line, _)| std::cmp::Reverse(*line));
+        for (msgid_line, base) in sorted {
+            set_base(&mut lines, msgid_line, &base);
+        }
+        let new = lines.concat();
+        if new != text {
+            match dir {
+                PoDir::Project(rel) => {
+                    write_project(&manifest.root, format!("{rel}/{name}"), new.as_bytes())?
+                }
+                PoDir::User(path) => write_atomic(&path.join(name), new.as_bytes())?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Sets the base comment of the entry whose `msgid` is at 1-based `msgid_line`.
+fn set_base(lines: &mut Vec<String>, msgid_line: usize, base: &str) {
+    let Some(last) = msgid_line.checked_sub(1).filter(|&l| l < lines.len()) else { return };
+    let start = (0..last).rev().find(|&i| lines[i].trim().is_empty()).map_or(0, |i| i + 1);
+    let end = if lines[last].ends_with("\r\n") { "\r\n" } else { "\n" };
+    let comment = format!("# livret-base: {base}{end}");
+    match (start..last).find(|&i| lines[i].starts_with("# livret-base:")) {
+        Some(i) => lines[i] = comment,
+        None => lines.insert(start, comment),
+    }
 }

@@ -26,7 +26,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::accept::{Decision, record};
-use super::folder::{Located, read_folder};
+use super::folder::{Located, read_folder, rebase};
 pub use super::merge::Conflict;
 use super::merge::{Merge, conflict, current_texts, merge, review_decision};
 use super::pairing::{self, Pairing};
@@ -132,6 +132,9 @@ struct Planned {
     pairing: Pairing,
     text: Option<String>,
     decisions: Vec<Decision>,
+    /// Entries whose translation the chapter holds once written, with their new
+    /// base: (PO file name, msgid line, base).
+    rebases: Vec<(String, usize, String)>,
 }
 
 /// Reads the PO files, makes every chapter, and writes them when all is well.
@@ -183,7 +186,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     if !problems.is_empty() {
         return Err(refusal(problems));
     }
-    write_all(&manifest, lang, planned, &mut report)?;
+    write_all(&manifest, lang, &dir, planned, &mut report)?;
     Ok(report)
 }
 
@@ -202,14 +205,22 @@ fn refusal(problems: Vec<String>) -> Error {
 fn write_all(
     manifest: &Manifest,
     lang: &str,
+    dir: &PoDir,
     planned: Vec<Planned>,
     report: &mut ImportReport,
 ) -> Result<()> {
+    let mut rebases: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
     for p in &planned {
         if let (Some(text), Outcome::Written) = (&p.text, p.report.outcome) {
             write_project(&manifest.root, &p.report.file, text.as_bytes())?;
         }
+        if matches!(p.report.outcome, Outcome::Written | Outcome::Unchanged) {
+            for (name, line, base) in &p.rebases {
+                rebases.entry(name.clone()).or_default().push((*line, base.clone()));
+            }
+        }
     }
+    rebase(manifest, dir, &rebases)?;
     let mut status = status::read(manifest, lang)?;
     let before = format!("{:?}", status.accepted);
     for mut p in planned {
@@ -284,6 +295,7 @@ fn plan(
     let mut finals = current.clone();
     let mut decisions = vec![Decision::Keep; pairing.source.blocks.len()];
     let mut from_po = false;
+    let mut rebases = Vec::new();
     for (j, block) in pairing.source.blocks.iter().enumerate() {
         if !translatable(block.kind) || block.text.trim().is_empty() {
             decisions[j] = Decision::Accept(block.text.clone());
@@ -305,7 +317,11 @@ fn plan(
                 Merge::Conflict => report.conflicts.push(conflict(l, &pairing, j)),
             }
             let final_text = finals[j].as_deref();
-            if po.is_some_and(|p| final_text.is_some_and(|f| base::same(f, p))) {
+            if let Some(p) = po.filter(|p| final_text.is_some_and(|f| base::same(f, p))) {
+                let new = base::hash_of(p);
+                if base::of(&l.entry) != Some(new.as_str()) {
+                    rebases.push((l.name.clone(), l.entry.line, new));
+                }
                 decisions[j] =
                     review_decision(&l.entry, block, pairing.units[j].accepted);
                 report.fuzzy += usize::from(l.entry.is_fuzzy());
@@ -336,7 +352,7 @@ fn plan(
     } else {
         finish(&pairing, &finals, source_lang, entries, &mut report, problems)
     };
-    Planned { report, pairing, text, decisions }
+    Planned { report, pairing, text, decisions, rebases }
 }
 
 /// Checks that a translation keeps its msgid's shape: the same blocks on its own,

@@ -163,11 +163,7 @@ fn pair_blocks(p: &mut Pairing, source_lang: &str) {
                         .push(Removed { block: snap.blocks[i].clone(), translation });
                 }
             }
-            p.parting = if through_snapshot {
-                then.parting(&snap.blocks, &tr.blocks)
-            } else {
-                now.parting(&p.source.blocks, &tr.blocks)
-            };
+            p.parting = now.parting(&p.source.blocks, &tr.blocks);
             p.comparison = Some(cmp);
         }
         None => {
