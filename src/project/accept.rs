@@ -151,29 +151,7 @@ fn accept_block(
     };
     let cmp = changes::compare(&snap.blocks, &src.blocks);
     let Some(change) = find_change(&cmp.changes, &snap, &src.blocks, target) else {
-        let lines: Vec<String> = cmp
-            .changes
-            .iter()
-            .map(|c| review::source_lines(c, &src.blocks).0.to_string())
-            .collect();
-        let changed = if lines.is_empty() {
-            String::new()
-        } else {
-            format!("changed blocks are at line(s) {}", lines.join(", "))
-        };
-        return match block {
-            Some(b) if lines.is_empty() => Ok(format!(
-                "{here}: nothing to accept, the {} at line {} has not changed since it was accepted",
-                b.kind.name(),
-                b.line
-            )),
-            Some(b) => Ok(format!(
-                "{here}: the {} at line {} has not changed since it was accepted ({changed})",
-                b.kind.name(),
-                b.line
-            )),
-            None => Err(no_block(&here, target, &changed)),
-        };
+        return nothing_changed(&here, block, target, &cmp, &src.blocks);
     };
     changes::accept_one(&mut snap, &src.blocks, &cmp, &change);
     let said = match change.kind {
@@ -197,6 +175,40 @@ fn accept_block(
     Ok(format!(
         "marked as reviewed against the current source: {here} (the {said} block)"
     ))
+}
+
+/// The answer when the block `target` has no change to accept: said so, or an
+/// error when no block is there, with the lines of the changed blocks.
+fn nothing_changed(
+    here: &str,
+    block: Option<&crate::project::segments::Block>,
+    target: Target,
+    cmp: &changes::Comparison,
+    blocks: &[crate::project::segments::Block],
+) -> Result<String> {
+    let lines: Vec<String> = cmp
+        .changes
+        .iter()
+        .map(|c| review::source_lines(c, blocks).0.to_string())
+        .collect();
+    let changed = if lines.is_empty() {
+        String::new()
+    } else {
+        format!("changed blocks are at line(s) {}", lines.join(", "))
+    };
+    match block {
+        Some(b) if lines.is_empty() => Ok(format!(
+            "{here}: nothing to accept, the {} at line {} has not changed since it was accepted",
+            b.kind.name(),
+            b.line
+        )),
+        Some(b) => Ok(format!(
+            "{here}: the {} at line {} has not changed since it was accepted ({changed})",
+            b.kind.name(),
+            b.line
+        )),
+        None => Err(no_block(here, target, &changed)),
+    }
 }
 
 /// The error for a line no block starts at or contains, or an unknown id.

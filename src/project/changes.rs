@@ -267,7 +267,7 @@ fn likeness(a: &str, b: &str) -> u64 {
     let (x, y) = (words(a), words(b));
     let total: u64 = x.values().sum::<u64>() + y.values().sum::<u64>();
     let shared: u64 = x.iter().map(|(w, n)| (*n).min(*y.get(w).unwrap_or(&0))).sum();
-    if total == 0 { 10 } else { 20 * shared / total }
+    (20 * shared).checked_div(total).unwrap_or(10)
 }
 
 /// A removed block (its place among the current blocks is set later).

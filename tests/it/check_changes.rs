@@ -91,7 +91,8 @@ fn one_edited_sentence_is_the_one_block_reported_and_accepting_its_line_clears_i
     // The block's id: the one the sample's ids file gave it before the edit.
     let id = c["id"].as_str().unwrap();
     let own = id.split_once('#').unwrap().1;
-    let ids = fs::read_to_string(repo().join("sources/fr/.ids/01-introduction.txt")).unwrap();
+    let ids =
+        fs::read_to_string(repo().join("sources/fr/.ids/01-introduction.txt")).unwrap();
     let entry = ids.split("\n@@ ").find(|e| e.contains(&format!(" id={own}"))).unwrap();
     assert!(entry.contains("ne peuvent pas être partout"), "{entry}");
     assert!(c["new_text"].as_str().unwrap().contains("présentes partout"));

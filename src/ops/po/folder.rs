@@ -152,7 +152,8 @@ pub fn rebase(
         let shown = dir.shown(name);
         let bytes = read_bytes(dir, &manifest.root, name, &shown)?;
         let Ok(text) = String::from_utf8(bytes) else { continue };
-        let mut lines: Vec<String> = text.split_inclusive('\n').map(String::from).collect();
+        let mut lines: Vec<String> =
+            text.split_inclusive('\n').map(String::from).collect();
         let mut sorted = entries.clone();
         sorted.sort_by_key(|(line, _)| std::cmp::Reverse(*line));
         for (msgid_line, base) in sorted {
@@ -161,9 +162,11 @@ pub fn rebase(
         let new = lines.concat();
         if new != text {
             match dir {
-                PoDir::Project(rel) => {
-                    write_project(&manifest.root, format!("{rel}/{name}"), new.as_bytes())?
-                }
+                PoDir::Project(rel) => write_project(
+                    &manifest.root,
+                    format!("{rel}/{name}"),
+                    new.as_bytes(),
+                )?,
                 PoDir::User(path) => write_atomic(&path.join(name), new.as_bytes())?,
             }
         }
@@ -173,8 +176,11 @@ pub fn rebase(
 
 /// Sets the base comment of the entry whose `msgid` is at 1-based `msgid_line`.
 fn set_base(lines: &mut Vec<String>, msgid_line: usize, base: &str) {
-    let Some(last) = msgid_line.checked_sub(1).filter(|&l| l < lines.len()) else { return };
-    let start = (0..last).rev().find(|&i| lines[i].trim().is_empty()).map_or(0, |i| i + 1);
+    let Some(last) = msgid_line.checked_sub(1).filter(|&l| l < lines.len()) else {
+        return;
+    };
+    let start =
+        (0..last).rev().find(|&i| lines[i].trim().is_empty()).map_or(0, |i| i + 1);
     let end = if lines[last].ends_with("\r\n") { "\r\n" } else { "\n" };
     let comment = format!("# livret-base: {base}{end}");
     match (start..last).find(|&i| lines[i].starts_with("# livret-base:")) {

@@ -276,21 +276,7 @@ fn plan(
     let renames = label_map(&pairing);
     let mut labels = footnote_labels(&pairing.source.blocks);
     labels.extend(renames.values().cloned());
-    let mut report = ChapterImport {
-        chapter: stem.to_string(),
-        file: format!("sources/{lang}/{stem}.md"),
-        outcome: Outcome::Untranslated,
-        translated: 0,
-        fuzzy: 0,
-        untranslated: 0,
-        first_untranslated: None,
-        kept: 0,
-        accepted: 0,
-        current: false,
-        exists: pairing.translation.is_some(),
-        unpaired: None,
-        conflicts: Vec::new(),
-    };
+    let mut report = ChapterImport::new(lang, stem, pairing.translation.is_some());
     let current = current_texts(&pairing);
     let mut finals = current.clone();
     let mut decisions = vec![Decision::Keep; pairing.source.blocks.len()];
@@ -342,17 +328,38 @@ fn plan(
     let text = if !report.conflicts.is_empty() {
         report.outcome = Outcome::Conflicts;
         None
-    } else if !from_po && pairing.translation.is_none() {
-        report.outcome = Outcome::Untranslated;
-        None
     } else if !from_po {
         // Nothing of the PO goes into the chapter: it stays as it is, byte for byte.
-        report.outcome = Outcome::Unchanged;
+        report.outcome = match pairing.translation {
+            Some(_) => Outcome::Unchanged,
+            None => Outcome::Untranslated,
+        };
         None
     } else {
         finish(&pairing, &finals, source_lang, entries, &mut report, problems)
     };
     Planned { report, pairing, text, decisions, rebases }
+}
+
+impl ChapterImport {
+    /// The report of chapter `stem` before anything is done.
+    fn new(lang: &str, stem: &str, exists: bool) -> Self {
+        ChapterImport {
+            chapter: stem.to_string(),
+            file: format!("sources/{lang}/{stem}.md"),
+            outcome: Outcome::Untranslated,
+            translated: 0,
+            fuzzy: 0,
+            untranslated: 0,
+            first_untranslated: None,
+            kept: 0,
+            accepted: 0,
+            current: false,
+            exists,
+            unpaired: None,
+            conflicts: Vec::new(),
+        }
+    }
 }
 
 /// Checks that a translation keeps its msgid's shape: the same blocks on its own,
