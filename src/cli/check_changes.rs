@@ -100,6 +100,12 @@ fn block_lines(lang: &str, s: &Stale, c: &BlockChange, out: &mut String) {
     if !c.diff.is_empty() {
         out.push_str(&format!("    {}\n", render_diff(&c.diff).replace('\n', "\n    ")));
     }
+    if c.untranslated {
+        out.push_str(&format!(
+            "    translate it in the chapter, or with livret po export --lang {lang}\n"
+        ));
+        return;
+    }
     out.push_str(&format!(
         "    after review: livret check --lang {lang} --accept {}:{}\n",
         s.chapter, c.source_line

@@ -583,3 +583,40 @@ fn untranslated_blocks_are_marked_in_the_pdf() {
     assert!(text.contains("[fr] Deuxième paragraphe"), "{text}");
     assert!(!text.contains("[fr] Premier"), "{text}");
 }
+
+#[test]
+fn a_po_file_with_position_ids_from_an_older_livret_is_still_imported() {
+    let dir = exported_pair();
+    let root = dir.path();
+    let po_file = root.join("po/en/01-a.po");
+    let po = fs::read_to_string(&po_file).unwrap();
+    // What livret wrote before issue 19: `chapter#<ordinal>-<kind>`, no base.
+    let second = find(&po, "Deuxième").ctxt;
+    let old = edit(&po, &second, "Second paragraph, from an old file.", false)
+        .replace(&format!("msgctxt \"{second}\""), "msgctxt \"01-a#3-paragraph\"");
+    let old: String = old
+        .lines()
+        .filter(|l| !l.starts_with("# livret-base:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(&po_file, &old).unwrap();
+    msgfmt(&po_file);
+    let (code, out, err) = run_po(root, &["import", "--lang", "en"]);
+    // Without a base, a block the chapter already translates otherwise is a conflict:
+    // shown with both texts, the chapter untouched.
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("Second paragraph, from an old file.")
+            && out.contains("Second paragraph."),
+        "{out}"
+    );
+    // Emptying the chapter's block (a new language) lets it through.
+    let chapter = root.join("sources/en/01-a.md");
+    let text = fs::read_to_string(&chapter).unwrap();
+    fs::write(&chapter, text.replace("Second paragraph.", "[fr] Deuxième paragraphe."))
+        .unwrap();
+    let (code, out, err) = run_po(root, &["import", "--lang", "en"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let text = fs::read_to_string(&chapter).unwrap();
+    assert!(text.contains("Second paragraph, from an old file."), "{text}");
+}

@@ -441,9 +441,17 @@ fn finish(
             report.outcome = Outcome::Unpaired;
             let tr = pairing.translation.as_ref().map_or("", |t| t.file.rel.as_str());
             let at: Vec<String> = lines.iter().map(|l| format!("{tr}:{l}")).collect();
+            let src = &pairing.source.file.rel;
+            let missing: Vec<String> = pairing
+                .parting
+                .iter()
+                .flat_map(|p| &p.source_only)
+                .map(|l| format!("{src}:{l}"))
+                .collect();
             report.unpaired = Some(format!(
-                "its blocks at {} have no counterpart in the source, and some source blocks none in it: a chapter rebuilt in the source's structure would lose them",
-                at.join(", ")
+                "its blocks at {} have no counterpart in the source, and the source's blocks at {} none in it: a chapter rebuilt in the source's structure would lose its own; add those source blocks to the chapter (or remove its own), then import again",
+                at.join(", "),
+                missing.join(", ")
             ));
             return None;
         }
