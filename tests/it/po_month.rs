@@ -620,3 +620,28 @@ fn a_po_file_with_position_ids_from_an_older_livret_is_still_imported() {
     let text = fs::read_to_string(&chapter).unwrap();
     assert!(text.contains("Second paragraph, from an old file."), "{text}");
 }
+
+#[test]
+fn importing_one_chapter_leaves_the_others_review_as_it_was() {
+    let dir = exported_pair();
+    let root = dir.path();
+    // A second chapter, translated by hand and never accepted.
+    fs::write(root.join("sources/fr/02-b.md"), "# Deux\n\nTexte.\n").unwrap();
+    fs::write(root.join("sources/en/02-b.md"), "# Two\n\nText.\n").unwrap();
+    let manifest = root.join("sources/guide.toml");
+    let text = fs::read_to_string(&manifest)
+        .unwrap()
+        .replace("\"01-a\"]", "\"01-a\", \"02-b\"]");
+    fs::write(&manifest, text).unwrap();
+    let po_file = root.join("po/en/01-a.po");
+    let po = fs::read_to_string(&po_file).unwrap();
+    let first = find(&po, "Premier").ctxt;
+    fs::write(&po_file, edit(&po, &first, "First paragraph, again.", false)).unwrap();
+    let (code, out, err) = run_po(root, &["import", "--lang", "en"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let status = fs::read_to_string(root.join("sources/en/status.toml")).unwrap();
+    assert!(!status.contains("02-b"), "{status}");
+    assert!(!root.join("sources/en/.accepted/02-b.txt").exists());
+    let (_, out, _) = livret_in(root, "check", &["--lang", "en"]);
+    assert!(out.contains("stale sources/en/02-b.md (never marked as reviewed)"), "{out}");
+}

@@ -135,6 +135,8 @@ struct Planned {
     /// Entries whose translation the chapter holds once written, with their new
     /// base: (PO file name, msgid line, base).
     rebases: Vec<(String, usize, String)>,
+    /// Whether the PO files have entries of this chapter.
+    touched: bool,
 }
 
 /// Reads the PO files, makes every chapter, and writes them when all is well.
@@ -224,7 +226,9 @@ fn write_all(
     let mut status = status::read(manifest, lang)?;
     let before = format!("{:?}", status.accepted);
     for mut p in planned {
-        if matches!(p.report.outcome, Outcome::Written | Outcome::Unchanged) {
+        // A chapter the PO files say nothing of keeps its review state as it was.
+        if matches!(p.report.outcome, Outcome::Written | Outcome::Unchanged) && p.touched
+        {
             let (accepted, current) = record(
                 manifest,
                 lang,
@@ -338,7 +342,7 @@ fn plan(
     } else {
         finish(&pairing, &finals, source_lang, entries, &mut report, problems)
     };
-    Planned { report, pairing, text, decisions, rebases }
+    Planned { report, pairing, text, decisions, rebases, touched: !entries.is_empty() }
 }
 
 impl ChapterImport {
