@@ -29,6 +29,7 @@ pub fn stale_lines(lang: &str, s: &Stale, out: &mut String) {
             s.file,
             pending - untranslated
         ));
+        structure_lines(s, out);
         for c in &s.changes {
             block_lines(lang, s, c, out);
         }
@@ -51,6 +52,14 @@ pub fn stale_lines(lang: &str, s: &Stale, out: &mut String) {
             "  hint: only a hash of the accepted source was kept, so what changed cannot be shown; once you accept the chapter again, later changes are shown block by block\n",
         );
     }
+    structure_lines(s, out);
+    for c in &s.changes {
+        block_lines(lang, s, c, out);
+    }
+}
+
+/// The blocks of either side with no counterpart on the other, when there are.
+fn structure_lines(s: &Stale, out: &mut String) {
     if let Some(p) = &s.structure {
         let lines = |file: &str, l: &[usize]| {
             l.iter().map(|l| format!("{file}:{l}")).collect::<Vec<_>>().join(", ")
@@ -67,9 +76,6 @@ pub fn stale_lines(lang: &str, s: &Stale, out: &mut String) {
                 lines(&s.file, &p.translation_only)
             ));
         }
-    }
-    for c in &s.changes {
-        block_lines(lang, s, c, out);
     }
 }
 

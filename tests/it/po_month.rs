@@ -481,15 +481,36 @@ fn situation_6_a_translation_with_an_extra_note_pairs_its_other_blocks() {
     assert!(out.contains("01-introduction.po  25 entries: 22 translated"), "{out}");
     assert!(err.contains("sources/bm/01-introduction.md is built differently"), "{err}");
     msgfmt(&po_file);
-    // Filling the alt text and importing keeps the note.
+    // Filling the alt text and importing: the image and its text come in, the
+    // blocks the draft lacks come in marked, and its own blocks (the note, an extra
+    // bullet, an extra line of the box) stay where they were.
     let alt = empty.iter().find(|s| s.id.starts_with("Le fleuve")).unwrap().ctxt.clone();
     fs::write(&po_file, edit(&po, &alt, "Baji", false)).unwrap();
-    let note = "Bamanankan bayɛlɛmali: misali dɔrɔn";
+    let chapter = root.join("sources/bm/01-introduction.md");
+    let before = fs::read_to_string(&chapter).unwrap();
     let (code, out, err) = run_po(root, &["import", "--lang", "bm"]);
-    let chapter = fs::read_to_string(root.join("sources/bm/01-introduction.md")).unwrap();
-    // The note stays, or the chapter is left as it is and said so: never dropped.
-    assert!(chapter.contains(note), "{chapter}");
-    assert!(code == 0 || out.contains("left as it is"), "{out}{err}");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("01-introduction.md  written: 23 blocks translated"), "{out}");
+    let after = fs::read_to_string(&chapter).unwrap();
+    assert!(after.contains("![Baji](images/fleuve.jpg)"), "{after}");
+    assert!(
+        after.contains("- [fr] lors des réunions de quartier ou au *grin*[^grin] ;"),
+        "{after}"
+    );
+    assert!(after.contains("[^grin]: [fr] Groupe d'amis"), "{after}");
+    // Every line the draft had is still there, in the same order.
+    let kept: Vec<&str> =
+        after.lines().filter(|l| before.lines().any(|b| b == *l)).collect();
+    let had: Vec<&str> = before.lines().filter(|l| !l.trim().is_empty()).collect();
+    let kept: Vec<&str> = kept.into_iter().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(kept, had, "{after}");
+    // check lists the two blocks still in French.
+    let (code, out, _) = livret_in(root, "check", &["--lang", "bm"]);
+    assert_eq!(code, 1, "{out}");
+    let ours: Vec<&str> =
+        out.lines().filter(|l| l.contains("not translated yet: ")).collect();
+    assert_eq!(ours.len(), 2, "{out}");
+    assert!(out.contains("blocks of the translation with no counterpart in the source: sources/bm/01-introduction.md:3"), "{out}");
 }
 
 #[test]

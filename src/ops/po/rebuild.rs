@@ -54,7 +54,19 @@ pub fn rebuild(
         }
     }
     edits.extend(own_blocks(pairing)?);
-    Ok(patch(&pairing.source.text, pairing.source.bom, edits))
+    let text = patch(&pairing.source.text, pairing.source.bom, edits);
+    // The translation's own blocks must come out as blocks of their own, and every
+    // source block still in its place.
+    // (Without blocks of its own, the import checks the structure itself.)
+    if let Some(tr) = pairing.translation.as_ref().filter(|_| !pairing.extra.is_empty()) {
+        let body = text.strip_prefix(BOM).unwrap_or(&text);
+        let blocks = segment(body, Format::Markdown);
+        let a = crate::project::segments::align::align(&pairing.source.blocks, &blocks);
+        if a.pairs.iter().any(Option::is_none) || a.extra.len() != pairing.extra.len() {
+            return Err(pairing.extra.iter().map(|&i| tr.blocks[i].line).collect());
+        }
+    }
+    Ok(text)
 }
 
 /// An edit of the source's frame: a range of it and its new text.
@@ -66,21 +78,13 @@ fn edit(chapter: &str, block: &Block, t: &str) -> Edit {
     (block.range.clone(), placed(block.kind, t, &marks))
 }
 
-/// The translation's paragraphs of its own (a reviewer's note), each put after the
-/// source block its previous paired block translates; `Err`: the lines of blocks of
-/// its own that are not top-level paragraphs.
+/// The translation's blocks of its own (a reviewer's note, an extra bullet), each
+/// put after the source block its previous paired block translates: a top-level
+/// paragraph after a blank line, a block inside a container (an item, a box's
+/// line) on the next line with its own marks, when that source block sits in the
+/// same place. `Err`: the lines of those that cannot be placed so.
 fn own_blocks(pairing: &Pairing) -> Result<Vec<Edit>, Vec<usize>> {
     let Some(tr) = &pairing.translation else { return Ok(Vec::new()) };
-    let misplaced: Vec<usize> = pairing
-        .extra
-        .iter()
-        .map(|&i| &tr.blocks[i])
-        .filter(|b| b.path != "paragraph")
-        .map(|b| b.line)
-        .collect();
-    if !misplaced.is_empty() {
-        return Err(misplaced);
-    }
     let mut source_of = vec![None; tr.blocks.len()];
     for (j, unit) in pairing.units.iter().enumerate() {
         if let Some(i) = unit.translation {
@@ -88,25 +92,43 @@ fn own_blocks(pairing: &Pairing) -> Result<Vec<Edit>, Vec<usize>> {
         }
     }
     let src = &pairing.source;
+    let mut edits = Vec::new();
+    let mut misplaced = Vec::new();
     // The last first: insertions at one place end up in the translation's order.
-    Ok(pairing
-        .extra
-        .iter()
-        .rev()
-        .map(|&i| {
-            let after = (0..i).rev().find_map(|k| source_of[k]);
-            let own = tr.blocks[i].text.clone();
-            match after {
-                Some(j) => {
-                    let end = src.blocks[j].range.end;
-                    let end =
-                        src.text[end..].find('\n').map_or(src.text.len(), |n| end + n);
-                    (end..end, format!("\n\n{own}"))
-                }
-                None => (0..0, format!("{own}\n\n")),
+    for &i in pairing.extra.iter().rev() {
+        let own = &tr.blocks[i];
+        let after = (0..i).rev().find_map(|k| source_of[k]).map(|j| &src.blocks[j]);
+        let line_end = |b: &Block| {
+            let end = b.range.end;
+            src.text[end..].find('\n').map_or(src.text.len(), |n| end + n)
+        };
+        match after {
+            _ if own.path == "paragraph" => {
+                let at = after.map_or(0, line_end);
+                let text = if after.is_some() {
+                    format!("\n\n{}", own.text)
+                } else {
+                    format!("{}\n\n", own.text)
+                };
+                edits.push((at..at, text));
             }
-        })
-        .collect())
+            Some(b) if b.path == own.path => {
+                let start = tr.text[..own.range.start].rfind('\n').map_or(0, |n| n + 1);
+                let end = line_end_of(&tr.text, own.range.end);
+                edits.push((
+                    line_end(b)..line_end(b),
+                    format!("\n{}", &tr.text[start..end]),
+                ));
+            }
+            _ => misplaced.push(own.line),
+        }
+    }
+    if misplaced.is_empty() { Ok(edits) } else { Err(misplaced) }
+}
+
+/// The end of the line `at` is on (before its line break).
+fn line_end_of(text: &str, at: usize) -> usize {
+    text[at..].find('\n').map_or(text.len(), |n| at + n)
 }
 
 /// `text` with each edit made, and a byte order mark when `bom`.
