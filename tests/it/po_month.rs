@@ -225,6 +225,30 @@ fn a_month_of_round_trips_keeps_every_translation_and_id() {
         .filter(|(c, t)| merged_texts.get(*c) == Some(*t))
         .count();
     assert!(survived * 100 >= 11 * 90, "msgmerge kept {survived} of 11:\n{merged}");
+    // As Weblate does: the merged file comes back; importing it loses nothing.
+    let chapter = root.join("sources/bm/01-a.md");
+    let before_import = fs::read_to_string(&chapter).unwrap();
+    fs::write(&po_file, &merged).unwrap();
+    msgfmt(&po_file);
+    let (code, out, err) = run_po(root, &["import", "--lang", "bm"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let after_import = fs::read_to_string(&chapter).unwrap();
+    for (ctxt, text) in
+        before.iter().filter(|(c, t)| !t.is_empty() && **c != deleted.ctxt)
+    {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let flat = after_import.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(&text), "{ctxt}: {text:?} lost:\n{after_import}");
+    }
+    assert_eq!(before_import, after_import, "nothing new in the merged file");
+    // The chapter still has the deleted block's translation: check still says so.
+    let (_, out, _) = livret_in(root, "check", &["--lang", "bm", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let changes = json[0]["stale"][0]["changes"].as_array().unwrap();
+    let removed: Vec<&serde_json::Value> =
+        changes.iter().filter(|c| c["change"] == "removed").collect();
+    assert_eq!(removed.len(), 1, "{changes:#?}");
+    assert_eq!(removed[0]["id"], deleted.ctxt.as_str());
 }
 
 /// A French chapter and its English translation, accepted, exported to `po/en`.

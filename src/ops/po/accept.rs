@@ -24,17 +24,19 @@ pub enum Decision {
     Pending,
 }
 
-/// Records `decisions` (one per source block) for chapter `stem`; gives how many
+/// Records `decisions` (one per source block) for chapter `stem` (`rewritten`:
+/// whether the import wrote the chapter in the source's structure); gives how many
 /// blocks were newly accepted and whether the chapter is current. The snapshot is
 /// written here; `status` is updated in memory (the caller writes it).
 pub fn record(
     manifest: &Manifest,
     lang: &str,
     stem: &str,
-    pairing: &Pairing,
+    chapter: (&Pairing, bool),
     decisions: &[Decision],
     status: &mut StatusFile,
 ) -> Result<(usize, bool)> {
+    let (pairing, rewritten) = chapter;
     let blocks = &pairing.source.blocks;
     let hash = status::hash_file(&manifest.root, &pairing.source.file.rel)?;
     let mut old_of_new = pairing.comparison.as_ref().map(|c| c.old_of_new.clone());
@@ -46,6 +48,7 @@ pub fn record(
         }
     }
     let mut out = Vec::new();
+    let mut olds = Vec::new();
     let mut newly = 0;
     for (j, (block, decision)) in blocks.iter().zip(decisions).enumerate() {
         let mut entry = AcceptedBlock::of(block);
@@ -70,6 +73,19 @@ pub fn record(
             },
         }
         out.push(entry);
+        olds.push(old_of_new.as_ref().and_then(|m| m[j]));
+    }
+    if !rewritten {
+        // The chapter still has the translations of blocks removed from the source:
+        // they stay in the snapshot (`check` keeps showing them as removed).
+        for r in pairing.removed.iter().filter(|r| r.translation.is_some()) {
+            let at = olds
+                .iter()
+                .position(|o| o.is_some_and(|o| o > r.old))
+                .unwrap_or(out.len());
+            out.insert(at, r.block.clone());
+            olds.insert(at, Some(r.old));
+        }
     }
     let mut snap = Snapshot { accepted: hash.clone(), blocks: out };
     let current = changes::compare(&snap.blocks, blocks).changes.is_empty();

@@ -229,11 +229,12 @@ fn write_all(
         // A chapter the PO files say nothing of keeps its review state as it was.
         if matches!(p.report.outcome, Outcome::Written | Outcome::Unchanged) && p.touched
         {
+            let rewritten = p.report.outcome == Outcome::Written;
             let (accepted, current) = record(
                 manifest,
                 lang,
                 &p.report.chapter,
-                &p.pairing,
+                (&p.pairing, rewritten),
                 &p.decisions,
                 &mut status,
             )?;

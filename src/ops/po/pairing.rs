@@ -59,6 +59,8 @@ pub struct Unit {
 
 /// A source block removed since the translation was accepted.
 pub struct Removed {
+    /// Its index in the snapshot.
+    pub old: usize,
     /// The block as accepted.
     pub block: AcceptedBlock,
     /// Its translation block, when the translation still has it.
@@ -159,8 +161,11 @@ fn pair_blocks(p: &mut Pairing, source_lang: &str) {
                     && let Some(i) = c.old
                 {
                     let translation = then.pairs[i].filter(|_| through_snapshot);
-                    p.removed
-                        .push(Removed { block: snap.blocks[i].clone(), translation });
+                    p.removed.push(Removed {
+                        old: i,
+                        block: snap.blocks[i].clone(),
+                        translation,
+                    });
                 }
             }
             p.parting = now.parting(&p.source.blocks, &tr.blocks);
