@@ -185,4 +185,15 @@ mod tests {
         let new = id("Nouveau.", &after);
         assert!(first.iter().all(|(_, i)| *i != new));
     }
+
+    #[test]
+    fn a_block_moved_and_edited_keeps_its_id() {
+        let before = "Le comité se réunit chaque mois à la mairie.\n\nDeux.\n\nTrois.\n";
+        let after =
+            "Deux.\n\nTrois.\n\nLe comité se réunit chaque semaine à la mairie.\n";
+        let first = ids_after("", before);
+        let then = ids_after(before, after);
+        assert_eq!(then[2].1, first[0].1, "{then:?}");
+        assert_eq!(then[0].1, first[1].1);
+    }
 }

@@ -95,6 +95,7 @@ pub fn compare(old: &[AcceptedBlock], new: &[Block]) -> Comparison {
     for (olds, news) in &hunks {
         pair_in_hunk(old, new, olds, news, &mut changes, &mut old_of_new);
     }
+    edited_moves(old, new, &mut changes);
     let changed: std::collections::HashSet<usize> =
         changes.iter().filter_map(|c| c.new).collect();
     for (j, o) in old_of_new.iter().enumerate() {
@@ -268,6 +269,37 @@ fn likeness(a: &str, b: &str) -> u64 {
     let total: u64 = x.values().sum::<u64>() + y.values().sum::<u64>();
     let shared: u64 = x.iter().map(|(w, n)| (*n).min(*y.get(w).unwrap_or(&0))).sum();
     (20 * shared).checked_div(total).unwrap_or(10)
+}
+
+/// A block removed in one place and added in another with most of its words (60 %
+/// or more) and the same kind and path: moved, and edited. Replaces such pairs of
+/// changes with one move.
+fn edited_moves(old: &[AcceptedBlock], new: &[Block], changes: &mut Vec<Change>) {
+    let added: Vec<usize> = changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Added)
+        .filter_map(|c| c.new)
+        .collect();
+    for j in added {
+        let best = changes
+            .iter()
+            .filter(|c| c.kind == ChangeKind::Removed)
+            .filter_map(|c| c.old)
+            .filter(|&i| {
+                old[i].kind == new[j].kind && old[i].path() == new[j].path.as_str()
+            })
+            .map(|i| (likeness(&old[i].text, &new[j].text), i))
+            .filter(|(like, _)| *like >= 6)
+            .max_by_key(|(like, i)| (*like, std::cmp::Reverse(*i)));
+        let Some((_, i)) = best else { continue };
+        changes.retain(|c| c.old != Some(i) && c.new != Some(j));
+        changes.push(Change {
+            kind: ChangeKind::Moved,
+            old: Some(i),
+            new: Some(j),
+            at: j,
+        });
+    }
 }
 
 /// A removed block (its place among the current blocks is set later).

@@ -11,7 +11,7 @@ use crate::project::chapters::{self, ChapterFile};
 use crate::project::manifest::Manifest;
 use crate::project::review::accepted_snapshot;
 use crate::project::segments::align::{Parting, align};
-use crate::project::segments::{self, Block, Format, is_untranslated};
+use crate::project::segments::{self, Block, Format, is_untranslated, normalize};
 use crate::project::snapshot::{AcceptedBlock, Snapshot};
 use crate::project::status::{self, StatusFile};
 use crate::util::diag::Result;
@@ -156,7 +156,7 @@ fn pair_blocks(p: &mut Pairing, source_lang: &str) {
                 unit.accepted = unit.translation.is_some();
             }
             for c in &cmp.changes {
-                mark_change(&mut p.units, c, &snap.blocks);
+                mark_change(&mut p.units, c, &snap.blocks, &p.source.blocks);
                 if c.kind == ChangeKind::Removed
                     && let Some(i) = c.old
                 {
@@ -198,7 +198,12 @@ fn pair_blocks(p: &mut Pairing, source_lang: &str) {
 }
 
 /// Marks the unit of a changed, moved, added or unreviewed source block.
-fn mark_change(units: &mut [Unit], c: &changes::Change, accepted: &[AcceptedBlock]) {
+fn mark_change(
+    units: &mut [Unit],
+    c: &changes::Change,
+    accepted: &[AcceptedBlock],
+    current: &[Block],
+) {
     let Some(j) = c.new else { return };
     let unit = &mut units[j];
     unit.accepted = false;
@@ -207,8 +212,16 @@ fn mark_change(units: &mut [Unit], c: &changes::Change, accepted: &[AcceptedBloc
             unit.fuzzy = true;
             unit.previous = c.old.map(|i| accepted[i].text.clone());
         }
-        // The same words elsewhere: the translation still says them.
-        ChangeKind::Moved => {}
+        // The same words elsewhere: the translation still says them; moved and
+        // edited, it needs review.
+        ChangeKind::Moved => {
+            let was = c.old.map(|i| &accepted[i].text);
+            if let Some(was) = was.filter(|w| normalize(w) != normalize(&current[j].text))
+            {
+                unit.fuzzy = true;
+                unit.previous = Some(was.clone());
+            }
+        }
         ChangeKind::Added | ChangeKind::Unreviewed => unit.fuzzy = true,
         ChangeKind::Removed => {}
     }
