@@ -690,3 +690,30 @@ fn importing_one_chapter_leaves_the_others_review_as_it_was() {
     let (_, out, _) = livret_in(root, "check", &["--lang", "en"]);
     assert!(out.contains("stale sources/en/02-b.md (never marked as reviewed)"), "{out}");
 }
+
+#[test]
+fn a_damaged_ids_file_is_named_with_its_line_and_what_to_do() {
+    let dir = exported_pair();
+    let root = dir.path();
+    let ids = root.join("sources/fr/.ids/01-a.txt");
+    let text = fs::read_to_string(&ids).unwrap();
+    fs::write(
+        &ids,
+        text.replacen("@@ paragraph paragraph 1", "@@ paragraph paragraph x", 1),
+    )
+    .unwrap();
+    let (code, out, err) = run_po(root, &["export", "--lang", "en"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("sources/fr/.ids/01-a.txt:"), "{err}");
+    assert!(err.contains("hint:") && err.contains("delete it"), "{err}");
+    // Deleted, the blocks get the ids of their text again: the same as before.
+    let po = fs::read_to_string(root.join("po/en/01-a.po")).unwrap();
+    fs::remove_file(&ids).unwrap();
+    let (code, out, err) = run_po(root, &["export", "--lang", "en"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let again = fs::read_to_string(root.join("po/en/01-a.po")).unwrap();
+    assert_eq!(
+        entries(&po).into_keys().collect::<Vec<_>>(),
+        entries(&again).into_keys().collect::<Vec<_>>()
+    );
+}
