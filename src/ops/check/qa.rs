@@ -8,8 +8,8 @@ use crate::ops::po::block_id;
 use crate::project::chapters;
 use crate::project::manifest::Manifest;
 use crate::project::qa::{self, Check};
-use crate::project::review::read_chapter;
-use crate::project::segments::align::{Alignment, align};
+use crate::project::review::{read_chapter, read_source};
+use crate::project::segments::align::align;
 use crate::project::segments::{Block, Kind};
 use crate::project::status::StatusFile;
 use crate::util::diag::Result;
@@ -61,7 +61,7 @@ pub fn chapter_findings(
     if !src.is_markdown() || !tr.is_markdown() {
         return Ok(Vec::new());
     }
-    let (src, tr) = (read_chapter(manifest, src)?, read_chapter(manifest, tr)?);
+    let (src, tr) = (read_source(manifest, stem, src)?, read_chapter(manifest, tr)?);
     let mut out = Vec::new();
     for (s, t) in pairs(&src.blocks, &tr.blocks) {
         if matches!(s.kind, Kind::Code | Kind::Html) {
@@ -87,13 +87,16 @@ pub fn chapter_findings(
     Ok(out)
 }
 
-/// Each source block with the translation block that translates it.
+/// Each source block with the translation block that translates it, as far as the
+/// two align (a block one side lacks costs only itself).
 fn pairs<'a>(
     source: &'a [Block],
     translation: &'a [Block],
 ) -> Vec<(&'a Block, &'a Block)> {
-    match align(source, translation) {
-        Alignment::Aligned => source.iter().zip(translation).collect(),
-        Alignment::Differs(_) => Vec::new(),
-    }
+    align(source, translation)
+        .pairs
+        .iter()
+        .zip(source)
+        .filter_map(|(p, s)| Some((s, translation.get((*p)?)?)))
+        .collect()
 }
