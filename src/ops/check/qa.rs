@@ -10,7 +10,7 @@ use crate::project::manifest::Manifest;
 use crate::project::qa::{self, Check};
 use crate::project::review::{read_chapter, read_source};
 use crate::project::segments::align::align;
-use crate::project::segments::{Block, Kind};
+use crate::project::segments::{Block, Kind, is_untranslated};
 use crate::project::status::StatusFile;
 use crate::util::diag::Result;
 
@@ -43,9 +43,9 @@ pub struct QaFinding {
     pub intended: bool,
 }
 
-/// The findings of translation `lang` of chapter `stem`: nothing when either file is
-/// missing, the chapter is Typst, or the translation's blocks do not follow the
-/// source's (`check` reports that structure apart).
+/// The findings of translation `lang` of chapter `stem`, in every translation block
+/// paired with a source block (blocks one side lacks are reported apart) and not
+/// left untranslated: nothing when either file is missing or the chapter is Typst.
 pub fn chapter_findings(
     manifest: &Manifest,
     lang: &str,
@@ -64,7 +64,9 @@ pub fn chapter_findings(
     let (src, tr) = (read_source(manifest, stem, src)?, read_chapter(manifest, tr)?);
     let mut out = Vec::new();
     for (s, t) in pairs(&src.blocks, &tr.blocks) {
-        if matches!(s.kind, Kind::Code | Kind::Html) {
+        // A block left in the source's words under the `[fr] ` mark is no translation
+        // yet (`check` lists it apart): nothing to compare, not even `identical`.
+        if matches!(s.kind, Kind::Code | Kind::Html) || is_untranslated(&t.text, source) {
             continue;
         }
         let id = block_id(stem, s);
