@@ -21,7 +21,7 @@ use crate::project::paths;
 use crate::project::segments::{Block, Kind, normalize};
 use crate::project::snapshot::{self, AcceptedBlock, Snapshot};
 use crate::util::diag::{Error, Result};
-use crate::util::fs::{read_project_if_exists, write_project};
+use crate::util::fs::{FileLock, lock_project, read_project_if_exists, write_project};
 use crate::util::hash::sha256_hex;
 use crate::util::text::without_bom;
 
@@ -97,36 +97,87 @@ pub fn assign(previous: &[AcceptedBlock], blocks: &[Block]) -> Vec<String> {
 }
 
 /// Gives each block of source chapter `chapter` its id (see the module's doc), and
-/// remembers them in `sources/<source>/.ids/<chapter>.txt` when they changed.
+/// remembers them in `sources/<source>/.ids/<chapter>.txt` when they changed: under
+/// [`lock`], from the file as it is then, so two commands naming new blocks at once
+/// agree and neither loses the other's ids.
 pub fn identify(manifest: &Manifest, chapter: &str, blocks: &mut [Block]) -> Result<()> {
     let rel = paths::block_ids(&manifest.guide.source_language, chapter);
-    let old = match read_project_if_exists(&manifest.root, &rel)? {
-        Some(bytes) => Some(String::from_utf8(bytes).map(without_bom).map_err(|_| {
-            Error::new(format!("{rel}: the file is not UTF-8 text"))
-                .with_hint(delete(&rel))
-        })?),
-        None => None,
+    let old = read_ids(manifest, &rel)?;
+    let text = name(manifest, chapter, old.as_ref(), blocks);
+    if old.as_ref().map(|(t, _)| t) == Some(&text) {
+        return Ok(());
+    }
+    let _lock = lock(manifest)?;
+    let now = read_ids(manifest, &rel)?;
+    let text =
+        if now == old { text } else { name(manifest, chapter, now.as_ref(), blocks) };
+    if now.as_ref().map(|(t, _)| t) != Some(&text) {
+        write_project(&manifest.root, &rel, text.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Takes the lock on the source's block ids (`sources/<source>/.ids/`), waiting for
+/// any other livret writing them. Taking it again in the same thread is free.
+pub fn lock(manifest: &Manifest) -> Result<FileLock> {
+    let source = &manifest.guide.source_language;
+    let what =
+        format!("the block ids of `{source}` (sources/{source}/{})", paths::IDS_DIR);
+    lock_project(&manifest.root, paths::ids_lock(source), &what, LOCK_WAIT)
+}
+
+/// How long a command waits for another one writing the block ids.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The ids file `rel`, as text and blocks (`None`: there is none).
+fn read_ids(
+    manifest: &Manifest,
+    rel: &str,
+) -> Result<Option<(String, Vec<AcceptedBlock>)>> {
+    let Some(bytes) = read_project_if_exists(&manifest.root, rel)? else {
+        return Ok(None);
     };
-    let previous = match &old {
-        Some(text) => {
-            snapshot::parse_blocks(text).map(|(_, b)| b).map_err(|(l, m)| {
-                Error::at(std::path::Path::new(&rel), Some((l, 1)), m)
-                    .with_hint(delete(&rel))
-            })?
-        }
-        None => Vec::new(),
-    };
-    let ids = assign(&previous, blocks);
+    let text = String::from_utf8(bytes).map(without_bom).map_err(|_| {
+        Error::new(format!("{rel}: the file is not UTF-8 text")).with_hint(delete(rel))
+    })?;
+    let blocks = snapshot::parse_blocks(&text).map(|(_, b)| b).map_err(|(l, m)| {
+        Error::at(std::path::Path::new(rel), Some((l, 1)), m).with_hint(delete(rel))
+    })?;
+    Ok(Some((text, blocks)))
+}
+
+/// Names `blocks` after the chapter's blocks as last seen (`old`); gives the ids
+/// file's new text.
+fn name(
+    manifest: &Manifest,
+    chapter: &str,
+    old: Option<&(String, Vec<AcceptedBlock>)>,
+    blocks: &mut [Block],
+) -> String {
+    let ids = assign(old.map_or(&[][..], |(_, b)| b), blocks);
     for (block, id) in blocks.iter_mut().zip(ids) {
         block.id = id;
     }
-    let mut text = format!(
-        "# livret: the blocks of sources/{}/{chapter} as last seen, with their ids (the\n# msgctxt of PO files, the ids `livret check` shows). Written by livret; do not edit.\n",
-        manifest.guide.source_language
-    );
     let seen: Vec<AcceptedBlock> = blocks.iter().map(AcceptedBlock::of).collect();
-    snapshot::render_blocks(&seen, &mut text);
-    if old.as_deref() != Some(text.as_str()) {
+    render(&manifest.guide.source_language, chapter, &seen)
+}
+
+/// The text of the ids file of `chapter`: a heading naming it, then the blocks.
+fn render(source: &str, chapter: &str, seen: &[AcceptedBlock]) -> String {
+    let mut text = format!(
+        "# livret: the blocks of sources/{source}/{chapter} as last seen, with their ids (the\n# msgctxt of PO files, the ids `livret check` shows). Written by livret; do not edit.\n"
+    );
+    snapshot::render_blocks(seen, &mut text);
+    text
+}
+
+/// Writes the ids file of `chapter` again with its heading naming it, after a rename
+/// moved it (nothing when it has none). The caller holds [`lock`].
+pub fn retitle(manifest: &Manifest, chapter: &str) -> Result<()> {
+    let rel = paths::block_ids(&manifest.guide.source_language, chapter);
+    let Some((old, blocks)) = read_ids(manifest, &rel)? else { return Ok(()) };
+    let text = render(&manifest.guide.source_language, chapter, &blocks);
+    if text != old {
         write_project(&manifest.root, &rel, text.as_bytes())?;
     }
     Ok(())

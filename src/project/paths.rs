@@ -52,6 +52,12 @@ pub fn review_lock(lang: &str) -> String {
     format!("out/.livret/review-{lang}.lock")
 }
 
+/// `out/.livret/ids-<source>.lock`: held while a command writes the block ids of the
+/// source's chapters (`sources/<source>/.ids/`).
+pub fn ids_lock(source_lang: &str) -> String {
+    format!("out/.livret/ids-{source_lang}.lock")
+}
+
 /// `sources/<lang>/.accepted/<chapter>.txt`: the source text the chapter's
 /// translation was last accepted against, block by block.
 pub fn accepted_snapshot(lang: &str, chapter: &str) -> String {

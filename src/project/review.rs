@@ -111,8 +111,8 @@ pub fn read_source(
 /// The snapshot of `stem` in `lang` that belongs to its status hash `accepted`;
 /// written first from the current source `blocks` when the chapter was accepted
 /// against the current source (`current`) and has no snapshot yet (status files
-/// written before snapshots, or hashes accepted by hand): from then on, changes are
-/// shown block by block.
+/// written before snapshots, or hashes accepted by hand), under `status::lock`:
+/// from then on, changes are shown block by block.
 pub fn accepted_snapshot(
     manifest: &Manifest,
     lang: &str,
@@ -125,6 +125,16 @@ pub fn accepted_snapshot(
         .filter(|s| s.accepted == accepted)
         .map(block_ids::fill);
     if snap.is_none() && accepted == current {
+        // Under the translation's lock, as its records are then: an import or an
+        // accept that wrote them meanwhile (pending blocks) is not overwritten.
+        let _lock = status::lock(manifest, lang)?;
+        let now = status::read(manifest, lang)?;
+        let kept = snapshot::read(manifest, lang, stem)?;
+        if now.accepted.get(stem).map(String::as_str) != Some(current)
+            || kept.as_ref().is_some_and(|s| s.accepted == current)
+        {
+            return Ok(kept.filter(|s| s.accepted == accepted).map(block_ids::fill));
+        }
         let snap = Snapshot::of(current, blocks);
         snapshot::write(manifest, lang, stem, &snap)?;
         return Ok(Some(snap));
