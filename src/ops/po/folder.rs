@@ -120,7 +120,7 @@ fn read_file(shown: &str, bytes: Vec<u8>, lang: &str) -> Result<Vec<Entry>> {
     for e in &catalog.entries {
         if e.msgctxt.as_deref().and_then(parse_block_id).is_none() {
             return Err(Error::new(format!(
-                "{shown}:{}: this entry has no livret block id as its msgctxt (`chapter#5-paragraph`)",
+                "{shown}:{}: this entry has no livret block id as its msgctxt (`chapter#paragraph-3f2a9c1b`)",
                 e.line
             ))
             .with_hint("the entries come from `livret po export`; keep their msgctxt as it is"));
