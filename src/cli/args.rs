@@ -73,7 +73,7 @@ pub enum Command {
     /// the guide no longer lists, characters no font can show, page counts against the
     /// source language. Exit 1 when something needs attention.
     #[command(
-        after_help = "Examples:\n  livret check --lang bm\n  livret check --lang bm --accept 05-signaler   (after reviewing it)\n  livret check --lang bm --accept 05-signaler:12   (one changed block)\n  livret check --lang bm --intended 05-signaler#4-paragraph:numbers\n  livret check --format json"
+        after_help = "Examples:\n  livret check --lang bm\n  livret check --lang bm --accept 05-signaler   (after reviewing it)\n  livret check --lang bm --accept 05-signaler:12   (one changed block)\n  livret check --lang bm --intended 05-signaler#quote-6ce28b51:numbers\n  livret check --format json"
     )]
     Check(CheckArgs),
     /// A proof PDF: each translated page beside the source page, chapter by chapter.

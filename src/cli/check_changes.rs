@@ -21,6 +21,20 @@ pub fn stale_lines(lang: &str, s: &Stale, out: &mut String) {
         ));
         return;
     }
+    let pending = s.changes.iter().filter(|c| c.change == ChangeKind::Unreviewed).count();
+    if pending > 0 && pending == s.changes.len() {
+        let untranslated = s.changes.iter().filter(|c| c.untranslated).count();
+        out.push_str(&format!(
+            "{lang}: {} has {untranslated} block(s) not translated yet and {} not reviewed yet (fuzzy), below\n",
+            s.file,
+            pending - untranslated
+        ));
+        structure_lines(s, out);
+        for c in &s.changes {
+            block_lines(lang, s, c, out);
+        }
+        return;
+    }
     let what = match s.changes.len() {
         0 if !s.no_snapshot => {
             ", but none of its text did: only the Markdown around it".to_string()
@@ -38,20 +52,30 @@ pub fn stale_lines(lang: &str, s: &Stale, out: &mut String) {
             "  hint: only a hash of the accepted source was kept, so what changed cannot be shown; once you accept the chapter again, later changes are shown block by block\n",
         );
     }
-    if let Some(p) = &s.structure {
-        let at = |file: &str, line: Option<usize>| match line {
-            Some(l) => format!("{file}:{l}"),
-            None => format!("the end of {file}"),
-        };
-        out.push_str(&format!(
-            "  the translation's structure differs from the source's from {} and {} ({}): its blocks cannot be paired, review the whole chapter\n",
-            at(&s.source, p.source_line),
-            at(&s.file, p.translation_line),
-            p.describe()
-        ));
-    }
+    structure_lines(s, out);
     for c in &s.changes {
         block_lines(lang, s, c, out);
+    }
+}
+
+/// The blocks of either side with no counterpart on the other, when there are.
+fn structure_lines(s: &Stale, out: &mut String) {
+    if let Some(p) = &s.structure {
+        let lines = |file: &str, l: &[usize]| {
+            l.iter().map(|l| format!("{file}:{l}")).collect::<Vec<_>>().join(", ")
+        };
+        if !p.source_only.is_empty() {
+            out.push_str(&format!(
+                "  blocks of the source with no counterpart in the translation: {}\n",
+                lines(&s.source, &p.source_only)
+            ));
+        }
+        if !p.translation_only.is_empty() {
+            out.push_str(&format!(
+                "  blocks of the translation with no counterpart in the source: {} (the other blocks are paired)\n",
+                lines(&s.file, &p.translation_only)
+            ));
+        }
     }
 }
 
@@ -62,8 +86,8 @@ fn block_lines(lang: &str, s: &Stale, c: &BlockChange, out: &mut String) {
     let tr = match (c.translation_line, c.translation_after) {
         (Some(l), _) => format!("translation {}:{l}", s.file),
         (None, Some(l)) => format!("translation: after {}:{l}", s.file),
-        _ if s.structure.is_some() => "translation: see the whole chapter".into(),
         _ if c.change == ChangeKind::Added => "not in the translation yet".into(),
+        _ if c.change == ChangeKind::Unreviewed => "not in the translation".into(),
         _ => "no longer in the translation".into(),
     };
     let head = match c.change {
@@ -71,10 +95,22 @@ fn block_lines(lang: &str, s: &Stale, c: &BlockChange, out: &mut String) {
         ChangeKind::Added => format!("added {kind} at {src}"),
         ChangeKind::Removed => format!("removed {kind}, was before {src}"),
         ChangeKind::Moved => format!("moved {kind}, now at {src}"),
+        ChangeKind::Unreviewed if c.untranslated => {
+            format!("not translated yet: {kind} at {src}")
+        }
+        ChangeKind::Unreviewed => {
+            format!("translation not reviewed yet (fuzzy): {kind} at {src}")
+        }
     };
-    out.push_str(&format!("  {head} ({tr})\n"));
+    out.push_str(&format!("  {head} ({tr}) [{}]\n", c.id));
     if !c.diff.is_empty() {
         out.push_str(&format!("    {}\n", render_diff(&c.diff).replace('\n', "\n    ")));
+    }
+    if c.untranslated {
+        out.push_str(&format!(
+            "    translate it in the chapter, or with livret po export --lang {lang}\n"
+        ));
+        return;
     }
     out.push_str(&format!(
         "    after review: livret check --lang {lang} --accept {}:{}\n",

@@ -1,6 +1,7 @@
 //! `livret chapter rename OLD NEW`: a chapter renamed in one step — its file in every
-//! language, each translation's accepted snapshot, the status.toml keys (accepted
-//! hash, findings marked as intended) and the chapter list of guide.toml. Every
+//! language, each translation's accepted snapshot, the source's block ids
+//! (`sources/<source>/.ids/`), the status.toml keys (accepted hash, findings marked as
+//! intended, by `CHAPTER#ID`) and the chapter list of guide.toml. Every
 //! problem (an unknown OLD, a NEW that is taken or not a plain name) is found before
 //! anything is changed.
 //!
@@ -13,8 +14,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::project::manifest::{self, Manifest};
-use crate::project::snapshot;
 use crate::project::status::{self, StatusFile};
+use crate::project::{block_ids, snapshot};
 use crate::project::{locate, paths};
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{read_project, rename_project, write_project};
@@ -138,6 +139,18 @@ fn plan_language(
         report.moved.push((from, to));
     }
     if lang == manifest.guide.source_language {
+        // The source's block ids (the PO files' msgctxt) go with the chapter.
+        let (from, to) = (paths::block_ids(lang, old), paths::block_ids(lang, new));
+        let renamed_upstream =
+            ["md", "typ"].iter().all(|e| !exists(&format!("sources/{lang}/{old}.{e}")));
+        match (exists(&from), exists(&to)) {
+            (true, true) if renamed_upstream => report.notes.push(format!(
+                "{from} is left as it is: the renamed chapter's block ids are in {to} already (delete {from} when no PO file names `{old}` any more)"
+            )),
+            (true, true) => taken.push(to),
+            (true, false) => report.moved.push((from, to)),
+            _ => {}
+        }
         return Ok(());
     }
     let mut st = status::read(manifest, lang)?;
@@ -183,18 +196,21 @@ fn apply(
     for lang in langs.iter().filter(|l| **l != manifest.guide.source_language) {
         locks.push(status::lock(manifest, lang)?);
     }
+    locks.push(block_ids::lock(manifest)?);
     for edit in &edits {
         status::write(manifest, &edit.lang, &edit.status)?;
     }
     for (from, to) in &report.moved {
         rename_project(&manifest.root, from, to)?;
     }
-    // A snapshot's heading names its chapter: written again under the new name.
+    // A snapshot's heading names its chapter, and so does the ids file's: written
+    // again under the new name.
     for lang in &langs {
         if let Some(snap) = snapshot::read(manifest, lang, &report.new)? {
             snapshot::write(manifest, lang, &report.new, &snap)?;
         }
     }
+    block_ids::retitle(manifest, &report.new)?;
     if edit_manifest {
         let bytes = read_project(&manifest.root, paths::MANIFEST_PATH)?;
         let bom = bytes.starts_with("\u{feff}".as_bytes());

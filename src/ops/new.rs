@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::project::manifest;
+use crate::project::segments::{Format, Kind, segment, untranslated_mark};
 use crate::project::{accept, paths};
 use crate::util::diag::{Error, Result};
 use crate::util::fs::write_atomic;
@@ -202,6 +203,22 @@ fn check_options(options: &NewOptions) -> Result<()> {
     Ok(())
 }
 
+/// A sample chapter not translated yet: the source's text with each block under the
+/// untranslated mark (`[fr] `), as a partial PO import leaves it: the PDF shows which
+/// blocks are still to translate, and `check` compares nothing in them.
+fn untranslated(text: &str, source: &str) -> String {
+    let mark = untranslated_mark(source);
+    let mut out = text.to_string();
+    let mut blocks = segment(text, Format::Markdown);
+    blocks.sort_by_key(|b| std::cmp::Reverse(b.range.start));
+    for b in blocks {
+        if !b.text.trim().is_empty() && !matches!(b.kind, Kind::Code | Kind::Html) {
+            out.insert_str(b.range.start, &mark);
+        }
+    }
+    out
+}
+
 /// The chapters, layouts and fonts the guide needs (with guide.toml), relative to its folder.
 fn files_for(options: &NewOptions) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
@@ -213,10 +230,7 @@ fn files_for(options: &NewOptions) -> Vec<(String, Vec<u8>)> {
                 "fr" => fr.to_string(),
                 "en" => en.to_string(),
                 _ if i == 0 => en.to_string(),
-                _ => {
-                    let base = if source == "fr" { fr } else { en };
-                    base.replacen("\n\n", "\n\n*(À traduire — to translate.)*\n\n", 1)
-                }
+                _ => untranslated(if source == "fr" { fr } else { en }, source),
             };
             files.push((format!("sources/{lang}/{stem}.md"), text.into_bytes()));
         }

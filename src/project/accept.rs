@@ -5,7 +5,7 @@
 use crate::project::changes::{self, ChangeKind};
 use crate::project::chapters;
 use crate::project::manifest::Manifest;
-use crate::project::review::{self, known_chapter, read_chapter};
+use crate::project::review::{self, accepted_snapshot, known_chapter, read_source};
 use crate::project::snapshot::{self, Snapshot};
 use crate::project::status;
 use crate::project::targets;
@@ -18,11 +18,25 @@ pub enum Acceptance {
     Chapter(String),
     /// `CHAPTER:LINE`
     Block(String, usize),
+    /// `CHAPTER#ID`, a block's id as `check` and PO files show it.
+    Id(String, String),
+}
+
+/// Which block of a chapter to accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target<'a> {
+    /// The block at or containing a 1-based source line.
+    Line(usize),
+    /// The block with this id (see `project::block_ids`).
+    Id(&'a str),
 }
 
 impl Acceptance {
-    /// Reads `CHAPTER` or `CHAPTER:LINE` (LINE a 1-based source line).
+    /// Reads `CHAPTER`, `CHAPTER:LINE` (LINE a 1-based source line) or `CHAPTER#ID`.
     pub fn parse(text: &str) -> Acceptance {
+        if let Some((chapter, id)) = crate::project::block_ids::split(text) {
+            return Acceptance::Id(chapter.to_string(), id.to_string());
+        }
         match text.rsplit_once(':') {
             Some((chapter, line))
                 if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) =>
@@ -37,7 +51,7 @@ impl Acceptance {
     /// The chapter concerned.
     pub fn chapter(&self) -> &str {
         match self {
-            Acceptance::Chapter(c) | Acceptance::Block(c, _) => c,
+            Acceptance::Chapter(c) | Acceptance::Block(c, _) | Acceptance::Id(c, _) => c,
         }
     }
 }
@@ -70,9 +84,9 @@ pub fn accept(manifest: &Manifest, lang: &str, what: &[String]) -> Result<Vec<St
         let src = chapters::find(manifest, source, chapter)?.ok_or_else(|| {
             Error::new(format!("source chapter `{chapter}` has no file"))
         })?;
-        let src = read_chapter(manifest, src)?;
+        let src = read_source(manifest, chapter, src)?;
         let hash = status::hash_file(&manifest.root, &src.file.rel)?;
-        match acceptance {
+        match &acceptance {
             Acceptance::Chapter(_) => {
                 let mut st = status::read(manifest, lang)?;
                 st.accepted.insert(chapter.to_string(), hash.clone());
@@ -88,19 +102,24 @@ pub fn accept(manifest: &Manifest, lang: &str, what: &[String]) -> Result<Vec<St
                 ));
             }
             Acceptance::Block(_, line) => {
-                done.push(accept_block(manifest, lang, chapter, line, &src, &hash)?);
+                let target = Target::Line(*line);
+                done.push(accept_block(manifest, lang, chapter, target, &src, &hash)?);
+            }
+            Acceptance::Id(_, id) => {
+                let target = Target::Id(id);
+                done.push(accept_block(manifest, lang, chapter, target, &src, &hash)?);
             }
         }
     }
     Ok(done)
 }
 
-/// Accepts the changed block at source `line` of `chapter`; says what was done.
+/// Accepts the changed block `target` of `chapter`; says what was done.
 fn accept_block(
     manifest: &Manifest,
     lang: &str,
     chapter: &str,
-    line: usize,
+    target: Target,
     src: &review::ChapterText,
     hash: &str,
 ) -> Result<String> {
@@ -112,18 +131,18 @@ fn accept_block(
         ))
         .with_hint(format!("review the whole chapter, then: {whole}")));
     };
-    let here = format!("{}:{line}", src.file.rel);
-    let block = src.blocks.iter().find(|b| b.contains_line(line));
-    if accepted == hash {
-        return match block {
-            Some(_) => Ok(format!(
-                "{here}: nothing to accept, the chapter has not changed since it was accepted"
-            )),
-            None => Err(no_block(&here, line, "")),
-        };
-    }
-    let snap =
-        snapshot::read(manifest, lang, chapter)?.filter(|s| s.accepted == accepted);
+    let (here, block) = match target {
+        Target::Line(line) => (
+            format!("{}:{line}", src.file.rel),
+            src.blocks.iter().find(|b| b.contains_line(line)),
+        ),
+        Target::Id(id) => {
+            let block = src.blocks.iter().find(|b| b.id == id);
+            let line = block.map_or(String::new(), |b| format!(":{}", b.line));
+            (format!("{}{line} ({chapter}#{id})", src.file.rel), block)
+        }
+    };
+    let snap = accepted_snapshot(manifest, lang, chapter, &accepted, hash, &src.blocks)?;
     let Some(mut snap) = snap else {
         return Err(Error::new(format!(
             "{chapter}: only the hash of the accepted source was kept (status.toml), so single blocks cannot be accepted yet"
@@ -133,21 +152,8 @@ fn accept_block(
         )));
     };
     let cmp = changes::compare(&snap.blocks, &src.blocks);
-    let Some(change) = find_change(&cmp.changes, &src.blocks, line) else {
-        let lines: Vec<String> = cmp
-            .changes
-            .iter()
-            .map(|c| review::source_lines(c, &src.blocks).0.to_string())
-            .collect();
-        let changed = format!("changed blocks are at line(s) {}", lines.join(", "));
-        return match block {
-            Some(b) => Ok(format!(
-                "{here}: the {} at line {} has not changed since it was accepted ({changed})",
-                b.kind.name(),
-                b.line
-            )),
-            None => Err(no_block(&here, line, &changed)),
-        };
+    let Some(change) = find_change(&cmp.changes, &snap, &src.blocks, target) else {
+        return nothing_changed(&here, block, target, &cmp, &src.blocks);
     };
     changes::accept_one(&mut snap, &src.blocks, &cmp, &change);
     let said = match change.kind {
@@ -155,6 +161,7 @@ fn accept_block(
         ChangeKind::Added => "added",
         ChangeKind::Removed => "removed",
         ChangeKind::Moved => "moved",
+        ChangeKind::Unreviewed => "unreviewed",
     };
     if changes::compare(&snap.blocks, &src.blocks).changes.is_empty() {
         // Every block is accepted: the chapter is current again.
@@ -172,33 +179,82 @@ fn accept_block(
     ))
 }
 
-/// The error for a line no block starts at or contains.
-fn no_block(here: &str, line: usize, changed: &str) -> Error {
+/// The answer when the block `target` has no change to accept: said so, or an
+/// error when no block is there, with the lines of the changed blocks.
+fn nothing_changed(
+    here: &str,
+    block: Option<&crate::project::segments::Block>,
+    target: Target,
+    cmp: &changes::Comparison,
+    blocks: &[crate::project::segments::Block],
+) -> Result<String> {
+    let lines: Vec<String> = cmp
+        .changes
+        .iter()
+        .map(|c| review::source_lines(c, blocks).0.to_string())
+        .collect();
+    let changed = if lines.is_empty() {
+        String::new()
+    } else {
+        format!("changed blocks are at line(s) {}", lines.join(", "))
+    };
+    match block {
+        Some(b) if lines.is_empty() => Ok(format!(
+            "{here}: nothing to accept, the {} at line {} has not changed since it was accepted",
+            b.kind.name(),
+            b.line
+        )),
+        Some(b) => Ok(format!(
+            "{here}: the {} at line {} has not changed since it was accepted ({changed})",
+            b.kind.name(),
+            b.line
+        )),
+        None => Err(no_block(here, target, &changed)),
+    }
+}
+
+/// The error for a line no block starts at or contains, or an unknown id.
+fn no_block(here: &str, target: Target, changed: &str) -> Error {
     let hint = if changed.is_empty() {
         "give the line `livret check` printed for the block".to_string()
     } else {
         format!("{changed}; `livret check` lists them")
     };
-    Error::new(format!(
-        "{here}: no block of the chapter starts at or contains line {line}"
-    ))
-    .with_hint(hint)
+    let what = match target {
+        Target::Line(line) => {
+            format!("no block of the chapter starts at or contains line {line}")
+        }
+        Target::Id(_) => {
+            "no block of the chapter, now or when accepted, has this id".to_string()
+        }
+    };
+    Error::new(format!("{here}: {what}")).with_hint(hint)
 }
 
-/// The change whose current block contains `line`, else a removed block reported at
-/// `line`.
+/// The change of the block `target`: by line, the change whose current block
+/// contains it, else a removed block reported at it; by id, the change of the current
+/// block, or of the accepted one, with that id.
 fn find_change(
     changes: &[changes::Change],
+    snap: &Snapshot,
     blocks: &[crate::project::segments::Block],
-    line: usize,
+    target: Target,
 ) -> Option<changes::Change> {
-    let inside =
-        changes.iter().find(|c| c.new.is_some_and(|j| blocks[j].contains_line(line)));
-    inside
-        .or_else(|| {
-            changes
+    match target {
+        Target::Line(line) => {
+            let inside = changes
                 .iter()
-                .find(|c| c.new.is_none() && review::source_lines(c, blocks).0 == line)
-        })
-        .copied()
+                .find(|c| c.new.is_some_and(|j| blocks[j].contains_line(line)));
+            inside.or_else(|| {
+                changes.iter().find(|c| {
+                    c.new.is_none() && review::source_lines(c, blocks).0 == line
+                })
+            })
+        }
+        Target::Id(id) => changes.iter().find(|c| {
+            c.new.is_some_and(|j| blocks[j].id == id)
+                || (c.new.is_none() && c.old.is_some_and(|i| snap.blocks[i].id == id))
+        }),
+    }
+    .copied()
 }

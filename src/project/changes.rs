@@ -32,6 +32,9 @@ pub enum ChangeKind {
     Removed,
     /// The same text at another place.
     Moved,
+    /// The same text, but its translation is not accepted yet (marked `pending` in
+    /// the snapshot: a translator's `#, fuzzy`, or imported untranslated).
+    Unreviewed,
 }
 
 /// One change: indices into the accepted blocks (`old`) and the current blocks (`new`).
@@ -92,6 +95,22 @@ pub fn compare(old: &[AcceptedBlock], new: &[Block]) -> Comparison {
     for (olds, news) in &hunks {
         pair_in_hunk(old, new, olds, news, &mut changes, &mut old_of_new);
     }
+    edited_moves(old, new, &mut changes);
+    let changed: std::collections::HashSet<usize> =
+        changes.iter().filter_map(|c| c.new).collect();
+    for (j, o) in old_of_new.iter().enumerate() {
+        if let Some(i) = *o
+            && old[i].pending
+            && !changed.contains(&j)
+        {
+            changes.push(Change {
+                kind: ChangeKind::Unreviewed,
+                old: Some(i),
+                new: Some(j),
+                at: j,
+            });
+        }
+    }
     for c in &mut changes {
         if c.kind == ChangeKind::Removed {
             c.at = removed_at(c.old.expect("removed has old"), &old_of_new, new.len());
@@ -138,8 +157,10 @@ fn moves(
     changes
 }
 
-/// Within one stretch, pairs removed and added blocks of the same kind and path in
-/// order as changed; the rest are removed or added.
+/// Within one stretch, pairs removed and added blocks of the same kind and path as
+/// changed, in order, the pairs whose words are most alike first (an insertion next
+/// to an edited block never takes the edited block's place); the rest are removed or
+/// added.
 fn pair_in_hunk(
     old: &[AcceptedBlock],
     new: &[Block],
@@ -148,18 +169,23 @@ fn pair_in_hunk(
     changes: &mut Vec<Change>,
     old_of_new: &mut [Option<usize>],
 ) {
-    let mut next_old = 0;
-    for &j in news {
-        let found = olds[next_old..].iter().position(|&i| {
-            old[i].kind == new[j].kind && old[i].path() == new[j].path.as_str()
-        });
-        match found {
-            Some(k) => {
-                for &i in &olds[next_old..next_old + k] {
-                    changes.push(removed(i));
-                }
-                let i = olds[next_old + k];
-                next_old += k + 1;
+    // One block for one block: changed, however much. Otherwise a pair shares at
+    // least 30 % of its words (a deleted block never lends its id to a new one).
+    let alone = olds.len() == 1 && news.len() == 1;
+    let pairs = best_pairs(olds.len(), news.len(), |a, b| {
+        let (i, j) = (olds[a], news[b]);
+        if old[i].kind != new[j].kind || old[i].path() != new[j].path.as_str() {
+            return None;
+        }
+        let like = likeness(&old[i].text, &new[j].text);
+        (alone || like >= 3).then_some(1 + 10 * like)
+    });
+    let mut paired = vec![false; olds.len()];
+    for (b, &j) in news.iter().enumerate() {
+        match pairs[b] {
+            Some(a) => {
+                paired[a] = true;
+                let i = olds[a];
                 old_of_new[j] = Some(i);
                 changes.push(Change {
                     kind: ChangeKind::Changed,
@@ -176,8 +202,103 @@ fn pair_in_hunk(
             }),
         }
     }
-    for &i in &olds[next_old..] {
-        changes.push(removed(i));
+    for (a, &i) in olds.iter().enumerate() {
+        if !paired[a] {
+            changes.push(removed(i));
+        }
+    }
+}
+
+/// The in-order pairing of `n` olds with `m` news that scores most (`gain`: the
+/// score of a pair, `None` when it cannot pair); for each new, its old.
+fn best_pairs(
+    n: usize,
+    m: usize,
+    gain: impl Fn(usize, usize) -> Option<u64>,
+) -> Vec<Option<usize>> {
+    let mut pairs = vec![None; m];
+    if n.saturating_mul(m) > 250_000 {
+        // Too big to weigh: in order, as the kinds allow.
+        let mut next = 0;
+        for (b, pair) in pairs.iter_mut().enumerate() {
+            if let Some(k) = (next..n).find(|&a| gain(a, b).is_some()) {
+                *pair = Some(k);
+                next = k + 1;
+            }
+        }
+        return pairs;
+    }
+    let w = m + 1;
+    let mut score = vec![0u64; (n + 1) * w];
+    for a in 1..=n {
+        for b in 1..=m {
+            let mut best = score[(a - 1) * w + b].max(score[a * w + b - 1]);
+            if let Some(g) = gain(a - 1, b - 1) {
+                best = best.max(score[(a - 1) * w + b - 1] + g);
+            }
+            score[a * w + b] = best;
+        }
+    }
+    let (mut a, mut b) = (n, m);
+    while a > 0 && b > 0 {
+        let here = score[a * w + b];
+        if gain(a - 1, b - 1).is_some_and(|g| here == score[(a - 1) * w + b - 1] + g) {
+            pairs[b - 1] = Some(a - 1);
+            a -= 1;
+            b -= 1;
+        } else if here == score[(a - 1) * w + b] {
+            a -= 1;
+        } else {
+            b -= 1;
+        }
+    }
+    pairs
+}
+
+/// How alike two texts' words are (punctuation aside), 0 to 10: twice the words
+/// they share over the words of both.
+fn likeness(a: &str, b: &str) -> u64 {
+    let words = |t: &str| {
+        let mut m = std::collections::HashMap::new();
+        for w in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            *m.entry(w.to_lowercase()).or_insert(0u64) += 1;
+        }
+        m
+    };
+    let (x, y) = (words(a), words(b));
+    let total: u64 = x.values().sum::<u64>() + y.values().sum::<u64>();
+    let shared: u64 = x.iter().map(|(w, n)| (*n).min(*y.get(w).unwrap_or(&0))).sum();
+    (20 * shared).checked_div(total).unwrap_or(10)
+}
+
+/// A block removed in one place and added in another with most of its words (60 %
+/// or more) and the same kind and path: moved, and edited. Replaces such pairs of
+/// changes with one move.
+fn edited_moves(old: &[AcceptedBlock], new: &[Block], changes: &mut Vec<Change>) {
+    let added: Vec<usize> = changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Added)
+        .filter_map(|c| c.new)
+        .collect();
+    for j in added {
+        let best = changes
+            .iter()
+            .filter(|c| c.kind == ChangeKind::Removed)
+            .filter_map(|c| c.old)
+            .filter(|&i| {
+                old[i].kind == new[j].kind && old[i].path() == new[j].path.as_str()
+            })
+            .map(|i| (likeness(&old[i].text, &new[j].text), i))
+            .filter(|(like, _)| *like >= 6)
+            .max_by_key(|(like, i)| (*like, std::cmp::Reverse(*i)));
+        let Some((_, i)) = best else { continue };
+        changes.retain(|c| c.old != Some(i) && c.new != Some(j));
+        changes.push(Change {
+            kind: ChangeKind::Moved,
+            old: Some(i),
+            new: Some(j),
+            at: j,
+        });
     }
 }
 
@@ -268,7 +389,7 @@ fn words(text: &str) -> Vec<&str> {
 /// one taken to its new place.
 pub fn accept_one(snap: &mut Snapshot, new: &[Block], cmp: &Comparison, change: &Change) {
     match (change.kind, change.old, change.new) {
-        (ChangeKind::Changed, Some(i), Some(j)) => {
+        (ChangeKind::Changed | ChangeKind::Unreviewed, Some(i), Some(j)) => {
             snap.blocks[i] = AcceptedBlock::of(&new[j])
         }
         (ChangeKind::Removed, Some(i), _) => {

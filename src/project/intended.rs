@@ -1,11 +1,15 @@
 //! `check --intended ID:CHECK`: a translator says a check's finding in one block is
 //! what they meant ("three" for "3", a question put as a statement). The mark is kept
-//! in status.toml under `[intended]`, by block id, so it survives edits of the block
-//! and of the rest of the chapter; `check` and the PO files stop showing it.
+//! in status.toml under `[intended]`, by the block's stable id (`project::block_ids`),
+//! so it survives edits of the block and insertions, deletions and moves in the rest
+//! of the chapter; `check` and the PO files stop showing it. A position id of an older
+//! livret (`01-introduction#5-paragraph`) is taken as the block now at that place.
 
+use crate::project::block_ids;
+use crate::project::chapters;
 use crate::project::manifest::Manifest;
 use crate::project::qa::{ALL_CHECKS, Check};
-use crate::project::review::known_chapter;
+use crate::project::review::{known_chapter, read_source};
 use crate::project::status;
 use crate::project::targets;
 use crate::util::diag::{Error, Result};
@@ -46,16 +50,45 @@ fn parse(manifest: &Manifest, item: &str) -> Result<(String, Check)> {
     let names: Vec<&str> = ALL_CHECKS.iter().map(|c| c.name()).collect();
     let Some((id, name)) = item.rsplit_once(':') else {
         return Err(Error::new(format!("`{item}`: expected BLOCK-ID:CHECK"))
-            .with_hint("copy it from the `if intended:` line `livret check` prints, e.g. 01-introduction#5-paragraph:numbers"));
+            .with_hint("copy it from the `if intended:` line `livret check` prints, e.g. 01-introduction#paragraph-3f2a9c1b:numbers"));
     };
     let check = Check::from_name(name).ok_or_else(|| {
         Error::new(format!("`{name}` is not a check"))
             .with_hint(format!("the checks are {}", names.join(", ")))
     })?;
-    let Some((chapter, _)) = id.split_once('#') else {
+    let Some((chapter, block)) = block_ids::split(id) else {
         return Err(Error::new(format!("`{id}` is not a block id (CHAPTER#BLOCK)"))
             .with_hint("copy it from the `if intended:` line `livret check` prints"));
     };
     known_chapter(manifest, chapter)?;
-    Ok((id.to_string(), check))
+    Ok((stable_id(manifest, chapter, block)?, check))
+}
+
+/// The block id (`chapter#kind-hash`, see `project::block_ids`) of `block` in source
+/// chapter `chapter`: `block` itself, or the block at that place when it is a
+/// position id of an older livret (`5-paragraph`). A block the chapter does not have
+/// is refused.
+fn stable_id(manifest: &Manifest, chapter: &str, block: &str) -> Result<String> {
+    let source = &manifest.guide.source_language;
+    let Some(file) = chapters::find(manifest, source, chapter)? else {
+        return Err(Error::new(format!("source chapter `{chapter}` has no file")));
+    };
+    let src = read_source(manifest, chapter, file)?;
+    let found = src.blocks.iter().find(|b| b.id == block).or_else(|| {
+        src.blocks.iter().find(|b| format!("{}-{}", b.ordinal, b.kind.name()) == block)
+    });
+    match found {
+        Some(b) => Ok(block_ids::qualified(chapter, &b.id)),
+        None => Err(Error::new(format!(
+            "`{chapter}#{block}` is no block of {} now",
+            src.file.rel
+        ))
+        .with_hint(format!(
+            "copy the id from the `if intended:` line `livret check` prints (e.g. {})",
+            src.blocks.first().map_or_else(
+                || format!("{chapter}#paragraph-3f2a9c1b"),
+                |b| block_ids::qualified(chapter, &b.id)
+            )
+        ))),
+    }
 }

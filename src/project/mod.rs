@@ -2,6 +2,7 @@
 //! to build, where each chapter is, and what translators have reviewed.
 
 pub mod accept;
+pub mod block_ids;
 pub mod changes;
 pub mod chapters;
 pub mod intended;

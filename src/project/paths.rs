@@ -18,6 +18,8 @@ pub const IMAGE_CACHE_DIR: &str = "out/.cache/images";
 pub const STATUS_FILE: &str = "status.toml";
 /// A translation's accepted source snapshots, inside its language folder.
 pub const ACCEPTED_DIR: &str = ".accepted";
+/// The source language's block ids, inside its folder.
+pub const IDS_DIR: &str = ".ids";
 
 /// `out/<guide>`: every target's folder and the report.
 pub fn guide_dir(guide: &str) -> PathBuf {
@@ -50,10 +52,22 @@ pub fn review_lock(lang: &str) -> String {
     format!("out/.livret/review-{lang}.lock")
 }
 
+/// `out/.livret/ids-<source>.lock`: held while a command writes the block ids of the
+/// source's chapters (`sources/<source>/.ids/`).
+pub fn ids_lock(source_lang: &str) -> String {
+    format!("out/.livret/ids-{source_lang}.lock")
+}
+
 /// `sources/<lang>/.accepted/<chapter>.txt`: the source text the chapter's
 /// translation was last accepted against, block by block.
 pub fn accepted_snapshot(lang: &str, chapter: &str) -> String {
     format!("sources/{lang}/{ACCEPTED_DIR}/{chapter}.txt")
+}
+
+/// `sources/<source>/.ids/<chapter>.txt`: the ids of the source chapter's blocks
+/// as last seen, so that an edited block keeps its id.
+pub fn block_ids(source_lang: &str, chapter: &str) -> String {
+    format!("sources/{source_lang}/{IDS_DIR}/{chapter}.txt")
 }
 
 /// The files of one target (language × layout), all in `out/<guide>/<lang>/<layout>/`

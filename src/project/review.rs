@@ -5,11 +5,12 @@
 
 use serde::Serialize;
 
+use crate::project::block_ids;
 use crate::project::changes::{self, ChangeKind, Comparison, DiffOp, word_diff};
 use crate::project::chapters::{self, ChapterFile};
 use crate::project::manifest::Manifest;
 use crate::project::segments::align::{Alignment, Parting, align};
-use crate::project::segments::{self, Block, Format, Kind};
+use crate::project::segments::{self, Block, Format, Kind, is_untranslated};
 use crate::project::snapshot::{self, Snapshot};
 use crate::project::status::{self, StatusFile};
 use crate::util::diag::{Error, Result};
@@ -32,8 +33,8 @@ pub enum State {
 /// One changed block, located in both files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BlockChange {
-    /// `chapter#ordinal-kind`, e.g. `01-introduction#5-paragraph` (the ordinal in the
-    /// current source; for a removed block, in the accepted one).
+    /// The block's id, `chapter#id`, e.g. `01-introduction#paragraph-3f2a9c1b` (see
+    /// `project::block_ids`; for a removed block, the id it had).
     pub id: String,
     /// Changed, added, removed or moved.
     pub change: ChangeKind,
@@ -58,6 +59,9 @@ pub struct BlockChange {
     pub new_text: Option<String>,
     /// Word diff old → new (empty for a moved block whose words are the same).
     pub diff: Vec<DiffOp>,
+    /// Whether the translation still holds the source text for this block, under
+    /// the mark of an untranslated block (see `segments::untranslated_mark`).
+    pub untranslated: bool,
 }
 
 /// A chapter's review.
@@ -73,8 +77,8 @@ pub struct ChapterReview {
     pub state: State,
     /// The changed blocks, in the order of the source (only in state `changed`).
     pub blocks: Vec<BlockChange>,
-    /// Where the translation's structure leaves the source's, when it does: its
-    /// blocks cannot be paired, the chapter is reviewed as a whole.
+    /// Where the translation's blocks leave the source's, when they do: the blocks
+    /// named there have no counterpart; the others are paired.
     pub structure: Option<Parting>,
 }
 
@@ -91,6 +95,51 @@ pub fn read_chapter(manifest: &Manifest, file: ChapterFile) -> Result<ChapterTex
     let text = read_project_text(&manifest.root, &file.rel)?;
     let blocks = segments::segment(&text, Format::from_extension(file.extension()));
     Ok(ChapterText { file, blocks })
+}
+
+/// Reads and splits source chapter `stem`, its blocks named (see `project::block_ids`).
+pub fn read_source(
+    manifest: &Manifest,
+    stem: &str,
+    file: ChapterFile,
+) -> Result<ChapterText> {
+    let mut chapter = read_chapter(manifest, file)?;
+    block_ids::identify(manifest, stem, &mut chapter.blocks)?;
+    Ok(chapter)
+}
+
+/// The snapshot of `stem` in `lang` that belongs to its status hash `accepted`;
+/// written first from the current source `blocks` when the chapter was accepted
+/// against the current source (`current`) and has no snapshot yet (status files
+/// written before snapshots, or hashes accepted by hand), under `status::lock`:
+/// from then on, changes are shown block by block.
+pub fn accepted_snapshot(
+    manifest: &Manifest,
+    lang: &str,
+    stem: &str,
+    accepted: &str,
+    current: &str,
+    blocks: &[Block],
+) -> Result<Option<Snapshot>> {
+    let snap = snapshot::read(manifest, lang, stem)?
+        .filter(|s| s.accepted == accepted)
+        .map(block_ids::fill);
+    if snap.is_none() && accepted == current {
+        // Under the translation's lock, as its records are then: an import or an
+        // accept that wrote them meanwhile (pending blocks) is not overwritten.
+        let _lock = status::lock(manifest, lang)?;
+        let now = status::read(manifest, lang)?;
+        let kept = snapshot::read(manifest, lang, stem)?;
+        if now.accepted.get(stem).map(String::as_str) != Some(current)
+            || kept.as_ref().is_some_and(|s| s.accepted == current)
+        {
+            return Ok(kept.filter(|s| s.accepted == accepted).map(block_ids::fill));
+        }
+        let snap = Snapshot::of(current, blocks);
+        snapshot::write(manifest, lang, stem, &snap)?;
+        return Ok(Some(snap));
+    }
+    Ok(snap)
 }
 
 /// The review of `stem` in translation `lang` (`None`: either file is missing).
@@ -115,53 +164,63 @@ pub fn review(
         blocks: Vec::new(),
         structure: None,
     };
-    let accepted = match status.accepted.get(stem) {
-        None => {
-            review.state = State::NeverAccepted;
-            return Ok(Some(review));
-        }
-        Some(h) if *h == current => return Ok(Some(review)),
-        Some(h) => h,
+    let Some(accepted) = status.accepted.get(stem) else {
+        review.state = State::NeverAccepted;
+        return Ok(Some(review));
     };
-    let snap = snapshot::read(manifest, lang, stem)?.filter(|s| s.accepted == *accepted);
+    let src = read_source(manifest, stem, src)?;
+    let snap = accepted_snapshot(manifest, lang, stem, accepted, &current, &src.blocks)?;
     let Some(snap) = snap else {
         review.state = State::NoSnapshot;
         return Ok(Some(review));
     };
-    review.state = State::Changed;
-    let src = read_chapter(manifest, src)?;
-    let tr = read_chapter(manifest, tr)?;
     let cmp = changes::compare(&snap.blocks, &src.blocks);
-    let side = Side::of(&snap, &src.blocks, &tr.blocks);
-    if let Side::Neither(parting) = &side {
-        review.structure = Some(parting.clone());
+    if cmp.changes.is_empty() && *accepted == current {
+        return Ok(Some(review));
     }
+    review.state = State::Changed;
+    let tr = read_chapter(manifest, tr)?;
+    let side = Side::of(&snap, &src.blocks, &tr.blocks);
+    // Named by the current source's lines, whichever structure pairs more.
+    review.structure = align(&src.blocks, &tr.blocks).parting(&src.blocks, &tr.blocks);
+    let source_lang = &manifest.guide.source_language;
     review.blocks = cmp
         .changes
         .iter()
-        .map(|c| located(stem, c, &snap, &src.blocks, &tr.blocks, &cmp, &side))
+        .map(|c| {
+            let mut b = located(stem, c, &snap, &src.blocks, &tr.blocks, &cmp, &side);
+            b.untranslated = side
+                .translation_of(c)
+                .and_then(|i| tr.blocks.get(i))
+                .is_some_and(|t| is_untranslated(&t.text, source_lang));
+            b
+        })
         .collect();
     Ok(Some(review))
 }
 
-/// Which source structure the translation follows.
+/// Which source structure the translation follows, with its alignment to it.
 enum Side {
-    /// The accepted one (not yet updated): translation block `i` ↔ snapshot block `i`.
-    Old,
-    /// The current one (already updated): ↔ current block `i`.
-    New,
-    /// Neither: where it leaves the current source.
-    Neither(Parting),
+    /// The accepted one (not yet updated): pairs of snapshot blocks.
+    Old(Alignment),
+    /// The current one (already updated): pairs of current blocks.
+    New(Alignment),
 }
 
 impl Side {
+    /// The structure that pairs more of the translation's blocks (the accepted one
+    /// when both pair as many).
     fn of(snap: &Snapshot, current: &[Block], translation: &[Block]) -> Side {
-        if align(&snap.blocks, translation) == Alignment::Aligned {
-            return Side::Old;
-        }
-        match align(current, translation) {
-            Alignment::Aligned => Side::New,
-            Alignment::Differs(parting) => Side::Neither(parting),
+        let old = align(&snap.blocks, translation);
+        let new = align(current, translation);
+        if old.paired() >= new.paired() { Side::Old(old) } else { Side::New(new) }
+    }
+
+    /// The translation block of a change's block, when it has one.
+    fn translation_of(&self, c: &changes::Change) -> Option<usize> {
+        match self {
+            Side::Old(a) => c.old.and_then(|i| a.pairs.get(i).copied().flatten()),
+            Side::New(a) => c.new.and_then(|j| a.pairs.get(j).copied().flatten()),
         }
     }
 }
@@ -179,25 +238,23 @@ fn located(
     let old = c.old.map(|i| &snap.blocks[i]);
     let new = c.new.map(|j| &current[j]);
     let (source_line, source_end_line) = source_lines(c, current);
-    let line_of = |i: Option<usize>| i.and_then(|i| translation.get(i)).map(|b| b.line);
-    let translation_line = match side {
-        Side::Old => line_of(c.old),
-        Side::New => line_of(c.new),
-        Side::Neither(_) => None,
-    };
+    let translation_line =
+        side.translation_of(c).and_then(|i| translation.get(i)).map(|b| b.line);
     let translation_after = match (c.kind, side, c.new) {
-        (ChangeKind::Added, Side::Old, Some(j)) => (0..j)
+        (ChangeKind::Added, Side::Old(a), Some(j)) => (0..j)
             .rev()
-            .find_map(|k| cmp.old_of_new[k])
+            .find_map(|k| cmp.old_of_new[k].and_then(|o| a.pairs[o]))
             .and_then(|o| translation.get(o))
             .map(|b| b.end_line),
         _ => None,
     };
     let kind = new.map_or_else(|| old.expect("a change has a side").kind, |b| b.kind);
+    let id = new
+        .map_or_else(|| old.expect("a change has a side").id.clone(), |b| b.id.clone());
     let ordinal = c.new.or(c.old).expect("a change has a side") + 1;
     let (old_text, new_text) = (old.map(|b| b.text.clone()), new.map(|b| b.text.clone()));
     let diff = match (c.kind, &old_text, &new_text) {
-        (ChangeKind::Moved, Some(o), Some(n))
+        (ChangeKind::Moved | ChangeKind::Unreviewed, Some(o), Some(n))
             if segments::normalize(o) == segments::normalize(n) =>
         {
             Vec::new()
@@ -208,7 +265,7 @@ fn located(
         ),
     };
     BlockChange {
-        id: format!("{stem}#{ordinal}-{}", kind.name()),
+        id: block_ids::qualified(stem, &id),
         change: c.kind,
         kind,
         ordinal,
@@ -219,6 +276,7 @@ fn located(
         old_text,
         new_text,
         diff,
+        untranslated: false,
     }
 }
 

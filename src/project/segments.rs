@@ -16,7 +16,9 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 /// What a block is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// A heading's text (without its `#` marks).
@@ -88,7 +90,7 @@ const ALL_KINDS: [Kind; 12] = [
 ];
 
 /// Something in a block a translation keeps as it is: where it points, not words.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "type", content = "target")]
 pub enum Anchor {
     /// An image's file as written (`images/fleuve.jpg`).
@@ -121,6 +123,9 @@ pub struct Block {
     pub text: String,
     /// Image targets, link targets and footnote labels, in order of appearance.
     pub anchors: Vec<Anchor>,
+    /// The block's id, which survives edits elsewhere in the chapter (see
+    /// `project::block_ids`); empty until the chapter's blocks are identified.
+    pub id: String,
 }
 
 impl Block {
@@ -136,9 +141,28 @@ impl Block {
     }
 }
 
-/// `text` with every run of white space made one space and the ends trimmed.
+/// `text` with the container marks that start its continuation lines (`> `,
+/// indentation) left out, every run of white space made one space and the ends
+/// trimmed: a block inside a quote and the same words in a PO entry compare equal.
 pub fn normalize(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut lines = text.split('\n');
+    let mut out: Vec<&str> = lines.next().unwrap_or("").split_whitespace().collect();
+    for line in lines {
+        out.extend(line.trim_start_matches([' ', '\t', '>']).split_whitespace());
+    }
+    out.join(" ")
+}
+
+/// The mark written before a block of a translation that still holds its source
+/// text (`[fr] `): the block is not translated yet, and the reader of the PDF sees it.
+pub fn untranslated_mark(source_lang: &str) -> String {
+    format!("[{source_lang}] ")
+}
+
+/// Whether a translation block's text is its source text under the
+/// [`untranslated_mark`].
+pub fn is_untranslated(text: &str, source_lang: &str) -> bool {
+    text.trim_start().starts_with(&untranslated_mark(source_lang))
 }
 
 /// How a chapter is written.
@@ -192,6 +216,7 @@ pub fn segment(text: &str, format: Format) -> Vec<Block> {
             text: text[p.range.clone()].to_string(),
             range: p.range,
             anchors: p.anchors,
+            id: String::new(),
         })
         .collect()
 }

@@ -17,11 +17,19 @@
 //! Le fleuve au lever du soleil
 //! ```
 //!
-//! Each entry is a header `@@ <kind> <path> <lines> [<anchors as JSON>]`, then the
-//! block's text on exactly `<lines>` lines, then a blank line. `accepted` is the
-//! status.toml hash the list belongs to: a snapshot whose hash is not the one in
-//! status.toml (written before a later whole-chapter accept by an older livret) is
-//! not trusted.
+//! Each entry is a header `@@ <kind> <path> <lines> id=<id> [pending] [<anchors as
+//! JSON>]`, then the block's text on exactly `<lines>` lines, then a blank line.
+//! `id=` is the block's id (see `project::block_ids`; files written before ids have
+//! none, and their blocks get the id of their text); `pending` marks a block whose
+//! translation is not accepted yet (a translator's `#, fuzzy`, or a block imported
+//! untranslated): its text is the source it stands for, but `check` lists it.
+//! `accepted` is the status.toml hash the list belongs to: a snapshot whose hash is
+//! not the one in status.toml (written before a later whole-chapter accept by an
+//! older livret) is not trusted.
+//!
+//! The source language keeps the same list for its own chapters in
+//! `sources/<source>/.ids/` (see `project::block_ids`): the blocks as last seen, with
+//! their ids, without `accepted`.
 
 use std::path::Path;
 
@@ -46,6 +54,10 @@ pub struct AcceptedBlock {
     pub anchors: Vec<Anchor>,
     /// Its text as it was in the source when accepted.
     pub text: String,
+    /// Its id (see `project::block_ids`).
+    pub id: String,
+    /// Whether its translation still waits for review (see the module's doc).
+    pub pending: bool,
 }
 
 impl AcceptedBlock {
@@ -58,6 +70,8 @@ impl AcceptedBlock {
             path: block.path.clone(),
             anchors: block.anchors.clone(),
             text: block.text.replace("\r\n", "\n"),
+            id: block.id.clone(),
+            pending: false,
         }
     }
 }
@@ -74,6 +88,9 @@ impl Placed for AcceptedBlock {
     }
     fn line(&self) -> Option<usize> {
         None
+    }
+    fn text(&self) -> &str {
+        &self.text
     }
 }
 
@@ -96,7 +113,8 @@ impl Snapshot {
     }
 }
 
-/// Reads the snapshot of `chapter` in `lang` (`None`: there is none).
+/// Reads the snapshot of `chapter` in `lang` (`None`: there is none). Blocks of a
+/// file written before ids have none (see `project::block_ids::fill`).
 pub fn read(manifest: &Manifest, lang: &str, chapter: &str) -> Result<Option<Snapshot>> {
     let rel = paths::accepted_snapshot(lang, chapter);
     let Some(bytes) = read_project_if_exists(&manifest.root, &rel)? else {
@@ -133,9 +151,21 @@ pub fn render(lang: &str, chapter: &str, snap: &Snapshot) -> String {
         "# livret: the source text that sources/{lang}/{chapter} was last accepted against,\n# one block per paragraph. Written by `livret check --lang {lang} --accept`; do not edit.\naccepted = \"{}\"\n",
         snap.accepted
     );
-    for b in &snap.blocks {
+    render_blocks(&snap.blocks, &mut out);
+    out
+}
+
+/// The entries of a snapshot or an ids file, each after a blank line.
+pub fn render_blocks(blocks: &[AcceptedBlock], out: &mut String) {
+    for b in blocks {
         let lines = b.text.split('\n').count();
         out.push_str(&format!("\n@@ {} {} {lines}", b.kind.name(), b.path));
+        if !b.id.is_empty() {
+            out.push_str(&format!(" id={}", b.id));
+        }
+        if b.pending {
+            out.push_str(" pending");
+        }
         if !b.anchors.is_empty() {
             let json = serde_json::to_string(&b.anchors).expect("anchors serialise");
             out.push(' ');
@@ -145,11 +175,20 @@ pub fn render(lang: &str, chapter: &str, snap: &Snapshot) -> String {
         out.push_str(&b.text);
         out.push('\n');
     }
-    out
 }
 
 /// Parses a snapshot file; an error is (1-based line, message).
 pub fn parse(text: &str) -> Result<Snapshot, (usize, String)> {
+    let (accepted, blocks) = parse_blocks(text)?;
+    let accepted =
+        accepted.ok_or((1, "no `accepted = \"sha256:…\"` line".to_string()))?;
+    Ok(Snapshot { accepted, blocks })
+}
+
+/// Parses the entries of a snapshot or an ids file, and its `accepted` value if any.
+pub fn parse_blocks(
+    text: &str,
+) -> Result<(Option<String>, Vec<AcceptedBlock>), (usize, String)> {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut accepted = None;
     let mut blocks = Vec::new();
@@ -195,9 +234,7 @@ pub fn parse(text: &str) -> Result<Snapshot, (usize, String)> {
         }
         blocks.push(AcceptedBlock { text: body, ..block });
     }
-    let accepted =
-        accepted.ok_or((1, "no `accepted = \"sha256:…\"` line".to_string()))?;
-    Ok(Snapshot { accepted, blocks })
+    Ok((accepted, blocks))
 }
 
 /// A block header's fields (text still empty) and its line count.
@@ -213,12 +250,29 @@ fn header_of(header: &str) -> Result<(AcceptedBlock, usize), String> {
         Kind::from_name(kind).ok_or_else(|| format!("unknown block kind `{kind}`"))?;
     let count: usize =
         count.parse().map_err(|_| format!("`{count}` is not a line count"))?;
-    let anchors = match parts.next() {
-        Some(json) => serde_json::from_str(json).map_err(|e| format!("anchors: {e}"))?,
-        None => Vec::new(),
+    let rest = parts.next().unwrap_or("");
+    let (words, json) = match rest.find('[') {
+        Some(at) => (&rest[..at], Some(&rest[at..])),
+        None => (rest, None),
     };
-    Ok((
-        AcceptedBlock { kind, path: path.to_string(), anchors, text: String::new() },
-        count,
-    ))
+    let mut block = AcceptedBlock {
+        kind,
+        path: path.to_string(),
+        anchors: Vec::new(),
+        text: String::new(),
+        id: String::new(),
+        pending: false,
+    };
+    for word in words.split_whitespace() {
+        match word.strip_prefix("id=") {
+            Some(id) => block.id = id.to_string(),
+            None if word == "pending" => block.pending = true,
+            None => return Err(format!("unknown word `{word}` in a block header")),
+        }
+    }
+    if let Some(json) = json {
+        block.anchors =
+            serde_json::from_str(json).map_err(|e| format!("anchors: {e}"))?;
+    }
+    Ok((block, count))
 }

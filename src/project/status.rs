@@ -28,7 +28,7 @@ pub struct StatusFile {
     /// Block id → the checks (`numbers`, `punctuation`, … see `project::qa`) whose
     /// findings in that block the translator marked as intended: `check` and the PO
     /// files no longer show them. Written by `check --intended`, or by hand:
-    /// `"01-introduction#5-paragraph" = ["numbers"]` under `[intended]`.
+    /// `"01-introduction#paragraph-3f2a9c1b" = ["numbers"]` under `[intended]`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub intended: BTreeMap<String, Vec<String>>,
 }

@@ -74,9 +74,7 @@ fn sample_one_layout() -> tempfile::TempDir {
 fn one_edited_sentence_is_the_one_block_reported_and_accepting_its_line_clears_it() {
     let dir = sample_one_layout();
     let root = dir.path();
-    // The sample's status.toml keeps hashes only: accept once to keep the text.
-    let (code, _, err) = check(root, &["--lang", "en", "--accept", "01-introduction"]);
-    assert_eq!(code, 0, "{err}");
+    // The sample ships the accepted text of its chapters: nothing to accept first.
     assert!(root.join("sources/en/.accepted/01-introduction.txt").is_file());
     let fr = root.join("sources/fr/01-introduction.md");
     edit(&fr, "ne peuvent pas être partout", "ne peuvent pas être présentes partout");
@@ -90,7 +88,13 @@ fn one_edited_sentence_is_the_one_block_reported_and_accepting_its_line_clears_i
     assert_eq!(c["kind"], "paragraph");
     assert_eq!(c["source_line"], 5);
     assert_eq!(c["translation_line"], 5);
-    assert_eq!(c["id"], "01-introduction#3-paragraph");
+    // The block's id: the one the sample's ids file gave it before the edit.
+    let id = c["id"].as_str().unwrap();
+    let own = id.split_once('#').unwrap().1;
+    let ids =
+        fs::read_to_string(repo().join("sources/fr/.ids/01-introduction.txt")).unwrap();
+    let entry = ids.split("\n@@ ").find(|e| e.contains(&format!(" id={own}"))).unwrap();
+    assert!(entry.contains("ne peuvent pas être partout"), "{entry}");
     assert!(c["new_text"].as_str().unwrap().contains("présentes partout"));
     let inserted: Vec<&str> = c["diff"]
         .as_array()
@@ -265,7 +269,9 @@ fn a_line_outside_every_block_is_refused_with_the_changed_lines() {
 }
 
 #[test]
-fn a_translation_whose_structure_differs_falls_back_to_the_chapter() {
+fn a_translation_whose_structure_differs_costs_only_the_blocks_that_differ() {
+    // Before issue 19, a translation built differently was reviewed as a whole; now
+    // only the blocks with no counterpart are named, the others still pair.
     let dir = accepted_pair();
     let root = dir.path();
     // The translator merged the list into a sentence; then the source changes.
@@ -273,29 +279,46 @@ fn a_translation_whose_structure_differs_falls_back_to_the_chapter() {
     edit(&root.join("sources/fr/01-a.md"), "Troisième", "Dernier");
     let r = report(root, "en");
     let stale = &r["stale"][0];
-    assert_eq!(stale["structure"]["source_line"], 5, "{stale:#?}");
-    assert_eq!(stale["structure"]["translation_line"], 5);
-    assert_eq!(changes_of(&r), vec![("changed".into(), "paragraph".into(), 12, None)]);
+    assert_eq!(
+        stale["structure"]["source_only"],
+        serde_json::json!([5, 6]),
+        "{stale:#?}"
+    );
+    assert_eq!(stale["structure"]["translation_only"], serde_json::json!([5]));
+    assert_eq!(
+        changes_of(&r),
+        vec![("changed".into(), "paragraph".into(), 12, Some(11))]
+    );
     let (_, out, _) = check(root, &["--lang", "en"]);
     assert!(
-        out.contains("the translation's structure differs from the source's from sources/fr/01-a.md:5 and sources/en/01-a.md:5"),
+        out.contains("blocks of the source with no counterpart in the translation: sources/fr/01-a.md:5, sources/fr/01-a.md:6"),
         "{out}"
     );
-    assert!(out.contains("review the whole chapter"), "{out}");
     assert!(
-        out.contains("changed paragraph at sources/fr/01-a.md:12 (translation: see the whole chapter)"),
+        out.contains("blocks of the translation with no counterpart in the source: sources/en/01-a.md:5"),
+        "{out}"
+    );
+    assert!(
+        out.contains("changed paragraph at sources/fr/01-a.md:12 (translation sources/en/01-a.md:11)"),
         "{out}"
     );
 }
 
 #[test]
-fn hash_only_status_files_keep_working_with_a_hint() {
+fn hash_only_status_files_get_their_snapshot_on_first_sight() {
+    // Before issue 19 a chapter accepted by hash only stayed so until accepted again;
+    // now its snapshot is written the first time it is seen unchanged.
     let dir = sample_one_layout();
     let root = dir.path();
-    // The sample's en status.toml: hashes only, all current.
-    assert!(!root.join("sources/en/.accepted").exists());
+    fs::remove_dir_all(root.join("sources/en/.accepted")).unwrap();
     assert_eq!(report(root, "en")["stale"], serde_json::json!([]));
+    assert!(root.join("sources/en/.accepted/01-introduction.txt").is_file());
     edit(&root.join("sources/fr/01-introduction.md"), "Pour qui ?", "Pour qui est-il ?");
+    let r = report(root, "en");
+    assert_eq!(r["stale"][0]["changes"][0]["kind"], "heading");
+    assert_eq!(r["stale"][0]["changes"][0]["translation_line"], 16);
+    // A chapter whose source changed before any snapshot: still the hint.
+    fs::remove_dir_all(root.join("sources/en/.accepted")).unwrap();
     let r = report(root, "en");
     assert_eq!(r["stale"][0]["no_snapshot"], true);
     assert_eq!(r["stale"][0]["changes"], serde_json::json!([]));

@@ -26,6 +26,7 @@ mod markdown_prop;
 mod new;
 mod po;
 mod po_guard;
+mod po_month;
 mod presets;
 mod preview;
 mod proof;

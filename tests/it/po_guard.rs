@@ -152,6 +152,7 @@ fn a_chapter_is_renamed_in_one_step_then_builds_and_checks_clean() {
     );
     assert_eq!(code, 0, "{err}");
     let before = sources(root);
+    let ids_before = fs::read_to_string(root.join("sources/fr/.ids/02-b.txt")).unwrap();
     // Refused, nothing changed: an unknown chapter, a taken name, a path.
     for (args, says) in [
         (["02-x", "03-c"], "unknown chapter `02-x`"),
@@ -177,14 +178,20 @@ fn a_chapter_is_renamed_in_one_step_then_builds_and_checks_clean() {
         ),
         "{out}"
     );
+    assert!(
+        out.contains("would move sources/fr/.ids/02-b.txt -> sources/fr/.ids/02-c.txt"),
+        "{out}"
+    );
     assert_eq!(sources(root), before);
     let (code, out, err) = rename(root, &["02-b", "02-c"]);
     assert_eq!(code, 0, "{out}{err}");
     let after = files_under(&root.join("sources"));
-    for gone in ["fr/02-b.md", "en/02-b.md", "en/.accepted/02-b.txt"] {
+    for gone in ["fr/02-b.md", "en/02-b.md", "en/.accepted/02-b.txt", "fr/.ids/02-b.txt"]
+    {
         assert!(!after.contains(&gone.to_string()), "{after:?}");
     }
-    for there in ["fr/02-c.md", "en/02-c.md", "en/.accepted/02-c.txt"] {
+    for there in ["fr/02-c.md", "en/02-c.md", "en/.accepted/02-c.txt", "fr/.ids/02-c.txt"]
+    {
         assert!(after.contains(&there.to_string()), "{after:?}");
     }
     assert_eq!(fs::read_to_string(root.join("sources/en/02-c.md")).unwrap(), EN_B);
@@ -192,7 +199,26 @@ fn a_chapter_is_renamed_in_one_step_then_builds_and_checks_clean() {
     assert!(manifest.contains("chapters = [\"01-a\", \"02-c\"]"), "{manifest}");
     let status = fs::read_to_string(root.join("sources/en/status.toml")).unwrap();
     assert!(status.contains("02-c") && !status.contains("02-b"), "{status}");
-    assert!(status.contains("\"02-c#2-paragraph\" = [\"numbers\"]"), "{status}");
+    // The mark given by the block's old position id is kept by its stable id, which
+    // the rename carries over with the ids file (heading rewritten).
+    let ids = fs::read_to_string(root.join("sources/fr/.ids/02-c.txt")).unwrap();
+    assert!(
+        ids.contains("sources/fr/02-c as last seen") && !ids.contains("02-b"),
+        "{ids}"
+    );
+    let blocks = |t: &str| {
+        t.lines().filter(|l| !l.starts_with('#')).map(String::from).collect::<Vec<_>>()
+    };
+    assert_eq!(blocks(&ids), blocks(&ids_before));
+    let paragraph = ids
+        .lines()
+        .filter_map(|l| l.split(" id=").nth(1))
+        .find(|i| i.starts_with("paragraph-"))
+        .expect(&ids);
+    assert!(
+        status.contains(&format!("\"02-c#{paragraph}\" = [\"numbers\"]")),
+        "{status}"
+    );
     let snap = fs::read_to_string(root.join("sources/en/.accepted/02-c.txt")).unwrap();
     assert!(snap.contains("sources/en/02-c ") && !snap.contains("02-b"), "{snap}");
     // Still accepted: check is clean, and the build has the chapter.
@@ -226,9 +252,40 @@ fn a_rename_made_upstream_is_followed_in_the_translations() {
     let (code, out, err) = rename(root, &["02-b", "02-bis"]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("moved sources/en/02-b.md -> sources/en/02-bis.md"), "{out}");
+    // The source's block ids go with it (the translation's PO entries keep theirs).
+    assert!(
+        out.contains("moved sources/fr/.ids/02-b.txt -> sources/fr/.ids/02-bis.txt"),
+        "{out}"
+    );
     assert!(!out.contains("guide.toml"), "guide.toml was already right: {out}");
     let (code, out, err) = livret_in(root, "check", &["--lang", "en"]);
     assert_eq!(code, 0, "{out}{err}");
+}
+
+#[test]
+fn after_an_upstream_rename_ids_already_given_are_kept_and_the_old_file_named() {
+    let dir = two_chapters();
+    let root = dir.path();
+    fs::rename(root.join("sources/fr/02-b.md"), root.join("sources/fr/02-bis.md"))
+        .unwrap();
+    let manifest = fs::read_to_string(root.join("sources/guide.toml")).unwrap();
+    fs::write(
+        root.join("sources/guide.toml"),
+        manifest.replace("\"02-b\"", "\"02-bis\""),
+    )
+    .unwrap();
+    // An export names the renamed chapter's blocks before the translation follows.
+    let (code, out, err) = po(root, &["export", "--lang", "en"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let ids = fs::read_to_string(root.join("sources/fr/.ids/02-bis.txt")).unwrap();
+    let (code, out, err) = rename(root, &["02-b", "02-bis"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("moved sources/en/02-b.md -> sources/en/02-bis.md"), "{out}");
+    assert!(
+        err.contains("sources/fr/.ids/02-b.txt is left as it is: the renamed chapter's block ids are in sources/fr/.ids/02-bis.txt already"),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(root.join("sources/fr/.ids/02-bis.txt")).unwrap(), ids);
 }
 
 #[test]
@@ -441,4 +498,106 @@ fn nko_and_arabic_indic_digits_count_as_their_latin_values() {
     assert_eq!(found[0]["line"], 3);
     assert_eq!(found[0]["source_values"], serde_json::json!(["72"]));
     assert_eq!(found[0]["translation_values"], serde_json::json!(["߂߇"]));
+}
+
+#[test]
+fn findings_show_in_a_partly_translated_chapter_with_a_block_of_its_own() {
+    const FR: &str = "# Premier\n\nSignalez tout incident sous 72 heures.\n\nCe paragraphe attend encore sa traduction anglaise.\n";
+    let dir = mini_project(&[("01-a.md", FR)]);
+    add_language(dir.path(), "en", "English", &[]);
+    let root = dir.path();
+    let (code, _, err) = po(root, &["export", "--lang", "en"]);
+    assert_eq!(code, 0, "{err}");
+    // Two entries of three translated, one number wrong.
+    let file = root.join("po/en/01-a.po");
+    let text = fs::read_to_string(&file).unwrap();
+    let fill = |t: String, id: &str, s: &str| {
+        let (from, to) = (
+            format!("msgid \"{id}\"\nmsgstr \"\""),
+            format!("msgid \"{id}\"\nmsgstr \"{s}\""),
+        );
+        assert!(t.contains(&from), "{t}");
+        t.replacen(&from, &to, 1)
+    };
+    let text = fill(text, "Premier", "First");
+    let text = fill(
+        text,
+        "Signalez tout incident sous 72 heures.",
+        "Report any incident within 27 hours.",
+    );
+    fs::write(&file, text).unwrap();
+    let (code, out, err) = po(root, &["import", "--lang", "en"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let chapter = root.join("sources/en/01-a.md");
+    let md = fs::read_to_string(&chapter).unwrap();
+    assert!(md.contains("[fr] Ce paragraphe attend"), "{md}");
+    // A reviewer's note of the translation's own: the blocks no longer match one for
+    // one, yet every paired block is checked; the untranslated one is not.
+    fs::write(&chapter, md.replacen("\n\n", "\n\nNote from the reviewer.\n\n", 1))
+        .unwrap();
+    let (code, out, _) = livret_in(root, "check", &["--lang", "en", "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let findings = json[0]["findings"].as_array().unwrap();
+    let found: Vec<(&str, u64)> = findings
+        .iter()
+        .map(|f| (f["check"].as_str().unwrap(), f["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(found, [("numbers", 5)], "{findings:#?}");
+}
+
+#[test]
+fn a_finding_marked_intended_by_its_block_id_stays_so_after_an_insertion_above() {
+    let dir = two_chapters();
+    let root = dir.path();
+    let en = EN_A.replace("72 hours", "27 hours");
+    fs::write(root.join("sources/en/01-a.md"), &en).unwrap();
+    let hint = out_hint(root);
+    let id = hint.rsplit_once(' ').unwrap().1.rsplit_once(':').unwrap().0.to_string();
+    assert!(id.starts_with("01-a#paragraph-"), "{hint}");
+    let (code, _, err) = livret_in(
+        root,
+        "check",
+        &["--lang", "en", "--intended", &format!("{id}:numbers")],
+    );
+    assert_eq!(code, 0, "{err}");
+    // The position id of an older livret names the same block, and is kept by its id.
+    let (code, _, err) = livret_in(
+        root,
+        "check",
+        &["--lang", "en", "--intended", "01-a#2-paragraph:punctuation"],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains(&format!("marked as intended: punctuation in {id}")), "{err}");
+    // A block the chapter does not have is refused, with where to copy ids from.
+    let (code, _, err) = livret_in(
+        root,
+        "check",
+        &["--lang", "en", "--intended", "01-a#paragraph-00000000:numbers"],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("`01-a#paragraph-00000000` is no block of sources/fr/01-a.md"),
+        "{err}"
+    );
+    assert!(err.contains("hint: copy the id"), "{err}");
+    // Upstream inserts a paragraph above; the translator follows and accepts.
+    let insert = |t: &str, p: &str| t.replacen("\n\n", &format!("\n\n{p}\n\n"), 1);
+    fs::write(root.join("sources/fr/01-a.md"), insert(FR_A, "Un nouveau paragraphe."))
+        .unwrap();
+    fs::write(root.join("sources/en/01-a.md"), insert(&en, "A new paragraph.")).unwrap();
+    let (code, out, err) =
+        livret_in(root, "check", &["--lang", "en", "--accept", "01-a"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) =
+        livret_in(root, "check", &["--lang", "en", "--format", "json"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let f = &json[0]["findings"][0];
+    assert_eq!(
+        (f["id"].as_str(), f["line"].as_u64()),
+        (Some(id.as_str()), Some(5)),
+        "{f}"
+    );
+    assert_eq!(f["intended"], true);
 }

@@ -209,7 +209,9 @@ fn proof_changes_marks_exactly_the_changed_block_and_its_translation() {
 fn proof_changes_names_what_it_cannot_mark() {
     let dir = sample_project();
     let root = dir.path();
-    // The sample's English status keeps only hashes: no snapshot of what was accepted.
+    // A chapter accepted by hash only (the sample ships snapshots since issue 19:
+    // remove this one), whose source changed before any snapshot was written.
+    fs::remove_file(root.join("sources/en/.accepted/02-forces.txt")).unwrap();
     let fr = root.join("sources/fr/02-forces.md");
     let text = fs::read_to_string(&fr).unwrap();
     fs::write(&fr, text.replacen("\n\n", "\n\nUne phrase ajoutée.\n\n", 1)).unwrap();

@@ -1,8 +1,8 @@
 //! Translation review against careless or hostile input: a snapshot of accepted
 //! source text checked out with CRLF line endings, and `--accept CHAPTER:LINE` with a
 //! line number too big for any chapter, a msgstr with control characters, and an
-//! unknown or path-like `--lang` given to `check --accept`, and a `po export` that
-//! would overwrite translations not imported yet.
+//! unknown or path-like `--lang` given to `check --accept`, and a `po export` over
+//! translations not imported yet (kept).
 
 use std::fs;
 
@@ -144,7 +144,8 @@ fn accepting_in_an_unknown_language_names_the_language() {
 }
 
 #[test]
-fn exporting_again_never_overwrites_translations_not_imported_yet() {
+fn exporting_again_never_loses_translations_not_imported_yet() {
+    // Before issue 19 the export refused to run; now it keeps the PO's work.
     let dir = accepted_pair();
     let root = dir.path();
     let (code, _, err) = run_po(root, "export");
@@ -152,26 +153,31 @@ fn exporting_again_never_overwrites_translations_not_imported_yet() {
     let file = root.join("po/en/01-a.po");
     let po = fs::read_to_string(&file).unwrap();
     let target = "msgstr \"Second paragraph.\"";
-    let line = po.lines().position(|l| l == target).expect(target) + 1;
+    assert!(po.contains(target), "{po}");
     // The translator's work, in the PO file only.
     let edited = po.replace(target, "msgstr \"Second and last paragraph.\"");
     fs::write(&file, &edited).unwrap();
     let (code, out, err) = run_po(root, "export");
-    assert_eq!(code, 2, "{out}{err}");
-    assert!(err.contains(&format!("po/en/01-a.po:{line}: ")), "{err}");
-    assert!(err.contains("livret po import --lang en"), "{err}");
-    assert_eq!(fs::read_to_string(&file).unwrap(), edited, "the work was overwritten");
-    // A file that cannot be read is not overwritten either.
-    let broken = format!("{edited}\nmsgid \"unterminated\n");
+    assert_eq!(code, 0, "{out}{err}");
+    let again = fs::read_to_string(&file).unwrap();
+    assert!(again.contains("msgstr \"Second and last paragraph.\""), "{again}");
+    assert!(
+        out.contains("1 translation(s) of the PO file kept, not imported yet"),
+        "{out}"
+    );
+    // A file that cannot be read is not overwritten.
+    let broken = format!("{again}\nmsgid \"unterminated\n");
     fs::write(&file, &broken).unwrap();
     let (code, out, err) = run_po(root, "export");
     assert_eq!(code, 2, "{out}{err}");
     assert!(err.contains("po/en/01-a.po:") && err.contains("cannot be read"), "{err}");
     assert_eq!(fs::read_to_string(&file).unwrap(), broken);
-    // Once imported, exporting again keeps the translation, so it is allowed.
-    fs::write(&file, &edited).unwrap();
+    // Imported, the translation is in the chapter; exporting again keeps it.
+    fs::write(&file, &again).unwrap();
     let (code, out, err) = run_po(root, "import");
     assert_eq!(code, 0, "{out}{err}");
+    let chapter = fs::read_to_string(root.join("sources/en/01-a.md")).unwrap();
+    assert!(chapter.contains("Second and last paragraph."), "{chapter}");
     let (code, out, err) = run_po(root, "export");
     assert_eq!(code, 0, "{out}{err}");
     let again = fs::read_to_string(&file).unwrap();

@@ -97,8 +97,8 @@ pub struct Stale {
     /// never accepted or without a snapshot; empty too when only the Markdown around
     /// the text changed).
     pub changes: Vec<BlockChange>,
-    /// Where the translation's structure leaves the source's, when it does: its
-    /// blocks cannot be paired (no translation lines), review the whole chapter.
+    /// Where the translation's blocks leave the source's, when they do: the blocks
+    /// with no counterpart on the other side (the others are paired).
     pub structure: Option<Parting>,
 }
 

@@ -8,9 +8,9 @@ use crate::ops::po::block_id;
 use crate::project::chapters;
 use crate::project::manifest::Manifest;
 use crate::project::qa::{self, Check};
-use crate::project::review::read_chapter;
-use crate::project::segments::align::{Alignment, align};
-use crate::project::segments::{Block, Kind};
+use crate::project::review::{read_chapter, read_source};
+use crate::project::segments::align::align;
+use crate::project::segments::{Block, Kind, is_untranslated};
 use crate::project::status::StatusFile;
 use crate::util::diag::Result;
 
@@ -43,9 +43,9 @@ pub struct QaFinding {
     pub intended: bool,
 }
 
-/// The findings of translation `lang` of chapter `stem`: nothing when either file is
-/// missing, the chapter is Typst, or the translation's blocks do not follow the
-/// source's (`check` reports that structure apart).
+/// The findings of translation `lang` of chapter `stem`, in every translation block
+/// paired with a source block (blocks one side lacks are reported apart) and not
+/// left untranslated: nothing when either file is missing or the chapter is Typst.
 pub fn chapter_findings(
     manifest: &Manifest,
     lang: &str,
@@ -61,10 +61,12 @@ pub fn chapter_findings(
     if !src.is_markdown() || !tr.is_markdown() {
         return Ok(Vec::new());
     }
-    let (src, tr) = (read_chapter(manifest, src)?, read_chapter(manifest, tr)?);
+    let (src, tr) = (read_source(manifest, stem, src)?, read_chapter(manifest, tr)?);
     let mut out = Vec::new();
     for (s, t) in pairs(&src.blocks, &tr.blocks) {
-        if matches!(s.kind, Kind::Code | Kind::Html) {
+        // A block left in the source's words under the `[fr] ` mark is no translation
+        // yet (`check` lists it apart): nothing to compare, not even `identical`.
+        if matches!(s.kind, Kind::Code | Kind::Html) || is_untranslated(&t.text, source) {
             continue;
         }
         let id = block_id(stem, s);
@@ -87,13 +89,16 @@ pub fn chapter_findings(
     Ok(out)
 }
 
-/// Each source block with the translation block that translates it.
+/// Each source block with the translation block that translates it, as far as the
+/// two align (a block one side lacks costs only itself).
 fn pairs<'a>(
     source: &'a [Block],
     translation: &'a [Block],
 ) -> Vec<(&'a Block, &'a Block)> {
-    match align(source, translation) {
-        Alignment::Aligned => source.iter().zip(translation).collect(),
-        Alignment::Differs(_) => Vec::new(),
-    }
+    align(source, translation)
+        .pairs
+        .iter()
+        .zip(source)
+        .filter_map(|(p, s)| Some((s, translation.get((*p)?)?)))
+        .collect()
 }

@@ -2,6 +2,12 @@
 //! source a `msgid`, its translation the `msgstr` (empty when there is none), `fuzzy`
 //! with the previously accepted source (`#| msgid`) where the source changed since —
 //! and one template (`<guide>.pot`) of the whole guide for new languages.
+//!
+//! Exporting again over a folder of PO files loses nothing: a translation in a PO
+//! file that is not in the chapter yet stays in the new file (with its base, so the
+//! import still knows what it changed), translator comments, flags and header fields
+//! (Last-Translator, Language-Team, PO-Revision-Date, Plural-Forms…) are kept, and a
+//! block deleted from the source becomes an obsolete `#~` entry with its translation.
 
 use std::path::PathBuf;
 
@@ -10,7 +16,8 @@ use serde::Serialize;
 use super::pairing::{self, Pairing};
 use super::pofile::{self, Catalog, Entry};
 use super::text::{entry_text, entry_text_of, translatable};
-use super::{PoDir, block_id, check_lang, notes};
+use super::{PoDir, base, block_id, check_lang, notes};
+use crate::project::block_ids;
 use crate::project::chapters;
 use crate::project::manifest::{self, Manifest};
 use crate::project::status;
@@ -43,8 +50,12 @@ pub struct ChapterExport {
     pub fuzzy: usize,
     /// Entries with no translation.
     pub untranslated: usize,
-    /// Why the translation's blocks could not be paired, when they could not.
+    /// Which blocks could not be paired with the source's, when some could not.
     pub unpaired: Option<String>,
+    /// Translations kept from the PO file already there, not imported yet.
+    pub kept: usize,
+    /// Obsolete entries (`#~`): translations of blocks no longer in the source.
+    pub obsolete: usize,
 }
 
 /// What an export wrote.
@@ -79,6 +90,7 @@ pub fn export(options: &ExportOptions) -> Result<ExportReport> {
         skipped: Vec::new(),
     };
     let mut files = Vec::new();
+    let mut unreadable = Vec::new();
     for stem in manifest.chapter_stems() {
         let Some(src) = chapters::find(&manifest, &source, stem)? else {
             return Err(Error::new(format!("source chapter `{stem}` has no file"))
@@ -91,60 +103,56 @@ pub fn export(options: &ExportOptions) -> Result<ExportReport> {
             ));
             continue;
         }
+        let name = format!("{stem}.po");
+        let old = match read_old(&manifest, &dir, &name)? {
+            Ok(old) => old,
+            Err(why) => {
+                unreadable.push(why);
+                continue;
+            }
+        };
         let pairing = pairing::pair(&manifest, lang, stem, src, &status)?;
-        let (mut entries, summary) = chapter_entries(stem, &pairing);
-        template.extend(entries.iter().map(|e| Entry {
+        let (mut catalog, summary) =
+            chapter_catalog(&manifest, lang, stem, &pairing, old.as_ref());
+        template.extend(catalog.entries.iter().map(|e| Entry {
             msgstr: String::new(),
             flags: Vec::new(),
+            comments: Vec::new(),
             previous_msgid: None,
             ..e.clone()
         }));
-        notes::annotate(&mut entries, &status);
-        let name = format!("{stem}.po");
-        let catalog = Catalog {
-            comments: chapter_comments(&manifest, lang, stem, &pairing, &summary),
-            header: header(&manifest, Some(lang)),
-            entries,
-        };
+        notes::annotate(&mut catalog.entries, &status);
         files.push((name.clone(), pofile::write(&catalog)));
         report.chapters.push(ChapterExport { file: dir.shown(&name), ..summary });
+    }
+    if !unreadable.is_empty() {
+        return Err(Error::new(format!(
+            "{}\n(nothing was written: the export would overwrite them)",
+            unreadable.join("\n  ")
+        ))
+        .with_hint("fix the file (or move it away), then export again"));
     }
     notes::flag_markdown(&mut template);
     let catalog = Catalog {
         comments: template_comments(&manifest),
-        header: header(&manifest, None),
+        header: header(&manifest, None, None),
         entries: template,
+        obsolete: Vec::new(),
     };
     files.push((format!("{}.pot", manifest.guide.id), pofile::write(&catalog)));
-    let mut unsaved = Vec::new();
-    for (name, text) in &files {
-        unsaved.extend(unimported(&manifest, &dir, name, text)?);
-    }
-    if !unsaved.is_empty() {
-        return Err(Error::new(format!(
-            "{}\n(nothing was written: the export would overwrite them)",
-            unsaved.join("\n  ")
-        ))
-        .with_hint(format!(
-            "import the PO files first: livret po import --lang {lang} {}; or delete them to export afresh",
-            dir.shown_dir()
-        )));
-    }
     for (name, text) in files {
         write(&manifest, &dir, &name, &text)?;
     }
     Ok(report)
 }
 
-/// Where the PO file already at `name` holds a translation that the export `text`
-/// would lose (a msgstr not imported yet, or a file that cannot be read): the first
-/// such `file:line` with why, `None` when overwriting loses nothing.
-fn unimported(
+/// The PO file already at `name`, when there is one: `Err` says why it cannot be
+/// read (its translations could not be kept, so it is not overwritten).
+fn read_old(
     manifest: &Manifest,
     dir: &PoDir,
     name: &str,
-    text: &str,
-) -> Result<Option<String>> {
+) -> Result<std::result::Result<Option<Catalog>, String>> {
     let shown = dir.shown(name);
     let old = match dir {
         PoDir::Project(rel) => {
@@ -152,32 +160,19 @@ fn unimported(
         }
         PoDir::User(path) => std::fs::read(path.join(name)).ok(),
     };
-    let Some(old) = old else { return Ok(None) };
+    let Some(old) = old else { return Ok(Ok(None)) };
     let parsed = String::from_utf8(old)
         .map_err(|_| (0, "not UTF-8 text".to_string()))
         .and_then(|t| pofile::parse(&t).map_err(|e| (e.line, e.message)));
-    let old = match parsed {
-        Ok(old) => old,
+    Ok(match parsed {
+        Ok(old) => Ok(Some(old)),
         Err((line, why)) => {
             let at = if line > 0 { format!("{shown}:{line}") } else { shown };
-            return Ok(Some(format!(
+            Err(format!(
                 "{at}: {why}; the file cannot be read, so its translations cannot be kept"
-            )));
+            ))
         }
-    };
-    let new = pofile::parse(text).map_err(|e| Error::new(e.message))?;
-    let lost = old.entries.iter().find(|e| {
-        !e.msgstr.is_empty()
-            && new.entries.iter().any(|n| {
-                n.msgctxt == e.msgctxt && n.msgid == e.msgid && n.msgstr != e.msgstr
-            })
-    });
-    Ok(lost.map(|e| {
-        format!(
-            "{shown}:{}: this translation is not imported into the chapter yet",
-            e.msgstr_line
-        )
-    }))
+    })
 }
 
 /// Writes one file of the folder atomically.
@@ -190,6 +185,126 @@ fn write(manifest: &Manifest, dir: &PoDir, name: &str, text: &str) -> Result<()>
     }
 }
 
+/// A chapter's PO file, and its counts; `old`: the file already there.
+fn chapter_catalog(
+    manifest: &Manifest,
+    lang: &str,
+    stem: &str,
+    pairing: &Pairing,
+    old: Option<&Catalog>,
+) -> (Catalog, ChapterExport) {
+    let (mut entries, mut summary) = chapter_entries(stem, pairing);
+    let olds: std::collections::BTreeMap<&str, &Entry> = old
+        .map(|c| {
+            c.entries.iter().filter_map(|e| Some((e.msgctxt.as_deref()?, e))).collect()
+        })
+        .unwrap_or_default();
+    for e in entries.iter_mut() {
+        let Some(o) = e.msgctxt.as_deref().and_then(|c| olds.get(c)) else { continue };
+        summary.kept += usize::from(keep_old(e, o));
+    }
+    recount(&entries, &mut summary);
+    let obsolete = obsolete_entries(stem, pairing, &entries, old);
+    summary.obsolete = obsolete.len();
+    let catalog = Catalog {
+        comments: chapter_comments(manifest, lang, stem, pairing, &summary),
+        header: header(manifest, Some(lang), old),
+        entries,
+        obsolete,
+    };
+    (catalog, summary)
+}
+
+/// Carries what the PO file already there says of an entry into the new one: its
+/// translator comments and flags, and its translation when it is not in the chapter
+/// yet (it differs from the base it was exported with); says whether it kept one.
+fn keep_old(e: &mut Entry, o: &Entry) -> bool {
+    let fuzzy = e.is_fuzzy();
+    let mut flags: Vec<String> = o
+        .flags
+        .iter()
+        .filter(|f| *f != "fuzzy" && !e.flags.contains(f))
+        .cloned()
+        .collect();
+    let mut base_now = base::of(e).unwrap_or("none").to_string();
+    let unimported = !o.msgstr.trim().is_empty()
+        && !base::same(&o.msgstr, &e.msgstr)
+        && base::of(o).is_none_or(|b| b != base::hash_of(&o.msgstr));
+    let mut kept_fuzzy = fuzzy;
+    if unimported {
+        e.msgstr = o.msgstr.clone();
+        base_now = base::of(o).unwrap_or("none").to_string();
+        let source_moved = !base::same(&o.msgid, &e.msgid);
+        kept_fuzzy = o.is_fuzzy() || source_moved;
+        if source_moved {
+            e.previous_msgid = Some(o.msgid.clone());
+        } else {
+            e.previous_msgid = o.previous_msgid.clone().filter(|_| o.is_fuzzy());
+        }
+    }
+    if kept_fuzzy {
+        flags.insert(0, "fuzzy".into());
+    } else {
+        e.previous_msgid = None;
+    }
+    flags.extend(e.flags.iter().filter(|f| *f != "fuzzy").cloned());
+    e.flags = flags;
+    e.comments = base::with(&o.comments, &base_now);
+    unimported
+}
+
+/// The counts of a chapter's entries.
+fn recount(entries: &[Entry], summary: &mut ChapterExport) {
+    summary.entries = entries.len();
+    summary.untranslated = entries.iter().filter(|e| e.msgstr.trim().is_empty()).count();
+    summary.fuzzy =
+        entries.iter().filter(|e| !e.msgstr.trim().is_empty() && e.is_fuzzy()).count();
+    summary.translated = summary.entries - summary.untranslated - summary.fuzzy;
+}
+
+/// The obsolete entries of a chapter: blocks removed from the source whose
+/// translation the chapter still has, entries of the old PO file whose block is gone,
+/// and the old file's own obsolete entries — none whose block is back.
+fn obsolete_entries(
+    stem: &str,
+    pairing: &Pairing,
+    entries: &[Entry],
+    old: Option<&Catalog>,
+) -> Vec<String> {
+    let mut seen: std::collections::BTreeSet<String> =
+        entries.iter().filter_map(|e| e.msgctxt.clone()).collect();
+    let mut out = Vec::new();
+    if let Some(tr) = &pairing.translation {
+        for r in &pairing.removed {
+            let Some(t) = r.translation.and_then(|i| tr.blocks.get(i)) else { continue };
+            let ctxt = block_ids::qualified(stem, &r.block.id);
+            if !translatable(r.block.kind) || !seen.insert(ctxt.clone()) {
+                continue;
+            }
+            out.push(pofile::obsolete(&Entry {
+                msgctxt: Some(ctxt),
+                msgid: entry_text_of(&r.block.text),
+                msgstr: entry_text(t),
+                ..Entry::default()
+            }));
+        }
+    }
+    let Some(old) = old else { return out };
+    for o in old.entries.iter().filter(|o| !o.msgstr.trim().is_empty()) {
+        let Some(ctxt) = o.msgctxt.clone() else { continue };
+        if seen.insert(ctxt) {
+            let flags = o.flags.clone();
+            out.push(pofile::obsolete(&Entry { flags, ..o.clone() }));
+        }
+    }
+    for raw in &old.obsolete {
+        if pofile::obsolete_ctxt(raw).is_none_or(|c| seen.insert(c)) {
+            out.push(raw.clone());
+        }
+    }
+    out
+}
+
 /// The entries of a chapter, and their counts.
 fn chapter_entries(stem: &str, pairing: &Pairing) -> (Vec<Entry>, ChapterExport) {
     let mut summary = ChapterExport {
@@ -199,7 +314,9 @@ fn chapter_entries(stem: &str, pairing: &Pairing) -> (Vec<Entry>, ChapterExport)
         translated: 0,
         fuzzy: 0,
         untranslated: 0,
-        unpaired: pairing.parting.as_ref().map(|p| p.describe()),
+        unpaired: pairing.parting.as_ref().map(|p| p.unpaired()),
+        kept: 0,
+        obsolete: 0,
     };
     let mut entries = Vec::new();
     for (block, unit) in pairing.source.blocks.iter().zip(&pairing.units) {
@@ -207,17 +324,15 @@ fn chapter_entries(stem: &str, pairing: &Pairing) -> (Vec<Entry>, ChapterExport)
             continue;
         }
         let translation = match (&pairing.translation, unit.translation) {
-            (Some(tr), Some(i)) => tr.blocks.get(i).map(entry_text).unwrap_or_default(),
+            (Some(tr), Some(i)) if !unit.untranslated => {
+                tr.blocks.get(i).map(entry_text).unwrap_or_default()
+            }
             _ => String::new(),
         };
         let fuzzy = unit.fuzzy && !translation.trim().is_empty();
         summary.entries += 1;
-        match (translation.trim().is_empty(), fuzzy) {
-            (true, _) => summary.untranslated += 1,
-            (false, true) => summary.fuzzy += 1,
-            (false, false) => summary.translated += 1,
-        }
         entries.push(Entry {
+            comments: base::with(&[], &base::hash_of(&translation)),
             extracted: vec![block.path.clone()],
             references: vec![format!("{}:{}", pairing.source.file.rel, block.line)],
             flags: if fuzzy { vec!["fuzzy".into()] } else { Vec::new() },
@@ -228,11 +343,39 @@ fn chapter_entries(stem: &str, pairing: &Pairing) -> (Vec<Entry>, ChapterExport)
             ..Entry::default()
         });
     }
+    recount(&entries, &mut summary);
     (entries, summary)
 }
 
-/// The header fields: dates from guide.toml (the same sources give the same files).
-fn header(manifest: &Manifest, lang: Option<&str>) -> Vec<(String, String)> {
+/// Header fields a translator's tools fill in, kept from the PO file already there.
+const TRANSLATORS_FIELDS: [&str; 3] =
+    ["PO-Revision-Date", "Last-Translator", "Language-Team"];
+
+/// The header fields: dates from guide.toml (the same sources give the same files);
+/// the translator's own fields, and fields livret does not write, kept from `old`.
+fn header(
+    manifest: &Manifest,
+    lang: Option<&str>,
+    old: Option<&Catalog>,
+) -> Vec<(String, String)> {
+    let mut fields = fields(manifest, lang);
+    let Some(old) = old else { return fields };
+    for (name, value) in &old.header {
+        match fields.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            Some((n, v))
+                if TRANSLATORS_FIELDS.contains(&n.as_str()) && !value.is_empty() =>
+            {
+                *v = value.clone()
+            }
+            Some(_) => {}
+            None => fields.push((name.clone(), value.clone())),
+        }
+    }
+    fields
+}
+
+/// The header fields livret writes.
+fn fields(manifest: &Manifest, lang: Option<&str>) -> Vec<(String, String)> {
     let (y, m, d) = manifest.date().unwrap_or((1970, 1, 1));
     let date = format!("{y:04}-{m:02}-{d:02} 00:00+0000");
     let team =
@@ -279,10 +422,11 @@ fn chapter_comments(
     if let Some(why) = &summary.unpaired {
         lines.push(String::new());
         lines.push(format!(
-            "sources/{lang}/{stem}.md is built differently from the source ({why}):"
+            "sources/{lang}/{stem}.md is built differently from the source: {why}."
         ));
         lines.push(
-            "its texts could not be paired, so every msgstr here starts empty.".into(),
+            "The source's blocks without a counterpart start empty here; the others are paired."
+                .into(),
         );
     }
     lines

@@ -1,42 +1,45 @@
-//! `livret po import`: a translation's PO files back into its chapters.
+//! `livret po import`: a translation's PO files back into its chapters, block by
+//! block, losing nothing.
 //!
-//! Every PO file of the folder is read and every chapter made in memory first; any
-//! problem (a syntax error, a msgid that is not the current source's, a translation
-//! that drops an image, a link target or a footnote label, or that changes the
-//! chapter's structure) is reported with its file and line in the PO, and then
-//! nothing is written. Entries are found by their `msgctxt` (`chapter#block`), so
-//! the files may be named and grouped as the translator likes (one per chapter, or
-//! one for the whole guide made from the template).
+//! Every PO file of the folder is read and every chapter made in memory first; bad
+//! input (a syntax error, a translation that drops an image, a link target or a
+//! footnote label, or that changes the chapter's structure) is reported with its file
+//! and line in the PO, and then nothing is written. Entries are found by their
+//! `msgctxt` (`chapter#id`, see `project::block_ids`), so the files may be named and
+//! grouped as the translator likes.
 //!
-//! A chapter is written only when every block has a translation (fuzzy ones count:
-//! their text is what the build shows, as a stale chapter's is today); a chapter
-//! with untranslated blocks stays as it is — absent, the build shows the source
-//! chapter under the "not yet translated" banner (or `build --strict` fails) — and
-//! is listed with its first untranslated entry. Non-fuzzy entries are recorded as
-//! accepted (see [`super::accept`]).
+//! Each block is merged on its own, against the base the entry was exported with
+//! (see [`super::base`]): a block the PO did not change keeps what the chapter has now
+//! (a direct edit, another translator's import); a block only the PO changed takes
+//! the PO's text; a block both changed is a conflict, shown with both texts, and its
+//! chapter is left untouched. An empty msgstr never erases a translation. A chapter
+//! partly translated is written: its untranslated blocks keep the source text under
+//! the untranslated mark (`[fr] `), which the PDF shows and `check` lists. A PO
+//! exported before the source changed is merged the same way: its translations are
+//! written, accepted against the source text they were made for, so `check` shows
+//! what changed since. What the translator left fuzzy is written and not accepted
+//! (see [`super::accept`]).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::accept::record_accepted;
+use super::accept::{Decision, record};
+use super::folder::{Located, read_folder, rebase};
+pub use super::merge::Conflict;
+use super::merge::{Merge, conflict, current_texts, merge, review_decision};
 use super::pairing::{self, Pairing};
-use super::pofile::{self, Entry};
 use super::rebuild::{footnote_labels, label_map, rebuild, shape_difference, shape_of};
 use super::text::{entry_text, placed, translatable};
-use super::{PoDir, block_id, check_lang, parse_block_id};
+use super::{PoDir, base, block_id, check_lang};
 use crate::project::chapters;
 use crate::project::manifest::{self, Manifest};
-use crate::project::segments::align::{Alignment, align};
-use crate::project::segments::{self, Format, Kind};
+use crate::project::segments::align::align;
+use crate::project::segments::{self, Block, Format, Kind};
 use crate::project::status;
 use crate::util::diag::{Error, Result};
-use crate::util::fs::{files_in, read_project, write_project};
-
-/// The largest PO file read (16 MB): a chapter's PO file is tens of KB, and one at
-/// livret's 2 MB chapter limit, with its translation and previous texts, about 6 MB.
-const MAX_PO_BYTES: u64 = 16 << 20;
+use crate::util::fs::write_project;
 
 /// What to import.
 #[derive(Debug, Clone)]
@@ -57,10 +60,14 @@ pub enum Outcome {
     Written,
     /// The PO files say what the chapter file already says.
     Unchanged,
-    /// Some blocks have no translation: the file was left as it was.
-    Incomplete,
     /// No block has a translation: nothing to do.
     Untranslated,
+    /// Some blocks changed both in the PO and in the chapter since the export: the
+    /// chapter was left as it is (see `conflicts`).
+    Conflicts,
+    /// The chapter's file has blocks of its own that a chapter rebuilt in the
+    /// source's structure would lose: it was left as it is (see `unpaired`).
+    Unpaired,
 }
 
 /// One chapter's import.
@@ -72,24 +79,29 @@ pub struct ChapterImport {
     pub file: String,
     /// What was done.
     pub outcome: Outcome,
-    /// Blocks with a translation.
+    /// Blocks with a translation (after the import).
     pub translated: usize,
-    /// Of which fuzzy (written, not accepted).
+    /// Of which fuzzy in the PO (written, not accepted).
     pub fuzzy: usize,
-    /// Blocks without a translation.
+    /// Blocks without a translation: written with the source text under the
+    /// untranslated mark.
     pub untranslated: usize,
     /// The first untranslated entry (`file:line`), or the chapter's PO file when the
     /// block has no entry at all.
     pub first_untranslated: Option<String>,
+    /// Blocks whose text in the chapter changed since the export and that the PO left
+    /// as exported: the chapter's text was kept.
+    pub kept: usize,
     /// Blocks newly recorded as accepted.
     pub accepted: usize,
     /// Whether the whole chapter is now accepted against the current source.
     pub current: bool,
     /// Whether the translation's file exists.
     pub exists: bool,
-    /// Why its blocks could not be paired with the source's, when they could not
-    /// (its PO entries then start empty).
+    /// Which blocks could not be paired with the source's, when some could not.
     pub unpaired: Option<String>,
+    /// Blocks changed on both sides (the chapter is then left as it is).
+    pub conflicts: Vec<Conflict>,
 }
 
 /// What an import did.
@@ -105,28 +117,26 @@ pub struct ImportReport {
     pub notices: Vec<String>,
 }
 
-/// An entry with the file it was read from.
-struct Located {
-    file: String,
-    entry: Entry,
-}
-
-impl Located {
-    /// `file:line` of the entry's msgstr.
-    fn at(&self) -> String {
-        format!("{}:{}", self.file, self.entry.msgstr_line)
+impl ImportReport {
+    /// Whether a chapter was left as it is for a conflict or blocks it would lose.
+    pub fn has_problems(&self) -> bool {
+        self.chapters
+            .iter()
+            .any(|c| matches!(c.outcome, Outcome::Conflicts | Outcome::Unpaired))
     }
 }
-
-/// Entries by chapter stem.
-type ByChapter = BTreeMap<String, Vec<Located>>;
 
 /// A chapter ready to write.
 struct Planned {
     report: ChapterImport,
     pairing: Pairing,
     text: Option<String>,
-    accepted: BTreeSet<usize>,
+    decisions: Vec<Decision>,
+    /// Entries whose translation the chapter holds once written, with their new
+    /// base: (PO file name, msgid line, base).
+    rebases: Vec<(String, usize, String)>,
+    /// Whether the PO files have entries of this chapter.
+    touched: bool,
 }
 
 /// Reads the PO files, makes every chapter, and writes them when all is well.
@@ -163,7 +173,12 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
             continue;
         }
         let pairing = pairing::pair(&manifest, lang, stem, src, &status)?;
-        planned.push(plan(lang, stem, pairing, &mine, &dir, &mut problems));
+        let mut p = plan(lang, &source, stem, pairing, &mine, &dir, &mut problems);
+        report.notices.extend(strays(&mine, &p));
+        if p.report.unpaired.is_none() {
+            p.report.unpaired = p.pairing.parting.as_ref().map(|x| x.unpaired());
+        }
+        planned.push(p);
     }
     for (stem, stray) in entries {
         let file = stray.first().map_or(String::new(), |l| l.at());
@@ -175,7 +190,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     if !problems.is_empty() {
         return Err(refusal(problems));
     }
-    write_all(&manifest, lang, planned, &mut report)?;
+    write_all(&manifest, lang, &dir, planned, &mut report)?;
     Ok(report)
 }
 
@@ -194,24 +209,35 @@ fn refusal(problems: Vec<String>) -> Error {
 fn write_all(
     manifest: &Manifest,
     lang: &str,
+    dir: &PoDir,
     planned: Vec<Planned>,
     report: &mut ImportReport,
 ) -> Result<()> {
+    let mut rebases: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
     for p in &planned {
         if let (Some(text), Outcome::Written) = (&p.text, p.report.outcome) {
             write_project(&manifest.root, &p.report.file, text.as_bytes())?;
         }
+        if matches!(p.report.outcome, Outcome::Written | Outcome::Unchanged) {
+            for (name, line, base) in &p.rebases {
+                rebases.entry(name.clone()).or_default().push((*line, base.clone()));
+            }
+        }
     }
+    rebase(manifest, dir, &rebases)?;
     let mut status = status::read(manifest, lang)?;
     let before = format!("{:?}", status.accepted);
     for mut p in planned {
-        if matches!(p.report.outcome, Outcome::Written | Outcome::Unchanged) {
-            let (accepted, current) = record_accepted(
+        // A chapter the PO files say nothing of keeps its review state as it was.
+        if matches!(p.report.outcome, Outcome::Written | Outcome::Unchanged) && p.touched
+        {
+            let rewritten = p.report.outcome == Outcome::Written;
+            let (accepted, current) = record(
                 manifest,
                 lang,
                 &p.report.chapter,
-                &p.pairing,
-                &p.accepted,
+                (&p.pairing, rewritten),
+                &p.decisions,
                 &mut status,
             )?;
             p.report.accepted = accepted;
@@ -225,9 +251,27 @@ fn write_all(
     Ok(())
 }
 
-/// Makes one chapter from its entries; problems are added to `problems`.
+/// The entry of a source block: by its id, else by the position id an older
+/// livret gave it (`chapter#5-paragraph`) when its msgid is the block's text.
+fn entry_of<'a>(
+    stem: &str,
+    block: &Block,
+    by_id: &BTreeMap<&str, &'a Located>,
+) -> Option<&'a Located> {
+    if let Some(l) = by_id.get(block_id(stem, block).as_str()) {
+        return Some(l);
+    }
+    let legacy = format!("{stem}#{}-{}", block.ordinal, block.kind.name());
+    by_id
+        .get(legacy.as_str())
+        .copied()
+        .filter(|l| base::same(&l.entry.msgid, &entry_text(block)))
+}
+
+/// Makes one chapter from its entries; bad input is added to `problems`.
 fn plan(
     lang: &str,
+    source_lang: &str,
     stem: &str,
     pairing: Pairing,
     entries: &[Located],
@@ -239,61 +283,90 @@ fn plan(
     let renames = label_map(&pairing);
     let mut labels = footnote_labels(&pairing.source.blocks);
     labels.extend(renames.values().cloned());
-    let mut report = ChapterImport {
-        chapter: stem.to_string(),
-        file: format!("sources/{lang}/{stem}.md"),
-        outcome: Outcome::Untranslated,
-        translated: 0,
-        fuzzy: 0,
-        untranslated: 0,
-        first_untranslated: None,
-        accepted: 0,
-        current: false,
-        exists: pairing.translation.is_some(),
-        unpaired: pairing.parting.as_ref().map(|p| p.describe()),
-    };
-    let mut translations = vec![None; pairing.source.blocks.len()];
-    let mut accepted = BTreeSet::new();
-    let mut known = BTreeSet::new();
+    let mut report = ChapterImport::new(lang, stem, pairing.translation.is_some());
+    let current = current_texts(&pairing);
+    let mut finals = current.clone();
+    let mut decisions = vec![Decision::Keep; pairing.source.blocks.len()];
+    let mut from_po = false;
+    let mut rebases = Vec::new();
     for (j, block) in pairing.source.blocks.iter().enumerate() {
         if !translatable(block.kind) || block.text.trim().is_empty() {
-            accepted.insert(j);
+            decisions[j] = Decision::Accept(block.text.clone());
             continue;
         }
-        let id = block_id(stem, block);
-        known.insert(id.clone());
-        let found = by_id.get(id.as_str()).copied();
-        let msgid = entry_text(block);
-        match found.filter(|l| !l.entry.msgstr.trim().is_empty()) {
-            Some(l)
-                if segments::normalize(&l.entry.msgid) != segments::normalize(&msgid) =>
-            {
-                problems.push(stale_msgid(l, &pairing, block.line));
-            }
-            Some(l) => {
+        let found = entry_of(stem, block, &by_id);
+        if let Some(l) = found {
+            let po = Some(l.entry.msgstr.as_str()).filter(|t| !t.trim().is_empty());
+            if po.is_some() {
                 check_entry(l, block.kind, &labels, &renames, problems);
-                report.translated += 1;
-                if l.entry.is_fuzzy() {
-                    report.fuzzy += 1;
-                } else {
-                    accepted.insert(j);
-                }
-                translations[j] = Some(l.entry.msgstr.clone());
             }
-            None => {
-                report.untranslated += 1;
-                if report.first_untranslated.is_none() {
-                    report.first_untranslated = Some(
-                        found
-                            .map_or_else(|| dir.shown(&format!("{stem}.po")), |l| l.at()),
-                    );
+            match merge(l, po, current[j].as_deref()) {
+                Merge::Chapter => {}
+                Merge::KeptEdit => report.kept += 1,
+                Merge::Po => {
+                    finals[j] = po.map(str::to_string);
+                    from_po = true;
                 }
+                Merge::Conflict => report.conflicts.push(conflict(l, &pairing, j)),
+            }
+            let final_text = finals[j].as_deref();
+            if let Some(p) = po.filter(|p| final_text.is_some_and(|f| base::same(f, p))) {
+                let new = base::hash_of(p);
+                if base::of(&l.entry) != Some(new.as_str()) {
+                    rebases.push((l.name.clone(), l.entry.line, new));
+                }
+                decisions[j] =
+                    review_decision(&l.entry, block, pairing.units[j].accepted);
+                report.fuzzy += usize::from(l.entry.is_fuzzy());
+            }
+        }
+        if finals[j].is_some() {
+            report.translated += 1;
+        } else {
+            decisions[j] = Decision::Pending;
+            report.untranslated += 1;
+            if report.first_untranslated.is_none() {
+                let at =
+                    found.map_or_else(|| dir.shown(&format!("{stem}.po")), |l| l.at());
+                report.first_untranslated = Some(at);
             }
         }
     }
-    stray_entries(entries, &known, &pairing, problems);
-    let text = finish(&pairing, &translations, entries, &mut report, problems);
-    Planned { report, pairing, text, accepted }
+    let text = if !report.conflicts.is_empty() {
+        report.outcome = Outcome::Conflicts;
+        None
+    } else if !from_po {
+        // Nothing of the PO goes into the chapter: it stays as it is, byte for byte.
+        report.outcome = match pairing.translation {
+            Some(_) => Outcome::Unchanged,
+            None => Outcome::Untranslated,
+        };
+        None
+    } else {
+        finish(&pairing, &finals, source_lang, entries, &mut report, problems)
+    };
+    Planned { report, pairing, text, decisions, rebases, touched: !entries.is_empty() }
+}
+
+impl ChapterImport {
+    /// The report of chapter `stem` before anything is done.
+    fn new(lang: &str, stem: &str, exists: bool) -> Self {
+        ChapterImport {
+            chapter: stem.to_string(),
+            file: format!("sources/{lang}/{stem}.md"),
+            outcome: Outcome::Untranslated,
+            translated: 0,
+            fuzzy: 0,
+            untranslated: 0,
+            first_untranslated: None,
+            kept: 0,
+            accepted: 0,
+            current: false,
+            exists,
+            unpaired: None,
+            conflicts: Vec::new(),
+        }
+    }
 }
 
 /// Checks that a translation keeps its msgid's shape: the same blocks on its own,
@@ -331,47 +404,71 @@ fn check_entry(
     }
 }
 
-/// Entries with a translation whose msgctxt is no block of the chapter now.
-fn stray_entries(
-    entries: &[Located],
-    known: &BTreeSet<String>,
-    pairing: &Pairing,
-    problems: &mut Vec<String>,
-) {
-    for l in entries.iter().filter(|l| !l.entry.msgstr.trim().is_empty()) {
-        if !l.entry.msgctxt.as_ref().is_some_and(|c| known.contains(c)) {
-            problems.push(format!(
-                "{}:{}: `{}` is not a block of {} now",
+/// Notices for entries with a translation whose msgctxt is no block of the chapter
+/// now: left aside (a later export keeps them as obsolete entries).
+fn strays(entries: &[Located], planned: &Planned) -> Vec<String> {
+    let stem = &planned.report.chapter;
+    let blocks = &planned.pairing.source.blocks;
+    let known: BTreeSet<String> = blocks.iter().map(|b| block_id(stem, b)).collect();
+    let legacy: BTreeSet<String> = blocks
+        .iter()
+        .map(|b| format!("{stem}#{}-{}", b.ordinal, b.kind.name()))
+        .collect();
+    entries
+        .iter()
+        .filter(|l| !l.entry.msgstr.trim().is_empty())
+        .filter(|l| {
+            l.entry.msgctxt.as_ref().is_none_or(|c| !known.contains(c) && !legacy.contains(c))
+        })
+        .map(|l| {
+            format!(
+                "{}:{}: `{}` is no block of {} now (removed from the source): its translation was left aside",
                 l.file,
                 l.entry.line,
                 l.entry.msgctxt.as_deref().unwrap_or(""),
-                pairing.source.file.rel
-            ) + "; export again (`livret po export`) and merge your translations into it with msgmerge");
-        }
-    }
+                planned.pairing.source.file.rel
+            )
+        })
+        .collect()
 }
 
-/// The chapter's new text when every block is translated, checked against the
-/// source's structure; sets the outcome.
+/// The chapter's new text, checked against the source's structure; sets the
+/// outcome.
 fn finish(
     pairing: &Pairing,
-    translations: &[Option<String>],
+    finals: &[Option<String>],
+    source_lang: &str,
     entries: &[Located],
     report: &mut ChapterImport,
     problems: &mut Vec<String>,
 ) -> Option<String> {
-    if report.translated == 0 {
-        report.outcome = Outcome::Untranslated;
-        return None;
-    }
-    if report.untranslated > 0 {
-        report.outcome = Outcome::Incomplete;
-        return None;
-    }
-    let text = rebuild(pairing, translations);
+    let text = match rebuild(pairing, finals, source_lang) {
+        Ok(text) => text,
+        Err(lines) => {
+            report.outcome = Outcome::Unpaired;
+            let tr = pairing.translation.as_ref().map_or("", |t| t.file.rel.as_str());
+            let at: Vec<String> = lines.iter().map(|l| format!("{tr}:{l}")).collect();
+            let src = &pairing.source.file.rel;
+            let missing: Vec<String> = pairing
+                .parting
+                .iter()
+                .flat_map(|p| &p.source_only)
+                .map(|l| format!("{src}:{l}"))
+                .collect();
+            report.unpaired = Some(format!(
+                "its blocks at {} have no counterpart in the source, and the source's blocks at {} none in it: a chapter rebuilt in the source's structure would lose its own; add those source blocks to the chapter (or remove its own), then import again",
+                at.join(", "),
+                missing.join(", ")
+            ));
+            return None;
+        }
+    };
     let body = text.strip_prefix(crate::util::text::BOM).unwrap_or(&text);
     let blocks = segments::segment(body, Format::Markdown);
-    if let Alignment::Differs(parting) = align(&pairing.source.blocks, &blocks) {
+    let alignment = align(&pairing.source.blocks, &blocks);
+    if alignment.pairs.iter().any(Option::is_none)
+        && let Some(parting) = alignment.parting(&pairing.source.blocks, &blocks)
+    {
         let block = pairing.source.blocks.get(parting.ordinal - 1);
         let id = block.map(|b| block_id(&report.chapter, b));
         let at = entries
@@ -400,106 +497,4 @@ fn finish(
 /// How many `|` a text has that are not written `\|`.
 fn bars(text: &str) -> usize {
     text.matches('|').count() - text.matches("\\|").count()
-}
-
-/// The problem of an entry whose msgid is not the current source block's text.
-fn stale_msgid(l: &Located, pairing: &Pairing, line: usize) -> String {
-    format!(
-        "{}:{}: the msgid is not the text of this block in {}:{line} any more (the source changed since the PO was exported); export again (`livret po export`) and merge your translations into it with msgmerge",
-        l.file, l.entry.line, pairing.source.file.rel
-    )
-}
-
-/// Reads every `.po` file directly in the folder: the files read, and the entries
-/// by chapter. Syntax errors, a charset other than UTF-8, another language, entries
-/// without a livret block id and the same block in two places are errors.
-fn read_folder(
-    manifest: &Manifest,
-    dir: &PoDir,
-    lang: &str,
-) -> Result<(Vec<String>, ByChapter)> {
-    let root = &manifest.root;
-    let folder = dir.path(root);
-    let names: Vec<String> = files_in(&folder)?
-        .into_iter()
-        .filter_map(|p| p.file_name().and_then(|n| n.to_str()).map(String::from))
-        .filter(|n| n.ends_with(".po") && !n.starts_with('.'))
-        .collect();
-    if names.is_empty() {
-        return Err(Error::new(format!("{}: no .po files there", dir.shown_dir()))
-            .with_hint(format!(
-                "write them first: livret po export --lang {lang} {}",
-                dir.shown_dir()
-            )));
-    }
-    let mut by_chapter = ByChapter::new();
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    for name in &names {
-        let shown = dir.shown(name);
-        let bytes = read_bytes(dir, root, name, &shown)?;
-        for entry in read_file(&shown, bytes, lang)? {
-            let located = Located { file: shown.clone(), entry };
-            let id = located.entry.msgctxt.clone().unwrap_or_default();
-            if let Some(first) = seen.insert(id.clone(), located.at()) {
-                return Err(Error::new(format!(
-                    "{}: the block `{id}` is already translated at {first}",
-                    located.at()
-                ))
-                .with_hint("keep one of the two entries (one PO file per chapter, or one for the whole guide)"));
-            }
-            let chapter = parse_block_id(&id).map_or("", |(c, _)| c).to_string();
-            by_chapter.entry(chapter).or_default().push(located);
-        }
-    }
-    Ok((names.iter().map(|n| dir.shown(n)).collect(), by_chapter))
-}
-
-/// The bytes of the PO file `name` of the folder, refused beyond [`MAX_PO_BYTES`].
-fn read_bytes(dir: &PoDir, root: &Path, name: &str, shown: &str) -> Result<Vec<u8>> {
-    let size = dir.path(root).join(name).metadata().map_or(0, |m| m.len());
-    if size > MAX_PO_BYTES {
-        return Err(Error::new(format!(
-            "{shown}: {:.1} MB, more than the {} MB livret reads in a PO file",
-            size as f64 / f64::from(1 << 20),
-            MAX_PO_BYTES >> 20
-        ))
-        .with_hint(
-            "check that it is the file you meant: a chapter's PO file is tens of KB",
-        ));
-    }
-    match dir {
-        PoDir::Project(rel) => read_project(root, format!("{rel}/{name}")),
-        PoDir::User(path) => std::fs::read(path.join(name))
-            .map_err(|e| Error::io("read", &path.join(name), e)),
-    }
-}
-
-/// Parses one PO file and checks its header; gives its entries.
-fn read_file(shown: &str, bytes: Vec<u8>, lang: &str) -> Result<Vec<Entry>> {
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Error::new(format!("{shown}: the file is not UTF-8 text"))
-            .with_hint("save it as UTF-8 (Poedit and Lokalize do by default)")
-    })?;
-    let catalog = pofile::parse(&text).map_err(|e| {
-        Error::new(format!("{shown}:{}: {}", e.line, e.message))
-            .with_hint("fix the line, or export again and redo the change in a PO editor")
-    })?;
-    if let Some(ct) = catalog.header_field("Content-Type") {
-        let charset = ct.split("charset=").nth(1).unwrap_or("").trim();
-        if !charset.eq_ignore_ascii_case("UTF-8") {
-            return Err(Error::new(format!("{shown}: the header says charset={charset}, livret reads UTF-8 only"))
-                .with_hint("save the file as UTF-8 and set the header to `Content-Type: text/plain; charset=UTF-8`"));
-        }
-    }
-    super::language::check(shown, &text, &catalog, lang)?;
-    for e in &catalog.entries {
-        if e.msgctxt.as_deref().and_then(parse_block_id).is_none() {
-            return Err(Error::new(format!(
-                "{shown}:{}: this entry has no livret block id as its msgctxt (`chapter#5-paragraph`)",
-                e.line
-            ))
-            .with_hint("the entries come from `livret po export`; keep their msgctxt as it is"));
-        }
-    }
-    Ok(catalog.entries)
 }

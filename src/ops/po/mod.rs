@@ -3,9 +3,12 @@
 //! translators who work in Poedit, Lokalize or Weblate; and back into the chapters.
 
 mod accept;
+mod base;
 pub mod export;
+mod folder;
 pub mod import;
 mod language;
+mod merge;
 mod notes;
 mod pairing;
 pub mod pofile;
@@ -14,6 +17,7 @@ mod text;
 
 use std::path::{Path, PathBuf};
 
+use crate::project::block_ids;
 use crate::project::manifest::Manifest;
 use crate::project::paths;
 use crate::project::segments::Block;
@@ -63,17 +67,16 @@ impl PoDir {
     }
 }
 
-/// The `msgctxt` of a block: `<chapter>#<ordinal>-<kind>`, e.g.
-/// `01-introduction#5-paragraph` (the ids `livret check` shows).
+/// The `msgctxt` of a block: `<chapter>#<id>`, e.g.
+/// `01-introduction#paragraph-3f2a9c1b` (the ids `livret check` shows, which
+/// survive edits elsewhere in the chapter: see `project::block_ids`).
 pub fn block_id(chapter: &str, block: &Block) -> String {
-    format!("{chapter}#{}-{}", block.ordinal, block.kind.name())
+    block_ids::qualified(chapter, &block.id)
 }
 
-/// The chapter and 1-based ordinal of a [`block_id`].
-pub fn parse_block_id(id: &str) -> Option<(&str, usize)> {
-    let (chapter, rest) = id.rsplit_once('#')?;
-    let (ordinal, _kind) = rest.split_once('-')?;
-    Some((chapter, ordinal.parse().ok().filter(|&n| n > 0)?))
+/// The chapter and the id of a [`block_id`].
+pub fn parse_block_id(id: &str) -> Option<(&str, &str)> {
+    block_ids::split(id)
 }
 
 /// Checks that `lang` is a translation of the guide.

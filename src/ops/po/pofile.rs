@@ -15,6 +15,8 @@ use std::fmt::Write as _;
 /// One entry of a PO file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entry {
+    /// Translator comments (`# ` lines), kept as written.
+    pub comments: Vec<String>,
     /// Comments for translators written by livret (`#.` lines).
     pub extracted: Vec<String>,
     /// Where the text comes from (`#:` lines), e.g. `sources/fr/01-introduction.md:12`.
@@ -49,8 +51,11 @@ pub struct Catalog {
     pub comments: Vec<String>,
     /// The header's `Name: value` fields, in order.
     pub header: Vec<(String, String)>,
-    /// The entries, in order (obsolete `#~` entries are not kept).
+    /// The entries, in order.
     pub entries: Vec<Entry>,
+    /// Obsolete entries (`#~`) as written, each with the comments before it, one
+    /// string of lines per entry (no final line break).
+    pub obsolete: Vec<String>,
 }
 
 impl Catalog {
@@ -78,6 +83,9 @@ pub fn write(catalog: &Catalog) -> String {
     write_field(&mut out, "", "msgstr", &header);
     for entry in &catalog.entries {
         out.push('\n');
+        for line in entry.comments.iter().flat_map(|c| c.split('\n')) {
+            push_comment(&mut out, "#", line);
+        }
         for line in entry.extracted.iter().flat_map(|c| c.split('\n')) {
             push_comment(&mut out, "#.", line);
         }
@@ -96,9 +104,46 @@ pub fn write(catalog: &Catalog) -> String {
         write_field(&mut out, "", "msgid", &entry.msgid);
         write_field(&mut out, "", "msgstr", &entry.msgstr);
     }
+    for raw in &catalog.obsolete {
+        out.push('\n');
+        out.push_str(raw);
+        out.push('\n');
+    }
     out
 }
 
+/// An entry as an obsolete one (`#~ msgid …`): its translator comments and flags,
+/// then its fields behind `#~ `, as gettext's tools write one.
+pub fn obsolete(entry: &Entry) -> String {
+    let mut out = String::new();
+    for line in entry.comments.iter().flat_map(|c| c.split('\n')) {
+        push_comment(&mut out, "#", line);
+    }
+    if !entry.flags.is_empty() {
+        push_comment(&mut out, "#,", &entry.flags.join(", "));
+    }
+    if let Some(ctxt) = &entry.msgctxt {
+        write_field(&mut out, "#~ ", "msgctxt", ctxt);
+    }
+    write_field(&mut out, "#~ ", "msgid", &entry.msgid);
+    write_field(&mut out, "#~ ", "msgstr", &entry.msgstr);
+    out.pop();
+    out
+}
+
+/// The msgctxt of an obsolete entry as [`Catalog::obsolete`] holds it.
+pub fn obsolete_ctxt(raw: &str) -> Option<String> {
+    let mut lines = raw.lines().skip_while(|l| !l.starts_with("#~ msgctxt "));
+    let first = lines.next()?.strip_prefix("#~ msgctxt ")?;
+    let mut ctxt = unquote(first.trim()).ok()?;
+    for l in lines {
+        match l.strip_prefix("#~ \"") {
+            Some(_) => ctxt.push_str(&unquote(l[3..].trim()).ok()?),
+            None => break,
+        }
+    }
+    Some(ctxt)
+}
 /// One comment line: `#` alone for an empty text, else `#<kind> text`.
 fn push_comment(out: &mut String, kind: &str, text: &str) {
     if text.is_empty() {
@@ -229,10 +274,13 @@ struct Reader {
     started: bool,
     header: Option<Entry>,
     comments: Vec<String>,
+    /// The obsolete entry being read (its `#~` lines), and those read.
+    obsolete_lines: Vec<String>,
+    obsolete: Vec<String>,
 }
 
-/// Reads PO text. Obsolete entries (`#~`) and translator comments are skipped; a
-/// plural entry, a duplicate entry or a malformed line is an error with its line.
+/// Reads PO text. Obsolete entries (`#~`) are kept as written; a plural entry, a
+/// duplicate entry or a malformed line is an error with its line.
 pub fn parse(text: &str) -> Result<Catalog, SyntaxError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = Reader::default();
@@ -249,7 +297,12 @@ pub fn parse(text: &str) -> Result<Catalog, SyntaxError> {
         .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
         .collect();
     check_duplicates(&reader.entries)?;
-    Ok(Catalog { comments: reader.comments, header: fields, entries: reader.entries })
+    Ok(Catalog {
+        comments: reader.comments,
+        header: fields,
+        entries: reader.entries,
+        obsolete: reader.obsolete,
+    })
 }
 
 impl Reader {
@@ -260,6 +313,10 @@ impl Reader {
             return self.end_entry(n);
         }
         if line.starts_with("#~") {
+            if self.has_id {
+                return Err(err("an obsolete `#~` line inside an entry".into()));
+            }
+            self.obsolete_lines.push(line.to_string());
             return Ok(());
         }
         if let Some(rest) = line.strip_prefix("#|") {
@@ -310,8 +367,10 @@ impl Reader {
         } else if let Some(r) = rest.strip_prefix(',') {
             let flags = r.split(',').map(str::trim).filter(|f| !f.is_empty());
             self.current.flags.extend(flags.map(String::from));
-        } else if !self.has_ctxt && self.entries.is_empty() && self.header.is_none() {
+        } else if self.entries.is_empty() && self.header.is_none() {
             self.comments.push(text(rest));
+        } else {
+            self.current.comments.push(text(rest));
         }
         self.started = true;
         Ok(())
@@ -411,6 +470,23 @@ impl Reader {
 
     /// A blank line (or the end of the file): the entry read so far is complete.
     fn end_entry(&mut self, n: usize) -> Result<(), SyntaxError> {
+        if !self.obsolete_lines.is_empty() && !self.has_id {
+            let mut raw: Vec<String> = Vec::new();
+            for c in std::mem::take(&mut self.current.comments) {
+                raw.push(if c.is_empty() { "#".into() } else { format!("# {c}") });
+            }
+            if !self.current.flags.is_empty() {
+                raw.push(format!("#, {}", self.current.flags.join(", ")));
+            }
+            raw.append(&mut self.obsolete_lines);
+            self.obsolete.push(raw.join("\n"));
+            self.current = Entry::default();
+            self.field = None;
+            self.has_ctxt = false;
+            self.started = false;
+            return Ok(());
+        }
+        self.obsolete_lines.clear();
         if !self.started {
             return Ok(());
         }

@@ -2,44 +2,159 @@
 //! block's text replaced by its translation, everything between blocks (heading
 //! marks, list markers, `> [!IMPORTANT]`, image paths, `[^label]:`, blank lines) kept.
 //!
-//! The frame is the translation's own file when it follows the source's structure
-//! block for block (its own line breaks and spacing stay, and a block whose
-//! translation did not change keeps its bytes); otherwise the source chapter's.
+//! The frame is the translation's own file when it has a block for every source
+//! block and none for a block removed from the source (its own line breaks, spacing
+//! and blocks of its own — a reviewer's note — stay, and a block whose translation
+//! did not change keeps its bytes); otherwise the source chapter's, a block without a
+//! translation keeping the source text under the untranslated mark.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
-use super::pairing::{Chapter, Pairing};
-use super::text::{continuation_marks, entry_text, placed};
-use crate::project::segments::{Anchor, Block, Format, Kind, segment};
+use super::pairing::Pairing;
+use super::text::{continuation_marks, entry_text, placed, translatable};
+use crate::project::segments::{Anchor, Block, Format, Kind, segment, untranslated_mark};
 use crate::util::text::{BOM, line_ending, with_line_ending};
 
 /// The chapter text with `translations[j]` (when `Some`) in place of source block
-/// `j`; with a byte order mark when the frame's file had one.
-pub fn rebuild(pairing: &Pairing, translations: &[Option<String>]) -> String {
-    let frame: &Chapter = match &pairing.translation {
-        Some(tr) if pairing.follows_source => tr,
-        _ => &pairing.source,
-    };
-    let frame_is_source = std::ptr::eq(frame, &pairing.source);
-    let mut order: Vec<usize> = (0..frame.blocks.len()).collect();
-    order.sort_by_key(|&j| std::cmp::Reverse(frame.blocks[j].range.start));
-    let mut text = frame.text.clone();
-    for j in order {
-        let Some(Some(translation)) = translations.get(j) else { continue };
-        let block = &frame.blocks[j];
-        if !frame_is_source && *translation == entry_text(block) {
-            continue;
-        }
-        let marks = continuation_marks(&frame.text, block);
-        text.replace_range(block.range.clone(), &placed(block.kind, translation, &marks));
-    }
-    // The translation's own line endings (a new one takes the source's), never a mix.
+/// `j`, with a byte order mark when the frame's file had one and the translation's
+/// line endings (a new translation takes the source's), never a mix. `Err`: the
+/// lines of the translation's blocks of its own that a chapter in the source's frame
+/// would lose (it lacks some source blocks too, and they are not top-level paragraphs).
+pub fn rebuild(
+    pairing: &Pairing,
+    translations: &[Option<String>],
+    source_lang: &str,
+) -> Result<String, Vec<usize>> {
+    let text = framed(pairing, translations, source_lang)?;
     let own = pairing.translation.as_ref().unwrap_or(&pairing.source);
-    let mut text = with_line_ending(&text, line_ending(&own.text));
-    if frame.bom {
-        text.insert(0, BOM);
+    Ok(with_line_ending(&text, line_ending(&own.text)))
+}
+
+/// [`rebuild`] before its line endings are made the translation's.
+fn framed(
+    pairing: &Pairing,
+    translations: &[Option<String>],
+    source_lang: &str,
+) -> Result<String, Vec<usize>> {
+    if let Some(tr) = &pairing.translation
+        && pairing.units.iter().all(|u| u.translation.is_some())
+        && pairing.removed.iter().all(|r| r.translation.is_none())
+    {
+        let mut edits = Vec::new();
+        for (j, unit) in pairing.units.iter().enumerate() {
+            let (Some(i), Some(Some(t))) = (unit.translation, translations.get(j)) else {
+                continue;
+            };
+            let block = &tr.blocks[i];
+            if unit.untranslated || *t != entry_text(block) {
+                edits.push(edit(&tr.text, block, t));
+            }
+        }
+        return Ok(patch(&tr.text, tr.bom, edits));
     }
-    text
+    let mark = untranslated_mark(source_lang);
+    let mut edits = Vec::new();
+    for (j, block) in pairing.source.blocks.iter().enumerate() {
+        match translations.get(j) {
+            Some(Some(t)) => edits.push(edit(&pairing.source.text, block, t)),
+            _ if translatable(block.kind) && !block.text.trim().is_empty() => {
+                let t = format!("{mark}{}", entry_text(block));
+                edits.push(edit(&pairing.source.text, block, &t));
+            }
+            _ => {}
+        }
+    }
+    edits.extend(own_blocks(pairing)?);
+    let text = patch(&pairing.source.text, pairing.source.bom, edits);
+    // The translation's own blocks must come out as blocks of their own, and every
+    // source block still in its place.
+    // (Without blocks of its own, the import checks the structure itself.)
+    if let Some(tr) = pairing.translation.as_ref().filter(|_| !pairing.extra.is_empty()) {
+        let body = text.strip_prefix(BOM).unwrap_or(&text);
+        let blocks = segment(body, Format::Markdown);
+        let a = crate::project::segments::align::align(&pairing.source.blocks, &blocks);
+        if a.pairs.iter().any(Option::is_none) || a.extra.len() != pairing.extra.len() {
+            return Err(pairing.extra.iter().map(|&i| tr.blocks[i].line).collect());
+        }
+    }
+    Ok(text)
+}
+
+/// An edit of the source's frame: a range of it and its new text.
+type Edit = (Range<usize>, String);
+
+/// The edit putting translation `t` in place of `block` of `chapter`.
+fn edit(chapter: &str, block: &Block, t: &str) -> Edit {
+    let marks = continuation_marks(chapter, block);
+    (block.range.clone(), placed(block.kind, t, &marks))
+}
+
+/// The translation's blocks of its own (a reviewer's note, an extra bullet), each
+/// put after the source block its previous paired block translates: a top-level
+/// paragraph after a blank line, a block inside a container (an item, a box's
+/// line) on the next line with its own marks, when that source block sits in the
+/// same place. `Err`: the lines of those that cannot be placed so.
+fn own_blocks(pairing: &Pairing) -> Result<Vec<Edit>, Vec<usize>> {
+    let Some(tr) = &pairing.translation else { return Ok(Vec::new()) };
+    let mut source_of = vec![None; tr.blocks.len()];
+    for (j, unit) in pairing.units.iter().enumerate() {
+        if let Some(i) = unit.translation {
+            source_of[i] = Some(j);
+        }
+    }
+    let src = &pairing.source;
+    let mut edits = Vec::new();
+    let mut misplaced = Vec::new();
+    // The last first: insertions at one place end up in the translation's order.
+    for &i in pairing.extra.iter().rev() {
+        let own = &tr.blocks[i];
+        let after = (0..i).rev().find_map(|k| source_of[k]).map(|j| &src.blocks[j]);
+        let line_end = |b: &Block| {
+            let end = b.range.end;
+            src.text[end..].find('\n').map_or(src.text.len(), |n| end + n)
+        };
+        match after {
+            _ if own.path == "paragraph" => {
+                let at = after.map_or(0, line_end);
+                let text = if after.is_some() {
+                    format!("\n\n{}", own.text)
+                } else {
+                    format!("{}\n\n", own.text)
+                };
+                edits.push((at..at, text));
+            }
+            Some(b) if b.path == own.path => {
+                let start = tr.text[..own.range.start].rfind('\n').map_or(0, |n| n + 1);
+                let end = line_end_of(&tr.text, own.range.end);
+                edits.push((
+                    line_end(b)..line_end(b),
+                    format!("\n{}", &tr.text[start..end]),
+                ));
+            }
+            _ => misplaced.push(own.line),
+        }
+    }
+    if misplaced.is_empty() { Ok(edits) } else { Err(misplaced) }
+}
+
+/// The end of the line `at` is on (before its line break).
+fn line_end_of(text: &str, at: usize) -> usize {
+    text[at..].find('\n').map_or(text.len(), |n| at + n)
+}
+
+/// `text` with each edit made, and a byte order mark when `bom`.
+fn patch(text: &str, bom: bool, mut edits: Vec<Edit>) -> String {
+    // From the end, an insertion after the replacement of the block before it.
+    edits.sort_by_key(|(r, _)| std::cmp::Reverse((r.start, r.end)));
+    let mut out = text.to_string();
+    for (range, new) in edits {
+        out.replace_range(range, &new);
+    }
+    if bom {
+        out.insert(0, BOM);
+    }
+    out
 }
 
 /// The blocks of a text parsed on its own, the chapter's footnote `labels` defined
@@ -91,24 +206,32 @@ impl Shape {
 }
 
 /// The translation's footnote label for each of the source's, when the translation
-/// follows the source block for block and names its notes otherwise (`[^militaire]`
-/// → `[^military]`): labels are paired in the order the chapters first use them.
+/// names its notes otherwise (`[^militaire]` → `[^military]`): labels are paired in
+/// the order the paired blocks first use them.
 pub fn label_map(pairing: &Pairing) -> BTreeMap<String, String> {
-    let Some(tr) = pairing.translation.as_ref().filter(|_| pairing.follows_source) else {
+    let Some(tr) = pairing.translation.as_ref() else {
         return BTreeMap::new();
     };
-    let order = |blocks: &[Block]| {
-        let mut labels: Vec<String> = Vec::new();
-        for a in blocks.iter().flat_map(|b| &b.anchors) {
-            if let Anchor::Footnote(l) = a
-                && !labels.contains(l)
-            {
-                labels.push(l.clone());
+    let labels = |b: &Block| -> Vec<String> {
+        b.anchors
+            .iter()
+            .filter_map(|a| match a {
+                Anchor::Footnote(l) => Some(l.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut map = BTreeMap::new();
+    let mut taken = std::collections::BTreeSet::new();
+    for (block, unit) in pairing.source.blocks.iter().zip(&pairing.units) {
+        let Some(t) = unit.translation.and_then(|i| tr.blocks.get(i)) else { continue };
+        for (s, t) in labels(block).into_iter().zip(labels(t)) {
+            if !map.contains_key(&s) && taken.insert(t.clone()) {
+                map.insert(s, t);
             }
         }
-        labels
-    };
-    order(&pairing.source.blocks).into_iter().zip(order(&tr.blocks)).collect()
+    }
+    map
 }
 
 /// What a translation breaks of its msgid's shape, in words (`None`: nothing).

@@ -1,4 +1,4 @@
-use super::align::{Alignment, align};
+use super::align::align;
 use super::*;
 
 /// (kind, path, line, text) of each block.
@@ -119,18 +119,50 @@ fn typst_chapters_split_at_paragraph_breaks() {
 fn alignment_names_the_first_place_the_structures_part() {
     let fr = segment("# Un\n\nTexte.\n\n- a\n- b\n", Format::Markdown);
     let en = segment("# One\n\nText.\n\n- a\n- b\n", Format::Markdown);
-    assert_eq!(align(&fr, &en), Alignment::Aligned);
+    assert!(align(&fr, &en).exact());
+    assert_eq!(align(&fr, &en).parting(&fr, &en), None);
     let short = segment("# One\n\nText.\n\nMore text.\n\n- a\n", Format::Markdown);
-    let Alignment::Differs(p) = align(&fr, &short) else { panic!("aligned") };
+    let a = align(&fr, &short);
+    let p = a.parting(&fr, &short).unwrap();
     assert_eq!((p.ordinal, p.source_line, p.translation_line), (3, Some(5), Some(5)));
     assert!(p.describe().contains("item `list/item`"), "{}", p.describe());
+    // Only the blocks that differ are left out: the heading, the text and one item pair.
+    assert_eq!(a.pairs.iter().flatten().count(), 3);
+    assert_eq!(p.translation_only, vec![5]);
     let img = segment("# One\n\n![x](b.png)\n", Format::Markdown);
     let img_fr = segment("# Un\n\n![x](a.png)\n", Format::Markdown);
-    let Alignment::Differs(p) = align(&img_fr, &img) else { panic!("aligned") };
+    let p = align(&img_fr, &img).parting(&img_fr, &img).unwrap();
     assert!(p.describe().contains("image a.png"), "{}", p.describe());
-    let Alignment::Differs(p) = align(&fr, &fr[..2]) else { panic!("aligned") };
+    let p = align(&fr, &fr[..2]).parting(&fr, &fr[..2]).unwrap();
     assert_eq!(p.translation_line, None);
     assert!(p.describe().contains("the end of the chapter"));
+    assert_eq!(p.source_only, vec![5, 6]);
+}
+
+#[test]
+fn an_extra_bullet_or_note_costs_only_itself() {
+    let fr = segment(
+        "# Titre\n\nAppelez le 17.\n\n- Un point court.\n- Le 112 marche partout en Europe.\n- Fin.\n\nDernier paragraphe.\n",
+        Format::Markdown,
+    );
+    // An extra bullet in the middle, and a reviewer's note before the last paragraph.
+    let bm = segment(
+        "# Kunnafoni\n\nA wele 17 la.\n\n- Kuma surun.\n- Kuma wɛrɛ min tɛ fransikan na.\n- 112 bɛ baara kɛ Erópu yɔrɔ bɛɛ.\n- A laban.\n\nSɛbɛnnikɛla ka kunnafoni: nin sɛbɛn ye kalan kɛ ka ɲɛ ani ka a ɲɛnabɔ kosɛbɛ.\n\nSɛbɛn laban dɔ.\n",
+        Format::Markdown,
+    );
+    let a = align(&fr, &bm);
+    // Every source block has its translation; the extra bullet (line 6) and the
+    // note's paragraph are the only ones left over.
+    assert_eq!(a.pairs, vec![Some(0), Some(1), Some(2), Some(4), Some(5), Some(7)]);
+    assert_eq!(a.extra, vec![3, 6]);
+    let p = a.parting(&fr, &bm).unwrap();
+    assert_eq!(p.translation_only, vec![6, 10]);
+    assert!(p.source_only.is_empty());
+    assert!(p.unpaired().contains("line(s) 6, 10"), "{}", p.unpaired());
+    // N'Ko digits count as their Latin value.
+    let nqo = segment("# ߞߎ߲߬\n\nߞߊ߬ ߁߇ ߥߟߌ߬.\n\nߊ߬ ߟߊߓߊ߲.\n", Format::Markdown);
+    let fr2 = segment("# Titre\n\nAppelez le 17.\n\nLa fin.\n", Format::Markdown);
+    assert!(align(&fr2, &nqo).exact());
 }
 
 #[test]

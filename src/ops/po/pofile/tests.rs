@@ -30,6 +30,7 @@ fn catalog(entries: Vec<Entry>) -> Catalog {
             ("Content-Type".into(), "text/plain; charset=UTF-8".into()),
         ],
         entries,
+        obsolete: Vec::new(),
     }
 }
 
@@ -145,4 +146,25 @@ proptest::proptest! {
     fn no_input_makes_the_reader_panic(text in "(msgid|msgstr|msgctxt|#\\||#~|#,|\"|\\\\|\\n| |é|x){0,40}") {
         let _ = parse(&text);
     }
+}
+
+#[test]
+fn translator_comments_and_obsolete_entries_survive_a_round_trip() {
+    let text = "# A guide.\nmsgid \"\"\nmsgstr \"Language: bm\\n\"\n\n# revu par Awa\n#. paragraph\n#, fuzzy, md-text\nmsgctxt \"01-a#x\"\nmsgid \"Un.\"\nmsgstr \"Kelen.\"\n\n# old one\n#~ msgctxt \"01-a#y\"\n#~ msgid \"Deux.\"\n#~ msgstr \"Fila.\"\n";
+    let c = parse(text).unwrap();
+    assert_eq!(c.entries.len(), 1);
+    assert_eq!(c.entries[0].comments, vec!["revu par Awa".to_string()]);
+    assert_eq!(c.entries[0].flags, vec!["fuzzy".to_string(), "md-text".to_string()]);
+    assert_eq!(c.obsolete.len(), 1);
+    assert_eq!(obsolete_ctxt(&c.obsolete[0]).as_deref(), Some("01-a#y"));
+    assert!(c.obsolete[0].starts_with("# old one\n#~ msgctxt"), "{:?}", c.obsolete);
+    let again = parse(&write(&c)).unwrap();
+    assert_eq!(again.entries[0].comments, c.entries[0].comments);
+    assert_eq!(again.obsolete, c.obsolete);
+    let e = Entry { comments: vec!["x".into()], ..entry("01-a#z", "Trois.", "Saba.") };
+    let raw = obsolete(&e);
+    assert_eq!(
+        raw,
+        "# x\n#~ msgctxt \"01-a#z\"\n#~ msgid \"Trois.\"\n#~ msgstr \"Saba.\""
+    );
 }
