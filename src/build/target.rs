@@ -145,6 +145,8 @@ fn compile_with_images(
             compiled = compile::compile(&world)?;
         }
     }
+    // The chapters' own warnings (raw HTML printed as text…) come first.
+    compiled.warnings.splice(0..0, assembled.warnings.iter().cloned());
     Ok(CompiledTarget { assembled, world, compiled, images: placed })
 }
 

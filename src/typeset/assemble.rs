@@ -53,6 +53,9 @@ pub struct Assembled {
     pub images: Vec<ImageUse>,
     /// The Markdown chapters read, with the hex SHA-256 of the bytes as read.
     pub read: Vec<(String, String)>,
+    /// What the chapters print otherwise than written (raw HTML as text, links not
+    /// made live), rendered as `chapter:line: warning: …` with a hint.
+    pub warnings: Vec<String>,
 }
 
 /// Builds the main source for `lang` in `layout`.
@@ -92,6 +95,7 @@ pub fn assemble(
     let mut chapter_files = Vec::new();
     let mut images = Vec::new();
     let mut read = Vec::new();
+    let mut warnings = Vec::new();
     for stem in manifest.chapter_stems() {
         let (file, shown_in, banner) = match chapters::find(manifest, lang, stem)? {
             Some(file) => (file, language, false),
@@ -108,9 +112,8 @@ pub fn assemble(
             None => return Err(missing_source_chapter(manifest, stem)),
         };
         let chapter = Chapter { stem, file: &file, shown_in, banner };
-        if let Some(hash) =
-            write_chapter(&mut out, manifest, &chapter, options, &mut images)?
-        {
+        let found = Found { images: &mut images, warnings: &mut warnings };
+        if let Some(hash) = write_chapter(&mut out, manifest, &chapter, options, found)? {
             read.push((file.rel.clone(), hash));
         }
         chapter_files.push(file.rel);
@@ -131,6 +134,7 @@ pub fn assemble(
         chapter_files,
         images,
         read,
+        warnings,
     })
 }
 
@@ -162,15 +166,25 @@ struct Chapter<'a> {
     banner: bool,
 }
 
+/// What writing the chapters finds, for the caller.
+struct Found<'a> {
+    /// The Markdown chapters' images.
+    images: &'a mut Vec<ImageUse>,
+    /// Rendered warnings.
+    warnings: &'a mut Vec<String>,
+}
+
 /// Writes one chapter: a `#chapter` call holding the included Typst file or the
-/// converted Markdown (its lines mapped back to the chapter's).
+/// converted Markdown (its lines mapped back to the chapter's). With `strict`, a
+/// warning about the chapter's text is an error.
 fn write_chapter(
     out: &mut Output,
     manifest: &Manifest,
     chapter: &Chapter,
     options: &AssembleOptions,
-    images: &mut Vec<ImageUse>,
+    found: Found,
 ) -> Result<Option<String>> {
+    let Found { images, warnings } = found;
     let Chapter { stem, file, shown_in, banner } = *chapter;
     out.line(
         None,
@@ -209,6 +223,19 @@ fn write_chapter(
                     .with_hint(refusal.hint)
             }
         })?;
+        if options.strict
+            && let Some(first) = converted.warnings.first()
+        {
+            return Err(Error::at(
+                Path::new(&file.rel),
+                Some((first.line, 1)),
+                format!("{} (an error with --strict)", first.message),
+            )
+            .with_hint(first.hint));
+        }
+        warnings.extend(converted.warnings.iter().map(|w| {
+            format!("{}:{}: warning: {}\n  hint: {}", file.rel, w.line, w.message, w.hint)
+        }));
         for (i, line) in converted.typst.lines().enumerate() {
             let origin = converted
                 .lines
@@ -234,6 +261,9 @@ fn missing_source_chapter(manifest: &Manifest, stem: &str) -> Error {
     .with_hint(format!("create sources/{src}/{stem}.md, or remove `{stem}` from the chapter list"))
 }
 
+/// The file name endings of the images typst can print (any case).
+const IMAGE_FORMATS: [&str; 7] = ["png", "jpg", "jpeg", "gif", "webp", "svg", "pdf"];
+
 /// Maps an image destination written in a chapter to a project path Typst loads.
 ///
 /// Paths are relative to `sources/`; `sources/images/<lang>/x` overrides `sources/images/x`.
@@ -255,6 +285,15 @@ fn resolve_image(
         return Err(at(format!("image path `{dest}` leaves sources/")).with_hint(
             "images are referred to relative to sources/, e.g. images/logo.png",
         ));
+    }
+    if let Some((_, ext)) = rel.rsplit_once('.')
+        && !ext.contains('/')
+        && !IMAGE_FORMATS.contains(&ext.to_ascii_lowercase().as_str())
+    {
+        return Err(at(format!(
+            "image `{dest}`: livret prints PNG, JPEG, GIF, WebP, SVG and PDF images, not `.{ext}` files"
+        ))
+        .with_hint("convert it to PNG (drawings) or JPEG (photos), e.g. with GIMP, and change the name here"));
     }
     let localized =
         rel.strip_prefix("images/").map(|rest| format!("sources/images/{lang}/{rest}"));
