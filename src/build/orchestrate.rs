@@ -17,7 +17,7 @@ use crate::build::lock::BuildLock;
 use crate::build::options::BuildOptions;
 use crate::build::output::BuiltTarget;
 use crate::build::target::{Context, standard_name};
-use crate::build::{edition, incremental, report};
+use crate::build::{edition, incremental, isolate, report};
 use crate::project::manifest::{self, Manifest};
 use crate::project::paths;
 use crate::project::targets::{self, TargetId};
@@ -39,6 +39,15 @@ pub fn build(
         targets::targets(&manifest, &options.langs, &options.layouts, options.shard)?;
     let fonts = Fonts::load(&manifest.root, options.system_fonts)?;
     let date = world::build_date(manifest.date()?)?;
+    if options.print {
+        // Every print preset checked before any target compiles or writes.
+        crate::typeset::preflight::check_presets(
+            &manifest,
+            &options.layouts,
+            &fonts,
+            date,
+        )?;
+    }
     let _lock = BuildLock::acquire(&manifest.root)?;
     let fixed = fixed_fingerprint(&manifest, &fonts, options)?;
     let shared = Arc::new(Shared {
@@ -119,6 +128,18 @@ fn build_limited(
     if let Some(err) = shared.gave_up.lock().ok().and_then(|e| e.clone()) {
         return Err(err);
     }
+    if let Some(memory) = shared.options.memory
+        && isolate::runs_code(&shared.manifest, &id.lang)
+    {
+        // In a child process under the budget (stopped, not abandoned, past --timeout).
+        let job = isolate::job(&shared.options, id, &shared.fixed, memory);
+        return isolate::build_in_child(
+            &shared.manifest,
+            &job,
+            shared.options.timeout,
+            stage,
+        );
+    }
     let (send, receive) = mpsc::channel();
     let (thread_shared, thread_id) = (shared.clone(), id.clone());
     std::thread::Builder::new()
@@ -164,7 +185,7 @@ fn build_limited(
 }
 
 /// The error of a target that took longer than the limit.
-fn timed_out(id: &TargetId, limit: Duration) -> Error {
+pub(crate) fn timed_out(id: &TargetId, limit: Duration) -> Error {
     Error::new(format!(
         "{} {}: gave up after {} s (--timeout); nothing of this target was recorded",
         id.lang,
@@ -176,7 +197,7 @@ fn timed_out(id: &TargetId, limit: Duration) -> Error {
 }
 
 /// Builds one target unless it is up to date, and records what it read and wrote.
-fn build_target(
+pub(crate) fn build_target(
     ctx: Context,
     id: &TargetId,
     options: &BuildOptions,

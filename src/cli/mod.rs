@@ -66,6 +66,7 @@ pub fn run(command: Command) -> ExitStatus {
         Command::Watch(args) => watch::run(args),
         Command::Proof(args) => proof::run(args),
         Command::Po(command) => po::run(command),
+        Command::BuildTarget { job } => build::run_child(&job),
     };
     result.unwrap_or_else(|err| {
         eprintln!("{}", term::render_error(&err));
