@@ -16,14 +16,10 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 
 use crate::build::options::BuildOptions;
-use crate::build::orchestrate::{build_target, timed_out};
 use crate::build::output::BuiltTarget;
-use crate::build::target::Context;
 use crate::project::chapters;
-use crate::project::manifest::{self, Manifest};
+use crate::project::manifest::Manifest;
 use crate::project::targets::TargetId;
-use crate::typeset::fonts::Fonts;
-use crate::typeset::world;
 use crate::util::diag::{Error, Result};
 
 /// The hidden command the child runs.
@@ -64,10 +60,11 @@ struct Failure {
     hints: Vec<String>,
 }
 
-/// Runs in the child: limits its address space, builds the target, says how it went
-/// on standard output. Never fails: every error is a line for the parent.
-pub fn child_main(job: &ChildJob) {
-    let outcome = limit_memory(job.memory).and_then(|()| build_in_this_process(job));
+/// Runs in the child: limits its address space, builds the target with `build`,
+/// says how it went on standard output. Never fails: every error is a line for the
+/// parent.
+pub fn child_main(job: &ChildJob, build: impl FnOnce(&ChildJob) -> Result<BuiltTarget>) {
+    let outcome = limit_memory(job.memory).and_then(|()| build(job));
     let line = match outcome {
         Ok(built) => {
             format!("done\t{}", serde_json::to_string(&built).unwrap_or_default())
@@ -88,30 +85,6 @@ fn limit_memory(bytes: u64) -> Result<()> {
     #[cfg(not(unix))]
     let _ = bytes;
     Ok(())
-}
-
-/// The child's build of its one target.
-fn build_in_this_process(job: &ChildJob) -> Result<BuiltTarget> {
-    let pdf_standard = match &job.pdf_standard {
-        Some(name) => Some(crate::typeset::export::parse_standard(name)?),
-        None => None,
-    };
-    let options = BuildOptions {
-        project: job.project.clone(),
-        strict: job.strict,
-        print: job.print,
-        system_fonts: job.system_fonts,
-        force: job.force,
-        pdf_standard,
-        ..BuildOptions::default()
-    };
-    let manifest = manifest::load(&job.project)?;
-    let fonts = Fonts::load(&manifest.root, job.system_fonts)?;
-    let date = world::build_date(manifest.date()?)?;
-    let ctx = Context { manifest: &manifest, fonts: &fonts, date };
-    let id = TargetId { lang: job.lang.clone(), layout: job.layout.clone() };
-    let stage = |what: &str| println!("stage\t{}", what.replace('\n', " "));
-    build_target(ctx, &id, &options, &job.fixed, &stage)
 }
 
 /// The child's job for one target of a build.
@@ -197,6 +170,18 @@ pub fn build_in_child(
             }
         }
     }
+}
+
+/// The error of a target that took longer than the limit.
+pub fn timed_out(id: &TargetId, limit: std::time::Duration) -> Error {
+    Error::new(format!(
+        "{} {}: gave up after {} s (--timeout); nothing of this target was recorded",
+        id.lang,
+        id.layout,
+        limit.as_secs()
+    ))
+    .with_hint("a Typst chapter may loop for ever: look for a loop or a recursion that never ends")
+    .with_hint("if the guide is only large, allow more time with --timeout SECONDS")
 }
 
 /// Reads the child's lines on a thread; what it says, in order.

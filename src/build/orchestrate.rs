@@ -9,7 +9,7 @@
 
 use std::fs;
 use std::sync::{Arc, Mutex, mpsc};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
@@ -168,7 +168,7 @@ fn build_limited(
             Ok(Progress::Stage(what)) => stage(&what),
             Ok(Progress::Done(result)) => return *result,
             Err(true) => {
-                let err = timed_out(id, limit.unwrap_or_default());
+                let err = isolate::timed_out(id, limit.unwrap_or_default());
                 if let Ok(mut first) = shared.gave_up.lock() {
                     first.get_or_insert_with(|| err.clone());
                 }
@@ -184,20 +184,32 @@ fn build_limited(
     }
 }
 
-/// The error of a target that took longer than the limit.
-pub(crate) fn timed_out(id: &TargetId, limit: Duration) -> Error {
-    Error::new(format!(
-        "{} {}: gave up after {} s (--timeout); nothing of this target was recorded",
-        id.lang,
-        id.layout,
-        limit.as_secs()
-    ))
-    .with_hint("a Typst chapter may loop for ever: look for a loop or a recursion that never ends")
-    .with_hint("if the guide is only large, allow more time with --timeout SECONDS")
+/// Builds the one target of a child process's job (see [`isolate`]), in this process.
+pub fn build_child(job: &isolate::ChildJob) -> Result<BuiltTarget> {
+    let pdf_standard = match &job.pdf_standard {
+        Some(name) => Some(crate::typeset::export::parse_standard(name)?),
+        None => None,
+    };
+    let options = BuildOptions {
+        project: job.project.clone(),
+        strict: job.strict,
+        print: job.print,
+        system_fonts: job.system_fonts,
+        force: job.force,
+        pdf_standard,
+        ..BuildOptions::default()
+    };
+    let manifest = manifest::load(&job.project)?;
+    let fonts = Fonts::load(&manifest.root, job.system_fonts)?;
+    let date = world::build_date(manifest.date()?)?;
+    let ctx = Context { manifest: &manifest, fonts: &fonts, date };
+    let id = TargetId { lang: job.lang.clone(), layout: job.layout.clone() };
+    let stage = |what: &str| println!("stage\t{}", what.replace('\n', " "));
+    build_target(ctx, &id, &options, &job.fixed, &stage)
 }
 
 /// Builds one target unless it is up to date, and records what it read and wrote.
-pub(crate) fn build_target(
+fn build_target(
     ctx: Context,
     id: &TargetId,
     options: &BuildOptions,

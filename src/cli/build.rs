@@ -57,7 +57,7 @@ pub fn run(args: BuildArgs) -> Result<ExitStatus> {
 pub fn run_child(job: &str) -> Result<ExitStatus> {
     let job: build::isolate::ChildJob = serde_json::from_str(job)
         .map_err(|e| crate::util::diag::Error::new(format!("not a build job ({e})")))?;
-    build::isolate::child_main(&job);
+    build::isolate::child_main(&job, build::orchestrate::build_child);
     Ok(ExitStatus::Success)
 }
 

@@ -148,6 +148,11 @@ fn header(
         lines.push(format!("  {line}"));
     }
     lines.push(")".into());
+    // A Typst chapter's link to anything but the web, mail or a telephone keeps its
+    // text, not live (Markdown links are sorted out, with a warning, when converted).
+    lines.push(
+        "#show link: it => if type(it.dest) != str or lower(it.dest.trim()).starts-with(regex(\"^(https?|mailto|tel):\")) { it } else { it.body }".into(),
+    );
     Ok(lines)
 }
 

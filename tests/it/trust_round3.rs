@@ -241,6 +241,14 @@ fn only_web_mail_and_telephone_links_are_live() {
     }
     fs::remove_dir_all(dir.path().join("out")).unwrap();
     build_refused(dir.path(), &["--strict"], &["sources/fr/01-a.md:7:", "javascript:"]);
+    // In a Typst chapter too, with in-document links kept.
+    let chapter = "= Liens <haut>\n\n#link(\"javascript:alert(1)\")[Piège] et \
+                   #link(\"FILE:///etc/passwd\")[Fichier] et #link(\" https://example.org\")[Site] \
+                   et #link(\"tel:+22320\")[Appel] et #link(<haut>)[Haut].\n";
+    let dir = project("01-a.typ", chapter);
+    let (text, _) = build_ok(dir.path(), &[]);
+    assert_in_order(&text, &["Piège", "Fichier", "Site", "Appel", "Haut"]);
+    assert_eq!(link_uris(&dir.path().join(PDF)), [" https://example.org", "tel:+22320"]);
 }
 
 // Item 4: chapters read only the guide.
