@@ -23,7 +23,7 @@ use crate::project::targets::TargetId;
 use crate::util::diag::{Error, Result};
 
 /// The hidden command the child runs.
-pub const COMMAND: &str = "build-target";
+pub const COMMAND: &str = "__isolated";
 
 /// The smallest budget accepted: below it livret itself does not start.
 pub const MIN_MEMORY: u64 = 512 << 20;

@@ -124,7 +124,7 @@ pub enum Command {
     Po(PoCommand),
     /// Builds one target of `livret build --memory` (livret runs this itself, in a
     /// process of its own).
-    #[command(hide = true, name = "build-target")]
+    #[command(hide = true, name = "__isolated")]
     BuildTarget {
         /// The job, as JSON.
         job: String,

@@ -52,7 +52,7 @@ pub fn run(args: BuildArgs) -> Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-/// The hidden `build-target JOB`: one target of `build --memory`, in this process
+/// The hidden `__isolated JOB`: one target of `build --memory`, in this process
 /// (the child), its outcome said on standard output for the parent.
 pub fn run_child(job: &str) -> Result<ExitStatus> {
     let job: build::isolate::ChildJob = serde_json::from_str(job)

@@ -75,6 +75,13 @@ impl FileLoader for ProjectLoader {
             PathProblem::NotFound => FileError::NotFound(self.root.join(rel)),
             PathProblem::Io(err) => FileError::Other(Some(err.into())),
         })?;
+        // A symlink in sources/ must not lead to out/, .git/… either.
+        let real = path.strip_prefix(&self.root).ok().and_then(|p| p.to_str());
+        if !self.any_file
+            && let Some(why) = real.and_then(|real| off_limits(&real.replace('\\', "/")))
+        {
+            return Err(FileError::Other(Some(why.into())));
+        }
         if path.is_dir() {
             return Err(FileError::IsDirectory);
         }
@@ -229,6 +236,11 @@ impl GuideWorld {
     /// The project-relative path of the main source.
     pub fn main_path(&self) -> &str {
         &self.main_path
+    }
+
+    /// The project root it reads in.
+    pub fn root(&self) -> &Path {
+        &self.files.loader().root
     }
 
     /// The fonts this world serves.

@@ -276,6 +276,21 @@ fn typst_chapters_read_only_the_guide() {
         assert!(!stderr.contains(content), "{path}: {stderr}");
         assert!(!dir.path().join(PDF).exists());
     }
+    // Nor through a symlink in sources/ that stays inside the project.
+    let dir = project("01-a.typ", "= Titre\n\n#read(\"/sources/fr/lien.txt\")\n");
+    fs::create_dir_all(dir.path().join(".git")).unwrap();
+    fs::write(dir.path().join(".git/config"), "secret-remote").unwrap();
+    std::os::unix::fs::symlink(
+        "../../.git/config",
+        dir.path().join("sources/fr/lien.txt"),
+    )
+    .unwrap();
+    let stderr = build_refused(
+        dir.path(),
+        &[],
+        &["sources/fr/01-a.typ:3:", "not part of the guide"],
+    );
+    assert!(!stderr.contains("secret-remote"), "{stderr}");
     // The guide's own files are read.
     let dir = project("01-a.typ", "= Titre\n\n#read(\"/sources/data.txt\")\n");
     fs::write(dir.path().join("sources/data.txt"), "Donnée partagée").unwrap();
@@ -638,4 +653,30 @@ fn the_memory_budget_is_checked() {
         assert!(stderr.contains("--memory"), "{bad}: {stderr}");
         assert!(!dir.path().join("out").exists(), "{bad}");
     }
+}
+
+#[test]
+fn an_image_the_pdf_standard_refuses_is_named_at_the_chapter_line() {
+    let dir = project("01-a.md", "# Titre\n\nTexte.\n\n![Carte](images/alpha.png)\n");
+    let images = dir.path().join("sources/images");
+    fs::create_dir_all(&images).unwrap();
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, 16, 16);
+    encoder.set_color(png::ColorType::Rgba);
+    let mut writer = encoder.write_header().unwrap();
+    writer.write_image_data(&[255, 0, 0, 128].repeat(256)).unwrap();
+    writer.finish().unwrap();
+    fs::write(images.join("alpha.png"), bytes).unwrap();
+    let stderr = build_refused(
+        dir.path(),
+        &["--pdf-standard", "a-1b", "--no-print"],
+        &[
+            "does not meet PDF/A-1b: sources/fr/01-a.md:5: image `sources/images/alpha.png`",
+            "transparency",
+        ],
+    );
+    // Without the standard, the same chapter builds.
+    assert!(stderr.contains("hint:"), "{stderr}");
+    let (code, _, stderr) = livret_in(dir.path(), "build", &["--no-print"]);
+    assert_eq!(code, 0, "{stderr}");
 }
