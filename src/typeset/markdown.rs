@@ -173,6 +173,9 @@ struct Writer {
     capture: Option<(String, String, String)>,
     /// Per open definition list: what is open in it.
     terms: Vec<TermState>,
+    /// The words of the open heading, and how often each heading anchor was given.
+    heading_text: String,
+    anchors: HashMap<String, usize>,
     /// The open HTML block: its first line and its text so far.
     html: Option<(usize, String)>,
     /// Whether inline HTML left a comment open (it goes on in the next event).
@@ -265,12 +268,16 @@ impl Writer {
             }
             Event::SoftBreak => {
                 if self.in_heading {
+                    self.heading_text.push(' ');
                     self.push(" ")
                 } else {
                     self.push("\n")
                 }
             }
-            Event::HardBreak if self.in_heading => self.push("#linebreak()"),
+            Event::HardBreak if self.in_heading => {
+                self.heading_text.push(' ');
+                self.push("#linebreak()")
+            }
             Event::HardBreak => self.push("\\\n"),
             Event::Rule => self.block("#line(length: 100%)"),
             Event::TaskListMarker(done) => self.push(if done { "☑ " } else { "☐ " }),
@@ -282,6 +289,9 @@ impl Writer {
         if let Some((_, alt, _)) = &mut self.capture {
             alt.push_str(text);
             return;
+        }
+        if self.in_heading {
+            self.heading_text.push_str(text);
         }
         let escaped = escape_markup(text);
         self.push(&escaped);
@@ -403,6 +413,7 @@ impl Writer {
             TagEnd::Paragraph => self.push("\n\n"),
             TagEnd::Heading(_) => {
                 self.in_heading = false;
+                self.anchor_heading();
                 self.push("\n\n");
             }
             TagEnd::BlockQuote(_) => {
@@ -552,6 +563,8 @@ pub fn string_literal(text: &str) -> String {
 mod front_matter;
 mod html;
 mod links;
+
+pub use links::ANCHOR_LINK;
 mod notes;
 
 #[cfg(test)]

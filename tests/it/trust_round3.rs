@@ -219,6 +219,42 @@ fn a_rule_and_setext_headings_are_not_front_matter() {
 
 // Item 3: only safe links are live.
 
+/// How many link annotations of the PDF lead inside the document (no URI).
+fn internal_links(pdf: &Path) -> usize {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Subtype").and_then(|s| s.as_name()).ok() == Some(b"Link"))
+        .filter(|d| {
+            let action = match d.get(b"A") {
+                Ok(lopdf::Object::Reference(id)) => doc.get_dictionary(*id).ok(),
+                Ok(lopdf::Object::Dictionary(a)) => Some(a),
+                _ => None,
+            };
+            action.is_none_or(|a| a.get(b"URI").is_err())
+        })
+        .count()
+}
+
+#[test]
+fn links_to_a_heading_lead_to_it() {
+    let chapter = "# Alerte\n\nVoir [plus bas](#Que-faire).\n\n## Que faire\n\nAppeler.\n\n\
+                   Et [nulle part](#absent).\n";
+    let dir = project("01-a.md", chapter);
+    let (text, said) = build_ok(dir.path(), &[]);
+    assert_in_order(&text, &["Alerte", "plus bas", "Que faire", "Appeler", "nulle part"]);
+    assert!(!said.contains("warning:"), "{said}");
+    // One link inside the document more than the same chapter without it (the
+    // contents page has its own), none to a missing heading.
+    let plain =
+        project("01-a.md", &chapter.replace("[plus bas](#Que-faire)", "plus bas"));
+    build_ok(plain.path(), &[]);
+    let without = internal_links(&plain.path().join(PDF));
+    assert_eq!(internal_links(&dir.path().join(PDF)), without + 1);
+    assert!(link_uris(&dir.path().join(PDF)).is_empty());
+}
+
 #[test]
 fn only_web_mail_and_telephone_links_are_live() {
     let chapter = "# Liens\n\n[Site](https://example.org/a) et [Écrire](mailto:a@b.ml).\n\n\

@@ -1,6 +1,7 @@
-//! Links in a Markdown chapter: only web, mail and telephone addresses become live
-//! links in the PDF. Any other destination (`javascript:`, `file:`, `data:`, a path
-//! on the writer's computer, a fragment) keeps its text, not live, with a warning.
+//! Links in a Markdown chapter: only web, mail and telephone addresses, and links to
+//! a heading of the guide (`#titre`, as GitHub names headings), become live links in
+//! the PDF. Any other destination (`javascript:`, `file:`, `data:`, a path on the
+//! writer's computer) keeps its text, not live, with a warning.
 
 use pulldown_cmark::LinkType;
 
@@ -24,6 +25,11 @@ impl Writer {
             self.push(&format!("#link({})[", string_literal(&url)));
             return;
         }
+        // A heading of the guide: live when exactly one heading has that anchor.
+        if let Some(anchor) = url.strip_prefix('#').map(slug).filter(|a| !a.is_empty()) {
+            self.push(&format!("#{ANCHOR_LINK}({})[", string_literal(&anchor)));
+            return;
+        }
         let shown: String = url.chars().take(40).collect();
         let more = if shown.len() < url.len() { "…" } else { "" };
         self.warnings.push(Refusal {
@@ -38,6 +44,40 @@ impl Writer {
     }
 }
 
+/// The function the generated main source defines to link to a heading's anchor:
+/// a live link when one heading has it, plain text otherwise (never an error).
+pub const ANCHOR_LINK: &str = "livret-anchor-link";
+
+impl Writer {
+    /// Gives the heading just written its anchor, as GitHub names it (`Mots clés` →
+    /// `mots-clés`; a second `mots-clés` → `mots-clés-1`), as a label.
+    pub(super) fn anchor_heading(&mut self) {
+        let base = slug(&std::mem::take(&mut self.heading_text));
+        // In a note, a heading is only words: no label to attach.
+        if !self.footnote.is_empty() || !typst::syntax::is_valid_label_literal_id(&base) {
+            return;
+        }
+        let seen = self.anchors.entry(base.clone()).or_insert(0);
+        let anchor = if *seen == 0 { base } else { format!("{base}-{seen}") };
+        *seen += 1;
+        self.push(&format!(" <{anchor}>"));
+    }
+}
+
+/// A heading's anchor as GitHub makes it: lowercase, spaces as dashes, punctuation
+/// left out.
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphabetic() || c.is_ascii_digit() || c == '-' || c == '_' {
+            out.push(c);
+        } else if c.is_whitespace() {
+            out.push('-');
+        }
+    }
+    out
+}
+
 /// Whether `url` starts with a scheme a PDF link may use, followed by something.
 pub fn is_live(url: &str) -> bool {
     let Some((scheme, rest)) = url.split_once(':') else { return false };
@@ -46,7 +86,14 @@ pub fn is_live(url: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_live;
+    use super::{is_live, slug};
+
+    #[test]
+    fn anchors_are_named_as_github_does() {
+        assert_eq!(slug(" Mots clés : l'essentiel "), "mots-clés--lessentiel");
+        assert_eq!(slug("Étape 2 — Signaler"), "étape-2--signaler");
+        assert_eq!(slug("!!!"), "");
+    }
 
     #[test]
     fn only_safe_schemes_are_live() {
@@ -62,7 +109,6 @@ mod tests {
             "data:text/html,<b>x</b>",
             "vbscript:x",
             "chapitre-2.md",
-            "#section",
             "//example.org",
             "https:",
             "https\u{0}:x",
