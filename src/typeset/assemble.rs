@@ -151,7 +151,7 @@ fn header(
     // A Markdown link to a heading: live when exactly one heading has its anchor.
     lines.push(format!(
         "#let {}(name, body) = context {{ let found = query(label(name)); if found.len() == 1 {{ link(found.first().location(), body) }} else {{ body }} }}",
-        markdown::ANCHOR_LINK
+        markdown::links::ANCHOR_LINK
     ));
     // A Typst chapter's link to anything but the web, mail or a telephone keeps its
     // text, not live (Markdown links are sorted out, with a warning, when converted).

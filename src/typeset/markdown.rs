@@ -562,9 +562,7 @@ pub fn string_literal(text: &str) -> String {
 
 mod front_matter;
 mod html;
-mod links;
-
-pub use links::ANCHOR_LINK;
+pub mod links;
 mod notes;
 
 #[cfg(test)]
