@@ -35,7 +35,7 @@ impl Writer {
         self.warnings.push(Refusal {
             line: self.md_line,
             message: format!(
-                "the link to `{}{more}` is printed as plain text: only http, https, mailto and tel links are made live",
+                "the link to `{}{more}` is printed as plain text: only http, https, mailto and tel links, and links to a heading (#anchor), are made live",
                 shown.escape_debug()
             ),
             hint: "link to a web address (https://…), an e-mail (mailto:…) or a telephone number (tel:…), or write the text without a link",
