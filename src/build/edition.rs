@@ -14,6 +14,7 @@ use crate::build::target::{
 use crate::images::{ImageCache, ImageTarget};
 use crate::project::manifest::{ByteSize, Direction};
 use crate::project::paths::TargetPaths;
+use crate::typeset::preflight;
 use crate::util::diag::Result;
 use crate::util::hash::ReadLog;
 use crate::util::{fs::write_project, human_size};
@@ -57,6 +58,8 @@ pub fn build(
     let spec = TargetSpec { lang, layout, strict: options.strict, page_multiple: 4 };
     stage("print edition");
     let target = compile_edition(ctx, &spec, &cache, ImageTarget::PRINT)?;
+    // What depends on the page count (the zine's eight), before anything is written.
+    preflight::check_pages(manifest, layout, &target.compiled.document, options.print)?;
     test_pause_after_reading();
     let assembled = &target.assembled;
     write_project(root, &assembled.main_path, assembled.main.as_bytes())?;

@@ -5,6 +5,7 @@
 pub mod archive;
 pub mod edition;
 pub mod incremental;
+pub mod isolate;
 pub mod lock;
 pub mod options;
 pub mod orchestrate;

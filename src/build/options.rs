@@ -27,6 +27,9 @@ pub struct BuildOptions {
     pub shard: Option<Shard>,
     /// Give up a target that takes longer than this (`None`: wait for ever).
     pub timeout: Option<std::time::Duration>,
+    /// Build each target in a child process whose address space is limited to this
+    /// many bytes (`None`: in this process, without a budget).
+    pub memory: Option<u64>,
     /// A PDF standard the reading PDFs must meet (PDF/A-2b for archiving).
     pub pdf_standard: Option<typst_pdf::PdfStandard>,
 }

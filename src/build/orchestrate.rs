@@ -9,7 +9,7 @@
 
 use std::fs;
 use std::sync::{Arc, Mutex, mpsc};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
@@ -17,7 +17,7 @@ use crate::build::lock::BuildLock;
 use crate::build::options::BuildOptions;
 use crate::build::output::BuiltTarget;
 use crate::build::target::{Context, standard_name};
-use crate::build::{edition, incremental, report};
+use crate::build::{edition, incremental, isolate, report};
 use crate::project::manifest::{self, Manifest};
 use crate::project::paths;
 use crate::project::targets::{self, TargetId};
@@ -39,6 +39,15 @@ pub fn build(
         targets::targets(&manifest, &options.langs, &options.layouts, options.shard)?;
     let fonts = Fonts::load(&manifest.root, options.system_fonts)?;
     let date = world::build_date(manifest.date()?)?;
+    if options.print {
+        // Every print preset checked before any target compiles or writes.
+        crate::typeset::preflight::check_presets(
+            &manifest,
+            &options.layouts,
+            &fonts,
+            date,
+        )?;
+    }
     let _lock = BuildLock::acquire(&manifest.root)?;
     let fixed = fixed_fingerprint(&manifest, &fonts, options)?;
     let shared = Arc::new(Shared {
@@ -119,6 +128,18 @@ fn build_limited(
     if let Some(err) = shared.gave_up.lock().ok().and_then(|e| e.clone()) {
         return Err(err);
     }
+    if let Some(memory) = shared.options.memory
+        && isolate::runs_code(&shared.manifest, &id.lang)
+    {
+        // In a child process under the budget (stopped, not abandoned, past --timeout).
+        let job = isolate::job(&shared.options, id, &shared.fixed, memory);
+        return isolate::build_in_child(
+            &shared.manifest,
+            &job,
+            shared.options.timeout,
+            stage,
+        );
+    }
     let (send, receive) = mpsc::channel();
     let (thread_shared, thread_id) = (shared.clone(), id.clone());
     std::thread::Builder::new()
@@ -147,7 +168,7 @@ fn build_limited(
             Ok(Progress::Stage(what)) => stage(&what),
             Ok(Progress::Done(result)) => return *result,
             Err(true) => {
-                let err = timed_out(id, limit.unwrap_or_default());
+                let err = isolate::timed_out(id, limit.unwrap_or_default());
                 if let Ok(mut first) = shared.gave_up.lock() {
                     first.get_or_insert_with(|| err.clone());
                 }
@@ -163,16 +184,28 @@ fn build_limited(
     }
 }
 
-/// The error of a target that took longer than the limit.
-fn timed_out(id: &TargetId, limit: Duration) -> Error {
-    Error::new(format!(
-        "{} {}: gave up after {} s (--timeout); nothing of this target was recorded",
-        id.lang,
-        id.layout,
-        limit.as_secs()
-    ))
-    .with_hint("a Typst chapter may loop for ever: look for a loop or a recursion that never ends")
-    .with_hint("if the guide is only large, allow more time with --timeout SECONDS")
+/// Builds the one target of a child process's job (see [`isolate`]), in this process.
+pub fn build_child(job: &isolate::ChildJob) -> Result<BuiltTarget> {
+    let pdf_standard = match &job.pdf_standard {
+        Some(name) => Some(crate::typeset::export::parse_standard(name)?),
+        None => None,
+    };
+    let options = BuildOptions {
+        project: job.project.clone(),
+        strict: job.strict,
+        print: job.print,
+        system_fonts: job.system_fonts,
+        force: job.force,
+        pdf_standard,
+        ..BuildOptions::default()
+    };
+    let manifest = manifest::load(&job.project)?;
+    let fonts = Fonts::load(&manifest.root, job.system_fonts)?;
+    let date = world::build_date(manifest.date()?)?;
+    let ctx = Context { manifest: &manifest, fonts: &fonts, date };
+    let id = TargetId { lang: job.lang.clone(), layout: job.layout.clone() };
+    let stage = |what: &str| println!("stage\t{}", what.replace('\n', " "));
+    build_target(ctx, &id, &options, &job.fixed, &stage)
 }
 
 /// Builds one target unless it is up to date, and records what it read and wrote.

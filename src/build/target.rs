@@ -145,6 +145,8 @@ fn compile_with_images(
             compiled = compile::compile(&world)?;
         }
     }
+    // The chapters' own warnings (raw HTML printed as text…) come first.
+    compiled.warnings.splice(0..0, assembled.warnings.iter().cloned());
     Ok(CompiledTarget { assembled, world, compiled, images: placed })
 }
 
@@ -312,8 +314,8 @@ pub fn export_reading(
     let bytes =
         export::pdf_checked(&target.compiled.document, ident, date, true, &standards)
             .map_err(|diags| {
-                let rendered: Vec<String> =
-                    diags.iter().map(|d| compile::render(&target.world, d)).collect();
+                let mut rendered = culprit_images(target, date, standard);
+                rendered.extend(diags.iter().map(|d| compile::render(&target.world, d)));
                 let what = match standard {
                     Some(s) => format!("{ident}.pdf does not meet {}", standard_name(s)),
                     None => format!("{ident}.pdf could not be written"),
@@ -323,6 +325,27 @@ pub fn export_reading(
             })?;
     let compact = pdf_prefs::compact_allowed(standard);
     pdf_prefs::finish(bytes, pdf_prefs::Finish { dir, compact })
+}
+
+/// When the standard refuses what the layout placed, the Markdown images that cannot
+/// meet it, each at the chapter line that shows it.
+fn culprit_images(
+    target: &CompiledTarget,
+    date: Datetime,
+    standard: Option<typst_pdf::PdfStandard>,
+) -> Vec<String> {
+    let Some(standard) = standard else { return Vec::new() };
+    let mut seen = std::collections::BTreeSet::new();
+    target
+        .assembled
+        .images
+        .iter()
+        .filter(|used| seen.insert(used.path.clone()))
+        .filter_map(|used| {
+            let why = export::image_refusal(&target.world, date, &used.path, standard)?;
+            Some(format!("{}:{}: image `{}`: {why}", used.chapter, used.line, used.path))
+        })
+        .collect()
 }
 
 /// The name typst gives a PDF standard (`a-2b`), as people write it (`PDF/A-2b`).

@@ -130,6 +130,13 @@ pub enum Command {
         after_help = "Example:\n  livret chapter rename 02-forces 02-forces-securite --dry-run"
     )]
     Chapter(ChapterCommand),
+    /// Builds one target of `livret build --memory` (livret runs this itself, in a
+    /// process of its own).
+    #[command(hide = true, name = "__isolated")]
+    BuildTarget {
+        /// The job, as JSON.
+        job: String,
+    },
 }
 
 /// `livret chapter …`.
@@ -263,6 +270,10 @@ pub struct BuildArgs {
     /// Stop with an error when one target takes longer than this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
     pub timeout: u64,
+    /// Stop with an error a target that needs more memory than this (e.g. 2GB, or
+    /// `none`); targets with Typst chapters are built in a process of their own.
+    #[arg(long, value_name = "SIZE", default_value = DEFAULT_MEMORY, value_parser = parse_memory)]
+    pub memory: Memory,
     /// Build only the K-th of N parts of the targets (stable), e.g. on CI machine K of N.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<Shard>,
@@ -537,6 +548,29 @@ fn parse_jobs(text: &str) -> Result<usize, String> {
             "builds at most {MAX_JOBS} targets at once, at least 1 (omit -j for one per core)"
         ))
     }
+}
+
+/// The memory budget of a built target, unless `--memory` says otherwise.
+pub const DEFAULT_MEMORY: &str = "4GB";
+
+/// A memory budget: bytes, or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Memory(pub Option<u64>);
+
+/// `--memory SIZE`: `none`, or at least the memory livret itself needs.
+fn parse_memory(text: &str) -> Result<Memory, String> {
+    if text.eq_ignore_ascii_case("none") {
+        return Ok(Memory(None));
+    }
+    let bytes = crate::project::preset::parse_size(text)?;
+    let min = crate::build::isolate::MIN_MEMORY;
+    if bytes < min {
+        return Err(format!(
+            "give at least {} MB (livret itself needs that much)",
+            min / 1_000_000
+        ));
+    }
+    Ok(Memory(Some(bytes)))
 }
 
 /// `--timeout SECONDS`: 1 second to a day.

@@ -22,6 +22,7 @@ pub fn run(args: BuildArgs) -> Result<ExitStatus> {
         timeout: Some(std::time::Duration::from_secs(args.timeout)),
         shard: args.shard,
         pdf_standard: args.pdf_standard,
+        memory: args.memory.0,
     };
     if args.list_targets {
         return list_targets(&options, args.format);
@@ -48,6 +49,15 @@ pub fn run(args: BuildArgs) -> Result<ExitStatus> {
         built.len() - fresh,
         report.display()
     ));
+    Ok(ExitStatus::Success)
+}
+
+/// The hidden `__isolated JOB`: one target of `build --memory`, in this process
+/// (the child), its outcome said on standard output for the parent.
+pub fn run_child(job: &str) -> Result<ExitStatus> {
+    let job: build::isolate::ChildJob = serde_json::from_str(job)
+        .map_err(|e| crate::util::diag::Error::new(format!("not a build job ({e})")))?;
+    build::isolate::child_main(&job, build::orchestrate::build_child);
     Ok(ExitStatus::Success)
 }
 

@@ -69,6 +69,7 @@ pub fn run(command: Command) -> ExitStatus {
         Command::Proof(args) => proof::run(args),
         Command::Po(command) => po::run(command),
         Command::Chapter(command) => chapter::run(command),
+        Command::BuildTarget { job } => build::run_child(&job),
     };
     result.unwrap_or_else(|err| {
         eprintln!("{}", term::render_error(&err));

@@ -80,6 +80,48 @@ pub fn refusal(bytes: &[u8], rel: &str) -> Option<String> {
     })
 }
 
+/// File name endings of image formats typst cannot print.
+const UNPRINTABLE: [&str; 9] =
+    ["tif", "tiff", "bmp", "heic", "heif", "psd", "avif", "ico", "jxl"];
+
+/// Why typst must not be served the project file at `rel`, whose name is not a raster
+/// image's, in one line with what to do: an image format typst cannot print (named
+/// so, or a TIFF by its content), or a picture typst decodes whose header declares
+/// more than the pixel limit (a chapter may pass any file's bytes to `image`).
+pub fn sniffed_refusal(bytes: &[u8], rel: &str) -> Option<String> {
+    let ext =
+        rel.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let format = image::guess_format(bytes).ok();
+    if UNPRINTABLE.contains(&ext.as_str()) || format == Some(ImageFormat::Tiff) {
+        let what = format.map_or(ext.to_uppercase(), |f| format_label(f).to_string());
+        return Some(format!(
+            "`{rel}` is a {what} image, which cannot be printed; convert it to PNG (drawings) or JPEG (photos)"
+        ));
+    }
+    let format = format.filter(|f| {
+        matches!(
+            f,
+            ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::Gif | ImageFormat::WebP
+        )
+    })?;
+    let place = || format!("`{rel}`");
+    match reader(bytes, format).into_decoder() {
+        Ok(decoder) if decoder.total_bytes() <= MAX_ALLOC => None,
+        Ok(_) => Some(
+            damaged(
+                image::ImageError::Limits(image::error::LimitError::from_kind(
+                    image::error::LimitErrorKind::InsufficientMemory,
+                )),
+                &place,
+            )
+            .message,
+        ),
+        Err(err @ image::ImageError::Limits(_)) => Some(damaged(err, &place).message),
+        // Damaged: typst's own decoder says so, within its limits.
+        Err(_) => None,
+    }
+}
+
 /// Checks that an SVG file parses as typst parses it, so that a damaged drawing is
 /// named with the chapter line that shows it rather than the layout that places it.
 pub fn check_svg(bytes: &[u8], place: Where) -> Result<()> {

@@ -12,7 +12,7 @@ mod palette;
 mod placements;
 
 pub use cache::{ImageCache, folder};
-pub use check::{check_svg, refusal};
+pub use check::{check_svg, refusal, sniffed_refusal};
 pub use model::{
     BLURRY_DPI, ImageInfo, ImageTarget, MAX_SIDE, SourceImage, Variant, Where, hex_hash,
     is_raster,

@@ -4,6 +4,7 @@ pub mod calibrate;
 pub mod chapter;
 pub mod check;
 pub mod fonts;
+pub mod http;
 pub mod images;
 pub mod impose;
 pub mod new;

@@ -8,17 +8,18 @@
 //! port are answered (403 otherwise), so a web page cannot reach the server through a
 //! name of its own that resolves to 127.0.0.1 (DNS rebinding). Links in the pages keep
 //! only `http`, `https`, `mailto` and relative targets: a `javascript:` link of a
-//! chapter is not made live.
+//! chapter is not made live. Connections are bounded in number and time
+//! ([`crate::ops::http`]): half-open clients never stop it answering others.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 
-use tiny_http::{Header, Request, Response, StatusCode};
 use typst::foundations::Bytes;
 use typst_layout::PagedDocument;
 
+use crate::ops::http;
 use crate::util::diag::{Error, Result};
 
 /// One answer of the server: its bytes and their type.
@@ -70,19 +71,17 @@ impl LiveView {
         let addr = listener
             .local_addr()
             .map_err(|e| Error::new(format!("cannot serve the pages ({e})")))?;
-        let server = tiny_http::Server::from_listener(listener, None)
-            .map_err(|e| Error::new(format!("cannot serve the pages ({e})")))?;
         let waiting: Router = Arc::new(|route: &str| {
             (route == "/").then(|| html_body("<!DOCTYPE html><p>building…</p>".into()))
         });
         let latest =
             Arc::new(Latest { state: Mutex::new((0, waiting)), changed: Condvar::new() });
         let shared = latest.clone();
-        std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let _ = answer(request, addr.port(), &shared);
-            }
-        });
+        let port = addr.port();
+        let handler: http::Handler =
+            Arc::new(move |request| answer(request, port, &shared));
+        http::spawn(listener, http::LIMITS, handler)
+            .map_err(|e| Error::new(format!("cannot serve the pages ({e})")))?;
         let view = View {
             title: title.to_string(),
             build: 0,
@@ -170,57 +169,54 @@ pub fn host_allowed(host: &str, port: u16) -> bool {
 }
 
 /// Answers one request: 403 for a foreign `Host`, the event stream, or the view.
-fn answer(request: Request, port: u16, latest: &Arc<Latest>) -> std::io::Result<()> {
-    let host = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Host"))
-        .map(|h| h.value.as_str().to_string())
-        .unwrap_or_default();
-    if !host_allowed(&host, port) {
-        return request
-            .respond(Response::from_string("forbidden host").with_status_code(403));
+fn answer(request: &http::Request, port: u16, latest: &Arc<Latest>) -> http::Reply {
+    let text = |status, text: &str| http::Reply::Full(status, "text/plain", text.into());
+    if !host_allowed(&request.host, port) {
+        return text(403, "forbidden host");
     }
-    let path = request.url().split(['?', '#']).next().unwrap_or("/").to_string();
+    if !matches!(request.method.as_str(), "GET" | "HEAD") {
+        return text(405, "method not allowed");
+    }
+    let path = request.target.split(['?', '#']).next().unwrap_or("/");
     if path == "/__events" {
         let latest = latest.clone();
-        std::thread::spawn(move || events(request, &latest));
-        return Ok(());
+        return http::Reply::Events(Box::new(move |writer| events(writer, &latest)));
     }
     let router = match latest.state.lock() {
         Ok(state) => state.1.clone(),
-        Err(_) => return request.respond(Response::empty(StatusCode(500))),
+        Err(_) => return text(500, "internal error"),
     };
-    match router(&path) {
-        Some(body) => {
-            let header =
-                Header::from_bytes("Content-Type", body.mime).expect("valid header");
-            request.respond(Response::from_data(body.data).with_header(header))
-        }
-        None => request.respond(Response::empty(StatusCode(404))),
+    match router(path) {
+        Some(body) => http::Reply::Full(200, body.mime, body.data),
+        None => text(404, "not found"),
     }
 }
 
-/// Tells a browser to reload after every new view, until it goes away.
-fn events(request: Request, latest: &Latest) -> std::io::Result<()> {
-    let mut writer = request.into_writer();
-    write!(
-        writer,
-        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n\r\n"
-    )?;
-    writer.flush()?;
+/// Tells a browser to reload after every new view, until it goes away (a comment
+/// every few seconds finds out when it has).
+fn events(writer: &mut dyn std::io::Write, latest: &Latest) -> std::io::Result<()> {
     let mut seen = latest.state.lock().map(|s| s.0).unwrap_or_default();
     loop {
         let Ok(state) = latest.state.lock() else { return Ok(()) };
-        let Ok(state) = latest.changed.wait_while(state, |s| s.0 == seen) else {
+        let Ok((state, _)) =
+            latest.changed.wait_timeout_while(state, KEEP_ALIVE, |s| s.0 == seen)
+        else {
             return Ok(());
         };
+        let changed = state.0 != seen;
         seen = state.0;
         drop(state);
-        write!(writer, "event: reload\ndata:\n\n")?;
+        if changed {
+            write!(writer, "event: reload\ndata:\n\n")?;
+        } else {
+            write!(writer, ": still here\n\n")?;
+        }
         writer.flush()?;
     }
 }
+
+/// How often an event stream with nothing to say checks that its browser is there.
+const KEEP_ALIVE: Duration = Duration::from_secs(10);
 
 /// An HTML page with the script that reloads it after a rebuild.
 fn html_body(mut html: String) -> Body {

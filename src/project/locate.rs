@@ -53,6 +53,23 @@ pub fn language_code(text: &str, index: usize) -> Option<usize> {
     Some(located.language.swap_remove(index).code?.span().start)
 }
 
+/// The byte offset of `key`'s value in the `index`-th `[[print]]` entry, or of its
+/// first key when `key` is not written there.
+pub fn print_value(text: &str, index: usize, key: &str) -> Option<usize> {
+    #[derive(Deserialize)]
+    struct Prints {
+        #[serde(default)]
+        print: Vec<std::collections::BTreeMap<String, Spanned<toml::Value>>>,
+    }
+    let mut prints: Prints = toml::from_str(text).ok()?;
+    if index >= prints.print.len() {
+        return None;
+    }
+    let entry = prints.print.swap_remove(index);
+    let at = entry.get(key).or_else(|| entry.values().min_by_key(|v| v.span().start));
+    Some(at?.span().start)
+}
+
 /// The text of a file that must be UTF-8, or the line and column (1-based) of its
 /// first invalid byte and that byte.
 pub fn utf8(bytes: Vec<u8>) -> Result<String, ((usize, usize), u8)> {
@@ -79,6 +96,11 @@ mod tests {
         assert_eq!(&text[chapter(text, "02-b").unwrap()], "'02-b'");
         assert_eq!(&text[chapter(text, "01-a").unwrap()], "\"01-a\"");
         assert_eq!(chapter(text, "03-c"), None);
+        let prints =
+            "[[print]]\nlayout = \"a\"\nsheet = \"a4\"\n\n[[print]]\nlayout = \"b\"\n";
+        assert_eq!(line_col(prints, print_value(prints, 0, "sheet").unwrap()), (3, 9));
+        assert_eq!(line_col(prints, print_value(prints, 1, "sheet").unwrap()), (6, 10));
+        assert_eq!(print_value(prints, 2, "sheet"), None);
     }
 
     #[test]

@@ -157,6 +157,13 @@ pub struct PrintPreset {
 }
 
 impl PrintPreset {
+    /// The preset's short name, as its print files are named: `a4-cutstack`,
+    /// `a4-saddle-gray`.
+    pub fn name(&self) -> String {
+        let gray = if self.colour == Colour::Gray { "-gray" } else { "" };
+        format!("{}-{}{gray}", self.sheet.name, self.scheme)
+    }
+
     /// The preset's imposition choices.
     pub fn choices(&self) -> PrintChoices {
         PrintChoices {

@@ -40,19 +40,37 @@ pub fn compile(world: &GuideWorld) -> Result<Compiled> {
 /// Renders one diagnostic as `place: message`, a source line, and hints.
 pub fn render(world: &GuideWorld, diag: &SourceDiagnostic) -> String {
     let mut out = String::new();
-    if let Some(place) = place(world, diag.span) {
-        out.push_str(&place);
+    let at = place(world, diag.span);
+    // A problem met inside the layout (an image a chapter shows, text it sets) is the
+    // chapter's: named at the chapter line that called the layout, innermost first.
+    let chapter = match &at {
+        Some(at) if !is_chapter(at) => diag
+            .trace
+            .iter()
+            .find_map(|point| place(world, point.span).filter(|p| is_chapter(p))),
+        _ => None,
+    };
+    if let Some(place) = chapter.as_ref().or(at.as_ref()) {
+        out.push_str(place);
         out.push_str(": ");
     }
     if diag.severity == Severity::Warning {
         out.push_str("warning: ");
     }
     out.push_str(&diag.message);
+    if let (Some(_), Some(at)) = (&chapter, &at) {
+        out.push_str(&format!(" (met in {at})"));
+    }
     for hint in &diag.hints {
         out.push_str("\n  hint: ");
         out.push_str(&hint.v);
     }
     out
+}
+
+/// Whether a place is in a chapter (a file the guide's writers and translators write).
+fn is_chapter(place: &str) -> bool {
+    place.starts_with("sources/")
 }
 
 /// Finds `file:line:col` (or `file:line` for Markdown chapters) for a span.

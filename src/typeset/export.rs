@@ -47,6 +47,31 @@ pub fn pdf_checked(
     typst_pdf::pdf(document, &options)
 }
 
+/// Why the project image at `rel` cannot go into a PDF meeting `standard` (a
+/// transparent image in PDF/A-1, …), found by exporting it alone: typst places such a
+/// problem where the layout loads the image, which names no chapter. `None` when it
+/// can, or when it does not compile alone.
+pub fn image_refusal(
+    world: &crate::typeset::world::GuideWorld,
+    date: Datetime,
+    rel: &str,
+    standard: PdfStandard,
+) -> Option<String> {
+    let path = crate::typeset::markdown::string_literal(&format!("/{rel}"));
+    let main = format!("#image({path})\n");
+    let alone = crate::typeset::world::GuideWorld::new(
+        world.root(),
+        "out/.livret/image-alone.typ",
+        main,
+        world.fonts().clone(),
+        date,
+    );
+    let document = typst::compile::<PagedDocument>(&alone).output.ok()?;
+    let diags = pdf_checked(&document, "image-alone", date, false, &[standard]).err()?;
+    let messages: Vec<String> = diags.iter().map(|d| d.message.to_string()).collect();
+    Some(messages.join("; "))
+}
+
 /// Parses a PDF standard as typst names it (`a-2b`, `a-3u`, `1.7`, …).
 pub fn parse_standard(name: &str) -> Result<PdfStandard> {
     serde_json::from_value(serde_json::Value::String(name.to_string())).map_err(|_| {

@@ -7,8 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{
-    Alignment, BlockQuoteKind, CodeBlockKind, Event, LinkType, Options, Parser, Tag,
-    TagEnd,
+    Alignment, BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd,
 };
 
 /// A chapter converted to Typst markup.
@@ -18,6 +17,9 @@ pub struct Converted {
     pub typst: String,
     /// For each line of `typst` (0-based), the 1-based Markdown line it came from.
     pub lines: Vec<usize>,
+    /// What is printed otherwise than written (raw HTML as text, a link that is not
+    /// made live), each with its line and what to do.
+    pub warnings: Vec<Refusal>,
 }
 
 /// An image reference found in the Markdown, resolved by the caller.
@@ -55,7 +57,8 @@ pub enum ConvertError<E> {
     Refused(Refusal),
 }
 
-/// Something in a chapter livret refuses rather than print wrongly or drop.
+/// Something in a chapter livret refuses rather than print wrongly or drop (or, as a
+/// warning, prints otherwise than written).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
     /// 1-based Markdown line.
@@ -88,7 +91,7 @@ pub fn to_typst<E>(
     mut resolve_image: impl FnMut(ImageRef) -> Result<String, E>,
 ) -> Result<Converted, ConvertError<E>> {
     let markdown = markdown.strip_prefix('\u{feff}').unwrap_or(markdown);
-    if let Some(refusal) = front_matter(markdown) {
+    if let Some(refusal) = front_matter::front_matter(markdown) {
         return Err(ConvertError::Refused(refusal));
     }
     let line_starts: Vec<usize> = std::iter::once(0)
@@ -99,8 +102,19 @@ pub fn to_typst<E>(
     // Lines are 1-based; output before any event (an empty chapter) maps to line 1.
     let mut w = Writer { md_line: 1, ..Writer::default() };
     let (mut depth, mut blocks) = (0, 0);
+    // What HTML and code took in: a `<!--` anywhere else was left open.
+    let mut taken = Vec::new();
     for (event, range) in Parser::new_ext(markdown, parser_options()).into_offset_iter() {
         w.md_line = line_of(range.start);
+        if matches!(
+            event,
+            Event::Html(_)
+                | Event::InlineHtml(_)
+                | Event::Code(_)
+                | Event::Start(Tag::HtmlBlock | Tag::CodeBlock(_))
+        ) {
+            taken.push(range.clone());
+        }
         match event {
             Event::Start(tag) => {
                 depth += 1;
@@ -118,6 +132,12 @@ pub fn to_typst<E>(
             }
             event => w.leaf(event),
         }
+        if let Some(refusal) = w.error.take() {
+            return Err(ConvertError::Refused(refusal));
+        }
+    }
+    if let Some(at) = html::stray_comment(markdown, &taken) {
+        return Err(ConvertError::Refused(html::unclosed_comment(line_of(at))));
     }
     Ok(w.finish())
 }
@@ -131,25 +151,6 @@ fn too_deep(line: usize) -> Refusal {
         ),
         hint: "flatten the structure: a pocket page has room for a few levels of indentation",
     }
-}
-
-/// Refuses front matter (a `---` or `+++` block at the very top, as Obsidian, Jekyll,
-/// Hugo and Pandoc write): CommonMark would print it as a rule and a heading.
-fn front_matter(markdown: &str) -> Option<Refusal> {
-    let mut lines = markdown.lines().map(str::trim_end);
-    let fence = lines.next().filter(|l| *l == "---" || *l == "+++")?;
-    if lines.next().is_none_or(|l| l.trim().is_empty()) {
-        return None;
-    }
-    let close = lines.position(|l| l == fence || (fence == "---" && l == "..."))?;
-    Some(Refusal {
-        line: 1,
-        message: format!(
-            "the chapter starts with front matter (lines 1–{}), which livret would print as a rule and a heading",
-            close + 3
-        ),
-        hint: "delete the block: the title and other details of a guide live in sources/guide.toml",
-    })
 }
 
 /// Builds the output while walking the events.
@@ -172,6 +173,17 @@ struct Writer {
     capture: Option<(String, String, String)>,
     /// Per open definition list: what is open in it.
     terms: Vec<TermState>,
+    /// The words of the open heading, and how often each heading anchor was given.
+    heading_text: String,
+    anchors: HashMap<String, usize>,
+    /// The open HTML block: its first line and its text so far.
+    html: Option<(usize, String)>,
+    /// Whether inline HTML left a comment open (it goes on in the next event).
+    open_comment: bool,
+    /// What is printed otherwise than written.
+    warnings: Vec<Refusal>,
+    /// The first refusal met inside an event (the conversion stops there).
+    error: Option<Refusal>,
 }
 
 /// What is open inside a definition list.
@@ -249,26 +261,23 @@ impl Writer {
                 self.push(&code);
             }
             Event::InlineMath(text) | Event::DisplayMath(text) => self.text(&text),
-            // `<br>`, which converters write for a line break, breaks the line.
-            Event::InlineHtml(html) if is_line_break(&html) => self.push("#linebreak()"),
-            Event::Html(html) | Event::InlineHtml(html) => {
-                // Raw HTML is shown as text (never interpreted); comments are dropped.
-                if !html.trim_start().starts_with("<!--") {
-                    self.text(&html);
-                }
-            }
+            Event::Html(html) | Event::InlineHtml(html) => self.html(&html),
             Event::FootnoteReference(label) => {
                 self.referenced.insert(label.to_string());
                 self.push(&format!("{FOOTNOTE_MARK}{label}{FOOTNOTE_MARK}"));
             }
             Event::SoftBreak => {
                 if self.in_heading {
+                    self.heading_text.push(' ');
                     self.push(" ")
                 } else {
                     self.push("\n")
                 }
             }
-            Event::HardBreak if self.in_heading => self.push("#linebreak()"),
+            Event::HardBreak if self.in_heading => {
+                self.heading_text.push(' ');
+                self.push("#linebreak()")
+            }
             Event::HardBreak => self.push("\\\n"),
             Event::Rule => self.block("#line(length: 100%)"),
             Event::TaskListMarker(done) => self.push(if done { "☑ " } else { "☐ " }),
@@ -280,6 +289,9 @@ impl Writer {
         if let Some((_, alt, _)) = &mut self.capture {
             alt.push_str(text);
             return;
+        }
+        if self.in_heading {
+            self.heading_text.push_str(text);
         }
         let escaped = escape_markup(text);
         self.push(&escaped);
@@ -319,7 +331,7 @@ impl Writer {
                 self.capture =
                     Some((String::from("\u{0}code"), String::new(), String::new()));
             }
-            Tag::HtmlBlock => self.newline(),
+            Tag::HtmlBlock => self.html_block_start(),
             Tag::List(None) => {
                 self.newline();
                 self.push("#list(\n");
@@ -376,14 +388,8 @@ impl Writer {
             Tag::Strikethrough => self.push("#strike["),
             Tag::Superscript => self.push("#super["),
             Tag::Subscript => self.push("#sub["),
-            // `[text]()` is valid CommonMark, and typst refuses an empty URL.
-            Tag::Link { dest_url, .. } if dest_url.trim().is_empty() => self.push("#["),
-            Tag::Link { link_type: LinkType::Email, dest_url, .. } => {
-                let dest = format!("mailto:{dest_url}");
-                self.push(&format!("#link({})[", string_literal(&dest)));
-            }
-            Tag::Link { dest_url, .. } => {
-                self.push(&format!("#link({})[", string_literal(&dest_url)));
+            Tag::Link { link_type, dest_url, .. } => {
+                self.link_start(link_type, &dest_url)
             }
             Tag::Image { dest_url, .. } if dest_url.trim().is_empty() => {
                 return Err(ConvertError::Refused(Refusal {
@@ -407,6 +413,7 @@ impl Writer {
             TagEnd::Paragraph => self.push("\n\n"),
             TagEnd::Heading(_) => {
                 self.in_heading = false;
+                self.anchor_heading();
                 self.push("\n\n");
             }
             TagEnd::BlockQuote(_) => {
@@ -421,7 +428,7 @@ impl Writer {
                 }
                 self.push(")\n\n");
             }
-            TagEnd::HtmlBlock => self.push("\n\n"),
+            TagEnd::HtmlBlock => self.html_block_end(),
             TagEnd::List(_) => {
                 self.newline();
                 self.push(")\n\n");
@@ -512,13 +519,22 @@ pub fn escape_markup(text: &str) -> String {
             // Our own placeholder character must not be forged by a translator.
             FOOTNOTE_MARK => out.push_str("\\u{e000}"),
             DEFINITION_MARK => out.push_str("\\u{e001}"),
-            // Other control characters would only break lines or typesetting.
-            '\n' | '\r' | '\t' => out.push(' '),
+            // Line and paragraph separators, which typst reads as line ends (a heading
+            // would end there), and other characters that end lines: a space.
+            c if is_line_end(c) => out.push(' '),
+            '\t' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether `c` ends a line for typst or for some editor: line feed, carriage
+/// return, vertical tab, form feed, next line (U+0085), line and paragraph separators
+/// (U+2028, U+2029).
+pub fn is_line_end(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 /// Writes a Typst string literal holding `text` exactly.
@@ -532,7 +548,11 @@ pub fn string_literal(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            // Typst counts these as line ends: written raw, they would shift the line
+            // map that places messages in chapters.
+            c if c.is_control() || is_line_end(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -540,6 +560,9 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
+mod front_matter;
+mod html;
+pub mod links;
 mod notes;
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod inspect;
 pub mod job_sheet;
 pub mod markdown;
 pub mod pdf_prefs;
+pub mod preflight;
 pub mod regions;
 pub mod render;
 pub mod world;

@@ -86,6 +86,7 @@ pub fn pdf_document(files: &[(&Path, usize)]) -> Result<PagedDocument> {
     }
     let fonts = Fonts::load(&dir, false)?;
     let date = typst::foundations::Datetime::from_ymd(2000, 1, 1).expect("a valid date");
-    let world = GuideWorld::new(&dir, ".livret-render.typ", main, fonts, date);
+    let world =
+        GuideWorld::new(&dir, ".livret-render.typ", main, fonts, date).reading_any_file();
     Ok(crate::typeset::compile::compile(&world)?.document)
 }

@@ -30,6 +30,27 @@ pub struct ProjectLoader {
     main: FileId,
     main_text: String,
     reads: Arc<ReadLog>,
+    /// Whether any file under the root may be read (a folder of PDFs to render), not
+    /// only the guide's own ([`GUIDE_FOLDERS`]).
+    any_file: bool,
+}
+
+/// The folders of a guide a compilation may read: its sources (chapters, images,
+/// data), layouts and fonts; never `out/`, `po/` or a hidden folder (`.git/`,
+/// `sources/fr/.accepted/`).
+pub const GUIDE_FOLDERS: [&str; 3] = ["sources", "layouts", "fonts"];
+
+/// Why a compilation of the guide may not read `rel`, if it may not.
+pub fn off_limits(rel: &str) -> Option<String> {
+    let mut parts = rel.split('/').filter(|p| !p.is_empty());
+    let top = parts.next().unwrap_or_default();
+    let hidden = rel.split('/').any(|p| p.starts_with('.'));
+    if GUIDE_FOLDERS.contains(&top) && !hidden {
+        return None;
+    }
+    Some(format!(
+        "`{rel}` is not part of the guide: chapters and layouts may read only files in sources/, layouts/ and fonts/, outside hidden folders"
+    ))
 }
 
 impl FileLoader for ProjectLoader {
@@ -44,17 +65,45 @@ impl FileLoader for ProjectLoader {
             )));
         }
         let rel = id.vpath().get_without_slash();
+        if !self.any_file
+            && let Some(why) = off_limits(rel)
+        {
+            return Err(FileError::Other(Some(why.into())));
+        }
         let path = resolve_in_root(&self.root, rel).map_err(|problem| match problem {
             PathProblem::Escapes => FileError::AccessDenied,
             PathProblem::NotFound => FileError::NotFound(self.root.join(rel)),
             PathProblem::Io(err) => FileError::Other(Some(err.into())),
         })?;
+        // A symlink in sources/ must not lead to out/, .git/… either.
+        let real = path.strip_prefix(&self.root).ok().and_then(|p| p.to_str());
+        if !self.any_file
+            && let Some(why) = real.and_then(|real| off_limits(&real.replace('\\', "/")))
+        {
+            return Err(FileError::Other(Some(why.into())));
+        }
         if path.is_dir() {
             return Err(FileError::IsDirectory);
         }
         let bytes = fs::read(&path).map_err(|err| FileError::from_io(err, &path))?;
         self.reads.note(rel, &bytes);
+        if rel.ends_with(".typ") && rel.starts_with("sources/") {
+            return Ok(Bytes::new(without_line_separators(bytes)));
+        }
         Ok(Bytes::new(bytes))
+    }
+}
+
+/// A Typst chapter with its line and paragraph separators (U+2028, U+2029) and next
+/// line characters (U+0085) as spaces: typst reads them as line ends, so a heading
+/// would end in the middle of a word, and line numbers would disagree with editors'.
+fn without_line_separators(bytes: Vec<u8>) -> Vec<u8> {
+    match String::from_utf8(bytes) {
+        Ok(text) if text.contains(['\u{2028}', '\u{2029}', '\u{85}']) => {
+            text.replace(['\u{2028}', '\u{2029}', '\u{85}'], " ").into_bytes()
+        }
+        Ok(text) => text.into_bytes(),
+        Err(err) => err.into_bytes(),
     }
 }
 
@@ -102,6 +151,7 @@ impl GuideWorld {
             main,
             main_text,
             reads: reads.clone(),
+            any_file: false,
         };
         Self {
             library: LazyHash::new(Library::builder().build()),
@@ -115,6 +165,13 @@ impl GuideWorld {
             loads: Mutex::new(BTreeSet::new()),
             reads,
         }
+    }
+
+    /// Lets the compilation read any file under the root, not only the guide's own
+    /// folders: for a folder of PDFs rendered as pages, never for a guide.
+    pub fn reading_any_file(mut self) -> Self {
+        self.files.loader_mut().any_file = true;
+        self
     }
 
     /// Sets where each line of the main source came from, for locating diagnostics.
@@ -181,6 +238,11 @@ impl GuideWorld {
         &self.main_path
     }
 
+    /// The project root it reads in.
+    pub fn root(&self) -> &Path {
+        &self.files.loader().root
+    }
+
     /// The fonts this world serves.
     pub fn fonts(&self) -> &Arc<Fonts> {
         &self.fonts
@@ -219,12 +281,17 @@ impl World for GuideWorld {
         let bytes = self.files.file(id)?;
         // A damaged, mislabelled or enormous raster image is refused before typst
         // decodes it; typst names the chapter call that asked for it.
+        // Any other file is looked at as typst may use it: as an image from bytes.
         let rel = id.vpath().get_without_slash();
-        if matches!(id.root(), VirtualRoot::Project)
-            && crate::images::is_raster(rel)
-            && let Some(why) = crate::images::refusal(&bytes, rel)
-        {
-            return Err(FileError::Other(Some(why.into())));
+        if matches!(id.root(), VirtualRoot::Project) {
+            let why = if crate::images::is_raster(rel) {
+                crate::images::refusal(&bytes, rel)
+            } else {
+                crate::images::sniffed_refusal(&bytes, rel)
+            };
+            if let Some(why) = why {
+                return Err(FileError::Other(Some(why.into())));
+            }
         }
         Ok(bytes)
     }

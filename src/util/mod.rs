@@ -1,10 +1,11 @@
 //! Plumbing every layer uses: errors for users, atomic writes, the directory walker,
-//! hashing, suggestions for typos, text without its byte order mark, sizes for
+//! hashing, HTML comments, suggestions for typos, text without its byte order mark, sizes for
 //! people.
 
 pub mod diag;
 pub mod fs;
 pub mod hash;
+pub mod html;
 pub mod suggest;
 pub mod text;
 

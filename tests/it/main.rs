@@ -37,5 +37,6 @@ mod trust_door;
 mod trust_images;
 mod trust_markdown;
 mod trust_po;
+mod trust_round3;
 mod trust_shop;
 mod watch;

@@ -258,6 +258,12 @@ impl Splitter<'_> {
     fn flush(&mut self) {
         let leaf = std::mem::take(&mut self.leaf);
         let Some(range) = leaf.range else { return };
+        // A block of HTML comments is a hidden note, never printed: not text to translate.
+        if matches!(self.frames.last(), Some(Frame::Html))
+            && crate::util::html::only_comments(&self.text[range.clone()])
+        {
+            return;
+        }
         if leaf.images == 1 && !leaf.outside_image {
             let alt = leaf.alt.unwrap_or(range);
             self.push_piece(alt, leaf.anchors, Some(Kind::Alt));

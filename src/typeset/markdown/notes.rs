@@ -14,7 +14,7 @@ impl Writer {
         }
         let placed = self.place_definitions(&self.out, 0);
         let typst = self.with_notes(&placed, 0);
-        Converted { typst, lines: self.lines }
+        Converted { typst, lines: self.lines, warnings: self.warnings }
     }
 
     /// Prints, where they were written, the definitions marked in `text` that no text

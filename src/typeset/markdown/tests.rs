@@ -9,7 +9,7 @@ fn convert(md: &str) -> String {
 #[test]
 fn headings_and_emphasis() {
     let t = convert("# Titre\n\nUn *mot* et **deux**.\n");
-    assert!(t.starts_with("= Titre\n"), "{t}");
+    assert!(t.starts_with("= Titre <titre>\n"), "{t}");
     assert!(t.contains("Un #emph[mot] et #strong[deux]\\."), "{t}");
 }
 
@@ -80,7 +80,7 @@ fn refused(md: &str) -> Refusal {
 #[test]
 fn a_byte_order_mark_keeps_the_heading() {
     let t = convert("\u{feff}# Introduction\n\nTexte.\n");
-    assert!(t.starts_with("= Introduction\n"), "{t}");
+    assert!(t.starts_with("= Introduction <introduction>\n"), "{t}");
 }
 
 #[test]
@@ -338,7 +338,7 @@ fn br_tags_break_the_line_other_html_stays_text() {
 #[test]
 fn a_hard_break_in_a_setext_heading_stays_in_the_heading() {
     let t = convert("Un\\\ndeux\n===\n");
-    assert!(t.starts_with("= Un#linebreak()deux\n"), "{t}");
+    assert!(t.starts_with("= Un#linebreak()deux <un-deux>\n"), "{t}");
 }
 
 #[test]
@@ -373,4 +373,16 @@ fn nested_footnote_definitions_keep_the_markup_balanced_and_every_word() {
             assert!(t.contains(word), "{md:?}: `{word}` dropped in {t}");
         }
     }
+}
+
+#[test]
+fn headings_get_anchors_that_links_to_them_use() {
+    let t = convert(
+        "# Mots clés\n\n## Mots clés\n\n# !!!\n\nVoir [ici](#Mots-clés) et [là](#).\n",
+    );
+    assert!(t.contains("= Mots clés <mots-clés>\n"), "{t}");
+    assert!(t.contains("== Mots clés <mots-clés-1>\n"), "{t}");
+    assert!(t.contains("= !!!\n"), "{t}");
+    assert!(t.contains("#livret-anchor-link(\"mots-clés\")[ici]"), "{t}");
+    assert!(t.contains("#[là]"), "{t}");
 }
