@@ -78,7 +78,7 @@ pub fn write(
 /// The preset as a job; a right-to-left book is bound on the right.
 fn job_for(preset: &PrintPreset, dir: Option<Direction>) -> PrintJob {
     let mut job = PrintJob::from_preset(preset);
-    if dir == Some(Direction::Rtl) && job.options.scheme != impose::Scheme::Zine {
+    if dir == Some(Direction::Rtl) {
         job.options.binding = impose::Binding::Right;
     }
     job
@@ -160,6 +160,8 @@ fn write_tickets(
         file: &file,
         backs_file: None,
         sheet_name: &job.sheet_name,
+        quantity: None,
+        bleed: 0.0,
     };
     let ticket_path = paths.ticket(&suffix);
     write_project(root, &ticket_path, ticket::ticket(plan, &info).as_bytes())?;

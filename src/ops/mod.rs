@@ -5,6 +5,8 @@ pub mod check;
 pub mod fonts;
 pub mod images;
 pub mod impose;
+pub mod impose_preflight;
+pub mod impose_warnings;
 pub mod new;
 pub mod po;
 pub mod preview;

@@ -27,6 +27,7 @@ mod new;
 mod po;
 mod presets;
 mod preview;
+mod print_shop;
 mod proof;
 mod rtl;
 mod segments;

@@ -31,6 +31,7 @@ pub mod geometry;
 pub mod margin;
 pub mod marks;
 pub mod offset;
+pub mod paper;
 pub mod pdf;
 pub mod plan;
 pub mod sides;
@@ -39,7 +40,7 @@ pub mod ticket;
 pub use choice::{
     Axis, Binding, Blanks, Duplex, Edge, ParseChoiceError, Rotation, Scheme,
 };
-pub use geometry::{Orientation, Rect, SheetSize, Size, mm, to_mm};
+pub use geometry::{MAX_SIDE, MIN_SIDE, Orientation, Rect, SheetSize, Size, mm, to_mm};
 pub use marks::{
     Drawing, Ink, MarkKind, MarkOptions, Stroke, drawings, slug_text, slug_texts,
 };

@@ -26,15 +26,16 @@ fn tick(space: f64) -> Option<(f64, f64)> {
     (end - start >= mm(MARK_MIN_MM) - EPS).then_some((start, end))
 }
 
-/// Adds crop, fold, collation and slug marks to every side of a spread plan.
-pub(super) fn add_marks(imp: &mut Imposition) {
+/// Adds crop, fold, collation and slug marks to every side of a spread plan; collation
+/// marks stay inside the printable area (the sheet less `margin` pt on every side).
+pub(super) fn add_marks(imp: &mut Imposition, margin: f64) {
     let (front, mut skipped) = ticks(imp);
     for sheet in &mut imp.sheets {
         sheet.front.marks.extend(front.iter().cloned());
     }
     skipped += add_slugs(imp);
     if imp.scheme == Scheme::Signatures {
-        add_collation(imp);
+        skipped += add_collation(imp, margin);
     }
     imp.skipped_marks = skipped;
 }
@@ -122,32 +123,51 @@ fn add_slugs(imp: &mut Imposition) -> usize {
     skipped
 }
 
-/// Adds each signature's collation mark to the front of its first sheet.
-fn add_collation(imp: &mut Imposition) {
+/// Adds each signature's collation mark to the front of its first sheet, inside the
+/// printable area; returns how many found no room there.
+fn add_collation(imp: &mut Imposition, margin: f64) -> usize {
     let grid = imp.grid;
     let step = mm(COLLATION_STEP_MM);
     let across = mm(COLLATION_WIDTH_MM);
+    let (w, h) = (imp.sheet.width, imp.sheet.height);
+    let mut skipped = 0;
     for (g, group) in imp.groups.iter().enumerate() {
         // The outermost folio of a signature sits on cell 0 of its first sheet; its
-        // front carries the outside of the spine. Steps run from the head down.
+        // front carries the outside of the spine. Steps run from the head down, along
+        // the part of the spine the printer reaches.
         let cell = grid.cell_rect(0);
         let rect = match grid.spine {
             Some(Axis::Horizontal) => {
-                let places = ((cell.width / step).floor() as usize).max(1);
-                let along = (g % places) as f64 * step;
-                let x = (cell.right() - along - step).max(cell.x);
-                Rect::new(x, cell.y + cell.height / 2.0 - across / 2.0, step, across)
+                let (lo, hi) = (cell.x.max(margin), cell.right().min(w - margin));
+                let places = ((hi - lo + EPS) / step).floor().max(0.0) as usize;
+                let along = (g % places.max(1)) as f64 * step;
+                let x = hi - along - step;
+                let r =
+                    Rect::new(x, cell.y + cell.height / 2.0 - across / 2.0, step, across);
+                (places > 0 && r.y >= margin - EPS && r.bottom() <= h - margin + EPS)
+                    .then_some(r)
             }
             _ => {
-                let places = ((cell.height / step).floor() as usize).max(1);
-                let along = (g % places) as f64 * step;
-                let y = (cell.y + along).min(cell.bottom() - step).max(cell.y);
-                Rect::new(cell.x + cell.width / 2.0 - across / 2.0, y, across, step)
+                let (lo, hi) = (cell.y.max(margin), cell.bottom().min(h - margin));
+                let places = ((hi - lo + EPS) / step).floor().max(0.0) as usize;
+                let along = (g % places.max(1)) as f64 * step;
+                let r = Rect::new(
+                    cell.x + cell.width / 2.0 - across / 2.0,
+                    lo + along,
+                    across,
+                    step,
+                );
+                (places > 0 && r.x >= margin - EPS && r.right() <= w - margin + EPS)
+                    .then_some(r)
             }
         };
-        imp.sheets[group.first_sheet]
-            .front
-            .marks
-            .push(Mark::Collation { rect, signature: g + 1 });
+        match rect {
+            Some(rect) => imp.sheets[group.first_sheet]
+                .front
+                .marks
+                .push(Mark::Collation { rect, signature: g + 1 }),
+            None => skipped += 1,
+        }
     }
+    skipped
 }

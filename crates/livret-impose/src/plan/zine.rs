@@ -19,7 +19,8 @@ const ZINE_PANELS: [(usize, usize, Rotation); ZINE_PAGES] = [
     (2, 1, Rotation::R0),
 ];
 
-/// Plans the one-sheet zine: 4×2 panels on the front of a landscape sheet, the back empty.
+/// Plans the one-sheet zine: 4×2 panels on the front of a landscape sheet, the back
+/// empty; bound on the right, the panels are mirrored left to right (cover bottom left).
 pub(super) fn plan_zine(
     pages: usize,
     opts: &PlanOptions,
@@ -50,7 +51,10 @@ pub(super) fn plan_zine(
     let seq = sequence(pages, ZINE_PAGES, opts.blanks);
     let grid = Grid { cols: 4, rows: 2, x: 0.0, y: 0.0, cell: panel, spine: None };
     let mut side = SidePlan::default();
+    let right = opts.binding == Binding::Right;
     for (k, &(col, row, rotation)) in ZINE_PANELS.iter().enumerate() {
+        // Bound on the right: the mirror image of the left-bound zine, folded alike.
+        let col = if right { 3 - col } else { col };
         let cell = row * 4 + col;
         let r = grid.cell_rect(cell);
         side.slots.push(Slot {
@@ -75,8 +79,10 @@ pub(super) fn plan_zine(
     }
     side.marks.push(Mark::Slit(line(w / 4.0, h / 2.0, 3.0 * w / 4.0, h / 2.0)));
     Ok(Imposition {
-        binding: Binding::Left,
+        binding: opts.binding,
         back_offset: BackOffset::default(),
+        binding_margin: 0.0,
+        paper: None,
         scheme: Scheme::Zine,
         duplex: opts.duplex,
         flip: flip_axis(sheet, opts.duplex),
