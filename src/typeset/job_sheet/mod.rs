@@ -282,7 +282,11 @@ fn counts(plan: &Imposition, lang: Lang) -> String {
             t.sheets,
             lang.pick("feuille(s)", "sheet(s)"),
             t.booklets,
-            if cards { lang.pick("cartes", "cards") } else { lang.pick("livrets", "booklets") }
+            if cards {
+                lang.pick("cartes", "cards")
+            } else {
+                lang.pick("livrets", "booklets")
+            }
         )
     } else {
         format!(
@@ -296,7 +300,11 @@ fn counts(plan: &Imposition, lang: Lang) -> String {
         let sheets = n.div_ceil(t.booklets.max(1)) * t.sheets;
         let text = format!(
             "{n} {} {sheets} {}",
-            if cards { lang.pick("cartes :", "cards:") } else { lang.pick("livrets :", "booklets:") },
+            if cards {
+                lang.pick("cartes :", "cards:")
+            } else {
+                lang.pick("livrets :", "booklets:")
+            },
             lang.pick("feuilles", "sheets")
         );
         lines.push(lit(&text));

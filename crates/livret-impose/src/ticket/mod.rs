@@ -419,11 +419,7 @@ fn staples(plan: &Imposition) -> (String, String) {
     let h = plan.page.height * plan.scale;
     let (a, b) = (h / 4.0, 3.0 * h / 4.0);
     (
-        format!(
-            "à {} mm et {} mm du haut de la page",
-            facts::mm_fr(a),
-            facts::mm_fr(b)
-        ),
+        format!("à {} mm et {} mm du haut de la page", facts::mm_fr(a), facts::mm_fr(b)),
         format!("at {} mm and {} mm from the head of the page", mm(a), mm(b)),
     )
 }

@@ -261,8 +261,11 @@ fn collation_marks_stay_inside_the_printable_area_or_are_counted() {
     // A6 spreads on A4: the grid touches the sheet's top edge, where the first
     // signature's mark used to fall.
     for margin in [0.0, 4.0, 10.0] {
-        let mut opts =
-            PlanOptions::new(Scheme::Signatures, SheetSize::A4.size(), Size::from_mm(105.0, 148.0));
+        let mut opts = PlanOptions::new(
+            Scheme::Signatures,
+            SheetSize::A4.size(),
+            Size::from_mm(105.0, 148.0),
+        );
         opts.signature_sheets = Some(1);
         opts.printer_margin = mm(margin);
         let imp = plan(64, &opts).unwrap();
@@ -273,7 +276,10 @@ fn collation_marks_stay_inside_the_printable_area_or_are_counted() {
                 if let livret_impose::Mark::Collation { rect, .. } = mark {
                     let m = mm(margin) - 1e-6;
                     assert!(
-                        rect.x >= m && rect.y >= m && rect.right() <= w - m && rect.bottom() <= h - m,
+                        rect.x >= m
+                            && rect.y >= m
+                            && rect.right() <= w - m
+                            && rect.bottom() <= h - m,
                         "margin {margin}: {rect:?}"
                     );
                     drawn += 1;
