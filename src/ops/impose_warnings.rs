@@ -86,10 +86,10 @@ fn thickness(plan: &Imposition, out: &mut JobWarnings) {
 
 /// Marks asked for that found no room between the pages and the sheet's edge.
 fn skipped_marks(plan: &Imposition, marks: MarkOptions, out: &mut JobWarnings) {
-    if marks == MarkOptions::default() || plan.skipped_marks == 0 {
+    let n = plan.skipped.of(marks);
+    if n == 0 {
         return;
     }
-    let n = plan.skipped_marks;
     out.terminal.push(format!(
         "{n} mark(s) could not be drawn: no room between the pages and the sheet's edge (or inside the printer's margin)\n  hint: use a larger --sheet, or --fit shrink to make room"
     ));

@@ -578,3 +578,59 @@ fn a_preset_takes_the_paper_weight_and_its_creep() {
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("30 to 400 g/m²"), "{stderr}");
 }
+
+#[test]
+fn a_right_to_left_zine_preset_builds_a_mirrored_zine() {
+    let text = "# Titre\n\nQuelques mots.\n";
+    let dir = mini_project(&[("01-a.md", text)]);
+    let root = dir.path();
+    add_language(root, "xx", "Essai", &[("01-a.md", text)]);
+    let manifest = root.join("sources/guide.toml");
+    let toml = fs::read_to_string(&manifest).unwrap();
+    let toml = toml
+        .replace("name = \"Essai\"\n", "name = \"Essai\"\ndir = \"rtl\"\n")
+        .replace("name = \"pocket-a6\"", "name = \"pocket-a7\"");
+    let toml =
+        toml + "\n[[print]]\nlayout = \"pocket-a7\"\nsheet = \"a4\"\nscheme = \"zine\"\n";
+    fs::write(&manifest, toml).unwrap();
+    let (code, out, err) = livret_in(root, "build", &[]);
+    assert_eq!(code, 0, "{out}{err}");
+    let files = files_under(root);
+    let ticket = |lang: &str| {
+        let name = files
+            .iter()
+            .find(|f| {
+                f.contains(&format!("-{lang}-pocket-a7-print-a4-zine"))
+                    && f.ends_with(".txt")
+            })
+            .unwrap_or_else(|| panic!("no {lang} zine ticket in {files:?}"));
+        fs::read_to_string(root.join(name)).unwrap()
+    };
+    let (fr, xx) = (ticket("fr"), ticket("xx"));
+    assert!(fr.contains("page 1 (bottom right of the front) is the cover."), "{fr}");
+    assert!(
+        xx.contains("page 1 (bottom left of the front) is the cover; bound on the right"),
+        "{xx}"
+    );
+    // The cover's title lies in the bottom-left panel of the right-bound sheet, in the
+    // bottom-right one of the left-bound sheet (the back cover may repeat it beside).
+    let titles = |lang: &str| -> Vec<(f64, f64)> {
+        let pdf = files
+            .iter()
+            .find(|f| {
+                f.contains(&format!("-{lang}-pocket-a7-print-a4-zine"))
+                    && f.ends_with("zine.pdf")
+            })
+            .unwrap();
+        pdf_words(&root.join(pdf), 1)
+            .iter()
+            .filter(|w| w.0 == "Petit")
+            .map(|w| ((w.1 + w.3) / 2.0 / MM, (w.2 + w.4) / 2.0 / MM))
+            .collect()
+    };
+    let (f, x) = (titles("fr"), titles("xx"));
+    assert!(f.iter().any(|p| p.0 > 222.75 && p.1 > 105.0), "fr titles at {f:?}");
+    assert!(!f.iter().any(|p| p.0 < 74.25), "fr titles at {f:?}");
+    assert!(x.iter().any(|p| p.0 < 74.25 && p.1 > 105.0), "xx titles at {x:?}");
+    assert!(!x.iter().any(|p| p.0 > 222.75), "xx titles at {x:?}");
+}

@@ -47,6 +47,6 @@ pub use marks::{
 pub use offset::{BackOffset, MAX_BACK_OFFSET_MM, parse_length};
 pub use plan::{
     Grid, Group, Imposition, JobTicket, Line, Mark, PlanError, PlanOptions, SheetPlan,
-    SidePlan, Slot, plan,
+    SidePlan, SkippedMarks, Slot, plan,
 };
 pub use sides::{SideRef, all_sides, manual_duplex, print_order};

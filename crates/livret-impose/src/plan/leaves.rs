@@ -79,6 +79,7 @@ pub(super) fn plan_leaves(
         creep: 0.0,
         sheets,
         skipped_marks: 0,
+        skipped: Default::default(),
         binding: if wire { opts.binding } else { Binding::Left },
         back_offset: BackOffset::default(),
         binding_margin: margin,

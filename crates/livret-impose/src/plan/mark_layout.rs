@@ -1,7 +1,7 @@
 //! Where the printer's marks go on a spread plan: crop and fold ticks, slug lines,
 //! collation marks (geometry only; the `marks` module turns them into drawings).
 
-use super::{Imposition, Line, Mark};
+use super::{Imposition, Line, Mark, SkippedMarks};
 use crate::choice::{Axis, Scheme};
 use crate::geometry::{EPS, Rect, mm};
 
@@ -29,26 +29,27 @@ fn tick(space: f64) -> Option<(f64, f64)> {
 /// Adds crop, fold, collation and slug marks to every side of a spread plan; collation
 /// marks stay inside the printable area (the sheet less `margin` pt on every side).
 pub(super) fn add_marks(imp: &mut Imposition, margin: f64) {
-    let (front, mut skipped) = ticks(imp);
+    let (front, crop, fold) = ticks(imp);
     for sheet in &mut imp.sheets {
         sheet.front.marks.extend(front.iter().cloned());
     }
-    skipped += add_slugs(imp);
-    if imp.scheme == Scheme::Signatures {
-        skipped += add_collation(imp, margin);
-    }
-    imp.skipped_marks = skipped;
+    let slug = add_slugs(imp);
+    let collation =
+        if imp.scheme == Scheme::Signatures { add_collation(imp, margin) } else { 0 };
+    imp.skipped = SkippedMarks { crop, fold, collation, slug };
+    imp.skipped_marks = crop + fold + collation + slug;
 }
 
-/// The crop and fold ticks every front carries, and how many found no room.
-fn ticks(imp: &Imposition) -> (Vec<Mark>, usize) {
+/// The crop and fold ticks every front carries, and how many crop and fold ticks found
+/// no room.
+fn ticks(imp: &Imposition) -> (Vec<Mark>, usize, usize) {
     let grid = imp.grid;
     let bounds = grid.bounds();
     let (w, h) = (imp.sheet.width, imp.sheet.height);
     let (above, below) = (bounds.y, h - bounds.bottom());
     let (left, right) = (bounds.x, w - bounds.right());
     let mut front = Vec::new();
-    let mut skipped = 0;
+    let (mut crop_skipped, mut fold_skipped) = (0, 0);
     // Vertical lines (cuts and spines) get ticks above and below the grid; horizontal
     // ones to the left and right.
     let mut vertical: Vec<(f64, bool)> =
@@ -75,7 +76,8 @@ fn ticks(imp: &Imposition) -> (Vec<Mark>, usize) {
                     crop,
                     Line { x1: x, y1: edge + dir * a, x2: x, y2: edge + dir * b },
                 )),
-                None => skipped += 1,
+                None if crop => crop_skipped += 1,
+                None => fold_skipped += 1,
             }
         }
     }
@@ -86,11 +88,12 @@ fn ticks(imp: &Imposition) -> (Vec<Mark>, usize) {
                     crop,
                     Line { x1: edge + dir * a, y1: y, x2: edge + dir * b, y2: y },
                 )),
-                None => skipped += 1,
+                None if crop => crop_skipped += 1,
+                None => fold_skipped += 1,
             }
         }
     }
-    (front, skipped)
+    (front, crop_skipped, fold_skipped)
 }
 
 /// Adds a slug line to every side, centred in the taller free band above or below the

@@ -308,6 +308,9 @@ pub struct Imposition {
     pub sheets: Vec<SheetPlan>,
     /// Marks left out because they would fall off the sheet or on a page.
     pub skipped_marks: usize,
+    /// The same, kind by kind.
+    #[serde(default)]
+    pub skipped: SkippedMarks,
     /// Where the spine is when the cover faces the reader.
     #[serde(default)]
     pub binding: Binding,
@@ -321,6 +324,35 @@ pub struct Imposition {
     /// The paper, when it was given.
     #[serde(default)]
     pub paper: Option<Paper>,
+}
+
+/// Marks left out for lack of room, kind by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SkippedMarks {
+    /// Crop ticks.
+    pub crop: usize,
+    /// Fold ticks.
+    pub fold: usize,
+    /// Collation marks.
+    pub collation: usize,
+    /// Slug lines.
+    pub slug: usize,
+}
+
+impl SkippedMarks {
+    /// How many of the kinds `marks` asks for were left out.
+    pub fn of(&self, marks: crate::marks::MarkOptions) -> usize {
+        [
+            (marks.crop, self.crop),
+            (marks.fold, self.fold),
+            (marks.collation, self.collation),
+            (marks.slug, self.slug),
+        ]
+        .into_iter()
+        .filter(|(asked, _)| *asked)
+        .map(|(_, n)| n)
+        .sum()
+    }
 }
 
 /// The job in numbers, for the printer's ticket.

@@ -293,6 +293,7 @@ pub(super) fn plan_spreads(
         creep: opts.creep,
         sheets,
         skipped_marks: 0,
+        skipped: Default::default(),
         binding: opts.binding,
         back_offset: BackOffset::default(),
         binding_margin: 0.0,

@@ -99,5 +99,6 @@ pub(super) fn plan_zine(
         sheets: vec![SheetPlan { front: side, back: SidePlan::default() }],
         // No free space on a zine sheet: the slug line is left out.
         skipped_marks: 1,
+        skipped: super::SkippedMarks { slug: 1, ..Default::default() },
     })
 }
