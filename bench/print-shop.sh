@@ -70,6 +70,8 @@ qpdf --empty --pages $(for _ in $(seq 10); do printf '%s ' "$work/card.pdf"; don
 
 # Output pages of a PDF.
 pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
+# Input pages shown on the first sheet side of a PDF (words p1, p2, … read back).
+front() { pdftotext -f 1 -l 1 "$1" - | grep -c '^p[0-9]*$' || true; }
 
 kind="release"
 case "$LIVRET" in *debug*) kind="debug (unoptimised: times are an upper bound for livret)";; esac
@@ -79,33 +81,42 @@ case "$LIVRET" in *debug*) kind="debug (unoptimised: times are an upper bound fo
   echo "livret: \`$("$LIVRET" --version)\`, $kind build; pdfimpose $(pdfimpose --version 2>&1 | tail -1);"
   echo "$(date -u +%Y-%m-%d), $(nproc) cores. Sheets = output pages ÷ 2 (two-sided)."
   echo
-  echo "| job | input | tool | sheets | items or leaves per sheet side |"
+  echo "| job | input | tool | sheets | pages on the first side (read back) |"
   echo "|---|---|---|---|---|"
 } > "$results"
 
-row() { # job input tool pdf per-side-note
+row() { # job input tool pdf
   local n; n=$(pages "$4")
-  echo "| $1 | $2 | $3 | $(( (n + 1) / 2 )) | $5 |" >> "$results"
+  echo "| $1 | $2 | $3 | $(( (n + 1) / 2 )) | $(front "$4") |" >> "$results"
 }
 
 cd "$work"
 "$LIVRET" -q impose card.pdf -o l-card.pdf --scheme cards --sheet a4
 pdfimpose cards --format A4 -o p-card.pdf card.pdf >/dev/null 2>&1
 pdfimpose cards --format A4 -o p-card10.pdf card10.pdf >/dev/null 2>&1
+"$LIVRET" -q impose card10.pdf -o l-card10.pdf --scheme cards --sheet a4
 "$LIVRET" -q impose a6.pdf -o l-a6.pdf --scheme wire --sheet a4
 pdfimpose wire --format A4 -o p-a6.pdf a6.pdf >/dev/null 2>&1
 "$LIVRET" -q impose a5.pdf -o l-a5.pdf --scheme wire --sheet a4
 pdfimpose wire --format A4 -o p-a5.pdf a5.pdf >/dev/null 2>&1
-row cards "business card, 2 pages" livret l-card.pdf "10 copies of the card"
-row cards "business card, 2 pages" pdfimpose p-card.pdf "1 card (the pairs are different cards)"
-row cards "the card ×10, 20 pages" pdfimpose p-card10.pdf "10 cards"
-row wire "64 A6 pages" livret l-a6.pdf "4 leaves"
-row wire "64 A6 pages" pdfimpose p-a6.pdf "4 leaves"
-row wire "64 A5 pages" livret l-a5.pdf "2 leaves"
-row wire "64 A5 pages" pdfimpose p-a5.pdf "2 leaves"
+row cards "business card, 2 pages" livret l-card.pdf
+row cards "business card, 2 pages" pdfimpose p-card.pdf
+row cards "the card ×10, 20 pages" livret l-card10.pdf
+row cards "the card ×10, 20 pages" pdfimpose p-card10.pdf
+row wire "64 A6 pages" livret l-a6.pdf
+row wire "64 A6 pages" pdfimpose p-a6.pdf
+row wire "64 A5 pages" livret l-a5.pdf
+row wire "64 A5 pages" pdfimpose p-a5.pdf
 
-echo >> "$results"
-echo "## Time" >> "$results"
+{
+  echo
+  echo "livret's \`cards\` fills each sheet with one item (the 20-page input is ten items:"
+  echo "ten sheets of ten, 100 cards); pdfimpose's lays the pairs one after the other"
+  echo "(flash cards: one sheet of ten different cards). For one card in quantity, livret"
+  echo "needs the card once; pdfimpose needs it repeated as many times as fit."
+  echo
+  echo "## Time"
+} >> "$results"
 hyperfine -N --warmup 2 --runs "$RUNS" --export-markdown time.md \
   -n "livret cards (card)" "$LIVRET -q impose card.pdf -o l-card.pdf --scheme cards --sheet a4" \
   -n "pdfimpose cards (card ×10)" "pdfimpose cards --format A4 -o p-card10.pdf card10.pdf" \
