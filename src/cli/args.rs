@@ -11,7 +11,7 @@ use livret_impose::{
     BackOffset, Binding, Blanks, Duplex, MarkKind, Orientation, Scheme, mm,
 };
 
-use crate::project::preset::{Fit, Millimetres, PrintChoices, Sheet};
+use crate::project::preset::{Fit, Millimetres, PrintChoices, Sheet, TrimSize};
 use crate::project::targets::Shard;
 
 /// livret turns a multilingual guide into pocket booklets and print-ready sheets.
@@ -256,7 +256,7 @@ pub struct ImposeArgs {
     /// Where to write the sheets; the job ticket goes beside it (`.txt`).
     #[arg(long, short = 'o', value_name = "OUTPUT.pdf")]
     pub output: PathBuf,
-    /// saddle, cutstack, copies, signatures or zine.
+    /// saddle, cutstack, copies, signatures, zine, cards or wire.
     #[arg(long)]
     pub scheme: Scheme,
     /// Sheet size: a3, a4, a5, letter, legal, tabloid, or WxHmm / WxHin.
@@ -332,35 +332,6 @@ pub struct ImposeArgs {
     /// Copies (or cards) ordered: the ticket adds 5 % overs and says the paper it takes.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
     pub quantity: Option<u32>,
-}
-
-/// A finished page size as `--trim` takes it: a standard name (a6, letter) or `WxHmm`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TrimSize(pub livret_impose::Size);
-
-impl std::str::FromStr for TrimSize {
-    type Err = String;
-
-    fn from_str(text: &str) -> Result<Self, String> {
-        let lower = text.trim().to_ascii_lowercase().replace(' ', "");
-        let named = livret_impose::geometry::STANDARD_PAGES
-            .iter()
-            .find(|(name, _, _)| name.to_ascii_lowercase().replace(' ', "") == lower);
-        if let Some((_, w, h)) = named {
-            return Ok(Self(livret_impose::Size::from_mm(*w, *h)));
-        }
-        let with_unit = if lower.ends_with("mm") || lower.ends_with("in") {
-            lower
-        } else {
-            format!("{lower}mm")
-        };
-        match with_unit.parse::<livret_impose::SheetSize>() {
-            Ok(size) => Ok(Self(size.size())),
-            Err(_) => Err(format!(
-                "`{text}` is not a page size; write a6, a5, letter… or WxHmm such as 105x148mm"
-            )),
-        }
-    }
 }
 
 impl ImposeArgs {

@@ -3,10 +3,10 @@
 //! for the terminal has its line for the ticket.
 
 use livret_impose::geometry::{fmt_mm, near_standard};
-use livret_impose::paper;
 use livret_impose::pdf::InputInfo;
 use livret_impose::ticket::Note;
 use livret_impose::{Imposition, MarkOptions, PlanOptions, Scheme};
+use livret_impose::{paper, thickness};
 
 /// Warnings for the terminal and notes for the ticket about one job.
 #[derive(Debug, Default)]
@@ -51,13 +51,13 @@ pub fn job_warnings(
 fn thickness(plan: &Imposition, out: &mut JobWarnings) {
     let given = plan.paper;
     let paper = given.unwrap_or_default();
-    let Some(stack) = paper::folded_stack(plan, paper) else { return };
+    let Some(stack) = thickness::folded_stack(plan, paper) else { return };
     let limit = paper::fold_limit(paper);
     if stack.leaves <= limit {
         return;
     }
     let assumed = if given.is_some() { "" } else { ", assumed: give --paper-weight" };
-    let (k, count) = paper::suggested_signatures(plan, paper);
+    let (k, count) = thickness::suggested_signatures(plan, paper);
     let fix = if plan.scheme == Scheme::Signatures {
         format!("use --signature-sheets {k} ({count} signatures)")
     } else {
@@ -86,7 +86,17 @@ fn thickness(plan: &Imposition, out: &mut JobWarnings) {
 
 /// Marks asked for that found no room between the pages and the sheet's edge.
 fn skipped_marks(plan: &Imposition, marks: MarkOptions, out: &mut JobWarnings) {
-    let n = plan.skipped.of(marks);
+    let s = plan.skipped;
+    let n = [
+        (marks.crop, s.crop),
+        (marks.fold, s.fold),
+        (marks.collation, s.collation),
+        (marks.slug, s.slug),
+    ]
+    .into_iter()
+    .filter(|(asked, _)| *asked)
+    .map(|(_, n)| n)
+    .sum::<usize>();
     if n == 0 {
         return;
     }

@@ -32,6 +32,35 @@ impl FromStr for Sheet {
     }
 }
 
+/// A finished page size as `--trim` takes it: a standard name (a6, letter) or `WxHmm`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrimSize(pub livret_impose::Size);
+
+impl FromStr for TrimSize {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let lower = text.trim().to_ascii_lowercase().replace(' ', "");
+        let named = livret_impose::geometry::STANDARD_PAGES
+            .iter()
+            .find(|(name, _, _)| name.to_ascii_lowercase().replace(' ', "") == lower);
+        if let Some((_, w, h)) = named {
+            return Ok(Self(livret_impose::Size::from_mm(*w, *h)));
+        }
+        let with_unit = if lower.ends_with("mm") || lower.ends_with("in") {
+            lower
+        } else {
+            format!("{lower}mm")
+        };
+        match with_unit.parse::<livret_impose::SheetSize>() {
+            Ok(size) => Ok(Self(size.size())),
+            Err(_) => Err(format!(
+                "`{text}` is not a page size; write a6, a5, letter… or WxHmm such as 105x148mm"
+            )),
+        }
+    }
+}
+
 /// How pages whose size differs from the slots' are handled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Deserialize)]
 #[serde(rename_all = "lowercase")]

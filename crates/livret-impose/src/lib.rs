@@ -35,6 +35,7 @@ pub mod paper;
 pub mod pdf;
 pub mod plan;
 pub mod sides;
+pub mod thickness;
 pub mod ticket;
 
 pub use choice::{

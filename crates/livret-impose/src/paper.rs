@@ -1,14 +1,12 @@
-//! Paper: its weight or caliper (thickness), the creep it makes in a folded stack, the
-//! spine it gives, and when a stack is too thick to fold and staple cleanly.
+//! Paper: its weight or caliper (thickness), and how many sheets of it fold and staple
+//! cleanly together (for the stacks of a plan, see the `thickness` module).
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::choice::Scheme;
 use crate::geometry::{mm, to_mm};
-use crate::plan::Imposition;
 
 /// Millimetres of thickness per g/m² of ordinary uncoated paper (a bulk of 1.25 cm³/g:
 /// 80 g/m² office paper is 0.1 mm thick).
@@ -100,48 +98,9 @@ impl FromStr for Paper {
     }
 }
 
-/// A stack folded at once: how many sheets (or pieces) and how thick.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct FoldedStack {
-    /// Sheets or pieces folded together (the largest such stack of the job).
-    pub leaves: usize,
-    /// Its thickness before folding, in pt.
-    pub thickness: f64,
-    /// The spine of the folded booklet (twice the stack), in pt.
-    pub spine: f64,
-}
-
-/// The largest stack the job folds at once (saddle: every sheet; cutstack: every piece;
-/// copies: one booklet's sheets; signatures: one signature's pieces); `None` for the
-/// zine and flat schemes, which fold no stack.
-pub fn folded_stack(plan: &Imposition, paper: Paper) -> Option<FoldedStack> {
-    let t = plan.ticket();
-    let leaves = match plan.scheme {
-        Scheme::Zine | Scheme::Cards | Scheme::Wire => return None,
-        Scheme::Saddle | Scheme::Copies => t.sheets,
-        Scheme::Cutstack => t.sheets * t.piles,
-        Scheme::Signatures => {
-            t.sheets_per_signature.iter().copied().max().unwrap_or(1) * t.piles
-        }
-    };
-    let thickness = leaves as f64 * paper.caliper();
-    Some(FoldedStack { leaves, thickness, spine: 2.0 * thickness })
-}
-
 /// How many sheets (or pieces) fold and staple cleanly together on this paper.
 pub fn fold_limit(paper: Paper) -> usize {
     ((mm(FOLD_LIMIT_MM) / paper.caliper() + 1e-9).floor() as usize).max(1)
-}
-
-/// The signatures to suggest when the stack is too thick: sheets per signature (pieces
-/// per signature divided by the pieces each sheet is cut into) and how many signatures.
-pub fn suggested_signatures(plan: &Imposition, paper: Paper) -> (usize, usize) {
-    let t = plan.ticket();
-    let per_sheet = t.piles.max(1);
-    let k = (fold_limit(paper) / per_sheet).max(1);
-    let folios = plan.padded.div_ceil(4);
-    let sheets_needed = folios.div_ceil(per_sheet);
-    (k, sheets_needed.div_ceil(k))
 }
 
 #[cfg(test)]

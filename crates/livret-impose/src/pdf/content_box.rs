@@ -172,39 +172,6 @@ impl Reader<'_> {
                     )
                 }
                 "w" if !nums.is_empty() => gs.line_width = nums[0].abs(),
-                "m" | "l" if nums.len() == 2 => {
-                    path.push(apply(&gs.ctm, (nums[0], nums[1])))
-                }
-                "c" | "v" | "y" => {
-                    for pair in nums.chunks(2).filter(|p| p.len() == 2) {
-                        path.push(apply(&gs.ctm, (pair[0], pair[1])));
-                    }
-                }
-                "re" if nums.len() == 4 => {
-                    let (x, y, w, h) = (nums[0], nums[1], nums[2], nums[3]);
-                    for p in [(x, y), (x + w, y), (x, y + h), (x + w, y + h)] {
-                        path.push(apply(&gs.ctm, p));
-                    }
-                }
-                "S" | "s" => {
-                    if !gs.stroke_white {
-                        self.add(&path, gs.line_width * scale_of(&gs.ctm) / 2.0);
-                    }
-                    path.clear();
-                }
-                "f" | "F" | "f*" => {
-                    if !gs.fill_white {
-                        self.add(&path, 0.0);
-                    }
-                    path.clear();
-                }
-                "B" | "B*" | "b" | "b*" => {
-                    if !(gs.fill_white && gs.stroke_white) {
-                        self.add(&path, gs.line_width * scale_of(&gs.ctm) / 2.0);
-                    }
-                    path.clear();
-                }
-                "n" => path.clear(),
                 "g" | "rg" | "k" | "sc" | "scn" => {
                     gs.fill_white = is_white(&op.operator, &nums)
                 }
@@ -215,9 +182,49 @@ impl Reader<'_> {
                 "sh" => self.full = true,
                 "BI" | "ID" | "EI" => self.add(&unit_square(&gs.ctm), 0.0),
                 "Do" => self.xobject(&op.operands, resources, &gs, depth),
-                _ => self.text_op(&op.operator, &op.operands, &nums, &gs, &mut text),
+                other => {
+                    if !self.path_op(other, &nums, &gs, &mut path) {
+                        self.text_op(other, &op.operands, &nums, &gs, &mut text);
+                    }
+                }
             }
         }
+    }
+
+    /// Path construction and painting; whether `op` was one.
+    fn path_op(
+        &mut self,
+        op: &str,
+        nums: &[f64],
+        gs: &State,
+        path: &mut Vec<(f64, f64)>,
+    ) -> bool {
+        let pen = gs.line_width * scale_of(&gs.ctm) / 2.0;
+        match op {
+            "m" | "l" if nums.len() == 2 => path.push(apply(&gs.ctm, (nums[0], nums[1]))),
+            "c" | "v" | "y" => {
+                for pair in nums.chunks(2).filter(|p| p.len() == 2) {
+                    path.push(apply(&gs.ctm, (pair[0], pair[1])));
+                }
+            }
+            "re" if nums.len() == 4 => {
+                let (x, y, w, h) = (nums[0], nums[1], nums[2], nums[3]);
+                for p in [(x, y), (x + w, y), (x, y + h), (x + w, y + h)] {
+                    path.push(apply(&gs.ctm, p));
+                }
+            }
+            "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" | "n" => {
+                let stroke = matches!(op, "S" | "s" | "B" | "B*" | "b" | "b*");
+                let fill = matches!(op, "f" | "F" | "f*" | "B" | "B*" | "b" | "b*");
+                let inked = (stroke && !gs.stroke_white) || (fill && !gs.fill_white);
+                if inked {
+                    self.add(path, if stroke { pen } else { 0.0 });
+                }
+                path.clear();
+            }
+            _ => return false,
+        }
+        true
     }
 
     /// Text operators: positions and glyph boxes estimated from the font size.

@@ -292,31 +292,44 @@ pub(super) fn walk_pages(doc: &Document) -> Result<Vec<PageGeom>, PdfError> {
                 break;
             }
         }
-        if let Some(written) = &inherit.bad_media {
-            return Err(PdfError::BadBox {
-                page: pages.len() + 1,
-                problem: format!(
-                    "its MediaBox {written} is not a page (a box needs four numbers and a width and height above zero)"
-                ),
-            });
-        }
-        let geom = page_geom(objects, id, dict, &inherit);
-        let size = geom.size();
-        if size.width.max(size.height) > MAX_SIDE {
-            return Err(PdfError::BadBox {
-                page: pages.len() + 1,
-                problem: format!(
-                    "it is {:.0} × {:.0} pt ({:.1} × {:.1} m), larger than a PDF page may be (200 in, 5.08 m)",
-                    size.width,
-                    size.height,
-                    to_mm(size.width) / 1000.0,
-                    to_mm(size.height) / 1000.0
-                ),
-            });
-        }
+        let geom = checked_page(objects, id, dict, &inherit, pages.len() + 1)?;
         pages.push(geom);
     }
     Ok(pages)
+}
+
+/// A leaf page's geometry, refused when its MediaBox is unusable or larger than a PDF
+/// page may be (`n` is its 1-based number, for the message).
+fn checked_page(
+    objects: &BTreeMap<ObjectId, Object>,
+    id: ObjectId,
+    dict: &Dictionary,
+    inherit: &Inherited,
+    n: usize,
+) -> Result<PageGeom, PdfError> {
+    if let Some(written) = &inherit.bad_media {
+        return Err(PdfError::BadBox {
+            page: n,
+            problem: format!(
+                "its MediaBox {written} is not a page (a box needs four numbers and a width and height above zero)"
+            ),
+        });
+    }
+    let geom = page_geom(objects, id, dict, inherit);
+    let size = geom.size();
+    if size.width.max(size.height) > MAX_SIDE {
+        return Err(PdfError::BadBox {
+            page: n,
+            problem: format!(
+                "it is {:.0} × {:.0} pt ({:.1} × {:.1} m), larger than a PDF page may be (200 in, 5.08 m)",
+                size.width,
+                size.height,
+                to_mm(size.width) / 1000.0,
+                to_mm(size.height) / 1000.0
+            ),
+        });
+    }
+    Ok(geom)
 }
 
 /// A page box as written in the file, for messages: `[0 0 0 0]`, `[0 0 NaN 842]`.

@@ -339,22 +339,6 @@ pub struct SkippedMarks {
     pub slug: usize,
 }
 
-impl SkippedMarks {
-    /// How many of the kinds `marks` asks for were left out.
-    pub fn of(&self, marks: crate::marks::MarkOptions) -> usize {
-        [
-            (marks.crop, self.crop),
-            (marks.fold, self.fold),
-            (marks.collation, self.collation),
-            (marks.slug, self.slug),
-        ]
-        .into_iter()
-        .filter(|(asked, _)| *asked)
-        .map(|(_, n)| n)
-        .sum()
-    }
-}
-
 /// The job in numbers, for the printer's ticket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JobTicket {

@@ -19,14 +19,9 @@ const ZINE_PANELS: [(usize, usize, Rotation); ZINE_PAGES] = [
     (2, 1, Rotation::R0),
 ];
 
-/// Plans the one-sheet zine: 4×2 panels on the front of a landscape sheet, the back
-/// empty; bound on the right, the panels are mirrored left to right (cover bottom left).
-pub(super) fn plan_zine(
-    pages: usize,
-    opts: &PlanOptions,
-) -> Result<Imposition, PlanError> {
-    let sheet = opts.sheet.landscape();
-    let panel = Size::new(sheet.width / 4.0, sheet.height / 2.0);
+/// The zine's page scale: 1, or with `--fit shrink` what keeps each page clear of the
+/// printer's margin inside its panel; an error when the pages do not fit.
+fn zine_scale(opts: &PlanOptions, panel: Size) -> Result<f64, PlanError> {
     let needed = Size::new(4.0 * opts.page.width, 2.0 * opts.page.height);
     let margin = opts.printer_margin;
     let scale = if opts.shrink_to_printable {
@@ -47,6 +42,18 @@ pub(super) fn plan_zine(
     if scale <= 0.0 {
         return Err(PlanError::MarginTooLarge { margin, sheet: opts.sheet });
     }
+    Ok(scale)
+}
+
+/// Plans the one-sheet zine: 4×2 panels on the front of a landscape sheet, the back
+/// empty; bound on the right, the panels are mirrored left to right (cover bottom left).
+pub(super) fn plan_zine(
+    pages: usize,
+    opts: &PlanOptions,
+) -> Result<Imposition, PlanError> {
+    let sheet = opts.sheet.landscape();
+    let panel = Size::new(sheet.width / 4.0, sheet.height / 2.0);
+    let scale = zine_scale(opts, panel)?;
     let page = opts.page.scaled(scale);
     let seq = sequence(pages, ZINE_PAGES, opts.blanks);
     let grid = Grid { cols: 4, rows: 2, x: 0.0, y: 0.0, cell: panel, spine: None };

@@ -1,10 +1,8 @@
 //! The job ticket: what a print shop needs to turn a print file into booklets,
 //! step by step with this job's numbers, in French and in English.
 
-mod facts;
+pub mod facts;
 mod flat;
-
-pub use facts::{Leftover, leftovers, overs};
 
 use crate::choice::{Axis, Binding, Duplex, Scheme};
 use crate::geometry::to_mm;
@@ -109,7 +107,7 @@ pub fn steps(plan: &Imposition, info: &TicketInfo, notes: &[Note]) -> Steps {
     let mut out = Ticket::default();
     print_steps(&mut out, plan, info, &t);
     let cuts = cut_steps(&mut out, plan, &t);
-    leftover_step(&mut out, plan);
+    facts::leftover_step(&mut out, plan);
     match plan.scheme {
         Scheme::Saddle | Scheme::Cutstack => spread_steps(&mut out, plan, &t),
         Scheme::Copies => copies_steps(&mut out, plan, &t),
@@ -330,47 +328,6 @@ fn cut_steps(out: &mut Ticket, plan: &Imposition, t: &JobTicket) -> (String, Str
         );
     }
     cuts
-}
-
-/// The pieces that carry no page, set aside and thrown away.
-fn leftover_step(out: &mut Ticket, plan: &Imposition) {
-    let list = leftovers(plan);
-    if list.is_empty() {
-        return;
-    }
-    let cells = plan.grid.cells();
-    let name = |l: &Leftover, fr: bool| match (cells > 1, fr) {
-        (true, true) => format!("feuille {}, morceau {}", l.sheet, l.piece),
-        (true, false) => format!("sheet {}, piece {}", l.sheet, l.piece),
-        (false, true) => format!("feuille {}", l.sheet),
-        (false, false) => format!("sheet {}", l.sheet),
-    };
-    let shown = list.len().min(12);
-    let more = |fr: bool| {
-        if list.len() > shown {
-            if fr {
-                format!(" et {} autres", list.len() - shown)
-            } else {
-                format!(" and {} more", list.len() - shown)
-            }
-        } else {
-            String::new()
-        }
-    };
-    let fr: Vec<String> = list[..shown].iter().map(|l| name(l, true)).collect();
-    let en: Vec<String> = list[..shown].iter().map(|l| name(l, false)).collect();
-    out.step(
-        format!(
-            "Jetez ce qui ne porte aucune page (vide des deux côtés) : {}{}.",
-            fr.join(" ; "),
-            more(true)
-        ),
-        format!(
-            "Throw away what carries no page (blank on both sides): {}{}.",
-            en.join("; "),
-            more(false)
-        ),
-    );
 }
 
 /// The piles' numbers, `1, 2, …`.
