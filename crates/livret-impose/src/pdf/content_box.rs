@@ -1,9 +1,11 @@
 //! The box a page's content actually paints, read cheaply from its content streams
 //! (no rendering): paths filled or stroked, images, shadings, text (estimated from the
 //! text matrix and font size), forms followed a few levels deep. Paint in white (a
-//! page-sized white background) is not ink and is left out. Bounded: a stream that
-//! decompresses past [`MAX_CONTENT_BYTES`] or a page of more than [`MAX_OPERATIONS`]
-//! operations counts as painted all over (what a margin check must then assume).
+//! page-sized white background) is not ink and is left out; clipping is not followed
+//! (a clipped image counts whole, then the box is cut to the page). Bounded: a stream
+//! that decompresses past [`MAX_CONTENT_BYTES`], that cannot be parsed to its end, or a
+//! page of more than [`MAX_OPERATIONS`] operations counts as painted all over (what a
+//! margin check must then assume).
 
 use std::collections::BTreeMap;
 
@@ -159,7 +161,11 @@ impl Reader<'_> {
             if self.full {
                 return;
             }
-            let Ok(op) = op else { continue };
+            // A stream that cannot be read to its end may paint anywhere.
+            let Ok(op) = op else {
+                self.full = true;
+                return;
+            };
             let nums: Vec<f64> =
                 op.operands.iter().filter_map(|o| number(self.objects, o)).collect();
             match op.operator.as_str() {
