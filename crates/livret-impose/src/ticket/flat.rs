@@ -62,13 +62,23 @@ pub(super) fn wire_steps(out: &mut Ticket, plan: &Imposition, t: &JobTicket) {
         Binding::Right => ("droit", "right"),
     };
     let room = mm(plan.binding_margin * plan.scale);
+    let (margin_fr, margin_en) = if plan.binding_margin > 0.0 {
+        (
+            format!("{} mm de marge de reliure", room.replace('.', ",")),
+            format!("{room} mm binding margin"),
+        )
+    } else {
+        (
+            "sans marge de reliure ajoutée : les trous prennent la marge intérieure des pages".to_string(),
+            "no binding margin added: the holes take the pages' own inner margin".to_string(),
+        )
+    };
     out.step(
         format!(
-            "Ne pliez pas. Perforez la pile le long du bord {side_fr} du recto (le dos ; {} mm de marge de reliure), puis reliez par spirale, anneaux ou baguette.",
-            room.replace('.', ",")
+            "Ne pliez pas. Perforez la pile le long du bord {side_fr} du recto (le dos ; {margin_fr}), puis reliez par spirale, anneaux ou baguette."
         ),
         format!(
-            "Do not fold. Punch the stack along the {side_en} edge of the front (the spine; {room} mm binding margin), then bind with wire, spiral or comb."
+            "Do not fold. Punch the stack along the {side_en} edge of the front (the spine; {margin_en}), then bind with wire, spiral or comb."
         ),
     );
 }

@@ -215,6 +215,22 @@ fn wire_tickets_say_cut_stack_punch_and_never_fold() {
     assert!(t.contains("Do not fold. Punch the stack along the left edge of the front (the spine; 8 mm binding margin)"), "{t}");
     assert!(t.contains("marge de reliure") && t.contains("8 mm"), "{t}");
     assert!(!t.contains("Staple"), "{t}");
+    opts.binding_margin = 0.0;
+    let t = ticket(
+        &plan(40, &opts).unwrap(),
+        &TicketInfo {
+            title: "Guide",
+            file: "g.pdf",
+            backs_file: None,
+            sheet_name: "a4",
+            quantity: None,
+            bleed: 0.0,
+        },
+    );
+    assert!(
+        t.contains("no binding margin added: the holes take the pages' own inner margin"),
+        "{t}"
+    );
 }
 
 #[test]
