@@ -128,6 +128,12 @@ fn write_one(
         warnings
             .push(format!("{name}: {} blank page(s) added", plan.padded - plan.pages));
     }
+    if let Some(t) = impose::thickness::too_thick(&plan) {
+        warnings.push(format!(
+            "{name}: {} sheets or pieces are folded together: more than the {} that fold and staple cleanly on {} paper\n  hint: scheme = \"signatures\" and signature-sheets = {} ({} signatures) in this [[print]] preset, or give its paper-weight",
+            t.stack.leaves, t.limit, t.paper, t.sheets_per_signature, t.signatures
+        ));
+    }
     let print = BuiltPrint {
         pdf,
         ticket: ticket_path,

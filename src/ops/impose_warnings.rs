@@ -4,9 +4,9 @@
 
 use livret_impose::geometry::{fmt_mm, near_standard};
 use livret_impose::pdf::InputInfo;
+use livret_impose::thickness;
 use livret_impose::ticket::Note;
 use livret_impose::{Imposition, MarkOptions, PlanOptions, Scheme};
-use livret_impose::{paper, thickness};
 
 /// Warnings for the terminal and notes for the ticket about one job.
 #[derive(Debug, Default)]
@@ -49,15 +49,10 @@ pub fn job_warnings(
 
 /// A stack folded at once past what folds and staples cleanly, with signatures to use.
 fn thickness(plan: &Imposition, out: &mut JobWarnings) {
-    let given = plan.paper;
-    let paper = given.unwrap_or_default();
-    let Some(stack) = thickness::folded_stack(plan, paper) else { return };
-    let limit = paper::fold_limit(paper);
-    if stack.leaves <= limit {
-        return;
-    }
-    let assumed = if given.is_some() { "" } else { ", assumed: give --paper-weight" };
-    let (k, count) = thickness::suggested_signatures(plan, paper);
+    let Some(t) = thickness::too_thick(plan) else { return };
+    let (leaves, limit, paper) = (t.stack.leaves, t.limit, t.paper);
+    let (k, count) = (t.sheets_per_signature, t.signatures);
+    let assumed = if t.assumed { ", assumed: give --paper-weight" } else { "" };
     let fix = if plan.scheme == Scheme::Signatures {
         format!("use --signature-sheets {k} ({count} signatures)")
     } else {
@@ -65,21 +60,17 @@ fn thickness(plan: &Imposition, out: &mut JobWarnings) {
             "use --scheme signatures --signature-sheets {k} ({count} signatures, sewn or glued), or --scheme wire"
         )
     };
+    let mm = fmt_mm(t.stack.thickness);
     out.terminal.push(format!(
-        "{} sheets or pieces are folded together ({} mm of {paper} paper{assumed}): more than the {limit} that fold and staple cleanly\n  hint: {fix}",
-        stack.leaves,
-        fmt_mm(stack.thickness)
+        "{leaves} sheets or pieces are folded together ({mm} mm of {paper} paper{assumed}): more than the {limit} that fold and staple cleanly\n  hint: {fix}"
     ));
     out.notes.push(Note {
         fr: format!(
-            "Attention : {} feuilles ou morceaux pliés ensemble ({} mm) dépassent les {limit} qui se plient et s'agrafent proprement ; mieux vaut des cahiers de {k} feuilles ({count} cahiers).",
-            stack.leaves,
-            fmt_mm(stack.thickness).replace('.', ",")
+            "Attention : {leaves} feuilles ou morceaux pliés ensemble ({} mm) dépassent les {limit} qui se plient et s'agrafent proprement ; mieux vaut des cahiers de {k} feuilles ({count} cahiers).",
+            mm.replace('.', ",")
         ),
         en: format!(
-            "Warning: {} sheets or pieces folded together ({} mm) are more than the {limit} that fold and staple cleanly; signatures of {k} sheets ({count} signatures) are better.",
-            stack.leaves,
-            fmt_mm(stack.thickness)
+            "Warning: {leaves} sheets or pieces folded together ({mm} mm) are more than the {limit} that fold and staple cleanly; signatures of {k} sheets ({count} signatures) are better."
         ),
     });
 }

@@ -634,3 +634,27 @@ fn a_right_to_left_zine_preset_builds_a_mirrored_zine() {
     assert!(x.iter().any(|p| p.0 < 74.25 && p.1 > 105.0), "xx titles at {x:?}");
     assert!(!x.iter().any(|p| p.0 > 222.75), "xx titles at {x:?}");
 }
+
+#[test]
+fn a_preset_too_thick_to_fold_is_warned_by_build() {
+    let long = "Un paragraphe assez long pour remplir une petite page. ".repeat(60);
+    let chapters: Vec<(String, String)> =
+        (1..=8).map(|i| (format!("0{i}-c.md"), format!("# C{i}\n\n{long}\n"))).collect();
+    let refs: Vec<(&str, &str)> =
+        chapters.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let dir = mini_project(&refs);
+    let manifest = dir.path().join("sources/guide.toml");
+    let mut text = fs::read_to_string(&manifest).unwrap();
+    // 400 g/m² card stock: 0.5 mm a sheet, four sheets fold cleanly.
+    text.push_str(
+        "\n[[print]]\nlayout = \"pocket-a6\"\nsheet = \"a5\"\nscheme = \"saddle\"\npaper-weight = 400\n",
+    );
+    fs::write(&manifest, text).unwrap();
+    let (code, _, stderr) = livret_in(dir.path(), "build", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("more than the 4 that fold and staple cleanly on 400 g/m² paper"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("signature-sheets = 4"), "{stderr}");
+}

@@ -43,3 +43,40 @@ pub fn suggested_signatures(plan: &Imposition, paper: Paper) -> (usize, usize) {
     let sheets_needed = folios.div_ceil(per_sheet);
     (k, sheets_needed.div_ceil(k))
 }
+
+/// A folded stack too thick to fold and staple cleanly, and the signatures to use.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TooThick {
+    /// The thickest stack the job folds at once.
+    pub stack: FoldedStack,
+    /// How many sheets or pieces fold cleanly together on this paper.
+    pub limit: usize,
+    /// The paper (as given, or assumed).
+    pub paper: Paper,
+    /// Whether the paper was assumed (none given).
+    pub assumed: bool,
+    /// Sheets per signature to use instead.
+    pub sheets_per_signature: usize,
+    /// Signatures that makes.
+    pub signatures: usize,
+}
+
+/// The job's thickest folded stack when it is past what folds and staples cleanly on
+/// its paper (80 g/m² assumed when none was given).
+pub fn too_thick(plan: &Imposition) -> Option<TooThick> {
+    let paper = plan.paper.unwrap_or_default();
+    let stack = folded_stack(plan, paper)?;
+    let limit = fold_limit(paper);
+    if stack.leaves <= limit {
+        return None;
+    }
+    let (sheets_per_signature, signatures) = suggested_signatures(plan, paper);
+    Some(TooThick {
+        stack,
+        limit,
+        paper,
+        assumed: plan.paper.is_none(),
+        sheets_per_signature,
+        signatures,
+    })
+}
