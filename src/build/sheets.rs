@@ -78,7 +78,7 @@ pub fn write(
 /// The preset as a job; a right-to-left book is bound on the right.
 fn job_for(preset: &PrintPreset, dir: Option<Direction>) -> PrintJob {
     let mut job = PrintJob::from_preset(preset);
-    if dir == Some(Direction::Rtl) && job.options.scheme != impose::Scheme::Zine {
+    if dir == Some(Direction::Rtl) {
         job.options.binding = impose::Binding::Right;
     }
     job
@@ -128,6 +128,12 @@ fn write_one(
         warnings
             .push(format!("{name}: {} blank page(s) added", plan.padded - plan.pages));
     }
+    if let Some(t) = impose::thickness::too_thick(&plan) {
+        warnings.push(format!(
+            "{name}: {} sheets or pieces are folded together: more than the {} that fold and staple cleanly on {} paper\n  hint: scheme = \"signatures\" and signature-sheets = {} ({} signatures) in this [[print]] preset, or give its paper-weight",
+            t.stack.leaves, t.limit, t.paper, t.sheets_per_signature, t.signatures
+        ));
+    }
     let print = BuiltPrint {
         pdf,
         ticket: ticket_path,
@@ -160,6 +166,8 @@ fn write_tickets(
         file: &file,
         backs_file: None,
         sheet_name: &job.sheet_name,
+        quantity: None,
+        bleed: 0.0,
     };
     let ticket_path = paths.ticket(&suffix);
     write_project(root, &ticket_path, ticket::ticket(plan, &info).as_bytes())?;

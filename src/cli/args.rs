@@ -6,9 +6,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::cli::term::{ColorChoice, Term};
 use livret_impose::fit::TurnPages;
-use livret_impose::{BackOffset, Binding, Blanks, Duplex, MarkKind, Scheme};
+use livret_impose::paper::Paper;
+use livret_impose::{
+    BackOffset, Binding, Blanks, Duplex, MarkKind, Orientation, Scheme, mm,
+};
 
-use crate::project::preset::{Fit, Millimetres, PrintChoices, Sheet};
+use crate::project::preset::{Fit, Millimetres, PrintChoices, Sheet, TrimSize};
 use crate::project::targets::Shard;
 
 /// livret turns a multilingual guide into pocket booklets and print-ready sheets.
@@ -303,7 +306,7 @@ pub struct ImposeArgs {
     /// Where to write the sheets; the job ticket goes beside it (`.txt`).
     #[arg(long, short = 'o', value_name = "OUTPUT.pdf")]
     pub output: PathBuf,
-    /// saddle, cutstack, copies, signatures or zine.
+    /// saddle, cutstack, copies, signatures, zine, cards or wire.
     #[arg(long)]
     pub scheme: Scheme,
     /// Sheet size: a3, a4, a5, letter, legal, tabloid, or WxHmm / WxHin.
@@ -316,8 +319,20 @@ pub struct ImposeArgs {
     #[arg(long, value_name = "K")]
     pub signature_sheets: Option<usize>,
     /// Paper thickness in mm: inner sheets' pages move toward the fold by this much each.
-    #[arg(long, value_name = "MM", default_value_t = 0.0)]
-    pub creep: f64,
+    /// Default: the --caliper or --paper-weight's thickness when one is given, else 0.
+    #[arg(long, value_name = "MM")]
+    pub creep: Option<f64>,
+    /// The paper's weight in g/m² (80 for office paper): its thickness gives the creep,
+    /// the spine, and a warning when a stack is too thick to fold and staple.
+    #[arg(long, value_name = "G/M²", conflicts_with = "caliper")]
+    pub paper_weight: Option<Paper>,
+    /// The paper's thickness instead of its weight: 0.1 (mm) or 0.1mm.
+    #[arg(long, value_name = "LENGTH")]
+    pub caliper: Option<Millimetres>,
+    /// Room on the spine edge of every leaf for wire, spiral or comb holes (--scheme
+    /// wire): 8 (mm) or 8mm.
+    #[arg(long, value_name = "LENGTH")]
+    pub binding_margin: Option<Millimetres>,
     /// Marks to draw: crop, fold, collation, slug (comma-separated, or all).
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub marks: Vec<MarkKind>,
@@ -357,9 +372,29 @@ pub struct ImposeArgs {
     /// quarter to fill their slot, none keeps them as they are.
     #[arg(long, default_value = "auto", value_name = "auto|none")]
     pub rotate: TurnPages,
+    /// The finished size of pages whose PDF has no TrimBox (the rest of the page box is
+    /// bleed): a6, a7, or WxHmm such as 105x148mm.
+    #[arg(long, value_name = "WxH", conflicts_with = "bleed")]
+    pub trim: Option<TrimSize>,
+    /// The bleed included in pages whose PDF has no TrimBox, on every side: 3 (mm) or 3mm.
+    #[arg(long, value_name = "LENGTH")]
+    pub bleed: Option<Millimetres>,
+    /// Copies (or cards) ordered: the ticket adds 5 % overs and says the paper it takes.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10_000_000))]
+    pub quantity: Option<u32>,
 }
 
 impl ImposeArgs {
+    /// Where the trim is on pages without a TrimBox, as `--trim` or `--bleed` say.
+    pub fn trim_rule(&self) -> Option<livret_impose::pdf::TrimRule> {
+        use livret_impose::pdf::TrimRule;
+        match (self.trim, self.bleed) {
+            (Some(t), _) => Some(TrimRule::Size(t.0)),
+            (None, Some(b)) => Some(TrimRule::Bleed(mm(b.0))),
+            (None, None) => None,
+        }
+    }
+
     /// The print choices these options make (the same type a `[[print]]` preset makes).
     pub fn choices(&self) -> PrintChoices {
         PrintChoices {
@@ -370,6 +405,8 @@ impl ImposeArgs {
             binding: self.binding.unwrap_or_default(),
             signature_sheets: self.signature_sheets,
             creep_mm: self.creep,
+            paper: self.paper_weight.or(self.caliper.map(|c| Paper::Caliper(mm(c.0)))),
+            binding_margin_mm: self.binding_margin.map(|m| m.0),
             printer_margin_mm: Some(self.printer_margin.0),
             fit: self.fit,
             back_offset: self.back_offset.unwrap_or_default(),
@@ -386,6 +423,10 @@ pub struct CalibrateArgs {
     /// The flip your printer makes when printing both sides: long or short.
     #[arg(long, default_value = "long")]
     pub duplex: Duplex,
+    /// The orientation of your job's sheets (its ticket gives the command): portrait
+    /// or landscape. The driver turns a landscape sheet, so measure in the job's own.
+    #[arg(long, default_value = "portrait")]
+    pub orientation: Orientation,
     /// Where to write the sheet (a two-page PDF: front, back).
     #[arg(long, short = 'o', value_name = "OUTPUT.pdf")]
     pub output: PathBuf,

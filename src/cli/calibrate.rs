@@ -8,10 +8,12 @@ use crate::util::diag::Result;
 
 /// Runs `livret calibrate`.
 pub fn run(args: CalibrateArgs) -> Result<ExitStatus> {
-    let done = calibrate::calibrate(&args.sheet, args.duplex, &args.output)?;
+    let done =
+        calibrate::calibrate(&args.sheet, args.duplex, args.orientation, &args.output)?;
     term::info(&format!(
-        "calibration sheet {} ({}), duplex {}: print it double-sided at 100%",
+        "calibration sheet {} {} ({}), duplex {}: print it double-sided at 100%, as your jobs of this orientation",
         args.sheet.name,
+        args.orientation,
         size_text(done.sheet),
         args.duplex
     ));

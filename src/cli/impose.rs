@@ -13,6 +13,7 @@ use crate::util::diag::Result;
 pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
     let choices = args.choices();
     let preview = args.preview_checked()?;
+    let trim = args.trim_rule();
     let config = ImposeConfig::new(
         args.input,
         args.output,
@@ -23,7 +24,9 @@ pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
         preview,
     )?;
     let binding_from_input = args.binding.is_none();
-    let config = ImposeConfig { turn: args.rotate, binding_from_input, ..config };
+    let quantity = args.quantity.map(|q| q as usize);
+    let config =
+        ImposeConfig { turn: args.rotate, binding_from_input, trim, quantity, ..config };
     let done = impose::impose(&config)?;
     for warning in &done.warnings {
         term::warning(warning);
@@ -36,8 +39,7 @@ pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
         "{} pages → {} {} sheet(s) of {} ({} booklet(s))",
         t.pages, t.sheets, t.scheme, config.sheet_name, t.booklets
     ));
-    let (sheet, back) =
-        ink::sheet_side(done.ink.fullest_page, t.scheme == livret_impose::Scheme::Zine);
+    let (sheet, back) = ink::sheet_side(done.ink.fullest_page, done.plan.one_sided());
     term::info(&format!(
         "ink per printed side: {} on average, {} on the fullest (sheet {sheet}, {}; C+M+Y+K, solid black = 100 %)",
         ink::percent(done.ink.mean.total()),

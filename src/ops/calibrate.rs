@@ -11,7 +11,7 @@ use crate::typeset::fonts::Fonts;
 use crate::typeset::world::{GuideWorld, build_date};
 use crate::util::diag::{Error, Result};
 use crate::util::fs::write_atomic;
-use livret_impose::{Axis, Duplex, Size, to_mm};
+use livret_impose::{Axis, Duplex, MAX_SIDE, Orientation, Size, to_mm};
 
 /// The smallest sheet the sheet's words and rulers fit on, in mm (short, long side).
 const MIN_SHEET_MM: (f64, f64) = (200.0, 270.0);
@@ -25,14 +25,20 @@ const FIXED_DATE: (i32, u8, u8) = (2026, 1, 1);
 pub struct Calibrated {
     /// The PDF written.
     pub output: PathBuf,
-    /// The sheet, portrait, in pt.
+    /// The sheet as drawn (portrait or landscape), in pt.
     pub sheet: Size,
     /// The flip axis on the displayed sheet.
     pub flip: Axis,
 }
 
-/// Draws the calibration sheet for `sheet` and `duplex` and writes it to `output`.
-pub fn calibrate(sheet: &Sheet, duplex: Duplex, output: &Path) -> Result<Calibrated> {
+/// Draws the calibration sheet for `sheet`, `duplex` and `orientation` and writes it to
+/// `output`; refuses sheets too small for its words or larger than a PDF page may be.
+pub fn calibrate(
+    sheet: &Sheet,
+    duplex: Duplex,
+    orientation: Orientation,
+    output: &Path,
+) -> Result<Calibrated> {
     let is_pdf = output
         .extension()
         .and_then(|e| e.to_str())
@@ -44,8 +50,19 @@ pub fn calibrate(sheet: &Sheet, duplex: Duplex, output: &Path) -> Result<Calibra
         ))
         .with_hint("e.g. -o calibration.pdf"));
     }
-    let size = sheet.size.size().portrait();
-    let (short, long) = (to_mm(size.width), to_mm(size.height));
+    let portrait = sheet.size.size().portrait();
+    let (short, long) = (to_mm(portrait.width), to_mm(portrait.height));
+    if !portrait.is_valid() || portrait.height > MAX_SIDE + 1e-6 {
+        return Err(Error::new(format!(
+            "the calibration sheet cannot be {} ({}; a side is at most {:.0} mm)",
+            sheet.name,
+            size_text(portrait),
+            to_mm(MAX_SIDE)
+        ))
+        .with_hint(
+            "print it on the paper of your jobs: a4, a3, letter, legal or tabloid",
+        ));
+    }
     if short < MIN_SHEET_MM.0 - 0.5 || long < MIN_SHEET_MM.1 - 0.5 {
         return Err(Error::new(format!(
             "the calibration sheet needs a sheet of at least {}×{} mm; {} is {:.0}×{:.0} mm",
@@ -53,6 +70,7 @@ pub fn calibrate(sheet: &Sheet, duplex: Duplex, output: &Path) -> Result<Calibra
         ))
         .with_hint("print it on the paper of your jobs: a4, a3, letter, legal or tabloid"));
     }
+    let size = orientation.apply(portrait);
     let drawn = CalibrationSheet { size, duplex, name: sheet.name.to_uppercase() };
     let source = calibration::source(&drawn);
     let root =
@@ -60,7 +78,7 @@ pub fn calibrate(sheet: &Sheet, duplex: Duplex, output: &Path) -> Result<Calibra
     let date = build_date(FIXED_DATE)?;
     let world = GuideWorld::new(root, "calibration.typ", source, Fonts::embedded(), date);
     let compiled = compile(&world)?;
-    let ident = format!("livret-calibration-{}-{duplex}", sheet.name);
+    let ident = format!("livret-calibration-{}-{duplex}-{orientation}", sheet.name);
     let bytes = export::pdf(&compiled.document, &ident, date, false)?;
     write_atomic(output, &bytes)?;
     Ok(Calibrated { output: output.to_path_buf(), sheet: size, flip: drawn.flip() })

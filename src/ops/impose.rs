@@ -1,11 +1,14 @@
 //! `livret impose`: any PDF onto printer sheets, with a job ticket.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use typst::foundations::Datetime;
 
+use crate::ops::impose_preflight::{
+    check_outputs, check_writable, planned_outputs, read_input, with_suffix,
+};
+use crate::ops::impose_warnings::{job_warnings, near_standard_warning};
 use crate::project::paths;
 use crate::project::preset::{Fit, PrintChoices};
 use crate::typeset::fonts::Fonts;
@@ -15,7 +18,7 @@ use crate::typeset::render::{self, render_pdf};
 use crate::util::diag::{Error, Result};
 use crate::util::fs::write_atomic;
 use livret_impose::fit::{self, FitReport, PageFit, TurnPages, page_list};
-use livret_impose::pdf::{self, InputInfo, PlaceOptions};
+use livret_impose::pdf::{self, InputInfo, PlaceOptions, TrimRule};
 use livret_impose::ticket::{self, Note, TicketInfo};
 use livret_impose::{
     Binding, Imposition, MarkOptions, PlanOptions, Scheme, SideRef, Size, to_mm,
@@ -47,6 +50,10 @@ pub struct ImposeConfig {
     /// No binding was asked for: bind on the right when the input reads right to left
     /// (`/ViewerPreferences /Direction /R2L`), else as `options` says.
     pub binding_from_input: bool,
+    /// Where the trim is on pages without a TrimBox (`--trim`, `--bleed`).
+    pub trim: Option<TrimRule>,
+    /// Copies ordered (`--quantity`), for the ticket's overs and paper.
+    pub quantity: Option<usize>,
 }
 
 /// What `impose` wrote.
@@ -91,6 +98,7 @@ impl ImposeConfig {
         let preview_dir = preview.as_ref().map(|(dir, _)| dir.as_path());
         let outputs = planned_outputs(&output, manual_duplex, plan_json.as_deref());
         check_outputs(&input, &outputs, preview_dir)?;
+        check_writable(&outputs, preview_dir)?;
         Ok(Self {
             input,
             output,
@@ -103,148 +111,17 @@ impl ImposeConfig {
             turn: TurnPages::Auto,
             preview,
             binding_from_input: false,
+            trim: None,
+            quantity: None,
         })
-    }
-}
-
-/// One file `livret impose` writes: its path, what it is, and what to change.
-struct Planned {
-    path: PathBuf,
-    what: &'static str,
-    fix: &'static str,
-}
-
-/// Every file `livret impose` would write besides the previews: the sheets, the
-/// backs with manual duplex, the job ticket, the plan.
-fn planned_outputs(
-    output: &Path,
-    manual_duplex: bool,
-    plan: Option<&Path>,
-) -> Vec<Planned> {
-    let mut files = vec![Planned {
-        path: output.to_path_buf(),
-        what: "the output",
-        fix: "choose another -o OUTPUT.pdf",
-    }];
-    if manual_duplex {
-        files.push(Planned {
-            path: with_suffix(output, "-backs"),
-            what: "the backs file of --manual-duplex",
-            fix: "choose another -o OUTPUT.pdf: the backs are written beside it as OUTPUT-backs.pdf",
-        });
-    }
-    files.push(Planned {
-        path: output.with_extension("txt"),
-        what: "the job ticket",
-        fix: "choose another -o OUTPUT.pdf: the job ticket is written beside it as OUTPUT.txt",
-    });
-    files.push(Planned {
-        path: paths::job_sheet_beside(output),
-        what: "the job sheet",
-        fix: "choose another -o OUTPUT.pdf: the job sheet is written beside it as OUTPUT-ticket.pdf",
-    });
-    if let Some(plan) = plan {
-        files.push(Planned {
-            path: plan.to_path_buf(),
-            what: "the plan of --plan",
-            fix: "choose another --plan FILE.json",
-        });
-    }
-    files
-}
-
-/// Refuses, before any work, an output that is the input (by path, through a
-/// symlink, or as a hard link), a preview PNG that would be the input, and two
-/// outputs that are one file (the second would replace the first).
-fn check_outputs(
-    input: &Path,
-    outputs: &[Planned],
-    preview: Option<&Path>,
-) -> Result<()> {
-    for (i, out) in outputs.iter().enumerate() {
-        if same_file(input, &out.path) {
-            return Err(Error::new(format!(
-                "{} {} would overwrite the input {}",
-                out.what,
-                out.path.display(),
-                input.display()
-            ))
-            .with_hint(out.fix)
-            .with_hint("nothing was written"));
-        }
-        if let Some(earlier) = outputs[..i].iter().find(|e| same_file(&e.path, &out.path))
-        {
-            return Err(Error::new(format!(
-                "{} {} is also {}: one would replace the other",
-                out.what,
-                out.path.display(),
-                earlier.what
-            ))
-            .with_hint(out.fix));
-        }
-    }
-    let name = input.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    let side_png = name
-        .strip_prefix("side-")
-        .or_else(|| name.strip_prefix("ticket-"))
-        .and_then(|n| n.strip_suffix(".png"));
-    let in_preview = preview.is_some_and(|dir| {
-        same_file(
-            dir,
-            input
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new(".")),
-        )
-    });
-    if in_preview && side_png.is_some_and(|n| n.parse::<usize>().is_ok()) {
-        return Err(Error::new(format!(
-            "the previews of --preview {} would overwrite the input {}",
-            preview.unwrap_or(Path::new(".")).display(),
-            input.display()
-        ))
-        .with_hint(
-            "choose another --preview DIR: the sides are written there as side-N.png, the job sheet as ticket-1.png and ticket-2.png",
-        )
-        .with_hint("nothing was written"));
-    }
-    Ok(())
-}
-
-/// Whether two paths name one file: the same existing file (through symlinks, or a
-/// hard link: same device and inode), or the same place for files not written yet.
-fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
-            return (x.dev(), x.ino()) == (y.dev(), y.ino());
-        }
-    }
-    real_place(a) == real_place(b)
-}
-
-/// Where a path leads: its canonical form when it exists, else its folder's canonical
-/// form with its name (a file not written yet).
-fn real_place(path: &Path) -> PathBuf {
-    if let Ok(real) = path.canonicalize() {
-        return real;
-    }
-    let parent =
-        path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    match (parent.canonicalize(), path.file_name()) {
-        (Ok(dir), Some(name)) => dir.join(name),
-        _ => path.to_path_buf(),
     }
 }
 
 /// Runs the imposition: read, check, plan, place, write (atomically), ticket.
 pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     let input = &config.input;
-    let bytes = fs::read(input).map_err(|err| {
-        Error::io("read", input, err).with_hint("give the path of an existing PDF file")
-    })?;
-    let parsed = pdf::PdfInput::parse(&bytes).map_err(|err| {
+    let bytes = read_input(input)?;
+    let parsed = parse_input(config, &bytes).map_err(|err| {
         let mut e = Error::new(format!("{}: {err}", input.display()));
         if let Some(hint) = err.hint() {
             e = e.with_hint(hint);
@@ -261,7 +138,12 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
         input.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
     });
     let mut warnings = fit_warnings(&report, &info, page);
-    warnings.extend(self::warnings(&plan, options.printer_margin));
+    warnings.extend(self::warnings(&plan, &options, &parsed.content_boxes()));
+    let job = job_warnings(&plan, &info, config.marks);
+    warnings.extend(job.terminal);
+    if config.trim.is_none() {
+        warnings.extend(near_standard_warning(&plan, &options));
+    }
     let mut files = write_sheets(config, &bytes, parsed, &plan, &title)?;
     let name =
         |p: &Path| p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
@@ -271,12 +153,19 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
         file: &name(&config.output),
         backs_file: backs_name.as_deref(),
         sheet_name: &config.sheet_name,
+        quantity: config.quantity,
+        bleed: info
+            .bleed
+            .iter()
+            .map(|b| b.top.max(b.right).max(b.bottom).max(b.left))
+            .fold(0.0, f64::max),
     };
     let ticket_path = config.output.with_extension("txt");
     let mut ticket_notes = report.notes();
     if info.protected {
         ticket_notes.push(Note::protected_source());
     }
+    ticket_notes.extend(job.notes);
     let ticket_text = ticket::ticket_with_notes(&plan, &ticket_info, &ticket_notes);
     write_atomic(&ticket_path, ticket_text.as_bytes())?;
     files.push(ticket_path);
@@ -301,6 +190,18 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
         files.extend(render_pdf(&config.output, sides, dir, "side", *dpi)?);
     }
     Ok(Imposed { plan, files, warnings, notes, ink })
+}
+
+/// Parses the input and gives pages without a TrimBox the trim of `--trim` or `--bleed`.
+fn parse_input(
+    config: &ImposeConfig,
+    bytes: &[u8],
+) -> Result<pdf::PdfInput, pdf::PdfError> {
+    let mut parsed = pdf::PdfInput::parse(bytes)?;
+    if let Some(rule) = config.trim {
+        parsed.set_trim(rule)?;
+    }
+    Ok(parsed)
 }
 
 /// The ink of every printed side, in print order (with manual duplex, the fronts and
@@ -437,19 +338,31 @@ fn orientation(size: Size) -> &'static str {
     if size.is_landscape() { "landscape" } else { "portrait" }
 }
 
-/// Warnings for the user: pages reaching into the printer's margin, blanks added.
-fn warnings(plan: &Imposition, printer_margin: f64) -> Vec<String> {
+/// Warnings for the user: page content reaching into the printer's margin (from what
+/// each page paints, `boxes`, not its slot), blanks added.
+fn warnings(
+    plan: &Imposition,
+    options: &PlanOptions,
+    boxes: &[Option<(f64, f64, f64, f64)>],
+) -> Vec<String> {
     let mut warnings = Vec::new();
-    // External pages: their content is unknown, and each lies inside its slot, so check
-    // the slots.
-    let slot = Some((0.0, 0.0, plan.page.width, plan.page.height));
-    let boxes = vec![slot; plan.pages];
-    if let Some(hit) = livret_impose::margin::intrusion(plan, printer_margin, &boxes) {
+    let margin = options.printer_margin;
+    let hits = livret_impose::margin::intruding_pages(plan, margin, boxes);
+    if let Some(deepest) = hits.iter().map(|h| h.1).reduce(f64::max) {
+        let pages: Vec<usize> = hits.iter().map(|h| h.0 + 1).collect();
+        let shrink = PlanOptions { shrink_to_printable: true, ..options.clone() };
+        let fix = match livret_impose::plan(plan.pages, &shrink) {
+            Ok(p) if !options.shrink_to_printable => format!(
+                "use --fit shrink to scale the pages into the printable area (to {:.0} %), or check the printer's real margin with `livret calibrate`",
+                p.scale * 100.0
+            ),
+            _ => "check the printer's real margin with `livret calibrate` (--printer-margin)".into(),
+        };
         warnings.push(format!(
-            "{} placed page(s) reach up to {:.1} mm into the printer's {:.1} mm unprintable margin: anything printed closer than that to those page edges will be cut off\n  hint: use --fit shrink to scale the pages into the printable area",
-            hit.pages,
-            to_mm(hit.depth),
-            to_mm(printer_margin)
+            "the content of page(s) {} reaches up to {:.1} mm into the printer's {:.1} mm unprintable margin and may be cut off\n  hint: {fix}",
+            page_list(&pages, |n| format!(" and {n} more")),
+            to_mm(deepest),
+            to_mm(margin)
         ));
     }
     if plan.padded > plan.pages {
@@ -500,7 +413,7 @@ fn write_sheets(
         };
         let source = match parsed.take() {
             Some(p) => p,
-            None => pdf::PdfInput::parse(bytes).map_err(located)?,
+            None => parse_input(config, bytes).map_err(located)?,
         };
         let place = PlaceOptions {
             order,
@@ -556,10 +469,4 @@ fn check_sizes(
 /// Millimetres with one decimal.
 fn fmt(pt: f64) -> String {
     format!("{:.1}", to_mm(pt))
-}
-
-/// `dir/name.pdf` → `dir/name{suffix}.pdf`.
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("output");
-    path.with_file_name(format!("{stem}{suffix}.pdf"))
 }

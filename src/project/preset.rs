@@ -7,6 +7,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, de::Error as _};
 
+use livret_impose::paper::Paper;
 use livret_impose::{
     BackOffset, Binding, Blanks, Duplex, MarkKind, PlanOptions, Scheme, SheetSize, Size,
     mm, parse_length, to_mm,
@@ -28,6 +29,35 @@ impl FromStr for Sheet {
         let size: SheetSize =
             text.parse().map_err(|e: <SheetSize as FromStr>::Err| e.to_string())?;
         Ok(Self { size, name: text.to_lowercase() })
+    }
+}
+
+/// A finished page size as `--trim` takes it: a standard name (a6, letter) or `WxHmm`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TrimSize(pub livret_impose::Size);
+
+impl FromStr for TrimSize {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let lower = text.trim().to_ascii_lowercase().replace(' ', "");
+        let named = livret_impose::geometry::STANDARD_PAGES
+            .iter()
+            .find(|(name, _, _)| name.to_ascii_lowercase().replace(' ', "") == lower);
+        if let Some((_, w, h)) = named {
+            return Ok(Self(livret_impose::Size::from_mm(*w, *h)));
+        }
+        let with_unit = if lower.ends_with("mm") || lower.ends_with("in") {
+            lower
+        } else {
+            format!("{lower}mm")
+        };
+        match with_unit.parse::<livret_impose::SheetSize>() {
+            Ok(size) => Ok(Self(size.size())),
+            Err(_) => Err(format!(
+                "`{text}` is not a page size; write a6, a5, letter… or WxHmm such as 105x148mm"
+            )),
+        }
     }
 }
 
@@ -69,8 +99,12 @@ pub struct PrintChoices {
     pub binding: Binding,
     /// Sheets per signature (for `signatures`).
     pub signature_sheets: Option<usize>,
-    /// Paper thickness in mm.
-    pub creep_mm: f64,
+    /// Creep per sheet in mm; `None`: the paper's thickness when it is given, else 0.
+    pub creep_mm: Option<f64>,
+    /// The paper, when given (its weight or caliper).
+    pub paper: Option<Paper>,
+    /// Room on each leaf's spine edge for wire binding, in mm.
+    pub binding_margin_mm: Option<f64>,
     /// The printer's unprintable margin in mm (the planner's default when `None`).
     pub printer_margin_mm: Option<f64>,
     /// How pages of other sizes are handled.
@@ -83,8 +117,11 @@ impl PrintChoices {
     /// Refuses lengths that are not a number of mm ≥ 0; the message names the option
     /// as `name` spells it (`--creep` or `creep`).
     pub fn check(&self, name: impl Fn(&str) -> String) -> Result<(), String> {
-        let lengths =
-            [("creep", Some(self.creep_mm)), ("printer-margin", self.printer_margin_mm)];
+        let lengths = [
+            ("creep", self.creep_mm),
+            ("printer-margin", self.printer_margin_mm),
+            ("binding-margin", self.binding_margin_mm),
+        ];
         for (what, value) in lengths {
             if let Some(value) = value
                 && (!value.is_finite() || value < 0.0)
@@ -94,6 +131,13 @@ impl PrintChoices {
                     name(what)
                 ));
             }
+        }
+        if let Some(problem) = self.paper.and_then(Paper::problem) {
+            let key = match self.paper {
+                Some(Paper::Caliper(_)) => "caliper",
+                _ => "paper-weight",
+            };
+            return Err(format!("{}: {problem}", name(key)));
         }
         Ok(())
     }
@@ -106,7 +150,11 @@ impl PrintChoices {
         options.blanks = self.blanks;
         options.binding = self.binding;
         options.signature_sheets = self.signature_sheets;
-        options.creep = mm(self.creep_mm);
+        // Without a creep, a given paper's own thickness (each folio moves by one sheet).
+        let creep = self.creep_mm.map(mm).or(self.paper.map(Paper::caliper));
+        options.creep = creep.unwrap_or(0.0);
+        options.paper = self.paper;
+        options.binding_margin = self.binding_margin_mm.map_or(0.0, mm);
         if let Some(margin) = self.printer_margin_mm {
             options.printer_margin = mm(margin);
         }
@@ -135,9 +183,18 @@ pub struct PrintPreset {
     /// Sheets per signature (for `signatures`).
     #[serde(default)]
     pub signature_sheets: Option<usize>,
-    /// Paper thickness in mm, for creep compensation.
+    /// Creep per sheet in mm (default: the paper's thickness when given, else 0).
     #[serde(default)]
     pub creep: Option<f64>,
+    /// The paper's weight in g/m² (`80`), for creep, spine and the thickness warning.
+    #[serde(default, deserialize_with = "paper_weight")]
+    pub paper_weight: Option<Paper>,
+    /// The paper's thickness instead of its weight: `0.1` (mm) or `"0.1mm"`.
+    #[serde(default)]
+    pub caliper: Option<Millimetres>,
+    /// Room on each leaf's spine edge for wire binding: `8` (mm) or `"8mm"`.
+    #[serde(default)]
+    pub binding_margin: Option<Millimetres>,
     /// Marks to draw: `crop`, `fold`, `collation`, `slug` (or `all`).
     #[serde(default, deserialize_with = "mark_list")]
     pub marks: Vec<MarkKind>,
@@ -173,7 +230,9 @@ impl PrintPreset {
             blanks: Blanks::default(),
             binding: Binding::default(),
             signature_sheets: self.signature_sheets,
-            creep_mm: self.creep.unwrap_or(0.0),
+            creep_mm: self.creep,
+            paper: self.paper_weight.or(self.caliper.map(|c| Paper::Caliper(mm(c.0)))),
+            binding_margin_mm: self.binding_margin.map(|m| m.0),
             printer_margin_mm: self.printer_margin.map(|m| m.0),
             fit: self.fit,
             back_offset: self.back_offset.unwrap_or_default(),
@@ -279,6 +338,22 @@ where
 {
     let text = String::deserialize(deserializer)?;
     text.parse().map_err(D::Error::custom)
+}
+
+/// A paper weight written as a number (`80`) or a string (`"80gsm"`).
+fn paper_weight<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Paper>, D::Error> {
+    let value = toml::Value::deserialize(deserializer)?;
+    let text = match value {
+        toml::Value::Integer(n) => n.to_string(),
+        toml::Value::Float(v) => v.to_string(),
+        toml::Value::String(s) => s,
+        other => {
+            return Err(D::Error::custom(format!("`{other}` is not a paper weight")));
+        }
+    };
+    text.parse().map(Some).map_err(D::Error::custom)
 }
 
 /// [`parsed`] for an optional key.

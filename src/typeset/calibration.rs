@@ -36,10 +36,15 @@ const NUMBER_SIZE: f64 = 5.0;
 /// Width of the thin lines (ticks, rulers, crosses), in pt.
 const LINE_WIDTH: f64 = 0.3;
 
-/// A sheet to draw: its size (portrait) and the printer's flip.
+/// Length of the scale bars, in mm: long enough that a driver's "fit to page" (97 %)
+/// shows as 3 mm missing.
+pub const BAR_MM: u32 = 100;
+
+/// A sheet to draw: its size (portrait or landscape, as the jobs it measures for) and
+/// the printer's flip.
 #[derive(Debug, Clone)]
 pub struct CalibrationSheet {
-    /// The sheet, portrait, in pt.
+    /// The sheet as drawn, in pt (landscape for landscape jobs).
     pub size: Size,
     /// The flip the printer makes.
     pub duplex: Duplex,
@@ -51,6 +56,15 @@ impl CalibrationSheet {
     /// The flip as an axis of the displayed sheet.
     pub fn flip(&self) -> Axis {
         flip_axis(self.size, self.duplex)
+    }
+
+    /// The two scale bars of the front, each [`BAR_MM`] long: the horizontal one's left
+    /// end and the vertical one's top end, in pt from the top-left.
+    pub fn bars(&self) -> ((f64, f64), (f64, f64)) {
+        let (w, h) = (self.size.width, self.size.height);
+        let across = ((w - mm(f64::from(BAR_MM))) / 2.0, h - mm(45.0));
+        let down = (w - mm(30.0), h * 0.42);
+        (across, down)
     }
 
     /// The front cross's centre, in pt from the top-left.
@@ -77,6 +91,8 @@ enum Prim {
     Circle(f64, f64, f64),
     /// A short text centred on a point, in pt; turned a quarter (reading upward) if set.
     Label(f64, f64, String, bool),
+    /// A filled rectangle: top-left corner, width and height, in pt.
+    Block(f64, f64, f64, f64),
 }
 
 /// The Typst source of the two-page sheet: the front, then the back.
@@ -93,7 +109,10 @@ pub fn source(sheet: &CalibrationSheet) -> String {
     let front_cross = sheet.front_cross();
     let back_cross = sheet.behind(front_cross);
     for (back, prims) in [
-        (false, [rulers(sheet), front_cross_prims(front_cross)].concat()),
+        (
+            false,
+            [rulers(sheet), front_cross_prims(front_cross), bar_prims(sheet)].concat(),
+        ),
         (true, [rulers(sheet), back_cross_prims(back_cross)].concat()),
     ] {
         if back {
@@ -114,6 +133,9 @@ fn prim_source(prim: &Prim) -> String {
             format!("#ln({x1:.3}pt, {y1:.3}pt, {x2:.3}pt, {y2:.3}pt)\n")
         }
         Prim::Circle(x, y, r) => format!("#ring({x:.3}pt, {y:.3}pt, {r:.3}pt)\n"),
+        Prim::Block(x, y, w, h) => format!(
+            "#place(top + left, dx: {x:.3}pt, dy: {y:.3}pt, rect(width: {w:.3}pt, height: {h:.3}pt, fill: black, stroke: none))\n"
+        ),
         Prim::Label(x, y, text, turned) => {
             let turn = if *turned { ", turn: -90deg" } else { "" };
             format!("#lab({x:.3}pt, {y:.3}pt, {}{turn})\n", string_literal(text))
@@ -155,6 +177,31 @@ fn rulers(sheet: &CalibrationSheet) -> Vec<Prim> {
             prims.push(Prim::Label(lx, ly, n.to_string(), iy == 0.0));
         }
     }
+    prims
+}
+
+/// The front's two scale bars: black and white blocks of 10 mm (so that no line is
+/// longer than the crosses'), a tick at every 10 mm, the ends numbered `0` and `100 mm`.
+fn bar_prims(sheet: &CalibrationSheet) -> Vec<Prim> {
+    let ((ax, ay), (dx, dy)) = sheet.bars();
+    let len = mm(f64::from(BAR_MM));
+    let (step, thick) = (mm(10.0), mm(1.2));
+    let mut prims = Vec::new();
+    for k in 0..=BAR_MM / 10 {
+        let d = mm(f64::from(k * 10));
+        let half = if k % 5 == 0 { mm(2.5) } else { mm(1.6) };
+        prims.push(Prim::Line(ax + d, ay - half, ax + d, ay + half));
+        prims.push(Prim::Line(dx - half, dy + d, dx + half, dy + d));
+        if k % 2 == 0 && k < BAR_MM / 10 {
+            prims.push(Prim::Block(ax + d, ay - thick / 2.0, step, thick));
+            prims.push(Prim::Block(dx - thick / 2.0, dy + d, thick, step));
+        }
+    }
+    let end = format!("{BAR_MM} mm");
+    prims.push(Prim::Label(ax, ay + mm(4.5), "0".into(), false));
+    prims.push(Prim::Label(ax + len, ay + mm(4.5), end.clone(), false));
+    prims.push(Prim::Label(dx - mm(4.5), dy, "0".into(), true));
+    prims.push(Prim::Label(dx - mm(4.5), dy + len, end, true));
     prims
 }
 
@@ -224,8 +271,13 @@ fn words(sheet: &CalibrationSheet, back: bool, back_cross: (f64, f64)) -> String
     };
     let name = &sheet.name;
     let title = if back { "VERSO · BACK" } else { "RECTO · FRONT" };
+    let (turn_fr, turn_en) = if sheet.size.is_landscape() {
+        ("paysage", "landscape")
+    } else {
+        ("portrait", "portrait")
+    };
     let subtitle = format!(
-        "Feuille d'étalonnage recto verso · Duplex calibration sheet — {name}, {edge_fr} · {edge_en}"
+        "Feuille d'étalonnage recto verso · Duplex calibration sheet — {name} {turn_fr} · {turn_en}, {edge_fr} · {edge_en}"
     );
     let mut src = String::new();
     let _ = writeln!(
@@ -236,7 +288,11 @@ fn words(sheet: &CalibrationSheet, back: bool, back_cross: (f64, f64)) -> String
         string_literal(title),
         string_literal(&subtitle)
     );
-    let paragraphs = if back { back_words() } else { front_words(edge_fr, edge_en) };
+    let paragraphs = if back {
+        back_words()
+    } else {
+        front_words((edge_fr, edge_en), (turn_fr, turn_en))
+    };
     // The words sit between the crosses: below the front's, above a back cross that
     // the short-edge flip brings into the lower half.
     let top = if back && back_cross.1 < h / 2.0 { h * 0.44 } else { h * 0.42 };
@@ -252,22 +308,37 @@ fn words(sheet: &CalibrationSheet, back: bool, back_cross: (f64, f64)) -> String
     let _ = writeln!(
         src,
         "#place(top + left, dx: 20mm, dy: {top:.3}pt, block(width: {:.3}pt)[{body}])",
-        w - mm(40.0)
+        w - mm(70.0)
     );
+    if !back {
+        let blanks = "Imprimante · Printer : ______________   Bac · Tray : ________   Papier · Paper : ______________   Date : ________";
+        let _ = writeln!(
+            src,
+            "#place(top + left, dx: 20mm, dy: {:.3}pt, block(width: {:.3}pt, text(size: 8pt, {})))",
+            h - mm(32.0),
+            w - mm(70.0),
+            string_literal(blanks)
+        );
+    }
     src
 }
 
 /// How to read the sheet, on the front: French, then English.
-fn front_words(edge_fr: &str, edge_en: &str) -> [Vec<String>; 2] {
+fn front_words(
+    (edge_fr, edge_en): (&str, &str),
+    (turn_fr, turn_en): (&str, &str),
+) -> [Vec<String>; 2] {
     [vec![
-        format!("1. Imprimez ce fichier en recto verso, retournement sur le {edge_fr}, à 100 % (sans « ajuster à la page »), sur le papier de vos travaux."),
+        format!("1. Imprimez ce fichier en recto verso, retournement sur le {edge_fr}, à 100 % (sans « ajuster à la page »), sur le papier de vos travaux. Cette feuille est en {turn_fr} : elle mesure l'imprimante pour les travaux en {turn_fr} (le pilote tourne les feuilles en paysage ; la fiche de chaque travail donne la commande à utiliser)."),
         "2. Marges : chaque règle compte les millimètres depuis le bord du papier. Le premier trait imprimé en entier dit ce que l'imprimante coupe de ce côté. Prenez la plus grande valeur des deux faces : printer-margin = \"5mm\" dans le [[print]] de guide.toml, ou --printer-margin 5mm.".into(),
         "3. Décalage : tenez la feuille devant une lampe ou une fenêtre, côté VERSO vers vous, et lisez où les traits de la croix du recto coupent la croix graduée du verso : x sur le trait horizontal (+ à droite), y sur le trait vertical (+ en haut). Écrivez back-offset = \"x mm,y mm\" dans le [[print]], ou --back-offset xmm,ymm pour livret impose.".into(),
+        format!("4. Échelle : les deux barres graduées du recto font 100 mm chacune. Mesurez-les avec une règle : 97 mm veut dire que l'imprimante réduit (« ajuster à la page ») ; corrigez le réglage. Notez en bas l'imprimante, le bac et le papier."),
         format!("Croix à plusieurs centimètres l'une de l'autre : l'imprimante n'a pas retourné la feuille sur le {edge_fr}. Corrigez le réglage et recommencez."),
     ], vec![
-        format!("1. Print this file double-sided, flip on {edge_en}, at 100% (no \"fit to page\"), on the paper of your jobs."),
+        format!("1. Print this file double-sided, flip on {edge_en}, at 100% (no \"fit to page\"), on the paper of your jobs. This sheet is {turn_en}: it measures the printer for {turn_en} jobs (the driver turns landscape sheets; each job's ticket gives the command to use)."),
         "2. Margins: each ruler counts millimetres from the paper's edge. The first tick printed whole tells how much the printer clips on that side. Take the largest of both faces: printer-margin = \"5mm\" in guide.toml's [[print]], or --printer-margin 5mm.".into(),
         "3. Offset: hold the sheet against a lamp or a window, BACK side facing you, and read where the lines of the front's cross cross the back's graduated cross: x on the horizontal line (+ right), y on the vertical line (+ up). Write back-offset = \"xmm,ymm\" in the [[print]], or --back-offset xmm,ymm for livret impose.".into(),
+        format!("4. Scale: the front's two graduated bars are 100 mm each. Measure them with a ruler: 97 mm means the printer shrinks (\"fit to page\"); fix the setting. Note the printer, tray and paper at the bottom."),
         format!("Crosses centimetres apart: the printer did not flip the sheet on the {edge_en}. Fix the setting and print again."),
     ]]
 }

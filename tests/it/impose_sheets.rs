@@ -16,7 +16,7 @@ use livret::typeset::world::GuideWorld;
 use livret_impose::pdf::{PlaceOptions, impose_pdf};
 use livret_impose::{
     Binding, Drawing, Duplex, MarkOptions, PlanOptions, Scheme, SheetSize, Size,
-    all_sides, drawings, plan, slug_texts,
+    all_sides, drawings, plan, print_order, slug_texts,
 };
 use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
@@ -132,10 +132,14 @@ fn check(
     let mut options = PlanOptions::new(scheme, SheetSize::A4.size(), page);
     options.duplex = duplex;
     options.binding = binding;
+    if scheme == Scheme::Wire && page.width > livret_impose::mm(100.0) {
+        options.binding_margin = livret_impose::mm(6.0);
+    }
     let imp = plan(n, &options).map_err(|e| e.to_string())?;
+    // What the print file holds: both sides, or the fronts alone of a one-sided job.
+    let order = print_order(&imp);
     let bytes = match backend {
         Backend::Frames => {
-            let order = all_sides(&imp);
             let sheets = place_frames(
                 &imp,
                 doc.pages(),
@@ -150,7 +154,7 @@ fn check(
         }
         Backend::Pdf => {
             let mut place = PlaceOptions::new(&imp);
-            place.order = all_sides(&imp);
+            place.order = order.clone();
             impose_pdf(input_pdf, &imp, &place).map_err(|e| e.to_string())?
         }
     };
@@ -160,7 +164,8 @@ fn check(
     // Sizes and words from one pdftotext run: every side, not only the first.
     let pages = pdf_pages(&path);
     let count = pages.len();
-    if count != 2 * imp.sheets.len() {
+    let sides = if imp.one_sided() { 1 } else { 2 };
+    if count != sides * imp.sheets.len() {
         return Err(format!("{count} PDF pages for {} sheets", imp.sheets.len()));
     }
     for (i, p) in pages.iter().enumerate() {
@@ -176,10 +181,25 @@ fn check(
     }
     let span = page.height - 2.0 * livret_impose::mm(10.0);
     let mut observed = observe(pages.into_iter().map(|p| p.words).collect(), span);
+    if imp.one_sided() && scheme != Scheme::Zine {
+        // The fronts alone were printed: every back is blank.
+        observed = observed.into_iter().flat_map(|front| [front, Vec::new()]).collect();
+    }
     if binding == Binding::Right {
-        mirror(&imp, &mut observed);
+        if scheme == Scheme::Zine {
+            // The right-bound zine is the mirror image of the whole sheet.
+            for obs in observed.iter_mut().flatten() {
+                obs.x = imp.sheet.width - obs.x;
+                obs.rotation = (360 - obs.rotation) % 360;
+            }
+        } else {
+            mirror(&imp, &mut observed);
+        }
     }
     let books = fold::simulate(&recipe(&imp, 4), &observed)?;
+    if scheme == Scheme::Cards {
+        return check_cards(&imp, n, &books);
+    }
     let copies = if scheme == Scheme::Copies { imp.grid.cells() } else { 1 };
     if books.len() != copies {
         return Err(format!("{} booklets, expected {copies}", books.len()));
@@ -201,6 +221,36 @@ fn check(
                 "reads {:?}",
                 book.iter().map(|r| (r.label, r.rotation)).collect::<Vec<_>>()
             ));
+        }
+    }
+    Ok(())
+}
+
+/// Cards: every piece of sheet k is item k, its front page 2k+1 and its back 2k+2 (a
+/// single page: a one-sided card), both upright; as many pieces as the grid has cells.
+fn check_cards(
+    imp: &livret_impose::Imposition,
+    n: usize,
+    books: &[Vec<Read>],
+) -> Result<(), String> {
+    let cells = imp.grid.cells();
+    let items = if n == 1 { 1 } else { n.div_ceil(2) };
+    if books.len() != items * cells {
+        return Err(format!("{} cards, expected {items} × {cells}", books.len()));
+    }
+    for (i, card) in books.iter().enumerate() {
+        let k = i / cells;
+        let label = |l: usize| (l <= n).then_some(l);
+        let want: Vec<Read> = if n == 1 {
+            vec![Read { label: Some(1), rotation: 0 }, Read { label: None, rotation: 0 }]
+        } else {
+            [2 * k + 1, 2 * k + 2]
+                .into_iter()
+                .map(|l| Read { label: label(l), rotation: 0 })
+                .collect()
+        };
+        if *card != want {
+            return Err(format!("card {i} reads {card:?}, expected {want:?}"));
         }
     }
     Ok(())
@@ -289,7 +339,20 @@ fn signature_sheets_fold_into_order() {
 
 #[test]
 fn zine_sheet_folds_into_order() {
-    sweep(Scheme::Zine, 1..=8, &[Binding::Left]);
+    sweep(Scheme::Zine, 1..=8, &[Binding::Left, Binding::Right]);
+}
+
+/// Cards: a one- or two-sided flat item in step and repeat, backs registered.
+#[test]
+fn card_sheets_cut_into_cards() {
+    sweep(Scheme::Cards, (1..=7).chain([20]), &[Binding::Left]);
+}
+
+/// Wire, spiral or comb binding: single leaves cut and stacked, never folded.
+#[test]
+fn wire_sheets_cut_and_stack_into_order() {
+    sweep(Scheme::Wire, counts(), &[Binding::Left]);
+    sweep(Scheme::Wire, (1..=12).chain([41]), &[Binding::Right]);
 }
 
 /// Right-to-left booklets (N'Ko, Arabic) are bound on the right.

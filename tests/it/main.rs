@@ -29,6 +29,7 @@ mod po_guard;
 mod po_month;
 mod presets;
 mod preview;
+mod print_shop;
 mod proof;
 mod rtl;
 mod segments;

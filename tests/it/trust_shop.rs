@@ -397,10 +397,7 @@ fn the_sheet_and_fit_hints_of_a_page_too_large_work() {
 #[test]
 fn the_scheme_hints_of_the_zine_work() {
     let saddle = ["--scheme", "saddle", "--sheet", "a4"];
-    let right = ["--scheme", "zine", "--sheet", "a4", "--binding", "right"];
-    let hint = "use --scheme saddle or cutstack for a right-to-left booklet";
-    let saddle_right = ["--scheme", "saddle", "--sheet", "a4", "--binding", "right"];
-    hint_works(&[A5; 8], &right, hint, &saddle_right);
+    // A right-bound zine is no longer refused: it is mirrored (see `print_shop`).
     let long = ["--scheme", "zine", "--sheet", "a4"];
     hint_works(
         &[A5; 12],
@@ -440,19 +437,14 @@ fn the_signature_and_margin_hints_work() {
 
 #[test]
 fn the_printer_margin_warning_hint_works() {
+    // Pages whose words sit well inside white margins are not warned, although their
+    // slots touch the sheet's edge: the check reads what the pages paint (the warning
+    // and its hint on content near the edge: `print_shop`).
     let dir = tempfile::tempdir().unwrap();
     let input = write_input(dir.path(), "in.pdf", &[A5; 8]);
     let output = dir.path().join("sheets.pdf");
     let (code, stderr) =
         impose(&input, &output, &["--scheme", "saddle", "--sheet", "a4"]);
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("unprintable margin"), "{stderr}");
-    assert!(stderr.contains("hint: use --fit shrink"), "{stderr}");
-    let (code, stderr) = impose(
-        &input,
-        &output,
-        &["--scheme", "saddle", "--sheet", "a4", "--fit", "shrink"],
-    );
     assert_eq!(code, 0, "{stderr}");
     assert!(!stderr.contains("unprintable margin"), "{stderr}");
 }

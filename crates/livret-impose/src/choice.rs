@@ -20,16 +20,24 @@ pub enum Scheme {
     Signatures,
     /// Eight pages on one side of one sheet, folded and slit.
     Zine,
+    /// Flat items (one page, or pairs of pages front and back) in step and repeat: as
+    /// many as fit, each sheet one item, cut only.
+    Cards,
+    /// Single leaves for wire, spiral or comb binding: n-up, cut and stack, a binding
+    /// margin on the spine edge, no folding.
+    Wire,
 }
 
 impl Scheme {
     /// Every scheme, in CLI order.
-    pub const ALL: [Scheme; 5] = [
+    pub const ALL: [Scheme; 7] = [
         Scheme::Saddle,
         Scheme::Cutstack,
         Scheme::Copies,
         Scheme::Signatures,
         Scheme::Zine,
+        Scheme::Cards,
+        Scheme::Wire,
     ];
 
     /// The CLI name.
@@ -40,7 +48,14 @@ impl Scheme {
             Scheme::Copies => "copies",
             Scheme::Signatures => "signatures",
             Scheme::Zine => "zine",
+            Scheme::Cards => "cards",
+            Scheme::Wire => "wire",
         }
+    }
+
+    /// Whether the scheme lays out flat leaves (cut only, never folded).
+    pub fn is_flat(self) -> bool {
+        matches!(self, Scheme::Cards | Scheme::Wire)
     }
 }
 
@@ -74,14 +89,14 @@ impl std::error::Error for ParseChoiceError {}
 impl FromStr for Scheme {
     type Err = ParseChoiceError;
 
-    /// Parses `saddle|cutstack|copies|signatures|zine`, case-insensitive.
+    /// Parses `saddle|cutstack|copies|signatures|zine|cards|wire`, case-insensitive.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let lower = s.trim().to_ascii_lowercase();
         Scheme::ALL.into_iter().find(|scheme| scheme.name() == lower).ok_or_else(|| {
             ParseChoiceError {
                 what: "scheme",
                 given: s.to_string(),
-                expected: "saddle, cutstack, copies, signatures or zine",
+                expected: "saddle, cutstack, copies, signatures, zine, cards or wire",
             }
         })
     }

@@ -20,6 +20,12 @@ pub const EPS: f64 = 1e-6;
 /// still go two-up on an A4 sheet of 595.2756 pt.
 pub const FIT_TOLERANCE: f64 = 0.5;
 
+/// Smallest page or sheet side accepted, in pt (1 cm).
+pub const MIN_SIDE: f64 = 72.0 / 2.54;
+
+/// Largest page or sheet side accepted, in pt (200 in, 5080 mm: the PDF limit).
+pub const MAX_SIDE: f64 = 14_400.0;
+
 /// Converts millimetres to points.
 pub fn mm(value: f64) -> f64 {
     value * PT_PER_MM
@@ -188,6 +194,46 @@ pub enum Orientation {
     Landscape,
 }
 
+impl Orientation {
+    /// The word as written on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Orientation::Portrait => "portrait",
+            Orientation::Landscape => "landscape",
+        }
+    }
+
+    /// `size` turned to this orientation.
+    pub fn apply(self, size: Size) -> Size {
+        match self {
+            Orientation::Portrait => size.portrait(),
+            Orientation::Landscape => size.landscape(),
+        }
+    }
+}
+
+impl fmt::Display for Orientation {
+    /// Formats as the CLI word.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Orientation {
+    type Err = String;
+
+    /// Parses `portrait|landscape`, case-insensitive.
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "portrait" => Ok(Orientation::Portrait),
+            "landscape" => Ok(Orientation::Landscape),
+            _ => {
+                Err(format!("unknown orientation `{s}` (expected portrait or landscape)"))
+            }
+        }
+    }
+}
+
 /// A sheet size as given on the command line: a standard name or `WxHmm` / `WxHin`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum SheetSize {
@@ -267,7 +313,7 @@ impl fmt::Display for ParseSizeError {
         write!(
             f,
             "invalid sheet size `{}` (expected a3, a4, a5, letter, legal, tabloid, \
-             or positive WxHmm / WxHin such as 210x297mm or 8.5x11in)",
+             or WxHmm / WxHin such as 210x297mm or 8.5x11in, each side from 10 mm to 5080 mm)",
             self.given
         )
     }
@@ -306,9 +352,46 @@ impl FromStr for SheetSize {
         let w: f64 = w.parse().map_err(|_| err())?;
         let h: f64 = h.parse().map_err(|_| err())?;
         let size = Size::new(w * factor, h * factor);
-        if !size.is_valid() {
+        let side_ok = |v: f64| (MIN_SIDE - EPS..=MAX_SIDE + EPS).contains(&v);
+        if !size.is_valid() || !side_ok(size.width) || !side_ok(size.height) {
             return Err(err());
         }
         Ok(SheetSize::Custom(size))
     }
+}
+
+/// Page sizes print jobs are made in, portrait, with their names: for telling a page a
+/// hair larger than one of them (rounding, or bleed in the page box without a
+/// `TrimBox`).
+pub const STANDARD_PAGES: [(&str, f64, f64); 12] = [
+    ("A3", 297.0, 420.0),
+    ("A4", 210.0, 297.0),
+    ("A5", 148.0, 210.0),
+    ("A6", 105.0, 148.0),
+    ("A7", 74.0, 105.0),
+    ("A8", 52.0, 74.0),
+    ("B5", 176.0, 250.0),
+    ("B6", 125.0, 176.0),
+    ("Letter", 215.9, 279.4),
+    ("Half Letter", 139.7, 215.9),
+    ("Legal", 215.9, 355.6),
+    ("card", 55.0, 85.0),
+];
+
+/// How much larger than a standard size a page may be and still be taken for it, in mm
+/// on each side (a 3 mm bleed on both edges is 6 mm).
+pub const NEAR_STANDARD_MM: f64 = 6.5;
+
+/// The standard page `size` is a little larger than (by a hundredth of a point or more
+/// on a side, at most [`NEAR_STANDARD_MM`] on each), in the page's own orientation: its
+/// name and size.
+pub fn near_standard(size: Size) -> Option<(&'static str, Size)> {
+    STANDARD_PAGES.iter().find_map(|&(name, w, h)| {
+        let standard = Size::from_mm(w, h);
+        let standard =
+            if size.is_landscape() { standard.landscape() } else { standard.portrait() };
+        let (dw, dh) = (size.width - standard.width, size.height - standard.height);
+        let near = |d: f64| (-FIT_TOLERANCE..=mm(NEAR_STANDARD_MM)).contains(&d);
+        (near(dw) && near(dh) && (dw > 0.01 || dh > 0.01)).then_some((name, standard))
+    })
 }

@@ -31,21 +31,23 @@ pub mod geometry;
 pub mod margin;
 pub mod marks;
 pub mod offset;
+pub mod paper;
 pub mod pdf;
 pub mod plan;
 pub mod sides;
+pub mod thickness;
 pub mod ticket;
 
 pub use choice::{
     Axis, Binding, Blanks, Duplex, Edge, ParseChoiceError, Rotation, Scheme,
 };
-pub use geometry::{Orientation, Rect, SheetSize, Size, mm, to_mm};
+pub use geometry::{MAX_SIDE, MIN_SIDE, Orientation, Rect, SheetSize, Size, mm, to_mm};
 pub use marks::{
     Drawing, Ink, MarkKind, MarkOptions, Stroke, drawings, slug_text, slug_texts,
 };
 pub use offset::{BackOffset, MAX_BACK_OFFSET_MM, parse_length};
 pub use plan::{
     Grid, Group, Imposition, JobTicket, Line, Mark, PlanError, PlanOptions, SheetPlan,
-    SidePlan, Slot, plan,
+    SidePlan, SkippedMarks, Slot, plan,
 };
 pub use sides::{SideRef, all_sides, manual_duplex, print_order};

@@ -21,8 +21,40 @@ pub fn intrusion(
     margin: f64,
     bounds: &[Option<(f64, f64, f64, f64)>],
 ) -> Option<Intrusion> {
-    let (w, h) = (plan.sheet.width, plan.sheet.height);
     let mut found: Option<Intrusion> = None;
+    for (page, depth) in placements(plan, margin, bounds) {
+        let entry =
+            found.get_or_insert(Intrusion { depth: 0.0, pages: 0, first_page: page });
+        entry.depth = entry.depth.max(depth);
+        entry.pages += 1;
+        entry.first_page = entry.first_page.min(page);
+    }
+    found
+}
+
+/// The input pages (0-based, in order, each once) whose content reaches into the
+/// margin somewhere it is placed, with the deepest reach of each, in pt.
+pub fn intruding_pages(
+    plan: &Imposition,
+    margin: f64,
+    bounds: &[Option<(f64, f64, f64, f64)>],
+) -> Vec<(usize, f64)> {
+    let mut deepest: std::collections::BTreeMap<usize, f64> = Default::default();
+    for (page, depth) in placements(plan, margin, bounds) {
+        let d = deepest.entry(page).or_insert(0.0);
+        *d = d.max(depth);
+    }
+    deepest.into_iter().collect()
+}
+
+/// Every placement reaching into the margin: its input page and how deep, in pt.
+fn placements(
+    plan: &Imposition,
+    margin: f64,
+    bounds: &[Option<(f64, f64, f64, f64)>],
+) -> Vec<(usize, f64)> {
+    let (w, h) = (plan.sheet.width, plan.sheet.height);
+    let mut found = Vec::new();
     for side in plan.sheets.iter().flat_map(|s| [&s.front, &s.back]) {
         for slot in &side.slots {
             let Some(page) = slot.page else { continue };
@@ -59,14 +91,7 @@ pub fn intrusion(
             .into_iter()
             .fold(0.0_f64, f64::max);
             if depth > 0.01 {
-                let entry = found.get_or_insert(Intrusion {
-                    depth: 0.0,
-                    pages: 0,
-                    first_page: page,
-                });
-                entry.depth = entry.depth.max(depth);
-                entry.pages += 1;
-                entry.first_page = entry.first_page.min(page);
+                found.push((page, depth));
             }
         }
     }

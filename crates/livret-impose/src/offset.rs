@@ -6,6 +6,13 @@
 //! `y` moves it up. It is what `livret calibrate`'s sheet reads: held against the light,
 //! back side facing you, the front's cross falls on the back's graduated cross at `x`
 //! (right +) and `y` (up +); moving the back by that much brings the two crosses together.
+//!
+//! The frame is the sheet as displayed in the print file. A printer's driver turns a
+//! landscape page a quarter (one way or the other) to feed it, so an offset read on a
+//! portrait calibration sheet does not apply to a landscape job: it is measured on a
+//! calibration sheet of the job's own orientation (`livret calibrate --orientation
+//! landscape`, the command each ticket quotes), which the driver turns the same way as
+//! the job's sheets; then it cancels the misregistration whichever way the driver turns.
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,6 +1,5 @@
 //! Which sheet sides exist and in which order they are written.
 
-use crate::choice::Scheme;
 use crate::plan::{Imposition, SidePlan};
 
 /// One side of one sheet, 0-based sheet index.
@@ -27,10 +26,10 @@ pub fn all_sides(plan: &Imposition) -> Vec<SideRef> {
     (0..plan.sheets.len()).flat_map(|i| [SideRef::Front(i), SideRef::Back(i)]).collect()
 }
 
-/// The sides a print file holds: every front and back, except for the zine, which is
-/// printed on one side only (its fronts alone).
+/// The sides a print file holds: every front and back, except for a one-sided job (the
+/// zine, a one-sided card), printed on its fronts alone.
 pub fn print_order(plan: &Imposition) -> Vec<SideRef> {
-    if plan.scheme == Scheme::Zine {
+    if plan.one_sided() {
         (0..plan.sheets.len()).map(SideRef::Front).collect()
     } else {
         all_sides(plan)

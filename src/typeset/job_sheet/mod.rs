@@ -129,6 +129,7 @@ fn page(job: &JobSheet, lang: Lang, steps: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "#set text(lang: \"{}\")", lang.pick("fr", "en"));
     header(&mut out, job, lang);
+    facts(&mut out, job, lang);
     let _ = writeln!(
         out,
         "#v(2mm)\n#grid(columns: 4, column-gutter: 3.3mm, {}, {}, {}, {})",
@@ -208,6 +209,18 @@ fn header(out: &mut String, job: &JobSheet, lang: Lang) {
     );
 }
 
+/// The job's facts under the title, as the ticket's head gives them: finished size,
+/// bleed, paper, creep, spine, quantity, and the blanks for the shop's own notes.
+fn facts(out: &mut String, job: &JobSheet, lang: Lang) {
+    let facts = ticket::facts(job.plan, &job.info);
+    let lines = match lang {
+        Lang::Fr => facts.fr,
+        Lang::En => facts.en,
+    };
+    let body: Vec<String> = lines.iter().map(|l| lit(l)).collect();
+    let _ = writeln!(out, "#v(1mm)\n#text(size: 7.5pt)[{}]", body.join("\\\n"));
+}
+
 /// Sheet 1's front and back side by side, each with its name above and its width
 /// below, then the legend.
 fn sides(out: &mut String, plan: &Imposition, lang: Lang) {
@@ -261,6 +274,7 @@ fn counts(plan: &Imposition, lang: Lang) -> String {
         "#text(weight: \"bold\", {})",
         quoted(lang.pick("Quantités", "Quantities"))
     )];
+    let cards = plan.scheme == Scheme::Cards;
     let run = if t.booklets > 1 {
         format!(
             "{} {} {} → {} {}",
@@ -268,7 +282,11 @@ fn counts(plan: &Imposition, lang: Lang) -> String {
             t.sheets,
             lang.pick("feuille(s)", "sheet(s)"),
             t.booklets,
-            lang.pick("livrets", "booklets")
+            if cards {
+                lang.pick("cartes", "cards")
+            } else {
+                lang.pick("livrets", "booklets")
+            }
         )
     } else {
         format!(
@@ -282,7 +300,11 @@ fn counts(plan: &Imposition, lang: Lang) -> String {
         let sheets = n.div_ceil(t.booklets.max(1)) * t.sheets;
         let text = format!(
             "{n} {} {sheets} {}",
-            lang.pick("livrets :", "booklets:"),
+            if cards {
+                lang.pick("cartes :", "cards:")
+            } else {
+                lang.pick("livrets :", "booklets:")
+            },
             lang.pick("feuilles", "sheets")
         );
         lines.push(lit(&text));

@@ -28,7 +28,7 @@ pub fn diagram(plan: &Imposition, lang: Lang) -> String {
         0.0
     };
     match plan.scheme {
-        Scheme::Copies if cut => booklets(&mut c, &t, right, lang),
+        Scheme::Copies | Scheme::Cards if cut => booklets(&mut c, &t, right, lang),
         Scheme::Signatures => signatures(&mut c, &t, right, lang),
         Scheme::Zine => {
             let words = lang.pick(
@@ -53,8 +53,14 @@ pub fn diagram(plan: &Imposition, lang: Lang) -> String {
                 .map(|s| format!("{} {s}", lang.pick("feuille", "sheet")))
                 .collect();
             bars(&mut c, &labels, right, lang);
-            let words = lang
-                .pick("une seule pile, pliée d'un coup", "one stack, folded all at once");
+            let words = if plan.scheme.is_flat() {
+                lang.pick("une seule pile, sans pli", "one stack, not folded")
+            } else {
+                lang.pick(
+                    "une seule pile, pliée d'un coup",
+                    "one stack, folded all at once",
+                )
+            };
             c.text((right, HEIGHT - 6.0, WIDTH - right, 6.0), 6.5, words, "");
         }
     }
@@ -125,12 +131,21 @@ fn booklets(c: &mut Canvas, t: &JobTicket, left: f64, lang: Lang) {
             ", weight: \"bold\"",
         );
     }
-    let words = format!(
-        "{} · {} {}",
-        lang.pick("chaque pile = 1 livret", "each pile = 1 booklet"),
-        t.booklets,
-        lang.pick("livrets par passage", "booklets per run")
-    );
+    let words = if t.scheme == Scheme::Cards {
+        format!(
+            "{} · {} {}",
+            lang.pick("chaque morceau = 1 carte", "each piece = 1 card"),
+            t.booklets,
+            lang.pick("cartes par feuille", "cards per sheet")
+        )
+    } else {
+        format!(
+            "{} · {} {}",
+            lang.pick("chaque pile = 1 livret", "each pile = 1 booklet"),
+            t.booklets,
+            lang.pick("livrets par passage", "booklets per run")
+        )
+    };
     c.text((left, 31.0, WIDTH - left, 8.0), 6.5, &words, "");
 }
 

@@ -488,6 +488,7 @@ mod tests {
             bbox: Bounds { x0: -5.0, y0: 0.0, x1: 100.0, y1: 200.0 },
             rotate,
             resources: None,
+            has_trim: true,
         };
         let open = Sides {
             top: f64::INFINITY,

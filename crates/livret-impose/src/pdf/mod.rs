@@ -17,6 +17,7 @@
 //! annotations (links, form fields: flatten forms first), outlines, the structure tree and
 //! the document's metadata stream; optional content (layers) is kept.
 
+mod content_box;
 mod copy;
 mod draw;
 mod read;
@@ -27,6 +28,7 @@ use std::fmt;
 
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, SaveOptions};
 
+use crate::choice::Rotation;
 use crate::plan::{Imposition, SidePlan};
 use crate::sides::all_sides;
 use copy::Copier;
@@ -38,6 +40,7 @@ use read::{
 use crate::fit::place;
 /// Which sheet side to write, by 0-based sheet index (shared with frame placement).
 pub use crate::sides::SideRef;
+pub use read::TrimRule;
 pub use types::{InputInfo, PdfError, PlaceOptions, SIZE_TOLERANCE, Sides};
 
 /// Reads the page count, trim sizes, bleeds and title of a PDF.
@@ -86,6 +89,7 @@ pub struct PdfInput {
     title: Option<String>,
     protected: bool,
     right_to_left: bool,
+    print_forbidden: bool,
 }
 
 impl fmt::Debug for PdfInput {
@@ -120,13 +124,17 @@ impl PdfInput {
             return Err(PdfError::Encrypted);
         }
         let protected = doc.encryption_state.is_some();
+        let print_forbidden = doc
+            .encryption_state
+            .as_ref()
+            .is_some_and(|s| !s.permissions().contains(lopdf::Permissions::PRINTABLE));
         let pages = walk_pages(&doc)?;
         if pages.is_empty() {
             return Err(PdfError::Empty);
         }
         let title = doc_title(&doc);
         let right_to_left = reads_right_to_left(&doc);
-        Ok(Self { doc, pages, title, protected, right_to_left })
+        Ok(Self { doc, pages, title, protected, right_to_left, print_forbidden })
     }
 
     /// Page count, trim sizes, bleeds, title and reading direction.
@@ -138,7 +146,58 @@ impl PdfInput {
             title: self.title.clone(),
             protected: self.protected,
             right_to_left: self.right_to_left,
+            print_forbidden: self.print_forbidden,
         }
+    }
+
+    /// Gives every page without a `/TrimBox` the trim `rule` says (`--trim WxH` centred in
+    /// its page box, or `--bleed N` inside it), its page box becoming its bleed; returns
+    /// how many pages took it. Fails, naming the first page, when the trim is larger than
+    /// a page or leaves nothing.
+    pub fn set_trim(&mut self, rule: TrimRule) -> Result<usize, PdfError> {
+        let mut changed = 0;
+        for (i, page) in self.pages.iter_mut().enumerate() {
+            let had = page.has_trim;
+            page.set_trim(rule).map_err(|size| PdfError::BadBox {
+                page: i + 1,
+                problem: match rule {
+                    TrimRule::Size(t) => format!(
+                        "it is {} and cannot hold a trim of {}",
+                        types::size_text(size),
+                        types::size_text(t)
+                    ),
+                    TrimRule::Bleed(b) => format!(
+                        "it is {} and a bleed of {} mm on every side leaves nothing",
+                        types::size_text(size),
+                        crate::geometry::fmt_mm(b)
+                    ),
+                },
+            })?;
+            changed += usize::from(!had);
+        }
+        Ok(changed)
+    }
+
+    /// What each page paints, as a box (x0, y0, x1, y1) in pt from the top-left of its
+    /// trim as displayed (after `/Rotate`), y down; `None` for a page that paints
+    /// nothing. Read from the content streams, not rendered: see [`content_box`].
+    pub fn content_boxes(&self) -> Vec<Option<(f64, f64, f64, f64)>> {
+        self.pages
+            .iter()
+            .map(|page| {
+                let b = content_box::content_box(&self.doc, page)?;
+                let t = page.trim;
+                let (w, h) = (t.width(), t.height());
+                let (u0, u1) = (b.x0 - t.x0, b.x1 - t.x0);
+                let (v0, v1) = (t.y1 - b.y1, t.y1 - b.y0);
+                Some(match page.rotate {
+                    Rotation::R0 => (u0, v0, u1, v1),
+                    Rotation::R90 => (h - v1, u0, h - v0, u1),
+                    Rotation::R180 => (w - u1, h - v1, w - u0, h - v0),
+                    Rotation::R270 => (v0, w - u1, v1, w - u0),
+                })
+            })
+            .collect()
     }
 
     /// Imposes the document by `plan`; see [`impose_pdf`].

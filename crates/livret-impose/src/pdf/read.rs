@@ -6,7 +6,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::types::{PdfError, Sides};
 use crate::choice::Rotation;
-use crate::geometry::Size;
+use crate::geometry::{MAX_SIDE, Size, to_mm};
 
 /// Deepest page tree accepted.
 const MAX_TREE_DEPTH: usize = 256;
@@ -93,6 +93,8 @@ pub(super) struct PageGeom {
     pub(super) rotate: Rotation,
     /// The page or ancestor whose `/Resources` the page uses.
     pub(super) resources: Option<ObjectId>,
+    /// Whether the trim came from the page's own `/TrimBox`.
+    pub(super) has_trim: bool,
 }
 
 impl PageGeom {
@@ -100,6 +102,37 @@ impl PageGeom {
     pub(super) fn size(&self) -> Size {
         let size = Size::new(self.trim.width(), self.trim.height());
         if self.rotate.is_quarter() { size.rotated() } else { size }
+    }
+
+    /// Gives a page without a `/TrimBox` the trim `rule` says, inside its page box (which
+    /// becomes its bleed); `Err` with the page's size when the trim does not fit in it.
+    pub(super) fn set_trim(&mut self, rule: TrimRule) -> Result<(), Size> {
+        if self.has_trim {
+            return Ok(());
+        }
+        let outer = self.bbox;
+        let (w, h) = match rule {
+            TrimRule::Size(size) => {
+                let s = if self.rotate.is_quarter() { size.rotated() } else { size };
+                (s.width, s.height)
+            }
+            TrimRule::Bleed(bleed) => {
+                (outer.width() - 2.0 * bleed, outer.height() - 2.0 * bleed)
+            }
+        };
+        let tol = crate::geometry::FIT_TOLERANCE;
+        if w <= 0.0 || h <= 0.0 || w > outer.width() + tol || h > outer.height() + tol {
+            return Err(self.size());
+        }
+        let (cx, cy) = ((outer.x0 + outer.x1) / 2.0, (outer.y0 + outer.y1) / 2.0);
+        self.trim = Bounds {
+            x0: cx - w / 2.0,
+            y0: cy - h / 2.0,
+            x1: cx + w / 2.0,
+            y1: cy + h / 2.0,
+        };
+        self.bbox = outer.union(&self.trim);
+        Ok(())
     }
 
     /// The bleed beyond the trim box on each side as displayed, in pt.
@@ -114,11 +147,22 @@ impl PageGeom {
     }
 }
 
+/// Where the trim is on pages without a `/TrimBox`: `--trim` or `--bleed`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TrimRule {
+    /// A trim of this size as displayed, centred in the page box.
+    Size(Size),
+    /// The page box less this much (pt) on every side.
+    Bleed(f64),
+}
+
 /// Page attributes a page inherits from its ancestors in the page tree.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Inherited {
     pub(super) resources: Option<ObjectId>,
     pub(super) media: Option<Bounds>,
+    /// A `/MediaBox` written but unusable (empty, not numbers), as written.
+    pub(super) bad_media: Option<String>,
     pub(super) crop: Option<Bounds>,
     pub(super) rotate: i64,
 }
@@ -209,6 +253,9 @@ pub(super) fn walk_pages(doc: &Document) -> Result<Vec<PageGeom>, PdfError> {
         }
         if let Some(media) = read_box(objects, dict, b"MediaBox") {
             inherit.media = Some(media);
+            inherit.bad_media = None;
+        } else if let Ok(written) = dict.get(b"MediaBox") {
+            inherit.bad_media = Some(box_text(objects, written));
         }
         if let Some(crop) = read_box(objects, dict, b"CropBox") {
             inherit.crop = Some(crop);
@@ -245,9 +292,62 @@ pub(super) fn walk_pages(doc: &Document) -> Result<Vec<PageGeom>, PdfError> {
                 break;
             }
         }
-        pages.push(page_geom(objects, id, dict, &inherit));
+        let geom = checked_page(objects, id, dict, &inherit, pages.len() + 1)?;
+        pages.push(geom);
     }
     Ok(pages)
+}
+
+/// A leaf page's geometry, refused when its MediaBox is unusable or larger than a PDF
+/// page may be (`n` is its 1-based number, for the message).
+fn checked_page(
+    objects: &BTreeMap<ObjectId, Object>,
+    id: ObjectId,
+    dict: &Dictionary,
+    inherit: &Inherited,
+    n: usize,
+) -> Result<PageGeom, PdfError> {
+    if let Some(written) = &inherit.bad_media {
+        return Err(PdfError::BadBox {
+            page: n,
+            problem: format!(
+                "its MediaBox {written} is not a page (a box needs four numbers and a width and height above zero)"
+            ),
+        });
+    }
+    let geom = page_geom(objects, id, dict, inherit);
+    let size = geom.size();
+    if size.width.max(size.height) > MAX_SIDE {
+        return Err(PdfError::BadBox {
+            page: n,
+            problem: format!(
+                "it is {:.0} × {:.0} pt ({:.1} × {:.1} m), larger than a PDF page may be (200 in, 5.08 m)",
+                size.width,
+                size.height,
+                to_mm(size.width) / 1000.0,
+                to_mm(size.height) / 1000.0
+            ),
+        });
+    }
+    Ok(geom)
+}
+
+/// A page box as written in the file, for messages: `[0 0 0 0]`, `[0 0 NaN 842]`.
+fn box_text(objects: &BTreeMap<ObjectId, Object>, written: &Object) -> String {
+    match resolve(objects, written) {
+        Object::Array(items) => {
+            let parts: Vec<String> = items
+                .iter()
+                .take(8)
+                .map(|o| match number(objects, o) {
+                    Some(v) => format!("{v}"),
+                    None => "?".into(),
+                })
+                .collect();
+            format!("[{}]", parts.join(" "))
+        }
+        _ => "(not an array)".into(),
+    }
 }
 
 /// A leaf page's boxes and turn.
@@ -259,19 +359,26 @@ pub(super) fn page_geom(
 ) -> PageGeom {
     let media = inherit.media.unwrap_or(DEFAULT_MEDIA);
     let crop = inherit.crop.and_then(|c| c.intersect(&media)).unwrap_or(media);
-    let (trim, bbox) =
-        match read_box(objects, dict, b"TrimBox").and_then(|t| t.intersect(&crop)) {
-            Some(trim) => {
-                let bleed = read_box(objects, dict, b"BleedBox")
-                    .and_then(|b| b.intersect(&crop))
-                    .unwrap_or(crop);
-                (trim, bleed.union(&trim))
-            }
-            None => (crop, crop),
-        };
+    let given = read_box(objects, dict, b"TrimBox").and_then(|t| t.intersect(&crop));
+    let (trim, bbox) = match given {
+        Some(trim) => {
+            let bleed = read_box(objects, dict, b"BleedBox")
+                .and_then(|b| b.intersect(&crop))
+                .unwrap_or(crop);
+            (trim, bleed.union(&trim))
+        }
+        None => (crop, crop),
+    };
     let quarters = (inherit.rotate.rem_euclid(360) + 45) / 90;
     let rotate = Rotation::from_degrees(quarters * 90).unwrap_or_default();
-    PageGeom { id, trim, bbox, rotate, resources: inherit.resources }
+    PageGeom {
+        id,
+        trim,
+        bbox,
+        rotate,
+        resources: inherit.resources,
+        has_trim: given.is_some(),
+    }
 }
 
 /// The document title from the Info dictionary, trimmed; `None` if absent or blank.
@@ -282,7 +389,16 @@ pub(super) fn doc_title(doc: &Document) -> Option<String> {
     let text = lopdf::decode_text_string(title).ok()?;
     let text: String = text.chars().filter(|c| !c.is_control()).collect();
     let text = text.trim();
-    (!text.is_empty()).then(|| text.to_string())
+    let placeholder = [
+        "untitled",
+        "untitled document",
+        "sans titre",
+        "document sans titre",
+        "about:blank",
+        "document",
+    ]
+    .contains(&text.to_lowercase().as_str());
+    (!text.is_empty() && !placeholder).then(|| text.to_string())
 }
 
 /// Whether the catalog's `/ViewerPreferences /Direction` is `/R2L`: the document reads

@@ -67,6 +67,9 @@ pub struct InputInfo {
     /// /R2L`), so its spine is on the right.
     #[serde(default)]
     pub right_to_left: bool,
+    /// Whether its permissions (an owner-password protection) forbid printing it.
+    #[serde(default)]
+    pub print_forbidden: bool,
 }
 
 /// How to draw the plan: which sides, which marks, how to treat odd page sizes.
@@ -122,6 +125,13 @@ pub enum PdfError {
     },
     /// The plan or the side list does not fit the input (a page or sheet out of range).
     PlanMismatch(String),
+    /// A page's box is empty, not a number, or larger than a PDF page may be.
+    BadBox {
+        /// The page, 1-based.
+        page: usize,
+        /// What is wrong, with the values as written.
+        problem: String,
+    },
 }
 
 impl PdfError {
@@ -150,6 +160,10 @@ impl PdfError {
             PdfError::PlanMismatch(_) => {
                 Some("make the plan from this PDF's page count and size".into())
             }
+            PdfError::BadBox { .. } => Some(
+                "the PDF's maker wrote a page size no printer has: export the PDF again, or set the page size with `qpdf` or a PDF editor"
+                    .into(),
+            ),
         }
     }
 }
@@ -174,6 +188,7 @@ impl fmt::Display for PdfError {
             PdfError::PlanMismatch(cause) => {
                 write!(f, "the plan does not match the input PDF ({cause})")
             }
+            PdfError::BadBox { page, problem } => write!(f, "page {page}: {problem}"),
         }
     }
 }

@@ -12,8 +12,6 @@ use crate::geometry::{SheetSize, Size, fmt_mm};
 pub enum PlanError {
     /// The input has no pages.
     NoPages,
-    /// The zine's folds only make a left-bound booklet.
-    ZineRightBinding,
     /// A size is not a number or outside 1 cm … 200 in (`what` names it).
     InvalidSize {
         /// Which size (`sheet` or `page`).
@@ -48,6 +46,17 @@ pub enum PlanError {
         /// The sheet in pt.
         sheet: Size,
     },
+    /// The creep moves the innermost pages too far toward the fold.
+    CreepTooLarge {
+        /// Creep per sheet in pt.
+        creep: f64,
+        /// The innermost pages' shift in pt.
+        shift: f64,
+        /// The largest shift accepted in pt.
+        limit: f64,
+        /// Folios in the thickest nested group.
+        sheets: usize,
+    },
     /// The plan would hold more than [`MAX_SLOTS`] page boxes.
     TooLarge {
         /// Page boxes the plan would need.
@@ -75,9 +84,6 @@ impl PlanError {
             PlanError::NoPages => {
                 Some("the input PDF must have at least one page".into())
             }
-            PlanError::ZineRightBinding => {
-                Some("use --scheme saddle or cutstack for a right-to-left booklet".into())
-            }
             PlanError::ZeroSignatureSheets => Some(
                 "use --signature-sheets 1 or more (4 makes 16-page signatures)".into(),
             ),
@@ -96,6 +102,10 @@ impl PlanError {
             PlanError::TooLarge { .. } => {
                 Some("split the input, or use fewer copies per sheet".into())
             }
+            PlanError::CreepTooLarge { .. } => Some(
+                "creep is one sheet's thickness (0.1 mm for 80 g/m² paper): give --paper-weight or --caliper instead, or fold fewer sheets together with --scheme signatures"
+                    .into(),
+            ),
             PlanError::BackOffset(_) => Some(
                 "measure it with `livret calibrate` and write it as right,up e.g. 1.5mm,-0.5mm; \
                  if the crosses are centimetres apart, check the printer's duplex flip and that it prints at 100%"
@@ -113,9 +123,6 @@ impl fmt::Display for PlanError {
             PlanError::NoPages => {
                 f.write_str("nothing to impose (the input has no pages)")
             }
-            PlanError::ZineRightBinding => {
-                f.write_str("the one-sheet zine folds into a left-bound booklet only")
-            }
             PlanError::InvalidSize { what, size } => write!(
                 f,
                 "invalid {what} size ({} × {} pt; each side must be between 1 cm and 200 in)",
@@ -124,6 +131,13 @@ impl fmt::Display for PlanError {
             PlanError::TooLarge { slots } => write!(
                 f,
                 "the plan would place {slots} pages on sheets (at most {MAX_SLOTS})"
+            ),
+            PlanError::CreepTooLarge { creep, shift, limit, sheets } => write!(
+                f,
+                "a creep of {} mm per sheet moves the innermost of {sheets} nested sheets' pages {} mm toward the fold, off their place on the sheet (creep is at most 1 mm per sheet, the shift at most {} mm, a quarter of a page)",
+                fmt_mm(*creep),
+                fmt_mm(*shift),
+                fmt_mm(*limit)
             ),
             PlanError::InvalidLength { what, value } => {
                 write!(f, "invalid {what} ({value} pt; must be zero or positive)")
@@ -144,6 +158,8 @@ impl fmt::Display for PlanError {
             PlanError::DoesNotFit { scheme, page, needed, sheet, .. } => {
                 let what = match scheme {
                     Scheme::Zine => "the zine's 4×2 pages",
+                    Scheme::Cards => "one card",
+                    Scheme::Wire => "one leaf with its binding margin",
                     _ => "a spread of two pages",
                 };
                 write!(

@@ -1,7 +1,7 @@
 //! Where the printer's marks go on a spread plan: crop and fold ticks, slug lines,
 //! collation marks (geometry only; the `marks` module turns them into drawings).
 
-use super::{Imposition, Line, Mark};
+use super::{Imposition, Line, Mark, SkippedMarks};
 use crate::choice::{Axis, Scheme};
 use crate::geometry::{EPS, Rect, mm};
 
@@ -26,28 +26,30 @@ fn tick(space: f64) -> Option<(f64, f64)> {
     (end - start >= mm(MARK_MIN_MM) - EPS).then_some((start, end))
 }
 
-/// Adds crop, fold, collation and slug marks to every side of a spread plan.
-pub(super) fn add_marks(imp: &mut Imposition) {
-    let (front, mut skipped) = ticks(imp);
+/// Adds crop, fold, collation and slug marks to every side of a spread plan; collation
+/// marks stay inside the printable area (the sheet less `margin` pt on every side).
+pub(super) fn add_marks(imp: &mut Imposition, margin: f64) {
+    let (front, crop, fold) = ticks(imp);
     for sheet in &mut imp.sheets {
         sheet.front.marks.extend(front.iter().cloned());
     }
-    skipped += add_slugs(imp);
-    if imp.scheme == Scheme::Signatures {
-        add_collation(imp);
-    }
-    imp.skipped_marks = skipped;
+    let slug = add_slugs(imp);
+    let collation =
+        if imp.scheme == Scheme::Signatures { add_collation(imp, margin) } else { 0 };
+    imp.skipped = SkippedMarks { crop, fold, collation, slug };
+    imp.skipped_marks = crop + fold + collation + slug;
 }
 
-/// The crop and fold ticks every front carries, and how many found no room.
-fn ticks(imp: &Imposition) -> (Vec<Mark>, usize) {
+/// The crop and fold ticks every front carries, and how many crop and fold ticks found
+/// no room.
+fn ticks(imp: &Imposition) -> (Vec<Mark>, usize, usize) {
     let grid = imp.grid;
     let bounds = grid.bounds();
     let (w, h) = (imp.sheet.width, imp.sheet.height);
     let (above, below) = (bounds.y, h - bounds.bottom());
     let (left, right) = (bounds.x, w - bounds.right());
     let mut front = Vec::new();
-    let mut skipped = 0;
+    let (mut crop_skipped, mut fold_skipped) = (0, 0);
     // Vertical lines (cuts and spines) get ticks above and below the grid; horizontal
     // ones to the left and right.
     let mut vertical: Vec<(f64, bool)> =
@@ -74,7 +76,8 @@ fn ticks(imp: &Imposition) -> (Vec<Mark>, usize) {
                     crop,
                     Line { x1: x, y1: edge + dir * a, x2: x, y2: edge + dir * b },
                 )),
-                None => skipped += 1,
+                None if crop => crop_skipped += 1,
+                None => fold_skipped += 1,
             }
         }
     }
@@ -85,11 +88,12 @@ fn ticks(imp: &Imposition) -> (Vec<Mark>, usize) {
                     crop,
                     Line { x1: edge + dir * a, y1: y, x2: edge + dir * b, y2: y },
                 )),
-                None => skipped += 1,
+                None if crop => crop_skipped += 1,
+                None => fold_skipped += 1,
             }
         }
     }
-    (front, skipped)
+    (front, crop_skipped, fold_skipped)
 }
 
 /// Adds a slug line to every side, centred in the taller free band above or below the
@@ -122,32 +126,51 @@ fn add_slugs(imp: &mut Imposition) -> usize {
     skipped
 }
 
-/// Adds each signature's collation mark to the front of its first sheet.
-fn add_collation(imp: &mut Imposition) {
+/// Adds each signature's collation mark to the front of its first sheet, inside the
+/// printable area; returns how many found no room there.
+fn add_collation(imp: &mut Imposition, margin: f64) -> usize {
     let grid = imp.grid;
     let step = mm(COLLATION_STEP_MM);
     let across = mm(COLLATION_WIDTH_MM);
+    let (w, h) = (imp.sheet.width, imp.sheet.height);
+    let mut skipped = 0;
     for (g, group) in imp.groups.iter().enumerate() {
         // The outermost folio of a signature sits on cell 0 of its first sheet; its
-        // front carries the outside of the spine. Steps run from the head down.
+        // front carries the outside of the spine. Steps run from the head down, along
+        // the part of the spine the printer reaches.
         let cell = grid.cell_rect(0);
         let rect = match grid.spine {
             Some(Axis::Horizontal) => {
-                let places = ((cell.width / step).floor() as usize).max(1);
-                let along = (g % places) as f64 * step;
-                let x = (cell.right() - along - step).max(cell.x);
-                Rect::new(x, cell.y + cell.height / 2.0 - across / 2.0, step, across)
+                let (lo, hi) = (cell.x.max(margin), cell.right().min(w - margin));
+                let places = ((hi - lo + EPS) / step).floor().max(0.0) as usize;
+                let along = (g % places.max(1)) as f64 * step;
+                let x = hi - along - step;
+                let r =
+                    Rect::new(x, cell.y + cell.height / 2.0 - across / 2.0, step, across);
+                (places > 0 && r.y >= margin - EPS && r.bottom() <= h - margin + EPS)
+                    .then_some(r)
             }
             _ => {
-                let places = ((cell.height / step).floor() as usize).max(1);
-                let along = (g % places) as f64 * step;
-                let y = (cell.y + along).min(cell.bottom() - step).max(cell.y);
-                Rect::new(cell.x + cell.width / 2.0 - across / 2.0, y, across, step)
+                let (lo, hi) = (cell.y.max(margin), cell.bottom().min(h - margin));
+                let places = ((hi - lo + EPS) / step).floor().max(0.0) as usize;
+                let along = (g % places.max(1)) as f64 * step;
+                let r = Rect::new(
+                    cell.x + cell.width / 2.0 - across / 2.0,
+                    lo + along,
+                    across,
+                    step,
+                );
+                (places > 0 && r.x >= margin - EPS && r.right() <= w - margin + EPS)
+                    .then_some(r)
             }
         };
-        imp.sheets[group.first_sheet]
-            .front
-            .marks
-            .push(Mark::Collation { rect, signature: g + 1 });
+        match rect {
+            Some(rect) => imp.sheets[group.first_sheet]
+                .front
+                .marks
+                .push(Mark::Collation { rect, signature: g + 1 }),
+            None => skipped += 1,
+        }
     }
+    skipped
 }

@@ -1,6 +1,7 @@
 //! The pure imposition planner: page count + sizes + scheme → sheets, sides, slots, marks.
 
 mod error;
+mod leaves;
 mod mark_layout;
 mod spreads;
 mod zine;
@@ -12,6 +13,7 @@ pub use crate::choice::{
 };
 use crate::geometry::{EPS, FIT_TOLERANCE, Orientation, Rect, SheetSize, Size, mm};
 pub use crate::offset::BackOffset;
+use crate::paper::Paper;
 pub use error::{MAX_SLOTS, PlanError};
 
 /// Default printer margin (unprintable border) in millimetres.
@@ -23,11 +25,7 @@ pub const DEFAULT_SIGNATURE_SHEETS: usize = 4;
 /// Pages of the one-sheet zine.
 pub const ZINE_PAGES: usize = 8;
 
-/// Smallest page or sheet side accepted, in pt (1 cm).
-pub const MIN_SIDE: f64 = 72.0 / 2.54;
-
-/// Largest page or sheet side accepted, in pt (200 in, the PDF limit).
-pub const MAX_SIDE: f64 = 14_400.0;
+pub use crate::geometry::{MAX_SIDE, MIN_SIDE};
 
 /// Everything the planner needs besides the page count.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,6 +59,13 @@ pub struct PlanOptions {
     /// (marks included; fronts never move).
     #[serde(default)]
     pub back_offset: BackOffset,
+    /// Room added on the spine edge of every leaf for the holes of wire, spiral or comb
+    /// binding, in pt (`wire` only).
+    #[serde(default)]
+    pub binding_margin: f64,
+    /// The paper, when known: for the spine, the thickness warning and the ticket.
+    #[serde(default)]
+    pub paper: Option<Paper>,
 }
 
 impl PlanOptions {
@@ -80,6 +85,8 @@ impl PlanOptions {
             sheet_orientation: None,
             binding: Binding::Left,
             back_offset: BackOffset::default(),
+            binding_margin: 0.0,
+            paper: None,
         }
     }
 }
@@ -301,6 +308,9 @@ pub struct Imposition {
     pub sheets: Vec<SheetPlan>,
     /// Marks left out because they would fall off the sheet or on a page.
     pub skipped_marks: usize,
+    /// The same, kind by kind.
+    #[serde(default)]
+    pub skipped: SkippedMarks,
     /// Where the spine is when the cover faces the reader.
     #[serde(default)]
     pub binding: Binding,
@@ -308,6 +318,25 @@ pub struct Imposition {
     /// misregistration; zero when none.
     #[serde(default)]
     pub back_offset: BackOffset,
+    /// The binding margin on each leaf's spine edge, in pt, unscaled (`wire`; else 0).
+    #[serde(default)]
+    pub binding_margin: f64,
+    /// The paper, when it was given.
+    #[serde(default)]
+    pub paper: Option<Paper>,
+}
+
+/// Marks left out for lack of room, kind by kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SkippedMarks {
+    /// Crop ticks.
+    pub crop: usize,
+    /// Fold ticks.
+    pub fold: usize,
+    /// Collation marks.
+    pub collation: usize,
+    /// Slug lines.
+    pub slug: usize,
 }
 
 /// The job in numbers, for the printer's ticket.
@@ -354,6 +383,12 @@ pub struct JobTicket {
 }
 
 impl Imposition {
+    /// Whether only the fronts are printed (the zine, a one-sided card): no back
+    /// carries a page.
+    pub fn one_sided(&self) -> bool {
+        self.sheets.iter().all(|s| s.back.slots.is_empty())
+    }
+
     /// The job in numbers for the ticket.
     pub fn ticket(&self) -> JobTicket {
         let cells = self.grid.cells();
@@ -361,7 +396,7 @@ impl Imposition {
         JobTicket {
             scheme: self.scheme,
             sheets: self.sheets.len(),
-            printed_sides: if self.scheme == Scheme::Zine { 1 } else { 2 },
+            printed_sides: if self.one_sided() { 1 } else { 2 },
             orientation: self.sheet.orientation(),
             sheet: self.sheet,
             duplex: self.duplex,
@@ -373,7 +408,11 @@ impl Imposition {
             piles: if cut { cells } else { 1 },
             signatures: self.groups.len(),
             sheets_per_signature: self.groups.iter().map(|g| g.sheets).collect(),
-            booklets: if self.scheme == Scheme::Copies { cells } else { 1 },
+            booklets: if matches!(self.scheme, Scheme::Copies | Scheme::Cards) {
+                cells
+            } else {
+                1
+            },
             pages: self.pages,
             padded: self.padded,
             blanks: self.padded - self.pages,
@@ -390,10 +429,49 @@ pub fn plan(pages: usize, opts: &PlanOptions) -> Result<Imposition, PlanError> {
     validate(pages, opts)?;
     let mut imposition = match opts.scheme {
         Scheme::Zine => zine::plan_zine(pages, opts)?,
+        Scheme::Cards | Scheme::Wire => leaves::plan_leaves(pages, opts)?,
         _ => spreads::plan_spreads(pages, opts)?,
     };
+    check_creep(&imposition)?;
     shift_backs(&mut imposition, opts.back_offset);
+    imposition.paper = opts.paper;
     Ok(imposition)
+}
+
+/// The largest creep shift accepted, as a fraction of the page's side across the fold:
+/// beyond it the innermost pages lose a quarter of their width off their slot.
+pub const MAX_CREEP_FRACTION: f64 = 0.25;
+
+/// The largest creep per sheet accepted, in mm: no paper folded into a booklet is
+/// thicker.
+pub const MAX_CREEP_MM: f64 = 1.0;
+
+/// Refuses a creep that moves the innermost pages more than [`MAX_CREEP_FRACTION`] of
+/// their width toward the fold (placement clips them: they would leave the sheet).
+fn check_creep(imp: &Imposition) -> Result<(), PlanError> {
+    let mut worst: Option<&Slot> = None;
+    for slot in imp.sheets.iter().flat_map(|s| s.front.slots.iter().chain(&s.back.slots))
+    {
+        if worst.is_none_or(|w| slot.shift > w.shift) {
+            worst = Some(slot);
+        }
+    }
+    let Some(slot) = worst else { return Ok(()) };
+    let across = match slot.spine {
+        Some(Edge::Left | Edge::Right) => slot.width,
+        Some(Edge::Top | Edge::Bottom) => slot.height,
+        None => return Ok(()),
+    };
+    let limit = across * MAX_CREEP_FRACTION;
+    if slot.shift > limit + EPS || imp.creep > mm(MAX_CREEP_MM) + EPS {
+        return Err(PlanError::CreepTooLarge {
+            creep: imp.creep,
+            shift: slot.shift,
+            limit,
+            sheets: imp.groups.iter().map(|g| g.folios).max().unwrap_or(1),
+        });
+    }
+    Ok(())
 }
 
 /// Moves every back side's slots and marks by `offset` (fronts stay).
@@ -419,17 +497,17 @@ fn validate(pages: usize, opts: &PlanOptions) -> Result<(), PlanError> {
     if pages == 0 {
         return Err(PlanError::NoPages);
     }
-    if opts.scheme == Scheme::Zine && opts.binding == Binding::Right {
-        return Err(PlanError::ZineRightBinding);
-    }
     for (what, size) in [("sheet", opts.sheet), ("page", opts.page)] {
         let side_ok = |v: f64| (MIN_SIDE - EPS..=MAX_SIDE + EPS).contains(&v);
         if !size.is_valid() || !side_ok(size.width) || !side_ok(size.height) {
             return Err(PlanError::InvalidSize { what, size });
         }
     }
-    for (what, value) in [("creep", opts.creep), ("printer margin", opts.printer_margin)]
-    {
+    for (what, value) in [
+        ("creep", opts.creep),
+        ("printer margin", opts.printer_margin),
+        ("binding margin", opts.binding_margin),
+    ] {
         if !value.is_finite() || value < 0.0 {
             return Err(PlanError::InvalidLength { what, value });
         }

@@ -8,28 +8,49 @@ use super::{
 use crate::choice::{Axis, Binding, Edge, Rotation, Scheme};
 use crate::geometry::{EPS, Orientation, Rect, Size};
 
-/// The chosen sheet orientation, spread orientation and grid for spread schemes.
-struct Layout {
-    sheet: Size,
-    grid: Grid,
-    page: Size,
-    scale: f64,
+/// The chosen sheet orientation and grid, and the page size after scaling.
+pub(super) struct Layout {
+    /// The sheet as displayed.
+    pub(super) sheet: Size,
+    /// The cells on it.
+    pub(super) grid: Grid,
+    /// One page, scaled.
+    pub(super) page: Size,
+    /// The uniform scale.
+    pub(super) scale: f64,
 }
 
-/// Picks orientation and grid: most cells; ties prefer a grid clear of the printer's
-/// margin, then unrotated spreads, then portrait.
+/// Picks orientation and grid for spread schemes: most cells; ties prefer a grid clear of
+/// the printer's margin, then unrotated spreads, then portrait.
 fn layout_spreads(opts: &PlanOptions) -> Result<Layout, PlanError> {
     let spread = Size::new(2.0 * opts.page.width, opts.page.height);
     let many = opts.scheme != Scheme::Saddle;
+    let spine =
+        |turned: bool| Some(if turned { Axis::Horizontal } else { Axis::Vertical });
+    layout_cells(opts, spread, &[false, true], many, spine)
+}
+
+/// Picks the sheet's orientation and a grid of `cell`s (each possibly turned a quarter,
+/// as `turns` allows): most cells (one only unless `many`); ties prefer a grid clear of
+/// the printer's margin, then the earlier turn, then portrait. `spine` gives the grid's
+/// fold direction for a turn. Shrinks into the printable area when asked, or when not
+/// even one cell fits and shrinking is on.
+pub(super) fn layout_cells(
+    opts: &PlanOptions,
+    cell: Size,
+    turns: &[bool],
+    many: bool,
+    spine: impl Fn(bool) -> Option<Axis>,
+) -> Result<Layout, PlanError> {
     let mut options = Vec::with_capacity(4);
     let sheets = match opts.sheet_orientation {
         None => vec![opts.sheet.portrait(), opts.sheet.landscape()],
         Some(Orientation::Portrait) => vec![opts.sheet.portrait()],
         Some(Orientation::Landscape) => vec![opts.sheet.landscape()],
     };
-    for rotated in [false, true] {
+    for &rotated in turns {
         for &sheet in &sheets {
-            let cell = if rotated { spread.rotated() } else { spread };
+            let cell = if rotated { cell.rotated() } else { cell };
             let cols = fit_count(sheet.width, cell.width);
             let rows = fit_count(sheet.height, cell.height);
             let (cols, rows) =
@@ -54,12 +75,12 @@ fn layout_spreads(opts: &PlanOptions) -> Result<Layout, PlanError> {
             return Err(PlanError::DoesNotFit {
                 scheme: opts.scheme,
                 page: opts.page,
-                needed: spread,
+                needed: cell,
                 sheet: opts.sheet.portrait(),
-                suggestion: suggest(|s| spread.fits_in(s) || spread.rotated().fits_in(s)),
+                suggestion: suggest(|s| cell.fits_in(s) || cell.rotated().fits_in(s)),
             });
         }
-        // Shrink one spread: take the option giving the largest scale.
+        // Shrink one cell: take the option giving the largest scale.
         let scale_of = |o: &(bool, Size, Size, usize, usize)| {
             ((o.1.width - 2.0 * margin) / o.2.width)
                 .min((o.1.height - 2.0 * margin) / o.2.height)
@@ -88,7 +109,7 @@ fn layout_spreads(opts: &PlanOptions) -> Result<Layout, PlanError> {
         x: (sheet.width - cols as f64 * cell.width) / 2.0,
         y: (sheet.height - rows as f64 * cell.height) / 2.0,
         cell,
-        spine: Some(if rotated { Axis::Horizontal } else { Axis::Vertical }),
+        spine: spine(rotated),
     };
     Ok(Layout { sheet, grid, page: opts.page.scaled(scale), scale })
 }
@@ -103,7 +124,7 @@ fn groups(pages: usize, cells: usize, opts: &PlanOptions) -> (Vec<Group>, usize)
         first_page: 0,
     };
     let list = match opts.scheme {
-        Scheme::Saddle | Scheme::Copies | Scheme::Zine => {
+        Scheme::Saddle | Scheme::Copies | Scheme::Zine | Scheme::Cards | Scheme::Wire => {
             let f = folios_for(pages);
             vec![one(f, f)]
         }
@@ -272,13 +293,16 @@ pub(super) fn plan_spreads(
         creep: opts.creep,
         sheets,
         skipped_marks: 0,
+        skipped: Default::default(),
         binding: opts.binding,
         back_offset: BackOffset::default(),
+        binding_margin: 0.0,
+        paper: None,
     };
     if opts.binding == Binding::Right {
         mirror_spreads(&mut imposition);
     }
-    add_marks(&mut imposition);
+    add_marks(&mut imposition, opts.printer_margin);
     Ok(imposition)
 }
 

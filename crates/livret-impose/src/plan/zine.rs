@@ -19,13 +19,9 @@ const ZINE_PANELS: [(usize, usize, Rotation); ZINE_PAGES] = [
     (2, 1, Rotation::R0),
 ];
 
-/// Plans the one-sheet zine: 4×2 panels on the front of a landscape sheet, the back empty.
-pub(super) fn plan_zine(
-    pages: usize,
-    opts: &PlanOptions,
-) -> Result<Imposition, PlanError> {
-    let sheet = opts.sheet.landscape();
-    let panel = Size::new(sheet.width / 4.0, sheet.height / 2.0);
+/// The zine's page scale: 1, or with `--fit shrink` what keeps each page clear of the
+/// printer's margin inside its panel; an error when the pages do not fit.
+fn zine_scale(opts: &PlanOptions, panel: Size) -> Result<f64, PlanError> {
     let needed = Size::new(4.0 * opts.page.width, 2.0 * opts.page.height);
     let margin = opts.printer_margin;
     let scale = if opts.shrink_to_printable {
@@ -46,11 +42,26 @@ pub(super) fn plan_zine(
     if scale <= 0.0 {
         return Err(PlanError::MarginTooLarge { margin, sheet: opts.sheet });
     }
+    Ok(scale)
+}
+
+/// Plans the one-sheet zine: 4×2 panels on the front of a landscape sheet, the back
+/// empty; bound on the right, the panels are mirrored left to right (cover bottom left).
+pub(super) fn plan_zine(
+    pages: usize,
+    opts: &PlanOptions,
+) -> Result<Imposition, PlanError> {
+    let sheet = opts.sheet.landscape();
+    let panel = Size::new(sheet.width / 4.0, sheet.height / 2.0);
+    let scale = zine_scale(opts, panel)?;
     let page = opts.page.scaled(scale);
     let seq = sequence(pages, ZINE_PAGES, opts.blanks);
     let grid = Grid { cols: 4, rows: 2, x: 0.0, y: 0.0, cell: panel, spine: None };
     let mut side = SidePlan::default();
+    let right = opts.binding == Binding::Right;
     for (k, &(col, row, rotation)) in ZINE_PANELS.iter().enumerate() {
+        // Bound on the right: the mirror image of the left-bound zine, folded alike.
+        let col = if right { 3 - col } else { col };
         let cell = row * 4 + col;
         let r = grid.cell_rect(cell);
         side.slots.push(Slot {
@@ -75,8 +86,10 @@ pub(super) fn plan_zine(
     }
     side.marks.push(Mark::Slit(line(w / 4.0, h / 2.0, 3.0 * w / 4.0, h / 2.0)));
     Ok(Imposition {
-        binding: Binding::Left,
+        binding: opts.binding,
         back_offset: BackOffset::default(),
+        binding_margin: 0.0,
+        paper: None,
         scheme: Scheme::Zine,
         duplex: opts.duplex,
         flip: flip_axis(sheet, opts.duplex),
@@ -93,5 +106,6 @@ pub(super) fn plan_zine(
         sheets: vec![SheetPlan { front: side, back: SidePlan::default() }],
         // No free space on a zine sheet: the slug line is left out.
         skipped_marks: 1,
+        skipped: super::SkippedMarks { slug: 1, ..Default::default() },
     })
 }

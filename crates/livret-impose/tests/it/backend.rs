@@ -480,3 +480,68 @@ fn info_reads_the_reading_direction() {
     assert!(read_info(&with_direction(&input, "R2L", false)).unwrap().right_to_left);
     assert!(read_info(&with_direction(&input, "R2L", true)).unwrap().right_to_left);
 }
+
+/// A one-page PDF of `media` (user space) with `/Rotate rotate` whose content is `ops`.
+fn one_page(media: [f64; 4], rotate: i64, ops: &str) -> Vec<u8> {
+    use lopdf::{Dictionary, Document, Object, Stream};
+    let mut doc = Document::with_version("1.7");
+    let tree = doc.new_object_id();
+    let content = doc.add_object(Stream::new(Dictionary::new(), ops.as_bytes().to_vec()));
+    let page = doc.add_object(Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"Page".to_vec())),
+        ("Parent", Object::Reference(tree)),
+        (
+            "MediaBox",
+            Object::Array(media.iter().map(|&v| Object::Real(v as f32)).collect()),
+        ),
+        ("Rotate", Object::Integer(rotate)),
+        ("Contents", Object::Reference(content)),
+    ]));
+    doc.objects.insert(
+        tree,
+        Object::Dictionary(Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"Pages".to_vec())),
+            ("Kids", Object::Array(vec![Object::Reference(page)])),
+            ("Count", Object::Integer(1)),
+        ])),
+    );
+    let catalog = doc.add_object(Dictionary::from_iter(vec![
+        ("Type", Object::Name(b"Catalog".to_vec())),
+        ("Pages", Object::Reference(tree)),
+    ]));
+    doc.trailer.set("Root", Object::Reference(catalog));
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn content_boxes_are_what_pages_paint_as_displayed() {
+    let close = |a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)| {
+        (a.0 - b.0).abs() < 0.01
+            && (a.1 - b.1).abs() < 0.01
+            && (a.2 - b.2).abs() < 0.01
+            && (a.3 - b.3).abs() < 0.01
+    };
+    // A white background is no ink; a black strip along the user-space left edge is.
+    let ops = "1 g 0 0 200 100 re f 0 g 0 0 10 100 re f";
+    let upright = PdfInput::parse(&one_page([0.0, 0.0, 200.0, 100.0], 0, ops)).unwrap();
+    let b = upright.content_boxes()[0].unwrap();
+    assert!(close(b, (0.0, 0.0, 10.0, 100.0)), "{b:?}");
+    // Turned a quarter clockwise, the left edge is shown at the top.
+    let turned = PdfInput::parse(&one_page([0.0, 0.0, 200.0, 100.0], 90, ops)).unwrap();
+    let b = turned.content_boxes()[0].unwrap();
+    assert!(close(b, (0.0, 0.0, 100.0, 10.0)), "{b:?}");
+    let half = PdfInput::parse(&one_page([0.0, 0.0, 200.0, 100.0], 180, ops)).unwrap();
+    let b = half.content_boxes()[0].unwrap();
+    assert!(close(b, (190.0, 0.0, 200.0, 100.0)), "{b:?}");
+    // Nothing but white: nothing painted. A shading: the whole page.
+    let white =
+        PdfInput::parse(&one_page([0.0, 0.0, 200.0, 100.0], 0, "1 g 0 0 200 100 re f"))
+            .unwrap();
+    assert_eq!(white.content_boxes()[0], None);
+    let shaded =
+        PdfInput::parse(&one_page([0.0, 0.0, 200.0, 100.0], 0, "/Sh0 sh")).unwrap();
+    let b = shaded.content_boxes()[0].unwrap();
+    assert!(close(b, (0.0, 0.0, 200.0, 100.0)), "{b:?}");
+}

@@ -2,6 +2,7 @@
 //! simulation, the PDF backend read back with poppler, and fuzzed inputs.
 
 mod backend;
+mod flat;
 mod fuzz;
 mod marks;
 mod mixed;

@@ -1,13 +1,14 @@
 //! The back offset: every back side (pages and marks) moves by exactly the offset, no
 //! front moves, in the plan and in the lopdf backend's output read back with poppler.
 
+use crate::support::printer::{Printer, Turn};
 use crate::support::{self, Gen, make, temp_pdf};
 
 use livret_impose::pdf::{PlaceOptions, impose_pdf, read_info};
 use livret_impose::ticket::{TicketInfo, ticket};
 use livret_impose::{
-    BackOffset, Binding, Duplex, Imposition, Mark, MarkOptions, PlanError, PlanOptions,
-    Scheme, SheetSize, Size, mm, plan,
+    Axis, BackOffset, Binding, Duplex, Imposition, Mark, MarkOptions, Orientation,
+    PlanError, PlanOptions, Scheme, SheetSize, Size, mm, plan,
 };
 
 /// 1.5 mm to the right and 0.5 mm down, as the operator writes it: `1.5mm,-0.5mm`.
@@ -185,8 +186,14 @@ fn the_pdf_backend_moves_every_back_word_by_the_offset() {
 #[test]
 fn the_ticket_tells_the_offset_or_how_to_measure_it() {
     let mut opts = options(Scheme::Saddle, SheetSize::A4, Duplex::Short, Binding::Left);
-    let info =
-        TicketInfo { title: "Guide", file: "g.pdf", backs_file: None, sheet_name: "a4" };
+    let info = TicketInfo {
+        title: "Guide",
+        file: "g.pdf",
+        backs_file: None,
+        sheet_name: "a4",
+        quantity: None,
+        bleed: 0.0,
+    };
     let plain = ticket(&plan(8, &opts).unwrap(), &info);
     assert!(plain.contains("livret calibrate --sheet a4 --duplex short"), "{plain}");
     assert!(!plain.contains("Back offset:"), "{plain}");
@@ -204,4 +211,115 @@ fn the_ticket_tells_the_offset_or_how_to_measure_it() {
     );
     assert!(moved.contains("back-offset 1.5mm,-0.5mm"), "{moved}");
     assert!(moved.contains("livret calibrate --sheet a4 --duplex short"), "{moved}");
+    // An A5 booklet on A4 is a landscape sheet: the command measures on one.
+    let a5 = PlanOptions::new(
+        Scheme::Saddle,
+        SheetSize::A4.size(),
+        Size::from_mm(148.0, 210.0),
+    );
+    let text = ticket(&plan(8, &a5).unwrap(), &info);
+    assert!(
+        text.contains("livret calibrate --sheet a4 --duplex long --orientation landscape -o calibration.pdf"),
+        "{text}"
+    );
+}
+
+/// The orientation the ticket's `livret calibrate` command asks for.
+fn calibration_orientation(ticket_text: &str) -> Orientation {
+    let at = ticket_text.find("livret calibrate").expect("the ticket quotes calibrate");
+    let command = &ticket_text
+        [at..ticket_text[at..].find('`').map_or(ticket_text.len(), |e| at + e)];
+    if command.contains("--orientation landscape") {
+        Orientation::Landscape
+    } else {
+        Orientation::Portrait
+    }
+}
+
+/// How far (pt) the corrected backs of `moved` land, on a printer, from where a perfect
+/// printer puts the backs of `still` (which the plan registers with the fronts).
+fn worst_miss(printer: &Printer, still: &Imposition, moved: &Imposition) -> f64 {
+    let page = (still.sheet.width, still.sheet.height);
+    let perfect = Printer { misregistration: (0.0, 0.0), ..*printer };
+    let mut worst: f64 = 0.0;
+    let mut seen = 0;
+    for (a, b) in still.sheets.iter().zip(&moved.sheets) {
+        for (s, m) in a.back.slots.iter().zip(&b.back.slots) {
+            for (dx, dy) in [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)] {
+                let want =
+                    perfect.print_back(page, (s.x + dx * s.width, s.y + dy * s.height));
+                let got =
+                    printer.print_back(page, (m.x + dx * m.width, m.y + dy * m.height));
+                worst = worst.max((want.0 - got.0).hypot(want.1 - got.1));
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen > 0, "no back slot");
+    worst
+}
+
+#[test]
+fn an_offset_measured_as_the_ticket_says_cancels_the_misregistration_either_way_the_driver_turns()
+ {
+    // The printer: backs 1.5 mm right and 0.8 mm up of where they belong, in
+    // the frame of the paper as it is fed.
+    let misregistration = (mm(1.5), mm(-0.8));
+    let jobs = [
+        (Scheme::Saddle, Size::from_mm(148.0, 210.0)), // A5 on A4: a landscape sheet
+        (Scheme::Cutstack, a6()),                      // A6 on A4: portrait
+        (Scheme::Cutstack, Size::from_mm(74.0, 105.0)), // A7 on A4: landscape
+        (Scheme::Signatures, Size::from_mm(148.0, 210.0)),
+    ];
+    let info = TicketInfo {
+        title: "Guide",
+        file: "g.pdf",
+        backs_file: None,
+        sheet_name: "a4",
+        quantity: None,
+        bleed: 0.0,
+    };
+    let mut landscape_jobs = 0;
+    for (scheme, page) in jobs {
+        for duplex in [Duplex::Long, Duplex::Short] {
+            for turn in [Turn::Clockwise, Turn::CounterClockwise] {
+                let printer = Printer { turn, misregistration };
+                let mut opts = PlanOptions::new(scheme, SheetSize::A4.size(), page);
+                opts.duplex = duplex;
+                let still = plan(24, &opts).unwrap();
+                let what = format!("{scheme} {page} {duplex} {turn:?}");
+                // Calibrate as the ticket says, on a sheet of that orientation.
+                let orientation = calibration_orientation(&ticket(&still, &info));
+                assert_eq!(orientation, still.sheet.orientation(), "{what}");
+                let cal = orientation.apply(SheetSize::A4.size());
+                let cal_page = (cal.width, cal.height);
+                let front_cross = (cal.width * 0.4, cal.height * 0.3);
+                let back_cross = match livret_impose::plan::flip_axis(cal, duplex) {
+                    Axis::Vertical => (cal.width - front_cross.0, front_cross.1),
+                    Axis::Horizontal => (front_cross.0, cal.height - front_cross.1),
+                };
+                let (right, up) = printer.read_calibration(cal_page, back_cross);
+                opts.back_offset = BackOffset { x: right, y: up };
+                let moved = plan(24, &opts).unwrap();
+                let miss = worst_miss(&printer, &still, &moved);
+                assert!(miss < 1e-6, "{what}: the corrected backs miss by {miss} pt");
+                // Uncorrected, the backs are off by the misregistration itself.
+                let raw = worst_miss(&printer, &still, &still);
+                assert!((raw - mm(1.5).hypot(mm(0.8))).abs() < 1e-6, "{what}: {raw}");
+                if still.sheet.is_landscape() {
+                    landscape_jobs += 1;
+                    // Read on a portrait sheet instead (the old way), the offset leaves
+                    // the backs further off than no correction at all.
+                    let portrait = SheetSize::A4.size().portrait();
+                    let wrong_cross = (portrait.width * 0.6, portrait.height * 0.3);
+                    let (r, u) = printer
+                        .read_calibration((portrait.width, portrait.height), wrong_cross);
+                    opts.back_offset = BackOffset { x: r, y: u };
+                    let wrong = worst_miss(&printer, &still, &plan(24, &opts).unwrap());
+                    assert!(wrong > raw + mm(0.5), "{what}: {wrong} vs {raw}");
+                }
+            }
+        }
+    }
+    assert!(landscape_jobs >= 8, "only {landscape_jobs} landscape jobs checked");
 }

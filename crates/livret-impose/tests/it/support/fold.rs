@@ -377,6 +377,9 @@ pub fn simulate(
     if recipe.scheme == "zine" {
         return zine(recipe, sides).map(|b| vec![b]);
     }
+    if recipe.scheme == "wire" || recipe.scheme == "cards" {
+        return leaves(recipe, sides);
+    }
     let mut sheets = cut(recipe, sides)?;
     let cells = recipe.cols * recipe.rows;
     // Take piece (k, c) out of the table.
@@ -414,6 +417,90 @@ pub fn simulate(
         }
         other => Err(format!("unknown scheme {other}")),
     }
+}
+
+/// Flat leaves, never folded: every sheet is cut into its pieces; each piece is read
+/// front first, then its back after turning it over about its vertical edge (as a page
+/// or a card is turned). `wire`: the piles laid pile 1 (sheets 1…S) on top of pile 2, …,
+/// one book read leaf by leaf. `cards`: every piece is its own item, read as front and
+/// back (sheet by sheet, piece by piece).
+fn leaves(recipe: &Recipe, sides: &[Vec<Observation>]) -> Result<Vec<Vec<Read>>, String> {
+    if !sides.len().is_multiple_of(2) {
+        return Err(format!(
+            "{} output pages: sheets need a front and a back",
+            sides.len()
+        ));
+    }
+    let (cw, ch) = (recipe.cell_width, recipe.cell_height);
+    let cells = recipe.cols * recipe.rows;
+    let n = sides.len() / 2;
+    // pieces[k][c] = (front items, back items)
+    let mut pieces: Vec<Vec<(Vec<Item>, Vec<Item>)>> =
+        (0..n).map(|_| (0..cells).map(|_| (Vec::new(), Vec::new())).collect()).collect();
+    for (k, pair) in sides.chunks(2).enumerate() {
+        for (item, on_front) in print_sheet(recipe, &pair[0], &pair[1])? {
+            let (x, y) = (item.pos[0], -item.pos[1]);
+            let col = ((x - recipe.grid_x) / cw).floor();
+            let row = ((y - recipe.grid_y) / ch).floor();
+            let side = if on_front { "front" } else { "back" };
+            if col < 0.0
+                || row < 0.0
+                || col >= recipe.cols as f64
+                || row >= recipe.rows as f64
+            {
+                return Err(format!(
+                    "sheet {} {side}: page at ({x:.1}, {y:.1}) is outside every piece",
+                    k + 1
+                ));
+            }
+            let piece = &mut pieces[k][row as usize * recipe.cols + col as usize];
+            if on_front { piece.0.push(item) } else { piece.1.push(item) }
+        }
+    }
+    // The reader sees a front from +Z (right X, up Y), a back after turning the leaf
+    // about its vertical edge: from −Z, right −X, up Y.
+    let face = |items: &[Item], right: V3, what: &str| -> Result<Read, String> {
+        match items {
+            [] => Ok(Read { label: None, rotation: 0 }),
+            [item] => Ok(Read {
+                label: item.label,
+                rotation: if item.label.is_some() {
+                    seen_rotation(dot(item.up, right), dot(item.up, Y))
+                } else {
+                    0
+                },
+            }),
+            many => Err(format!(
+                "{} pages printed on one {what}: {:?}",
+                many.len(),
+                many.iter().map(|i| i.label).collect::<Vec<_>>()
+            )),
+        }
+    };
+    let read = |piece: &(Vec<Item>, Vec<Item>)| -> Result<[Read; 2], String> {
+        Ok([face(&piece.0, X, "front")?, face(&piece.1, neg(X), "back")?])
+    };
+    let mut out = Vec::new();
+    if recipe.scheme == "cards" {
+        for sheet in &pieces {
+            for piece in sheet {
+                out.push(read(piece)?.to_vec());
+            }
+        }
+        return Ok(out);
+    }
+    let mut book = Vec::new();
+    for c in 0..cells {
+        for sheet in &pieces {
+            let piece = &sheet[c];
+            if piece.0.is_empty() && piece.1.is_empty() {
+                continue;
+            }
+            book.extend(read(piece)?);
+        }
+    }
+    out.push(book);
+    Ok(out)
 }
 
 /// The one-sheet mini zine, printed on the front only: fold in half along the long middle

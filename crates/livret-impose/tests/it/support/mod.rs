@@ -5,6 +5,7 @@ pub mod fold;
 pub mod r#gen;
 pub mod marks;
 pub mod poppler;
+pub mod printer;
 pub mod recipe;
 
 pub use r#gen::*;

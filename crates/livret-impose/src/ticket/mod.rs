@@ -1,6 +1,9 @@
 //! The job ticket: what a print shop needs to turn a print file into booklets,
 //! step by step with this job's numbers, in French and in English.
 
+pub mod facts;
+mod flat;
+
 use crate::choice::{Axis, Binding, Duplex, Scheme};
 use crate::geometry::to_mm;
 use crate::plan::{Imposition, JobTicket};
@@ -16,6 +19,10 @@ pub struct TicketInfo<'a> {
     pub backs_file: Option<&'a str>,
     /// Name of the sheet size as given (`a4`, `letter`, `210x297mm`).
     pub sheet_name: &'a str,
+    /// Copies (or cards) ordered, when known: the ticket adds overs and the paper.
+    pub quantity: Option<usize>,
+    /// The bleed around each page beyond its trim, in pt (0: none).
+    pub bleed: f64,
 }
 
 /// The ticket being written: French and English side by side, steps numbered.
@@ -100,13 +107,16 @@ pub fn steps(plan: &Imposition, info: &TicketInfo, notes: &[Note]) -> Steps {
     let mut out = Ticket::default();
     print_steps(&mut out, plan, info, &t);
     let cuts = cut_steps(&mut out, plan, &t);
+    facts::leftover_step(&mut out, plan);
     match plan.scheme {
         Scheme::Saddle | Scheme::Cutstack => spread_steps(&mut out, plan, &t),
         Scheme::Copies => copies_steps(&mut out, plan, &t),
         Scheme::Signatures => signature_steps(&mut out, plan, &t, &cuts),
-        Scheme::Zine => zine_steps(&mut out),
+        Scheme::Zine => zine_steps(&mut out, plan.binding),
+        Scheme::Cards => flat::card_steps(&mut out, plan, &t),
+        Scheme::Wire => flat::wire_steps(&mut out, plan, &t),
     }
-    if plan.binding == Binding::Right {
+    if plan.binding == Binding::Right && plan.scheme != Scheme::Zine {
         out.line(
             "Reliure à droite : le dos du livret est à droite, il se lit de droite à gauche (la couverture s'ouvre vers la droite).",
             "Bound on the right: the spine is on the right, a right-to-left booklet (the cover opens to the right).",
@@ -131,13 +141,10 @@ pub fn steps(plan: &Imposition, info: &TicketInfo, notes: &[Note]) -> Steps {
 
 /// The back offset applied, or how to measure one (two-sided jobs only).
 fn offset_note(out: &mut Ticket, plan: &Imposition, info: &TicketInfo) {
-    if plan.scheme == Scheme::Zine {
+    if plan.one_sided() {
         return;
     }
-    let measure = format!(
-        "livret calibrate --sheet {} --duplex {} -o calibration.pdf",
-        info.sheet_name, plan.duplex
-    );
+    let measure = calibrate_command(plan, info.sheet_name);
     let offset = plan.back_offset;
     if offset.is_zero() {
         out.line(
@@ -160,9 +167,22 @@ fn offset_note(out: &mut Ticket, plan: &Imposition, info: &TicketInfo) {
     );
     let (yf, ye) = along(offset.y, ("vers le haut", "up"), ("vers le bas", "down"));
     out.line(
-        format!("Décalage du verso : chaque verso est déplacé de {xf} et de {yf} (vu côté verso ; back-offset {offset}), pour l'imprimante mesurée avec `{measure}`. Sur une autre imprimante, mesurez de nouveau."),
-        format!("Back offset: every back side is moved {xe} and {ye} (seen from the back; back-offset {offset}), for the printer measured with `{measure}`. On another printer, measure again."),
+        format!("Décalage du verso : chaque verso est déplacé de {xf} et de {yf} (vu côté verso ; back-offset {offset}), pour l'imprimante mesurée avec `{measure}` (une feuille d'étalonnage de la même orientation que ce travail). Sur une autre imprimante, mesurez de nouveau."),
+        format!("Back offset: every back side is moved {xe} and {ye} (seen from the back; back-offset {offset}), for the printer measured with `{measure}` (a calibration sheet of this job's orientation). On another printer, measure again."),
     );
+}
+
+/// The `livret calibrate` command that measures the back offset for this job: the same
+/// sheet, flip and orientation, so that the printer's driver turns the calibration sheet
+/// as it turns the job's sheets and the offset read applies as it is (see
+/// [`crate::offset`]).
+pub fn calibrate_command(plan: &Imposition, sheet_name: &str) -> String {
+    let orientation =
+        if plan.sheet.is_landscape() { " --orientation landscape" } else { "" };
+    format!(
+        "livret calibrate --sheet {sheet_name} --duplex {}{orientation} -o calibration.pdf",
+        plan.duplex
+    )
 }
 
 /// The title, file, paper and page count lines.
@@ -173,6 +193,7 @@ fn header(out: &mut Ticket, plan: &Imposition, info: &TicketInfo, t: &JobTicket)
         mm(plan.sheet.width),
         mm(plan.sheet.height)
     );
+    let sheet_fr = sheet.replace('.', ",");
     let landscape = plan.sheet.width > plan.sheet.height;
     out.line(
         format!("FICHE DE TRAVAIL — {}", info.title),
@@ -181,7 +202,7 @@ fn header(out: &mut Ticket, plan: &Imposition, info: &TicketInfo, t: &JobTicket)
     out.line(format!("Fichier : {}", info.file), format!("File: {}", info.file));
     out.line(
         format!(
-            "Schéma : {} · Papier : {t_sheets} feuille(s) {sheet}, {}",
+            "Schéma : {} · Papier : {t_sheets} feuille(s) {sheet_fr}, {}",
             plan.scheme,
             if landscape { "paysage" } else { "portrait" },
             t_sheets = t.sheets
@@ -209,12 +230,27 @@ fn header(out: &mut Ticket, plan: &Imposition, info: &TicketInfo, t: &JobTicket)
             format!("Scale: pages reduced to {:.0}%", t.scale * 100.0),
         );
     }
+    let (fr, en) = facts::facts(plan, info);
+    for (f, e) in fr.iter().zip(&en) {
+        out.line(f, e);
+    }
     out.line("", "");
+}
+
+/// The job's facts (finished size, paper, creep, spine, quantity, the shop's blanks),
+/// one line each, as the ticket's head gives them: for the job sheet.
+pub fn facts(plan: &Imposition, info: &TicketInfo) -> Steps {
+    let (fr, en) = facts::facts(plan, info);
+    Steps { fr, en }
 }
 
 /// How to print: one side, duplex, or fronts then backs by hand.
 fn print_steps(out: &mut Ticket, plan: &Imposition, info: &TicketInfo, t: &JobTicket) {
-    if plan.scheme == Scheme::Zine {
+    out.step(
+        "Avant le tirage, imprimez un seul exemplaire, finissez-le comme ci-dessous et vérifiez-le : ordre des pages, recto en face du verso, rien de coupé dans les marges, format fini.",
+        "Before the run, print one set, finish it as below and check it: page order, front and back aligned, nothing cut off in the margins, finished size.",
+    );
+    if plan.one_sided() {
         out.step(
             format!(
                 "Imprimez {} en recto seul, à 100 % (sans « ajuster à la page »).",
@@ -329,8 +365,20 @@ fn spread_steps(out: &mut Ticket, plan: &Imposition, t: &JobTicket) {
             fold.1
         ),
     );
-    out.step("Agrafez deux fois sur le pli (agrafeuse à bras long), puis rognez le bord opposé si vous le souhaitez.",
-         "Staple twice on the fold (long-reach stapler), then trim the open edge if you wish.");
+    let (at_fr, at_en) = staples(plan);
+    out.step(format!("Agrafez deux fois sur le pli (agrafeuse à bras long), {at_fr}, puis rognez le bord opposé si vous le souhaitez."),
+         format!("Staple twice on the fold (long-reach stapler), {at_en}, then trim the open edge if you wish."));
+}
+
+/// Where the two staples go along the fold: a quarter and three quarters of the
+/// finished page's height from its head, in French and English.
+fn staples(plan: &Imposition) -> (String, String) {
+    let h = plan.page.height * plan.scale;
+    let (a, b) = (h / 4.0, 3.0 * h / 4.0);
+    (
+        format!("à {} mm et {} mm du haut de la page", facts::mm_fr(a), facts::mm_fr(b)),
+        format!("at {} mm and {} mm from the head of the page", mm(a), mm(b)),
+    )
 }
 
 /// Copies: every pile is a booklet.
@@ -347,11 +395,13 @@ fn copies_steps(out: &mut Ticket, plan: &Imposition, t: &JobTicket) {
     );
     out.step(
         format!(
-            "Agrafez chaque livret sur le pli : {} livrets pour ce tirage.",
+            "Agrafez chaque livret sur le pli, {} : {} livrets pour ce tirage.",
+            staples(plan).0,
             t.booklets
         ),
         format!(
-            "Staple each booklet on the fold: {} booklets from this run.",
+            "Staple each booklet on the fold, {}: {} booklets from this run.",
+            staples(plan).1,
             t.booklets
         ),
     );
@@ -415,13 +465,22 @@ fn signature_steps(
 }
 
 /// The zine: fold, slit, fold, flatten.
-fn zine_steps(out: &mut Ticket) {
+fn zine_steps(out: &mut Ticket, binding: Binding) {
     out.step("Pliez la feuille en deux dans la longueur, puis dépliez ; pliez-la en deux dans la largeur.",
          "Fold the sheet in half lengthwise, unfold; fold it in half widthwise.");
     out.step("Sur le pli, coupez le trait pointillé du milieu (jusqu'au croisement des plis seulement).",
          "On the fold, cut the dotted line in the middle (only up to where the folds cross).");
-    out.step("Dépliez, pliez dans la longueur, poussez les extrémités l'une vers l'autre pour ouvrir la fente en losange, puis aplatissez : la page 1 (en bas à droite du recto) est la couverture.",
-         "Unfold, fold lengthwise, push the ends together so the slit opens into a diamond, then flatten: page 1 (bottom right of the front) is the cover.");
+    let (fr, en, rtl_fr, rtl_en) = match binding {
+        Binding::Left => ("en bas à droite", "bottom right", "", ""),
+        Binding::Right => (
+            "en bas à gauche",
+            "bottom left",
+            " ; reliure à droite, le livret se lit de droite à gauche",
+            "; bound on the right, the booklet reads right to left",
+        ),
+    };
+    out.step(format!("Dépliez, pliez dans la longueur, poussez les extrémités l'une vers l'autre pour ouvrir la fente en losange, puis aplatissez : la page 1 ({fr} du recto) est la couverture{rtl_fr}."),
+         format!("Unfold, fold lengthwise, push the ends together so the slit opens into a diamond, then flatten: page 1 ({en} of the front) is the cover{rtl_en}."));
 }
 
 /// Spare paper narrower than this (2 mm, in pt) is not worth a trim.
@@ -469,16 +528,28 @@ pub fn cuts(plan: &Imposition) -> Cuts {
 /// Where to cut, in French and English, in mm from the top and left edges of the front.
 fn cut_lines(plan: &Imposition) -> (String, String) {
     let Cuts { across, down } = cuts(plan);
-    let list = |v: &[f64]| v.iter().map(|p| mm(*p)).collect::<Vec<_>>().join(", ");
+    // Every length with its unit, so that "4, 206" never reads as a decimal.
+    let list = |v: &[f64], fr: bool| {
+        let items: Vec<String> = v
+            .iter()
+            .map(|p| format!("{} mm", if fr { facts::mm_fr(*p) } else { mm(*p) }))
+            .collect();
+        match items.split_last() {
+            Some((last, rest)) if !rest.is_empty() => {
+                format!("{} {} {last}", rest.join(", "), if fr { "et" } else { "and" })
+            }
+            _ => items.join(""),
+        }
+    };
     let mut fr = Vec::new();
     let mut en = Vec::new();
     if !across.is_empty() {
-        fr.push(format!("horizontalement à {} mm du bord du haut", list(&across)));
-        en.push(format!("across at {} mm from the top edge", list(&across)));
+        fr.push(format!("horizontalement à {} du bord du haut", list(&across, true)));
+        en.push(format!("across at {} from the top edge", list(&across, false)));
     }
     if !down.is_empty() {
-        fr.push(format!("verticalement à {} mm du bord gauche", list(&down)));
-        en.push(format!("down at {} mm from the left edge", list(&down)));
+        fr.push(format!("verticalement à {} du bord gauche", list(&down, true)));
+        en.push(format!("down at {} from the left edge", list(&down, false)));
     }
     (fr.join(" et "), en.join(" and "))
 }

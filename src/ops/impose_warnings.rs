@@ -1,0 +1,147 @@
+//! What `livret impose` tells about a job besides its files: the print permission, the
+//! shrink, a stack too thick to fold and staple, marks that found no room. Each warning
+//! for the terminal has its line for the ticket.
+
+use livret_impose::geometry::{fmt_mm, near_standard};
+use livret_impose::pdf::InputInfo;
+use livret_impose::thickness;
+use livret_impose::ticket::Note;
+use livret_impose::{Imposition, MarkOptions, PlanOptions, Scheme};
+
+/// Warnings for the terminal and notes for the ticket about one job.
+#[derive(Debug, Default)]
+pub struct JobWarnings {
+    /// One warning per problem, for the terminal (a `hint:` line may follow).
+    pub terminal: Vec<String>,
+    /// The same, for the ticket and the job sheet.
+    pub notes: Vec<Note>,
+}
+
+/// Everything worth saying about `plan` made from `info`, with `marks` asked for.
+pub fn job_warnings(
+    plan: &Imposition,
+    info: &InputInfo,
+    marks: MarkOptions,
+) -> JobWarnings {
+    let mut out = JobWarnings::default();
+    if info.print_forbidden {
+        out.terminal.push("the input PDF's permissions forbid printing it (an owner-password protection): make sure you have the right to print it".into());
+        out.notes.push(Note {
+            fr: "Attention : les permissions du PDF source interdisent son impression ; assurez-vous d'avoir le droit de l'imprimer.".into(),
+            en: "Warning: the source PDF's permissions forbid printing it; make sure you have the right to print it.".into(),
+        });
+    }
+    if plan.scale < 1.0 - 1e-6 {
+        let pc = (plan.scale * 100.0).round();
+        let page = plan.page.scaled(plan.scale);
+        out.terminal.push(format!(
+            "pages shrunk to {pc} % to fit the printable area: the finished pages are {} × {} mm, not {} × {} mm",
+            fmt_mm(page.width),
+            fmt_mm(page.height),
+            fmt_mm(plan.page.width),
+            fmt_mm(plan.page.height)
+        ));
+    }
+    thickness(plan, &mut out);
+    skipped_marks(plan, marks, &mut out);
+    out
+}
+
+/// A stack folded at once past what folds and staples cleanly, with signatures to use.
+fn thickness(plan: &Imposition, out: &mut JobWarnings) {
+    let Some(t) = thickness::too_thick(plan) else { return };
+    let (leaves, limit, paper) = (t.stack.leaves, t.limit, t.paper);
+    let (k, count) = (t.sheets_per_signature, t.signatures);
+    let assumed = if t.assumed { ", assumed: give --paper-weight" } else { "" };
+    let fix = if plan.scheme == Scheme::Signatures {
+        format!("use --signature-sheets {k} ({count} signatures)")
+    } else {
+        format!(
+            "use --scheme signatures --signature-sheets {k} ({count} signatures, sewn or glued), or --scheme wire"
+        )
+    };
+    let mm = fmt_mm(t.stack.thickness);
+    out.terminal.push(format!(
+        "{leaves} sheets or pieces are folded together ({mm} mm of {paper} paper{assumed}): more than the {limit} that fold and staple cleanly\n  hint: {fix}"
+    ));
+    out.notes.push(Note {
+        fr: format!(
+            "Attention : {leaves} feuilles ou morceaux pliés ensemble ({} mm) dépassent les {limit} qui se plient et s'agrafent proprement ; mieux vaut des cahiers de {k} feuilles ({count} cahiers).",
+            mm.replace('.', ",")
+        ),
+        en: format!(
+            "Warning: {leaves} sheets or pieces folded together ({mm} mm) are more than the {limit} that fold and staple cleanly; signatures of {k} sheets ({count} signatures) are better."
+        ),
+    });
+}
+
+/// Marks asked for that found no room between the pages and the sheet's edge.
+fn skipped_marks(plan: &Imposition, marks: MarkOptions, out: &mut JobWarnings) {
+    let s = plan.skipped;
+    let n = [
+        (marks.crop, s.crop),
+        (marks.fold, s.fold),
+        (marks.collation, s.collation),
+        (marks.slug, s.slug),
+    ]
+    .into_iter()
+    .filter(|(asked, _)| *asked)
+    .map(|(_, n)| n)
+    .sum::<usize>();
+    if n == 0 {
+        return;
+    }
+    out.terminal.push(format!(
+        "{n} mark(s) could not be drawn: no room between the pages and the sheet's edge (or inside the printer's margin)\n  hint: use a larger --sheet, or --fit shrink to make room"
+    ));
+    out.notes.push(Note {
+        fr: format!("Note : {n} repère(s) non dessiné(s), faute de place entre les pages et le bord de la feuille."),
+        en: format!("Note: {n} mark(s) not drawn, for lack of room between the pages and the sheet's edge."),
+    });
+}
+
+/// Pages a hair larger than a standard size (rounding, or bleed in the page box without
+/// a TrimBox) that go fewer to a side than that size would: said, with both ways out.
+pub fn near_standard_warning(plan: &Imposition, options: &PlanOptions) -> Option<String> {
+    let (name, standard) = near_standard(plan.page)?;
+    let alt =
+        PlanOptions { page: standard, shrink_to_printable: false, ..options.clone() };
+    let better = livret_impose::plan(plan.pages, &alt).ok()?;
+    let per_side =
+        |imp: &Imposition| imp.sheets.first().map_or(0, |s| s.front.slots.len());
+    let (now, could) = (per_side(plan), per_side(&better));
+    if could <= now {
+        return None;
+    }
+    let key = name.to_ascii_lowercase().replace(' ', "");
+    let trim = if STANDARD_KEYS.contains(&key.as_str()) {
+        key
+    } else {
+        format!("{}x{}mm", fmt_mm(standard.width), fmt_mm(standard.height))
+    };
+    Some(format!(
+        "the pages are {} × {} mm, a little larger than {name} ({} × {} mm): {now} go on a sheet side instead of {could}, taking {} sheets instead of {}, and the finished size includes the extra\n  hint: if the extra is bleed or rounding, --trim {trim} lays them out as {name} ({could} to a side); or --fit shrink scales them into the slots",
+        fmt_mm(plan.page.width),
+        fmt_mm(plan.page.height),
+        fmt_mm(standard.width),
+        fmt_mm(standard.height),
+        plan.sheets.len(),
+        better.sheets.len()
+    ))
+}
+
+/// The `--trim` names of [`livret_impose::geometry::STANDARD_PAGES`], lowercase.
+const STANDARD_KEYS: [&str; 12] = [
+    "a3",
+    "a4",
+    "a5",
+    "a6",
+    "a7",
+    "a8",
+    "b5",
+    "b6",
+    "letter",
+    "halfletter",
+    "legal",
+    "card",
+];
