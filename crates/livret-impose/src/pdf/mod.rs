@@ -19,6 +19,7 @@
 
 mod copy;
 mod draw;
+mod placements;
 mod read;
 mod types;
 
@@ -38,6 +39,7 @@ use read::{
 use crate::fit::place;
 /// Which sheet side to write, by 0-based sheet index (shared with frame placement).
 pub use crate::sides::SideRef;
+pub use placements::PagePlacement;
 pub use types::{InputInfo, PdfError, PlaceOptions, SIZE_TOLERANCE, Sides};
 
 /// Reads the page count, trim sizes, bleeds and title of a PDF.
