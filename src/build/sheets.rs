@@ -122,7 +122,8 @@ fn write_one(
     write_project(root, &pdf, &print_bytes)?;
     let ink = ink::pages::imposed(&plan, pages, &order, job.marks, title, job.gray, inks);
     let (ticket_path, job_sheet) = write_tickets(ctx, lang, paths, job, &plan, &ink)?;
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> =
+        ink.unmeasured_note().map(|n| format!("{name}: {n}")).into_iter().collect();
     let margin = job.options.printer_margin;
     if let Some(w) = print::margin_warning(&plan, margin, document, &name) {
         warnings.push(w);

@@ -177,7 +177,8 @@ fn composed_sides_match_sides_drawn_whole_for_a_build() {
             "Ink",
             gray,
             &cache,
-        );
+        )
+        .0;
         assert_close(&format!("{scheme:?} gray={gray}"), &composed, &drawn);
         if gray {
             assert!(composed.iter().all(|s| s.c == 0.0 && s.m == 0.0 && s.y == 0.0));
@@ -207,7 +208,8 @@ fn pages_met_again_are_reused_and_changed_pages_are_drawn() {
         "",
         false,
         &cache,
-    );
+    )
+    .0;
     assert_eq!(cache.drawn(), 2, "pages 1 and 3 hold the same drawing");
     // A second preset (grey) on the same pages draws nothing again.
     let grey = pages::side_inks(
@@ -218,13 +220,14 @@ fn pages_met_again_are_reused_and_changed_pages_are_drawn() {
         "",
         true,
         &cache,
-    );
+    )
+    .0;
     assert_eq!(cache.drawn(), 2);
     assert_eq!(cache.reused(), 2);
     assert!(grey.iter().zip(&first).all(|(g, c)| g.k >= c.k - 1e-9));
     // A page that changes is drawn.
     let changed = document(&body("blue"), 105.0, 148.0);
-    pages::side_inks(
+    let blue = pages::side_inks(
         &imposition,
         changed.pages(),
         &order,
@@ -232,8 +235,12 @@ fn pages_met_again_are_reused_and_changed_pages_are_drawn() {
         "",
         false,
         &cache,
-    );
+    )
+    .0;
     assert_eq!(cache.drawn(), 3);
+    // Red is magenta and yellow, blue is cyan and magenta.
+    assert!(first.iter().map(|s| s.y).sum::<f64>() > 0.01);
+    assert!(blue.iter().map(|s| s.c).sum::<f64>() > 0.01);
 
     // Any PDF: pages sharing their content stream and resources are drawn once.
     let dir = tempfile::tempdir().unwrap();

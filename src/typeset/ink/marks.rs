@@ -45,8 +45,9 @@ fn dashed_share(dash: &[f64]) -> f64 {
         return 1.0;
     }
     // A pattern of odd length repeats twice, on and off swapping.
-    let on: f64 = if dash.len() % 2 == 0 { dash.iter().step_by(2).sum() } else { total };
-    let period = if dash.len() % 2 == 0 { total } else { 2.0 * total };
+    let on: f64 =
+        if dash.len().is_multiple_of(2) { dash.iter().step_by(2).sum() } else { total };
+    let period = if dash.len().is_multiple_of(2) { total } else { 2.0 * total };
     on / period
 }
 

@@ -9,14 +9,16 @@ use rayon::prelude::*;
 use typst::foundations::Smart;
 use typst::layout::{Frame, FrameItem};
 use typst::utils::Scalar;
+use typst::visualize::ImageKind;
 use typst_layout::Page;
 use typst_render::RenderOptions;
 
+use super::budget::{LIMITS, Over, page_work};
 use super::cache::{InkCache, Measured};
 use super::grid::{Affine, PageInk, Placed, Rect, compose};
 use super::marks::marks_ink;
 use super::pdf::raster_scale;
-use super::{InkCoverage, Inks, summarise};
+use super::{InkCoverage, Inks, Unmeasured, summarise};
 use crate::typeset::frames::page_transform;
 use livret_impose::{Imposition, MarkOptions, SideRef, drawings};
 
@@ -32,10 +34,14 @@ pub fn imposed(
     gray: bool,
     cache: &InkCache,
 ) -> InkCoverage {
-    summarise(&side_inks(plan, pages, order, marks, title, gray, cache), gray)
+    let (sides, unmeasured) = side_inks(plan, pages, order, marks, title, gray, cache);
+    let mut coverage = summarise(&sides, gray);
+    coverage.unmeasured = unmeasured;
+    coverage
 }
 
-/// Each side's ink, as [`imposed`] sums them up.
+/// Each side's ink, as [`imposed`] sums them up, and the pages not measured (a page
+/// showing a PDF image past the limits of [`super::budget`]).
 pub fn side_inks(
     plan: &Imposition,
     pages: &[Page],
@@ -44,7 +50,7 @@ pub fn side_inks(
     title: &str,
     gray: bool,
     cache: &InkCache,
-) -> Vec<Inks> {
+) -> (Vec<Inks>, Vec<Unmeasured>) {
     let mut used = vec![false; pages.len()];
     for side in order.iter().filter_map(|s| s.get(plan)) {
         for index in side.slots.iter().filter_map(|s| s.page) {
@@ -53,29 +59,9 @@ pub fn side_inks(
             }
         }
     }
-    // Pages alike (blank ones, repeated parts) are told apart before drawing, so each
-    // drawing is made once even when threads would meet it at the same time.
-    let keys: Vec<Option<u128>> = pages
-        .par_iter()
-        .zip(&used)
-        .map(|(page, used)| used.then(|| page_key(page)))
-        .collect();
-    let mut first: HashMap<u128, usize> = HashMap::new();
-    for (i, key) in keys.iter().enumerate() {
-        if let Some(key) = key {
-            first.entry(*key).or_insert(i);
-        }
-    }
-    let drawn: HashMap<u128, Option<Arc<PageInk>>> = first
-        .par_iter()
-        .map(|(key, &i)| (*key, page_ink(&pages[i], *key, cache)))
-        .collect();
-    let measured: Vec<Option<Arc<PageInk>>> = keys
-        .iter()
-        .map(|key| key.and_then(|k| drawn.get(&k).cloned().flatten()))
-        .collect();
+    let measured = measure_pages(pages, &used, cache);
     let (w, h) = (plan.sheet.width, plan.sheet.height);
-    order
+    let sides = order
         .iter()
         .filter_map(|s| s.get(plan))
         .map(|side| {
@@ -83,7 +69,9 @@ pub fn side_inks(
                 .slots
                 .iter()
                 .filter_map(|slot| {
-                    let ink = measured.get(slot.page?)?.as_ref()?;
+                    let Some(Some(Measured::Ink(ink))) = measured.get(slot.page?) else {
+                        return None;
+                    };
                     let to_sheet = Affine(page_transform(slot, plan.scale));
                     let clip = Rect::new(slot.x, slot.y, slot.width, slot.height);
                     Some(Placed { ink, to_sheet, clip })
@@ -92,7 +80,44 @@ pub fn side_inks(
             let marks = marks_ink(&drawings(side, marks, title), w, h);
             compose(w, h, &placed, marks, gray)
         })
-        .collect()
+        .collect();
+    let unmeasured = measured
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| match m {
+            Some(Measured::Skipped(reason)) => {
+                Some(Unmeasured { page: i + 1, reason: reason.clone() })
+            }
+            _ => None,
+        })
+        .collect();
+    (sides, unmeasured)
+}
+
+/// The pages flagged in `used`, each drawing measured once through `cache`.
+fn measure_pages(
+    pages: &[Page],
+    used: &[bool],
+    cache: &InkCache,
+) -> Vec<Option<Measured>> {
+    // Pages alike (blank ones, repeated parts) are told apart before drawing, so each
+    // drawing is made once even when threads would meet it at the same time.
+    let keys: Vec<Option<u128>> = pages
+        .par_iter()
+        .zip(used)
+        .map(|(page, used)| used.then(|| page_key(page)))
+        .collect();
+    let mut first: HashMap<u128, usize> = HashMap::new();
+    for (i, key) in keys.iter().enumerate() {
+        if let Some(key) = key {
+            first.entry(*key).or_insert(i);
+        }
+    }
+    let drawn: HashMap<u128, Measured> = first
+        .par_iter()
+        .map(|(key, &i)| (*key, cache.get_or(*key, || measure_page(&pages[i]))))
+        .collect();
+    keys.iter().map(|key| key.and_then(|k| drawn.get(&k).cloned())).collect()
 }
 
 /// What identifies a page's drawing: what its frame paints, where (its fill is not
@@ -131,27 +156,36 @@ impl Hash for Drawn<'_> {
     }
 }
 
-/// One page's ink under `key` in `cache`, drawn without its fill (the sheet shows the
-/// page's frame on paper).
-fn page_ink(page: &Page, key: u128, cache: &InkCache) -> Option<Arc<PageInk>> {
-    let measured = cache.get_or(key, || {
-        let size = page.frame.size();
-        let scale = raster_scale(size.x.to_pt(), size.y.to_pt());
-        let bare = Page { fill: Smart::Custom(None), ..page.clone() };
-        let options =
-            RenderOptions { pixel_per_pt: Scalar::new(scale), render_bleed: false };
-        let pixmap = typst_render::render(&bare, &options);
-        // typst-render draws at exactly `scale` (rounding only the pixmap's size).
-        let to_page = Affine::scale(1.0 / scale, 1.0 / scale);
-        Measured::Ink(Arc::new(PageInk::from_pixels(
-            pixmap.data(),
-            pixmap.width(),
-            pixmap.height(),
-            to_page,
-        )))
-    });
-    match measured {
-        Measured::Ink(ink) => Some(ink),
-        Measured::Skipped(_) => None,
+/// One page's ink, drawn without its fill (the sheet shows the page's frame on paper),
+/// unless a PDF image on it asks for more than the limits.
+fn measure_page(page: &Page) -> Measured {
+    if let Some(over) = pdf_images_over(&page.frame) {
+        return Measured::Skipped(format!("a PDF image on it: {}", over.reason(&LIMITS)));
     }
+    let size = page.frame.size();
+    let scale = raster_scale(size.x.to_pt(), size.y.to_pt());
+    let bare = Page { fill: Smart::Custom(None), ..page.clone() };
+    let options = RenderOptions { pixel_per_pt: Scalar::new(scale), render_bleed: false };
+    let pixmap = typst_render::render(&bare, &options);
+    // typst-render draws at exactly `scale` (rounding only the pixmap's size).
+    let to_page = Affine::scale(1.0 / scale, 1.0 / scale);
+    Measured::Ink(Arc::new(PageInk::from_pixels(
+        pixmap.data(),
+        pixmap.width(),
+        pixmap.height(),
+        to_page,
+    )))
+}
+
+/// Why a PDF image in `frame` (or its groups) is past the limits, if one is: typst
+/// draws such images with hayro, which would keep all they ask for.
+fn pdf_images_over(frame: &Frame) -> Option<Over> {
+    frame.items().find_map(|(_, item)| match item {
+        FrameItem::Group(group) => pdf_images_over(&group.frame),
+        FrameItem::Image(image, _, _) => match image.kind() {
+            ImageKind::Pdf(pdf) => page_work(pdf.page(), &LIMITS).err(),
+            _ => None,
+        },
+        _ => None,
+    })
 }
