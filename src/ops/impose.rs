@@ -323,8 +323,19 @@ fn measure_ink(
         fit: page_fit(config),
         turn: config.turn,
     };
-    ink::pdf::imposed(parsed, bytes, plan, &place, &InkCache::new())
-        .map_err(|err| located(&config.input, err))
+    // Page inks are kept by the PDF's content in the user's cache folder: imposing the
+    // same PDF again (another sheet, another scheme) draws no page again.
+    let store = ink::cache::store_dir().map(|dir| ink::cache::store_file(&dir, bytes));
+    let cache = store.as_deref().map(InkCache::load).unwrap_or_default();
+    let coverage = ink::pdf::imposed(parsed, bytes, plan, &place, &cache)
+        .map_err(|err| located(&config.input, err))?;
+    if let Some(file) = &store
+        && cache.save(file).is_ok()
+        && let Some(dir) = file.parent()
+    {
+        ink::cache::prune(dir, ink::cache::STORE_BYTES);
+    }
+    Ok(coverage)
 }
 
 /// The least resolution of the job sheet's previews: enough to read its words.

@@ -418,3 +418,56 @@ fn a_content_stream_inflating_past_the_cap_is_left_unmeasured() {
         other => panic!("measured: {other:?}"),
     }
 }
+
+/// `livret impose INPUT -o OUT` (saddle on A4) with its ink cache in `cache`; gives
+/// the exit code, stdout and stderr.
+fn impose_cached(input: &Path, out: &Path, cache: &Path) -> (i32, String, String) {
+    let result = std::process::Command::new(env!("CARGO_BIN_EXE_livret"))
+        .args(["impose", input.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .args(["--scheme", "saddle", "--sheet", "a4"])
+        .env("LIVRET_CACHE_DIR", cache)
+        .output()
+        .unwrap();
+    (
+        result.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&result.stdout).to_string(),
+        String::from_utf8_lossy(&result.stderr).to_string(),
+    )
+}
+
+#[test]
+fn impose_keeps_page_inks_across_runs_and_writes_the_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_pdf(dir.path(), "a5.pdf", &document(&varied(8), 148.5, 210.0));
+    let cache = dir.path().join("cache");
+    // Each run writes sheets.pdf in a folder of its own (the name is on the job sheet).
+    let run = |name: &str| {
+        let out = dir.path().join(name).join("sheets.pdf");
+        fs::create_dir_all(out.parent().unwrap()).unwrap();
+        let (code, stdout, stderr) = impose_cached(&input, &out, &cache);
+        assert_eq!(code, 0, "{stderr}");
+        let ticket = fs::read(dir.path().join(name).join("sheets-ticket.pdf")).unwrap();
+        let line = stdout.lines().find(|l| l.starts_with("ink per")).unwrap().to_string();
+        (line, ticket)
+    };
+    let (cold, cold_sheet) = run("cold");
+    let stored = livret::util::fs::files_in(&cache.join("ink")).unwrap();
+    assert_eq!(stored.len(), 1, "one cache file for one PDF");
+    let (warm, warm_sheet) = run("warm");
+    assert_eq!(cold, warm);
+    // The job sheet (which shows the ink) is the same, byte for byte, from the cache.
+    assert!(cold_sheet == warm_sheet, "job sheets differ cold and warm");
+    // A damaged cache file is not believed: the pages are drawn again, same figures.
+    let mut bytes = fs::read(&stored[0]).unwrap();
+    let n = bytes.len();
+    bytes[n / 3] ^= 0x55;
+    fs::write(&stored[0], &bytes).unwrap();
+    let (again, again_sheet) = run("again");
+    assert_eq!(cold, again);
+    assert!(cold_sheet == again_sheet);
+    // Another PDF gets a cache file of its own.
+    let other = write_pdf(dir.path(), "b5.pdf", &document(&varied(4), 148.5, 210.0));
+    let (code, _, stderr) = impose_cached(&other, &dir.path().join("b.pdf"), &cache);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(livret::util::fs::files_in(&cache.join("ink")).unwrap().len(), 2);
+}

@@ -222,6 +222,72 @@ impl PageInk {
     pub fn bytes(&self) -> usize {
         std::mem::size_of::<PageInk>() + self.cells.len() * std::mem::size_of::<Cell>()
     }
+
+    /// Appends the grid to `out`, exactly (little-endian): sizes, the map, then a bit
+    /// per cell saying whether it has ink, and the inked cells' five numbers.
+    pub fn encode(&self, out: &mut Vec<u8>) {
+        for v in [self.width, self.height, self.cell, self.cols, self.rows] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in self.to_page.0 {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        let mut bits = vec![0u8; self.cells.len().div_ceil(8)];
+        for (i, c) in self.cells.iter().enumerate() {
+            if *c != Cell::default() {
+                bits[i / 8] |= 1 << (i % 8);
+            }
+        }
+        out.extend_from_slice(&bits);
+        for c in self.cells.iter().filter(|c| **c != Cell::default()) {
+            for v in [c.c, c.m, c.y, c.k, c.gray] {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+    }
+
+    /// A grid [`PageInk::encode`] wrote at the start of `bytes`, and the bytes it took;
+    /// `None` if they do not hold a whole, sane grid.
+    pub fn decode(bytes: &[u8]) -> Option<(PageInk, usize)> {
+        let mut at = 0usize;
+        let mut take = |n: usize| -> Option<&[u8]> {
+            let part = bytes.get(at..at.checked_add(n)?)?;
+            at += n;
+            Some(part)
+        };
+        let mut sizes = [0u32; 5];
+        for v in &mut sizes {
+            *v = u32::from_le_bytes(take(4)?.try_into().ok()?);
+        }
+        let [width, height, cell, cols, rows] = sizes;
+        let sane = cell >= 1
+            && cols == width.div_ceil(cell).max(1)
+            && rows == height.div_ceil(cell).max(1)
+            && cols <= 4 * MAX_CELLS
+            && rows <= 4 * MAX_CELLS;
+        if !sane {
+            return None;
+        }
+        let mut map = [0f64; 6];
+        for v in &mut map {
+            *v = f64::from_le_bytes(take(8)?.try_into().ok()?);
+        }
+        let n = (cols * rows) as usize;
+        let bits = take(n.div_ceil(8))?.to_vec();
+        let mut cells = vec![Cell::default(); n];
+        for (i, cell) in cells.iter_mut().enumerate() {
+            if bits[i / 8] & (1 << (i % 8)) != 0 {
+                let mut v = [0f32; 5];
+                for x in &mut v {
+                    *x = f32::from_le_bytes(take(4)?.try_into().ok()?);
+                }
+                *cell = Cell { c: v[0], m: v[1], y: v[2], k: v[3], gray: v[4] };
+            }
+        }
+        let ink =
+            PageInk { width, height, cell, cols, rows, cells, to_page: Affine(map) };
+        Some((ink, at))
+    }
 }
 
 /// One pixel's inks, colour and grey.
@@ -363,5 +429,23 @@ mod tests {
         assert_eq!(colour.k, 0.0);
         assert!((page.mean(true).k - 0.7874).abs() < 1e-3);
         assert!(page.bytes() < 2000);
+    }
+
+    #[test]
+    fn a_grid_reads_back_exactly_and_damage_is_refused() {
+        let page = PageInk::from_pixels(
+            &drawing(96, 60, |x, y| x < 30 && y > 7),
+            96,
+            60,
+            Affine([2.88, 0.0, 0.0, -2.88, 0.0, 500.0]),
+        );
+        let mut bytes = Vec::new();
+        page.encode(&mut bytes);
+        let (back, used) = PageInk::decode(&bytes).unwrap();
+        assert_eq!((back, used), (page, bytes.len()));
+        assert!(PageInk::decode(&bytes[..bytes.len() - 1]).is_none());
+        let mut odd = bytes.clone();
+        odd[12] = 99; // the column count no longer matches the size
+        assert!(PageInk::decode(&odd).is_none());
     }
 }
