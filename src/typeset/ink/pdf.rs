@@ -22,9 +22,10 @@ use super::grid::{Affine, PageInk, Placed, Rect, compose};
 use super::marks::marks_ink;
 use super::{INK_DPI, InkCoverage, Inks, MAX_PIXELS, Unmeasured, summarise};
 
-/// Pages drawn from one parse of the PDF: the renderer keeps each page's inflated
-/// content while its parse lives, so a long document is parsed again every few pages.
-const PAGES_PER_PARSE: usize = 16;
+/// Most pages drawn from one parse of the PDF: the renderer keeps each page's inflated
+/// content while its parse lives (and its fonts, which pages share), so a long document
+/// is parsed again every so many pages.
+const PAGES_PER_PARSE: usize = 64;
 
 /// The ink of every side `options` writes (every side when its order is empty), in
 /// that order, for the PDF `data` parsed as `input`, its pages measured through `cache`
@@ -119,8 +120,13 @@ pub fn measure_pages(
     cache: &InkCache,
 ) -> Vec<Option<Measured>> {
     let wanted: Vec<usize> = (0..used.len()).filter(|&i| used[i]).collect();
+    // Two chunks a thread at least, so the threads finish together.
+    let per_chunk = wanted
+        .len()
+        .div_ceil(2 * rayon::current_num_threads().max(1))
+        .clamp(1, PAGES_PER_PARSE);
     let chunks: Vec<Vec<(usize, Measured)>> = wanted
-        .par_chunks(PAGES_PER_PARSE)
+        .par_chunks(per_chunk)
         .map(|chunk| measure_chunk(data, chunk, used.len(), cache))
         .collect();
     let mut out = vec![None; used.len()];
