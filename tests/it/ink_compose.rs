@@ -248,11 +248,20 @@ fn pages_met_again_are_reused_and_changed_pages_are_drawn() {
     fs::write(&path, shared_pages_pdf()).unwrap();
     let bytes = Arc::new(fs::read(&path).unwrap());
     let cache = InkCache::new();
-    let measured = pdf::measure_pages(&bytes, &[true; 4], &cache);
+    // One thread: pages met in order, so the counts are exact.
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let measured = one.install(|| pdf::measure_pages(&bytes, &[true; 4], &cache));
     // Page 3 is page 1 again; page 4 has the same stream but a crop box of its own.
     assert_eq!((cache.drawn(), cache.reused()), (3, 1));
     assert!(measured[0] == measured[2]);
     assert!(measured[0] != measured[1] && measured[0] != measured[3]);
+    // Kept in a file and read back by another run: found by page, nothing drawn.
+    let file = dir.path().join("shared.bin");
+    cache.save(&file).unwrap();
+    let later = InkCache::load(&file);
+    let again = pdf::measure_pages(&bytes, &[true; 4], &later);
+    assert_eq!((later.drawn(), later.reused()), (0, 4));
+    assert!(again == measured);
 }
 
 /// Four Letter pages: 1, 3 and 4 draw one content stream (a black square), page 2

@@ -1,9 +1,10 @@
 //! Page inks kept by content, so a page imposed on several sides, by several print
 //! presets or twice in one file is drawn once — and, kept in a file, once across runs.
 //!
-//! The file: `LIVRET-INK 1\n`, then per entry its key (16 bytes), 0 and a grid
-//! ([`PageInk::encode`]) or 1 and the reason's length (4 bytes) and UTF-8 text, then
-//! the 16-byte hash of all that: a damaged file is not read (its pages are drawn again).
+//! The file: `LIVRET-INK 1\n`, then per entry its key (16 bytes) and either 0 and a
+//! grid ([`PageInk::encode`]), 1 and the reason's length (4 bytes) and UTF-8 text, or
+//! 2 and the key of an earlier entry holding the same grid; then the 16-byte hash of
+//! all that: a damaged file is not read (its pages are drawn again).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -101,17 +102,30 @@ impl InkCache {
 
     /// The ink kept under `key`, else `measure`'s (kept while there is room).
     pub fn get_or(&self, key: u128, measure: impl FnOnce() -> Measured) -> Measured {
-        if let Some(found) = self.lock().get(&key) {
-            self.reused.fetch_add(1, Ordering::Relaxed);
-            return found.clone();
+        if let Some(found) = self.get(key) {
+            return found;
         }
         let measured = measure();
         self.drawn.fetch_add(1, Ordering::Relaxed);
+        self.insert(key, measured.clone());
+        measured
+    }
+
+    /// The ink kept under `key`, if any (counted as reused).
+    pub fn get(&self, key: u128) -> Option<Measured> {
+        let found = self.lock().get(&key).cloned();
+        if found.is_some() {
+            self.reused.fetch_add(1, Ordering::Relaxed);
+        }
+        found
+    }
+
+    /// Keeps `measured` under `key` too, while there is room.
+    pub fn insert(&self, key: u128, measured: Measured) {
         let mut kept = self.lock();
         if kept.len() < MAX_KEPT {
-            kept.insert(key, measured.clone());
+            kept.insert(key, measured);
         }
-        measured
     }
 
     /// Pages measured (drawn, or walked and skipped) so far.
@@ -146,13 +160,22 @@ impl InkCache {
         let mut entries: Vec<(&u128, &Measured)> = kept.iter().collect();
         entries.sort_by_key(|(k, _)| **k);
         let mut out = MAGIC.to_vec();
+        // A grid kept under two keys (its content, its page) is written once.
+        let mut written: HashMap<*const PageInk, u128> = HashMap::new();
         for (key, measured) in entries {
             out.extend_from_slice(&key.to_le_bytes());
             match measured {
-                Measured::Ink(ink) => {
-                    out.push(0);
-                    ink.encode(&mut out);
-                }
+                Measured::Ink(ink) => match written.get(&Arc::as_ptr(ink)) {
+                    Some(first) => {
+                        out.push(2);
+                        out.extend_from_slice(&first.to_le_bytes());
+                    }
+                    None => {
+                        written.insert(Arc::as_ptr(ink), *key);
+                        out.push(0);
+                        ink.encode(&mut out);
+                    }
+                },
                 Measured::Skipped(why) => {
                     out.push(1);
                     out.extend_from_slice(&(why.len() as u32).to_le_bytes());
@@ -180,7 +203,8 @@ fn decode(bytes: &[u8]) -> Option<Vec<(u128, Measured)>> {
     if typst::utils::hash128(whole).to_le_bytes() != check {
         return None;
     }
-    let mut out = Vec::new();
+    let mut out: Vec<(u128, Measured)> = Vec::new();
+    let mut index: HashMap<u128, usize> = HashMap::new();
     let mut rest = entries;
     while !rest.is_empty() {
         let key = u128::from_le_bytes(rest.get(..16)?.try_into().ok()?);
@@ -195,8 +219,14 @@ fn decode(bytes: &[u8]) -> Option<Vec<(u128, Measured)>> {
                 let text = std::str::from_utf8(after.get(4..4 + len)?).ok()?;
                 (Measured::Skipped(text.to_string()), 4 + len)
             }
+            2 => {
+                let first = u128::from_le_bytes(after.get(..16)?.try_into().ok()?);
+                let earlier = out.get(*index.get(&first)?)?.1.clone();
+                (earlier, 16)
+            }
             _ => return None,
         };
+        index.insert(key, out.len());
         out.push((key, measured));
         rest = after.get(used..)?;
     }

@@ -114,26 +114,42 @@ fn side_ink(
 
 /// Measures the pages flagged in `used` (in page order), each through `cache`; pages
 /// not used are `None`. A PDF hayro cannot read leaves every used page unmeasured.
+///
+/// A page is found in `cache` by its place in this PDF (as a file of kept inks for
+/// this one PDF has it: no parse needed), else by what it holds (pages alike share a
+/// drawing), else drawn; each page is kept by both.
 pub fn measure_pages(
     data: &Arc<Vec<u8>>,
     used: &[bool],
     cache: &InkCache,
 ) -> Vec<Option<Measured>> {
-    let wanted: Vec<usize> = (0..used.len()).filter(|&i| used[i]).collect();
+    let mut out = vec![None; used.len()];
+    let mut missing = Vec::new();
+    for i in (0..used.len()).filter(|&i| used[i]) {
+        match cache.get(index_key(i)) {
+            Some(found) => out[i] = Some(found),
+            None => missing.push(i),
+        }
+    }
     // Two chunks a thread at least, so the threads finish together.
-    let per_chunk = wanted
+    let per_chunk = missing
         .len()
         .div_ceil(2 * rayon::current_num_threads().max(1))
         .clamp(1, PAGES_PER_PARSE);
-    let chunks: Vec<Vec<(usize, Measured)>> = wanted
+    let chunks: Vec<Vec<(usize, Measured)>> = missing
         .par_chunks(per_chunk)
         .map(|chunk| measure_chunk(data, chunk, used.len(), cache))
         .collect();
-    let mut out = vec![None; used.len()];
     for (i, measured) in chunks.into_iter().flatten() {
+        cache.insert(index_key(i), measured.clone());
         out[i] = Some(measured);
     }
     out
+}
+
+/// The key of page `index` (0-based) among a cache's entries for one PDF.
+fn index_key(index: usize) -> u128 {
+    typst::utils::hash128(&("pdf page number", index))
 }
 
 /// Measures pages `indices` from a fresh parse of `data`, which should have `count`.
