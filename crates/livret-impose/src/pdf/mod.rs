@@ -143,6 +143,22 @@ impl PdfInput {
         }
     }
 
+    /// The pages of each side of `options.order` (every side when empty) as
+    /// [`PdfInput::impose`] would draw them, in the same order; fails as it would.
+    pub fn placements(
+        &self,
+        plan: &Imposition,
+        options: &PlaceOptions,
+    ) -> Result<Vec<Vec<PagePlacement>>, PdfError> {
+        let order = if options.order.is_empty() {
+            all_sides(plan)
+        } else {
+            options.order.clone()
+        };
+        self.check(plan, options, &order)?;
+        Ok(placements::side_placements(&self.pages, plan, options, &order))
+    }
+
     /// Imposes the document by `plan`; see [`impose_pdf`].
     pub fn impose(
         self,

@@ -1,13 +1,13 @@
 //! Where the backend puts each input page on each sheet side, without writing anything:
 //! for whoever measures the sides from their pages (the ink of a job).
 
-use super::PdfInput;
 use super::draw::{free_room, placement};
-use super::types::{PdfError, PlaceOptions};
+use super::read::PageGeom;
+use super::types::PlaceOptions;
 use crate::fit::place;
 use crate::geometry::Rect;
 use crate::plan::Imposition;
-use crate::sides::{SideRef, all_sides};
+use crate::sides::SideRef;
 
 /// One input page as the backend draws it on a sheet side.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -21,37 +21,30 @@ pub struct PagePlacement {
     pub clip: Rect,
 }
 
-impl PdfInput {
-    /// The pages of each side of `options.order` (every side when empty) as
-    /// [`PdfInput::impose`] would draw them, in the same order; fails as it would.
-    pub fn placements(
-        &self,
-        plan: &Imposition,
-        options: &PlaceOptions,
-    ) -> Result<Vec<Vec<PagePlacement>>, PdfError> {
-        let order = if options.order.is_empty() {
-            all_sides(plan)
-        } else {
-            options.order.clone()
-        };
-        self.check(plan, options, &order)?;
-        let sides = order.iter().filter_map(|side: &SideRef| side.get(plan));
-        Ok(sides
-            .map(|side| {
-                let room = free_room(&side.slots);
-                side.slots
-                    .iter()
-                    .zip(&room)
-                    .filter_map(|(slot, room)| {
-                        let index = slot.page?;
-                        let page = self.pages.get(index)?;
-                        let fitted =
-                            place(page.size(), plan.page, options.fit, options.turn)?;
-                        let (matrix, clip) = placement(slot, page, fitted, plan, *room)?;
-                        Some(PagePlacement { page: index, matrix, clip })
-                    })
-                    .collect()
-            })
-            .collect())
-    }
+/// The pages of each side of `order` as the backend draws them, for pages `pages`
+/// (already checked against the plan).
+pub(super) fn side_placements(
+    pages: &[PageGeom],
+    plan: &Imposition,
+    options: &PlaceOptions,
+    order: &[SideRef],
+) -> Vec<Vec<PagePlacement>> {
+    let sides = order.iter().filter_map(|side| side.get(plan));
+    sides
+        .map(|side| {
+            let room = free_room(&side.slots);
+            side.slots
+                .iter()
+                .zip(&room)
+                .filter_map(|(slot, room)| {
+                    let index = slot.page?;
+                    let page = pages.get(index)?;
+                    let fitted =
+                        place(page.size(), plan.page, options.fit, options.turn)?;
+                    let (matrix, clip) = placement(slot, page, fitted, plan, *room)?;
+                    Some(PagePlacement { page: index, matrix, clip })
+                })
+                .collect()
+        })
+        .collect()
 }
