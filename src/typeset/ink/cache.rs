@@ -74,7 +74,7 @@ pub fn prune(dir: &Path, max: u64) {
     }
 }
 
-/// Most page inks kept: a grid takes at most about 20 kB, so a few tens of megabytes.
+/// Most page inks kept: a grid takes at most about 5 kB, so some twenty megabytes.
 pub const MAX_KEPT: usize = 4096;
 
 /// A page's ink, or why it was not measured.

@@ -11,7 +11,7 @@
 use super::{Inks, pixel_inks};
 
 /// Most cells across or down a page's grid.
-pub const MAX_CELLS: u32 = 32;
+pub const MAX_CELLS: u32 = 16;
 
 /// Fewest pixels on a cell's side.
 const MIN_CELL: u32 = 4;
