@@ -12,7 +12,7 @@ use crate::project::manifest::{Direction, PrintPreset};
 use crate::project::paths::TargetPaths;
 use crate::typeset::export;
 use crate::typeset::frames::place_frames;
-use crate::typeset::ink::{self, InkCoverage};
+use crate::typeset::ink::{self, InkCoverage, cache::InkCache};
 use crate::typeset::job_sheet::{self, JobSheet, Setting};
 use crate::util::diag::Result;
 use crate::util::fs::write_project;
@@ -43,6 +43,8 @@ pub fn write(
     let page = print::page_size(&reading.compiled.document);
     let mut printed = Printed::default();
     let mut variants: Vec<(usize, bool)> = Vec::new();
+    // Pages imposed by several presets are measured once.
+    let inks = InkCache::new();
     for preset in manifest.print.iter().filter(|p| p.layout == spec.layout) {
         stage(&format!("print sheets ({} on {})", preset.scheme, preset.sheet.name));
         let job = job_for(preset, manifest.language(spec.lang).map(|l| l.dir));
@@ -68,7 +70,7 @@ pub fn write(
             };
             &printed.compiled[index]
         };
-        let (print, warnings) = write_one(ctx, spec.lang, paths, &job, source)?;
+        let (print, warnings) = write_one(ctx, spec.lang, paths, &job, source, &inks)?;
         printed.prints.push(print);
         printed.warnings.extend(warnings);
     }
@@ -91,6 +93,7 @@ fn write_one(
     paths: &TargetPaths,
     job: &PrintJob,
     source: &CompiledTarget,
+    inks: &InkCache,
 ) -> Result<(BuiltPrint, Vec<String>)> {
     let manifest = ctx.manifest;
     let root = &manifest.root;
@@ -117,9 +120,10 @@ fn write_one(
     let print_bytes = export::pdf(&sheets, &name, ctx.date, false)?;
     let pdf = paths.print_pdf(&suffix);
     write_project(root, &pdf, &print_bytes)?;
-    let ink = ink::measure(&sheets, job.gray);
+    let ink = ink::pages::imposed(&plan, pages, &order, job.marks, title, job.gray, inks);
     let (ticket_path, job_sheet) = write_tickets(ctx, lang, paths, job, &plan, &ink)?;
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> =
+        ink.unmeasured_note().map(|n| format!("{name}: {n}")).into_iter().collect();
     let margin = job.options.printer_margin;
     if let Some(w) = print::margin_warning(&plan, margin, document, &name) {
         warnings.push(w);

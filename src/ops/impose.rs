@@ -1,8 +1,8 @@
 //! `livret impose`: any PDF onto printer sheets, with a job ticket.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use rayon::prelude::*;
 use typst::foundations::Datetime;
 
 use crate::ops::impose_preflight::{
@@ -12,7 +12,8 @@ use crate::ops::impose_warnings::{job_warnings, near_standard_warning};
 use crate::project::paths;
 use crate::project::preset::{Fit, PrintChoices};
 use crate::typeset::fonts::Fonts;
-use crate::typeset::ink::{self, InkCoverage, Inks};
+use crate::typeset::ink::cache::InkCache;
+use crate::typeset::ink::{self, InkCoverage};
 use crate::typeset::job_sheet::{self, JobSheet, Setting};
 use crate::typeset::render::{self, render_pdf};
 use crate::util::diag::{Error, Result};
@@ -120,7 +121,7 @@ impl ImposeConfig {
 /// Runs the imposition: read, check, plan, place, write (atomically), ticket.
 pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     let input = &config.input;
-    let bytes = read_input(input)?;
+    let bytes = Arc::new(read_input(input)?);
     let parsed = parse_input(config, &bytes).map_err(|err| {
         let mut e = Error::new(format!("{}: {err}", input.display()));
         if let Some(hint) = err.hint() {
@@ -132,7 +133,7 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     let (page, report) = check_sizes(input, &info, page_fit(config), config.turn)?;
     let mut options = config.options.clone();
     options.page = page;
-    let notes = binding_from_input(config, &info, &mut options);
+    let mut notes = binding_from_input(config, &info, &mut options);
     let plan = livret_impose::plan(info.pages, &options)?;
     let title = info.title.clone().unwrap_or_else(|| {
         input.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
@@ -144,6 +145,9 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     if config.trim.is_none() {
         warnings.extend(near_standard_warning(&plan, &options));
     }
+    // Measured before anything is written: it cannot fail once files are out.
+    let ink = measure_ink(config, &bytes, &parsed, &plan, &title)?;
+    notes.extend(ink.unmeasured_note());
     let mut files = write_sheets(config, &bytes, parsed, &plan, &title)?;
     let name =
         |p: &Path| p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
@@ -169,7 +173,6 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     let ticket_text = ticket::ticket_with_notes(&plan, &ticket_info, &ticket_notes);
     write_atomic(&ticket_path, ticket_text.as_bytes())?;
     files.push(ticket_path);
-    let ink = measure_ink(config, &plan, &files)?;
     let sheet = JobSheet {
         plan: &plan,
         info: ticket_info,
@@ -205,26 +208,35 @@ fn parse_input(
 }
 
 /// The ink of every printed side, in print order (with manual duplex, the fronts and
-/// backs files interleaved): the print files drawn again through typst, which reads
-/// PDF pages as images — the way `--preview` draws them.
+/// backs files interleaved, as the sheets go): each input page drawn once and the
+/// sides composed from where the backend puts them.
 fn measure_ink(
     config: &ImposeConfig,
+    bytes: &Arc<Vec<u8>>,
+    parsed: &pdf::PdfInput,
     plan: &Imposition,
-    files: &[PathBuf],
+    title: &str,
 ) -> Result<InkCoverage> {
-    let orders = side_orders(config, plan);
-    let pdfs: Vec<(&Path, usize)> =
-        files.iter().zip(&orders).map(|(f, o)| (f.as_path(), o.len())).collect();
-    let document = render::pdf_document(&pdfs)?;
-    let pages = document.pages();
-    let mut sides: Vec<Inks> =
-        pages.par_iter().map(|page| ink::side(page, false)).collect();
-    if orders.len() == 2 {
-        // Fronts then backs → front 1, back 1, front 2, …
-        let (fronts, backs) = sides.split_at(orders[0].len());
-        sides = fronts.iter().zip(backs).flat_map(|(f, b)| [*f, *b]).collect();
+    let place = PlaceOptions {
+        order: livret_impose::print_order(plan),
+        marks: config.marks,
+        title: title.to_string(),
+        fit: page_fit(config),
+        turn: config.turn,
+    };
+    // Page inks are kept by the PDF's content in the user's cache folder: imposing the
+    // same PDF again (another sheet, another scheme) draws no page again.
+    let store = ink::cache::store_dir().map(|dir| ink::cache::store_file(&dir, bytes));
+    let cache = store.as_deref().map(InkCache::load).unwrap_or_default();
+    let coverage = ink::pdf::imposed(parsed, bytes, plan, &place, &cache)
+        .map_err(|err| located(&config.input, err))?;
+    if let Some(file) = &store
+        && cache.save(file).is_ok()
+        && let Some(dir) = file.parent()
+    {
+        ink::cache::prune(dir, ink::cache::STORE_BYTES);
     }
-    Ok(ink::summarise(&sides, false))
+    Ok(coverage)
 }
 
 /// The least resolution of the job sheet's previews: enough to read its words.
@@ -385,6 +397,15 @@ fn side_orders(config: &ImposeConfig, plan: &Imposition) -> Vec<Vec<SideRef>> {
     }
 }
 
+/// A backend error as the user's: the input named, the backend's hint kept.
+fn located(input: &Path, err: pdf::PdfError) -> Error {
+    let e = Error::new(format!("{}: {err}", input.display()));
+    match err.hint() {
+        Some(hint) => e.with_hint(hint),
+        None => e,
+    }
+}
+
 /// Writes the sheets (and, with manual duplex, the backs beside them as `-backs.pdf`);
 /// gives the files written.
 fn write_sheets(
@@ -395,13 +416,7 @@ fn write_sheets(
     title: &str,
 ) -> Result<Vec<PathBuf>> {
     let input = &config.input;
-    let located = |err: pdf::PdfError| {
-        let e = Error::new(format!("{}: {err}", input.display()));
-        match err.hint() {
-            Some(hint) => e.with_hint(hint),
-            None => e,
-        }
-    };
+    let located = |err: pdf::PdfError| located(input, err);
     // Placing consumes the parsed input; a second file (manual duplex) parses again.
     let mut parsed = Some(parsed);
     let mut files = Vec::new();

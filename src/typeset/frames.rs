@@ -68,8 +68,9 @@ pub fn plain_page(frame: Frame, number: usize) -> Page {
     }
 }
 
-/// Puts one page into its slot: rotated, scaled, shifted by creep, clipped to the slot.
-fn place_page(sheet: &mut Frame, slot: &Slot, page: &Frame, scale: f64) {
+/// Where [`place_frames`] puts a page of its slot: the map from the page's coordinates
+/// to the slot's (pt, y down) — turned, scaled, shifted by creep — as `[sx ky kx sy tx ty]`.
+fn slot_transform(slot: &Slot, scale: f64) -> Transform {
     let (w, h) = (Abs::pt(slot.width), Abs::pt(slot.height));
     let (dx, dy) = slot.content_offset();
     let s = Ratio::new(scale);
@@ -84,8 +85,28 @@ fn place_page(sheet: &mut Frame, slot: &Slot, page: &Frame, scale: f64) {
         Rotation::R270 => (z, -one, one, z, Abs::zero(), h),
     };
     let turn = Transform { sx, ky, kx, sy, tx: tx + Abs::pt(dx), ty: ty + Abs::pt(dy) };
+    turn.pre_concat(Transform::scale(s, s))
+}
+
+/// The map [`place_frames`] takes a page of `slot` through to the sheet (pt, y down),
+/// in PDF's order `[a b c d e f]`: (x, y) → (a·x + c·y + e, b·x + d·y + f).
+pub fn page_transform(slot: &Slot, scale: f64) -> [f64; 6] {
+    let t = slot_transform(slot, scale);
+    [
+        t.sx.get(),
+        t.ky.get(),
+        t.kx.get(),
+        t.sy.get(),
+        t.tx.to_pt() + slot.x,
+        t.ty.to_pt() + slot.y,
+    ]
+}
+
+/// Puts one page into its slot: rotated, scaled, shifted by creep, clipped to the slot.
+fn place_page(sheet: &mut Frame, slot: &Slot, page: &Frame, scale: f64) {
+    let (w, h) = (Abs::pt(slot.width), Abs::pt(slot.height));
     let mut inner = GroupItem::new(page.clone());
-    inner.transform = turn.pre_concat(Transform::scale(s, s));
+    inner.transform = slot_transform(slot, scale);
     let mut content = Frame::hard(Size::new(w, h));
     content.push(Point::zero(), FrameItem::Group(inner));
     let mut outer = GroupItem::new(content);

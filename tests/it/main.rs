@@ -20,6 +20,7 @@ mod impose_cli;
 mod impose_sheets;
 mod incremental;
 mod ink;
+mod ink_compose;
 mod job_sheet;
 mod lighter;
 mod markdown_prop;

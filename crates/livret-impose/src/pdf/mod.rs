@@ -20,6 +20,7 @@
 mod content_box;
 mod copy;
 mod draw;
+mod placements;
 mod read;
 mod types;
 
@@ -41,6 +42,7 @@ use crate::fit::place;
 /// Which sheet side to write, by 0-based sheet index (shared with frame placement).
 pub use crate::sides::SideRef;
 pub use read::TrimRule;
+pub use placements::PagePlacement;
 pub use types::{InputInfo, PdfError, PlaceOptions, SIZE_TOLERANCE, Sides};
 
 /// Reads the page count, trim sizes, bleeds and title of a PDF.
@@ -198,6 +200,22 @@ impl PdfInput {
                 })
             })
             .collect()
+    }
+
+    /// The pages of each side of `options.order` (every side when empty) as
+    /// [`PdfInput::impose`] would draw them, in the same order; fails as it would.
+    pub fn placements(
+        &self,
+        plan: &Imposition,
+        options: &PlaceOptions,
+    ) -> Result<Vec<Vec<PagePlacement>>, PdfError> {
+        let order = if options.order.is_empty() {
+            all_sides(plan)
+        } else {
+            options.order.clone()
+        };
+        self.check(plan, options, &order)?;
+        Ok(placements::side_placements(&self.pages, plan, options, &order))
     }
 
     /// Imposes the document by `plan`; see [`impose_pdf`].

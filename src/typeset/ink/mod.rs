@@ -1,7 +1,7 @@
-//! Ink coverage of printed sides, so a print shop can price a job: every side drawn
-//! small by typst-render, then how much of its area each ink covers.
+//! Ink coverage of printed sides, so a print shop can price a job.
 //!
-//! Each pixel (composited over white paper) becomes ink amounts from 0 to 1:
+//! Each pixel of a side drawn small (composited over white paper) becomes ink amounts
+//! from 0 to 1:
 //! - for a black-and-white printer (`gray`), black only: its darkness, 1 − the
 //!   luminance with the Rec. 709 weights (as images are turned grey);
 //! - for a colour printer, the plain conversion without colour profile: K = 1 − max(R,
@@ -10,6 +10,19 @@
 //! A side's coverage of an ink is the mean of its pixels' amounts: 0 for a blank side,
 //! 1 for a side printed solid with that ink. The total of a side is the sum of its four
 //! inks (at most 4, "400 %"); a side printed solid black is 1 ("100 %").
+//!
+//! Sides are not drawn whole: each page is drawn once ([`pages`] for a build's typst
+//! pages, [`pdf`] for any PDF, within the limits of [`budget`]), kept as a coarse grid
+//! ([`grid`]) by its content ([`cache`]), and each side composed from its pages'
+//! placements plus its marks ([`marks`]). [`measure`] draws whole sides: the reference
+//! the composition is tested against.
+
+pub mod budget;
+pub mod cache;
+pub mod grid;
+pub mod marks;
+pub mod pages;
+pub mod pdf;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -19,6 +32,9 @@ use typst_render::RenderOptions;
 
 /// The resolution sides are drawn at to measure them: enough for a share of the area.
 pub const INK_DPI: f64 = 25.0;
+
+/// Most pixels a page is drawn with to measure it (a poster is drawn coarser).
+pub const MAX_PIXELS: u64 = 1 << 20;
 
 /// Coverage of each ink, each from 0 (none) to 1 (solid).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
@@ -59,6 +75,11 @@ impl Inks {
         }
     }
 
+    /// Each ink multiplied by `f`.
+    fn scaled(self, f: f64) -> Inks {
+        Inks { c: self.c * f, m: self.m * f, y: self.y * f, k: self.k * f }
+    }
+
     /// Each ink divided by `n`.
     fn div(self, n: f64) -> Inks {
         Inks { c: self.c / n, m: self.m / n, y: self.y / n, k: self.k / n }
@@ -80,9 +101,38 @@ pub struct InkCoverage {
     pub fullest_page: usize,
     /// That side's total ink (0 to 4).
     pub fullest_total: f64,
+    /// Input pages whose ink was not measured (their sides count without them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmeasured: Vec<Unmeasured>,
 }
 
-/// Measures every page of `document` (sheet sides in print order), in parallel.
+/// A page whose ink was not measured, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unmeasured {
+    /// The page of the input (1-based).
+    pub page: usize,
+    /// Why, in words (a limit it is past).
+    pub reason: String,
+}
+
+impl InkCoverage {
+    /// A note for the user on pages not measured, if any: which, and why.
+    pub fn unmeasured_note(&self) -> Option<String> {
+        let first = self.unmeasured.first()?;
+        let pages: Vec<String> =
+            self.unmeasured.iter().take(8).map(|u| u.page.to_string()).collect();
+        let more = self.unmeasured.len().saturating_sub(pages.len());
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        Some(format!(
+            "ink not measured on page(s) {}{more} ({}): the figures leave them out",
+            pages.join(", "),
+            first.reason
+        ))
+    }
+}
+
+/// Measures every page of `document` (sheet sides in print order) by drawing each
+/// whole, in parallel: the reference the composed measures are checked against.
 pub fn measure(document: &PagedDocument, gray: bool) -> InkCoverage {
     let sides: Vec<Inks> =
         document.pages().par_iter().map(|page| side(page, gray)).collect();
@@ -145,6 +195,7 @@ pub fn summarise(sides: &[Inks], gray: bool) -> InkCoverage {
         max,
         fullest_page: fullest.0 + 1,
         fullest_total: fullest.1,
+        unmeasured: Vec::new(),
     }
 }
 

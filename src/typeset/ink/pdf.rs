@@ -1,0 +1,287 @@
+//! The ink of the pages of any PDF, for `livret impose`: each page the plan uses drawn
+//! once, small, by hayro (the renderer typst uses for PDF images), within the limits of
+//! [`super::budget`], then each printed side composed from where the backend puts them.
+
+use std::sync::Arc;
+
+use hayro::hayro_interpret::InterpreterSettings;
+use hayro::hayro_interpret::font::{FontData, FontQuery, StandardFont};
+use hayro::hayro_syntax::Pdf;
+use hayro::hayro_syntax::object::dict::keys::{CONTENTS, RESOURCES};
+use hayro::hayro_syntax::object::{Array, Dict, Stream};
+use hayro::hayro_syntax::page::Page;
+use hayro::vello_cpu::color::palette::css::TRANSPARENT;
+use hayro::{RenderCache, RenderSettings};
+use livret_impose::pdf::{PagePlacement, PdfError, PdfInput, PlaceOptions};
+use livret_impose::{Imposition, drawings};
+use rayon::prelude::*;
+
+use super::budget::{LIMITS, page_work};
+use super::cache::{InkCache, Measured};
+use super::grid::{Affine, PageInk, Placed, Rect, compose};
+use super::marks::marks_ink;
+use super::{INK_DPI, InkCoverage, Inks, MAX_PIXELS, Unmeasured, summarise};
+
+/// Most pages drawn from one parse of the PDF: the renderer keeps each page's inflated
+/// content while its parse lives (and its fonts, which pages share), so a long document
+/// is parsed again every so many pages.
+const PAGES_PER_PARSE: usize = 64;
+
+/// The ink of every side `options` writes (every side when its order is empty), in
+/// that order, for the PDF `data` parsed as `input`, its pages measured through `cache`
+/// (a cache for this one PDF: pages are told apart by what they hold within it); fails
+/// only as [`PdfInput::impose`] would.
+pub fn imposed(
+    input: &PdfInput,
+    data: &Arc<Vec<u8>>,
+    plan: &Imposition,
+    options: &PlaceOptions,
+    cache: &InkCache,
+) -> Result<InkCoverage, PdfError> {
+    let (sides, unmeasured) = side_inks(input, data, plan, options, cache)?;
+    let mut coverage = summarise(&sides, false);
+    coverage.unmeasured = unmeasured;
+    Ok(coverage)
+}
+
+/// Each side's ink, as [`imposed`] sums them up, and the pages not measured.
+pub fn side_inks(
+    input: &PdfInput,
+    data: &Arc<Vec<u8>>,
+    plan: &Imposition,
+    options: &PlaceOptions,
+    cache: &InkCache,
+) -> Result<(Vec<Inks>, Vec<Unmeasured>), PdfError> {
+    let sides = input.placements(plan, options)?;
+    let mut used = vec![false; input.info().pages];
+    for p in sides.iter().flatten() {
+        if let Some(u) = used.get_mut(p.page) {
+            *u = true;
+        }
+    }
+    let pages = measure_pages(data, &used, cache);
+    let order = if options.order.is_empty() {
+        livret_impose::all_sides(plan)
+    } else {
+        options.order.clone()
+    };
+    let (w, h) = (plan.sheet.width, plan.sheet.height);
+    let inks: Vec<Inks> = order
+        .iter()
+        .filter_map(|side| side.get(plan))
+        .zip(&sides)
+        .map(|(side, placed)| {
+            let marks = marks_ink(&drawings(side, options.marks, &options.title), w, h);
+            side_ink(placed, &pages, w, h, marks)
+        })
+        .collect();
+    let unmeasured = pages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| match m {
+            Some(Measured::Skipped(reason)) => {
+                Some(Unmeasured { page: i + 1, reason: reason.clone() })
+            }
+            _ => None,
+        })
+        .collect();
+    Ok((inks, unmeasured))
+}
+
+/// One side's ink from its placed pages (a page not measured adds nothing).
+fn side_ink(
+    placed: &[PagePlacement],
+    pages: &[Option<Measured>],
+    width: f64,
+    height: f64,
+    marks: Inks,
+) -> Inks {
+    // The backend's matrices lead to PDF space (y up): turn them to y down.
+    let flip = Affine([1.0, 0.0, 0.0, -1.0, 0.0, height]);
+    let parts: Vec<Placed> = placed
+        .iter()
+        .filter_map(|p| match pages.get(p.page) {
+            Some(Some(Measured::Ink(ink))) => Some(Placed {
+                ink,
+                to_sheet: flip.after(&Affine(p.matrix)),
+                clip: Rect::new(p.clip.x, p.clip.y, p.clip.width, p.clip.height),
+            }),
+            _ => None,
+        })
+        .collect();
+    compose(width, height, &parts, marks, false)
+}
+
+/// Measures the pages flagged in `used` (in page order), each through `cache`; pages
+/// not used are `None`. A PDF hayro cannot read leaves every used page unmeasured.
+///
+/// A page is found in `cache` by its place in this PDF (as a file of kept inks for
+/// this one PDF has it: no parse needed), else by what it holds (pages alike share a
+/// drawing), else drawn; each page is kept by both.
+pub fn measure_pages(
+    data: &Arc<Vec<u8>>,
+    used: &[bool],
+    cache: &InkCache,
+) -> Vec<Option<Measured>> {
+    let mut out = vec![None; used.len()];
+    let mut missing = Vec::new();
+    for i in (0..used.len()).filter(|&i| used[i]) {
+        match cache.get(index_key(i)) {
+            Some(found) => out[i] = Some(found),
+            None => missing.push(i),
+        }
+    }
+    // Two chunks a thread at least, so the threads finish together.
+    let per_chunk = missing
+        .len()
+        .div_ceil(2 * rayon::current_num_threads().max(1))
+        .clamp(1, PAGES_PER_PARSE);
+    let chunks: Vec<Vec<(usize, Measured)>> = missing
+        .par_chunks(per_chunk)
+        .map(|chunk| measure_chunk(data, chunk, used.len(), cache))
+        .collect();
+    for (i, measured) in chunks.into_iter().flatten() {
+        cache.insert(index_key(i), measured.clone());
+        out[i] = Some(measured);
+    }
+    out
+}
+
+/// The key of page `index` (0-based) among a cache's entries for one PDF.
+fn index_key(index: usize) -> u128 {
+    typst::utils::hash128(&("pdf page number", index))
+}
+
+/// Measures pages `indices` from a fresh parse of `data`, which should have `count`.
+fn measure_chunk(
+    data: &Arc<Vec<u8>>,
+    indices: &[usize],
+    count: usize,
+    cache: &InkCache,
+) -> Vec<(usize, Measured)> {
+    let unread = |why: &str| -> Vec<(usize, Measured)> {
+        indices.iter().map(|&i| (i, Measured::Skipped(why.to_string()))).collect()
+    };
+    let Ok(pdf) = Pdf::new(data.clone()) else {
+        return unread("the renderer cannot read this PDF");
+    };
+    let pages = pdf.pages();
+    if pages.len() != count {
+        return unread("the renderer reads another page tree in this PDF");
+    }
+    let settings = interpreter_settings();
+    let render_cache = RenderCache::new();
+    indices
+        .iter()
+        .map(|&i| {
+            let page = &pages[i];
+            let measured = cache.get_or(page_key(page, i), || {
+                measure_page(page, &render_cache, &settings)
+            });
+            (i, measured)
+        })
+        .collect()
+}
+
+/// Draws one page within the limits, or says why not.
+fn measure_page<'a>(
+    page: &'a Page<'a>,
+    render_cache: &RenderCache<'a>,
+    settings: &InterpreterSettings,
+) -> Measured {
+    if let Err(over) = page_work(page, &LIMITS) {
+        return Measured::Skipped(over.reason(&LIMITS));
+    }
+    let (w, h) = page.render_dimensions();
+    let scale = raster_scale(w as f64, h as f64);
+    let options = RenderSettings {
+        x_scale: scale as f32,
+        y_scale: scale as f32,
+        width: None,
+        height: None,
+        bg_color: TRANSPARENT,
+    };
+    let pixmap = hayro::render(page, render_cache, settings, &options);
+    let initial = Affine(page.initial_transform(true).as_coeffs());
+    let Some(to_page) = Affine::scale(scale, scale).after(&initial).invert() else {
+        return Measured::Skipped("its page box is empty".to_string());
+    };
+    let (pw, ph) = (pixmap.width() as u32, pixmap.height() as u32);
+    Measured::Ink(Arc::new(PageInk::from_pixels(
+        pixmap.data_as_u8_slice(),
+        pw,
+        ph,
+        to_page,
+    )))
+}
+
+/// Pixels per pt to draw a page `w` × `h` pt at: [`INK_DPI`], less for a page so large
+/// it would take more than [`MAX_PIXELS`], and never more than hayro's 65 535 a side.
+pub fn raster_scale(w: f64, h: f64) -> f64 {
+    let mut scale = INK_DPI / 72.0;
+    let pixels = w * scale * h * scale;
+    if pixels > MAX_PIXELS as f64 {
+        scale *= (MAX_PIXELS as f64 / pixels).sqrt();
+    }
+    let longest = w.max(h) * scale;
+    if longest > 60_000.0 {
+        scale *= 60_000.0 / longest;
+    }
+    scale
+}
+
+/// What identifies a page's drawing within its PDF: its content streams as stored, its
+/// resources (by reference, or as written when inline) and its boxes and turn.
+fn page_key(page: &Page, index: usize) -> u128 {
+    let raw = page.raw();
+    let mut content: Vec<Vec<u8>> = Vec::new();
+    if let Some(stream) = raw.get::<Stream>(CONTENTS) {
+        content.push(stream.raw_data().into_owned());
+    } else if let Some(array) = raw.get::<Array>(CONTENTS) {
+        content.extend(array.iter::<Stream>().map(|s| s.raw_data().into_owned()));
+    }
+    let resources: Vec<u8> = match (raw.get_ref(RESOURCES), raw.get::<Dict>(RESOURCES)) {
+        (Some(r), _) => format!("ref {} {}", r.obj_number, r.gen_number).into_bytes(),
+        (None, Some(inline)) => inline.data().to_vec(),
+        // Inherited from the page tree: told apart by the page itself.
+        (None, None) => format!("page {index}").into_bytes(),
+    };
+    let boxes = [page.media_box(), page.crop_box()]
+        .map(|r| [r.x0, r.y0, r.x1, r.y1].map(f64::to_bits));
+    let turn = format!("{:?}", page.rotation());
+    typst::utils::hash128(&("pdf page", content, resources, boxes, turn))
+}
+
+/// hayro's settings as typst's: the standard 14 fonts from typst's own, no annotations
+/// (the imposed sheets carry none), warnings ignored.
+fn interpreter_settings() -> InterpreterSettings {
+    let standard = |font: StandardFont| -> Option<(FontData, u32)> {
+        use typst_assets::pdf as f;
+        let bytes: &'static [u8] = match font {
+            StandardFont::Helvetica => f::SANS,
+            StandardFont::HelveticaBold => f::SANS_BOLD,
+            StandardFont::HelveticaOblique => f::SANS_ITALIC,
+            StandardFont::HelveticaBoldOblique => f::SANS_BOLD_ITALIC,
+            StandardFont::Courier => f::FIXED,
+            StandardFont::CourierBold => f::FIXED_BOLD,
+            StandardFont::CourierOblique => f::FIXED_ITALIC,
+            StandardFont::CourierBoldOblique => f::FIXED_BOLD_ITALIC,
+            StandardFont::TimesRoman => f::SERIF,
+            StandardFont::TimesBold => f::SERIF_BOLD,
+            StandardFont::TimesItalic => f::SERIF_ITALIC,
+            StandardFont::TimesBoldItalic => f::SERIF_BOLD_ITALIC,
+            StandardFont::ZapfDingBats => f::DING_BATS,
+            StandardFont::Symbol => f::SYMBOL,
+        };
+        Some((Arc::new(bytes), 0))
+    };
+    InterpreterSettings {
+        font_resolver: Arc::new(move |query| match query {
+            FontQuery::Standard(s) => standard(*s),
+            FontQuery::Fallback(f) => standard(f.pick_standard_font()),
+        }),
+        cmap_resolver: Arc::new(|_| None),
+        warning_sink: Arc::new(|_| {}),
+        render_annotations: false,
+    }
+}
