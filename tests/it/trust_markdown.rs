@@ -42,7 +42,7 @@ fn build_refused(dir: &Path, needle: &str) -> String {
 }
 
 /// Asserts each of `words` is in `text`, after the previous one.
-fn assert_in_order(text: &str, words: &[&str]) {
+pub(crate) fn assert_in_order(text: &str, words: &[&str]) {
     let mut from = 0;
     for word in words {
         match text[from..].find(word) {
@@ -55,7 +55,7 @@ fn assert_in_order(text: &str, words: &[&str]) {
 }
 
 /// The titles of the PDF's outline (bookmarks), read with qpdf.
-fn outline(pdf: &Path) -> Vec<String> {
+pub(crate) fn outline(pdf: &Path) -> Vec<String> {
     let out = std::process::Command::new("qpdf")
         .args(["--json", "--json-key=outlines"])
         .arg(pdf)

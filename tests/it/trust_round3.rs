@@ -8,6 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::support::*;
+use crate::trust_markdown::{assert_in_order, outline};
 
 const PDF: &str = "out/mini/fr/pocket-a7/mini-fr-pocket-a7.pdf";
 
@@ -43,38 +44,6 @@ fn build_refused(dir: &Path, args: &[&str], needles: &[&str]) -> String {
         .collect();
     assert!(left.is_empty(), "files written: {left:?}");
     stderr
-}
-
-/// Asserts each of `words` is in `text`, after the previous one.
-fn assert_in_order(text: &str, words: &[&str]) {
-    let mut from = 0;
-    for word in words {
-        match text[from..].find(word) {
-            Some(at) => from += at + word.len(),
-            None => {
-                panic!("`{word}` missing or out of order after byte {from} in: {text}")
-            }
-        }
-    }
-}
-
-/// The titles of the PDF's bookmarks, read with qpdf.
-fn outline(pdf: &Path) -> Vec<String> {
-    let out = std::process::Command::new("qpdf")
-        .args(["--json", "--json-key=outlines"])
-        .arg(pdf)
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let mut titles = Vec::new();
-    fn walk(items: &serde_json::Value, titles: &mut Vec<String>) {
-        for item in items.as_array().into_iter().flatten() {
-            titles.push(item["title"].as_str().unwrap_or_default().to_string());
-            walk(&item["kids"], titles);
-        }
-    }
-    walk(&json["outlines"], &mut titles);
-    titles
 }
 
 /// Every URI a link annotation of the PDF opens, read with lopdf.
