@@ -6,6 +6,7 @@ pub mod archive;
 pub mod edition;
 pub mod incremental;
 pub mod lock;
+pub mod open;
 pub mod options;
 pub mod orchestrate;
 pub mod output;
@@ -15,6 +16,7 @@ pub mod report;
 pub mod sheets;
 pub mod target;
 
+pub use open::Project;
 pub use options::BuildOptions;
 pub use orchestrate::build;
 pub use output::{BuiltPrint, BuiltTarget, PlacedImage};

@@ -1,15 +1,17 @@
-//! Compiling one target (language × layout): assemble its main source, check its
-//! images, compile, find where each raster image is printed and, for an edition,
-//! compile again with every image prepared for its printed size.
+//! Compiling one target (language × layout): assemble its main source once, check its
+//! images, lay it out once to find where each raster image is printed, then compile
+//! each edition on the same world with every image prepared for its printed size.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use typst::foundations::{Bytes, Datetime};
 
 use crate::build::output::PlacedImage;
 use crate::images::{self, ImageCache, ImageTarget, Placement, SourceImage};
 use crate::project::manifest::{Direction, Manifest};
-use crate::typeset::assemble::{self, AssembleOptions, Assembled};
+use crate::typeset::assemble::{self, AssembleOptions, Assembled, ChapterCache};
 use crate::typeset::compile::{self, Compiled};
 use crate::typeset::fonts::Fonts;
 use crate::typeset::inspect;
@@ -55,97 +57,247 @@ pub struct CompiledTarget {
 }
 
 /// Assembles and compiles one target with the project's image files as they are
-/// (checked first).
+/// (checked first): what `check`, `proof` and `preview` lay out.
 pub fn compile_target(ctx: Context, spec: &TargetSpec) -> Result<CompiledTarget> {
     let cache = ImageCache::new(&ctx.manifest.root);
-    compile_with_images(ctx, spec, &cache, None)
-}
-
-/// Like [`compile_target`], with every raster image prepared for `target` (resampled,
-/// re-encoded, grey) through `cache`.
-pub fn compile_edition(
-    ctx: Context,
-    spec: &TargetSpec,
-    cache: &ImageCache,
-    target: ImageTarget,
-) -> Result<CompiledTarget> {
-    compile_with_images(ctx, spec, cache, Some(target))
-}
-
-/// Compiles with the original images, finds where each raster image is printed,
-/// and, for an edition, compiles again with images prepared for that size.
-fn compile_with_images(
-    ctx: Context,
-    spec: &TargetSpec,
-    cache: &ImageCache,
-    target: Option<ImageTarget>,
-) -> Result<CompiledTarget> {
-    let manifest = ctx.manifest;
-    let mut options = AssembleOptions {
-        strict: spec.strict,
-        page_multiple: spec.page_multiple,
-        ..Default::default()
-    };
-    let assembled = assemble::assemble(manifest, spec.lang, spec.layout, &options)?;
-    let mut sources = markdown_sources(&assembled, cache, manifest)?;
-    // For an edition, the first pass only needs each Markdown image's shape (the
-    // layout sets its width): an empty SVG of the same proportions stands in, so
-    // typst never decodes the original.
-    let mut stand_ins = Vec::new();
-    if target.is_some() {
-        for source in &sources {
-            let served = format!("{}.svg", source.rel);
-            options
-                .image_aliases
-                .insert(format!("/{}", source.rel), format!("/{served}"));
-            stand_ins.push((served, images::stand_in(&source.info, &source.rel)));
-        }
-    }
-    let main = if stand_ins.is_empty() {
-        assembled.main.clone()
-    } else {
-        assemble::assemble(manifest, spec.lang, spec.layout, &options)?.main
-    };
-    let mut world = GuideWorld::new(
-        &manifest.root,
+    let options =
+        AssembleOptions { strict: spec.strict, page_multiple: spec.page_multiple };
+    let chapters = ChapterCache::default();
+    let assembled =
+        assemble::assemble(ctx.manifest, spec.lang, spec.layout, &options, &chapters)?;
+    let mut sources = markdown_sources(&assembled, &cache, ctx.manifest)?;
+    let world = GuideWorld::new(
+        &ctx.manifest.root,
         &assembled.main_path,
-        main,
+        assembled.main.clone(),
         ctx.fonts.clone(),
         ctx.date,
     )
     .with_line_map(assembled.line_map.clone());
-    world.set_image_overrides(&stand_ins);
-    let mut compiled = compile::compile(&world)?;
-    // Images of Typst chapters, known once typst has loaded them.
-    for rel in world.raster_files() {
-        if !sources.iter().any(|s| s.rel == rel) {
-            let place = || typst_image_place(&world, &compiled.document, &rel);
-            sources.push(cache.source(&manifest.root, &rel, &place)?);
+    let compiled = compile::compile(&world)?;
+    typst_sources(&world, &compiled.document, &cache, ctx.manifest, &mut sources)?;
+    let placements = images::placements(&compiled.document, &sources, &[]);
+    let images = placed_images(&placements, &sources, &assembled, &world);
+    Ok(CompiledTarget { assembled, world, compiled, images })
+}
+
+/// One target being built: its main source assembled once, the world every edition is
+/// compiled on (typst's caches kept between them), and where a first layout pass
+/// placed each raster image, which sizes the images of every edition.
+pub struct TargetWork {
+    /// The generated main source and what explains it.
+    pub assembled: Assembled,
+    /// The world of every compilation of the target.
+    pub world: GuideWorld,
+    /// The page multiple of the layout pass.
+    page_multiple: usize,
+    /// The raster images shown, checked.
+    sources: Vec<SourceImage>,
+    /// Markdown images' stand-ins of the layout pass, as served.
+    stand_ins: Vec<(String, Bytes)>,
+    /// Where the layout pass placed each raster image.
+    placements: Vec<Placement>,
+    /// The same, located at the chapter lines that show them.
+    placed: Vec<PlacedImage>,
+    /// The layout pass's document, when it laid out the images themselves (no
+    /// Markdown image stood in for): an edition that prepares none of them is it.
+    layout: Option<Compiled>,
+    /// Whether the world's main source or images are no longer the layout pass's.
+    changed: bool,
+    /// Time spent in typst's compilations.
+    pub compiling: Duration,
+}
+
+/// One edition of a target, compiled on its world.
+pub struct EditionDoc {
+    /// The document and typst's warnings.
+    pub compiled: Compiled,
+    /// Raster images where they are printed, with what this edition embeds.
+    pub images: Vec<PlacedImage>,
+}
+
+impl TargetWork {
+    /// Assembles `spec` (chapters through `chapters`, once per build), checks its
+    /// images and lays it out once with stand-ins for the Markdown images. `kept` may
+    /// hold a world from an earlier build of the same target (`watch`): it is used when
+    /// it serves the same main source path, fonts and date, and put back there when
+    /// the layout pass fails, so that typst's caches survive a broken edit.
+    pub fn start(
+        ctx: Context,
+        spec: &TargetSpec,
+        cache: &ImageCache,
+        chapters: &ChapterCache,
+        kept: &mut Option<GuideWorld>,
+    ) -> Result<Self> {
+        let manifest = ctx.manifest;
+        let options =
+            AssembleOptions { strict: spec.strict, page_multiple: spec.page_multiple };
+        let assembled =
+            assemble::assemble(manifest, spec.lang, spec.layout, &options, chapters)?;
+        let mut sources = markdown_sources(&assembled, cache, manifest)?;
+        // The layout pass only needs each Markdown image's shape (the layout sets its
+        // width): an empty SVG of the same proportions stands in, so typst never
+        // decodes the original.
+        let mut aliases = BTreeMap::new();
+        let mut stand_ins = Vec::new();
+        for source in &sources {
+            let served = format!("{}.svg", source.rel);
+            aliases.insert(format!("/{}", source.rel), format!("/{served}"));
+            stand_ins.push((served, images::stand_in(&source.info, &source.rel)));
         }
+        let main = assembled.main_with(spec.page_multiple, &aliases);
+        let mut world = match kept.take() {
+            Some(mut world) if reusable(&world, ctx, &assembled.main_path) => {
+                world.forget_reads();
+                world.set_main(main);
+                world.set_line_map(assembled.line_map.clone());
+                world
+            }
+            _ => GuideWorld::new(
+                &manifest.root,
+                &assembled.main_path,
+                main,
+                ctx.fonts.clone(),
+                ctx.date,
+            )
+            .with_line_map(assembled.line_map.clone()),
+        };
+        world.set_image_overrides(&stand_ins);
+        let started = Instant::now();
+        let laid_out = compile::compile(&world).and_then(|compiled| {
+            typst_sources(&world, &compiled.document, cache, manifest, &mut sources)?;
+            Ok(compiled)
+        });
+        let compiling = started.elapsed();
+        let compiled = match laid_out {
+            Ok(compiled) => compiled,
+            Err(err) => {
+                *kept = Some(world);
+                return Err(err);
+            }
+        };
+        let placements = images::placements(&compiled.document, &sources, &stand_ins);
+        let placed = placed_images(&placements, &sources, &assembled, &world);
+        let layout = stand_ins.is_empty().then_some(compiled);
+        Ok(Self {
+            assembled,
+            world,
+            page_multiple: spec.page_multiple,
+            sources,
+            stand_ins,
+            placements,
+            placed,
+            layout,
+            changed: false,
+            compiling,
+        })
     }
-    let placements = images::placements(&compiled.document, &sources, &stand_ins);
-    let mut placed = placed_images(&placements, &sources, &assembled, &world);
-    if let Some(target) = target {
-        let overrides = prepare(
-            &sources,
-            &placements,
+
+    /// Compiles the edition with every raster image prepared for `target` through
+    /// `cache`, padded to `page_multiple` pages (the layout pass's document when
+    /// nothing differs). Use what needs the world (placing warnings, exporting with a
+    /// standard's checks) before compiling the next edition.
+    pub fn edition(
+        &mut self,
+        cache: &ImageCache,
+        target: ImageTarget,
+        page_multiple: usize,
+    ) -> Result<EditionDoc> {
+        let (placed, aliases, overrides) = self.prepared(cache, target)?;
+        let same = overrides.is_empty() && page_multiple == self.page_multiple;
+        if let (Some(layout), true) = (&self.layout, same) {
+            if self.changed {
+                // Spans of the layout pass are placed in its own main source.
+                self.world
+                    .set_main(self.assembled.main_with(self.page_multiple, &aliases));
+                self.world.set_image_overrides(&[]);
+                self.changed = false;
+            }
+            let compiled = Compiled {
+                document: layout.document.clone(),
+                warnings: layout.warnings.clone(),
+            };
+            return Ok(EditionDoc { compiled, images: placed });
+        }
+        self.world.set_main(self.assembled.main_with(page_multiple, &aliases));
+        self.world.set_image_overrides(&overrides);
+        self.changed = true;
+        let started = Instant::now();
+        let compiled = compile::compile(&self.world)?;
+        self.compiling += started.elapsed();
+        Ok(EditionDoc { compiled, images: placed })
+    }
+}
+
+impl TargetWork {
+    /// The raster images as placed with what an edition for `target` embeds (no
+    /// compilation): what `livret images` lists.
+    pub fn images(
+        &self,
+        cache: &ImageCache,
+        target: ImageTarget,
+    ) -> Result<Vec<PlacedImage>> {
+        Ok(self.prepared(cache, target)?.0)
+    }
+
+    /// Every placed image prepared for `target`: the placements with what is embedded,
+    /// the Markdown images' names as served, and the files served in place of the
+    /// originals.
+    #[allow(clippy::type_complexity)]
+    fn prepared(
+        &self,
+        cache: &ImageCache,
+        target: ImageTarget,
+    ) -> Result<(Vec<PlacedImage>, BTreeMap<String, String>, Vec<(String, Bytes)>)> {
+        let mut placed = self.placed.clone();
+        let mut aliases = BTreeMap::new();
+        for (served, _) in &self.stand_ins {
+            let rel = served.strip_suffix(".svg").unwrap_or(served);
+            aliases.insert(format!("/{rel}"), format!("/{served}"));
+        }
+        let mut overrides = prepare(
+            &self.sources,
+            &self.placements,
             &mut placed,
-            &assembled,
-            &mut options,
+            &self.assembled,
+            &mut aliases,
             cache,
             target,
         )?;
-        if !overrides.is_empty() {
-            if !options.image_aliases.is_empty() {
-                let aliased =
-                    assemble::assemble(manifest, spec.lang, spec.layout, &options)?;
-                world.set_main(aliased.main);
+        // A Markdown image typst did not place keeps its stand-in.
+        for (served, bytes) in &self.stand_ins {
+            if aliases.values().any(|a| a.strip_prefix('/') == Some(served.as_str())) {
+                overrides.push((served.clone(), bytes.clone()));
             }
-            world.set_image_overrides(&overrides);
-            compiled = compile::compile(&world)?;
+        }
+        Ok((placed, aliases, overrides))
+    }
+}
+
+/// Whether a world kept from an earlier build can compile this target again.
+fn reusable(world: &GuideWorld, ctx: Context, main_path: &str) -> bool {
+    use typst::World;
+    world.main_path() == main_path
+        && Arc::ptr_eq(world.fonts(), ctx.fonts)
+        && world.today(None) == Some(ctx.date)
+}
+
+/// Adds the raster images of Typst chapters, known once typst has loaded them, to
+/// `sources` (checked, each named by the first call that shows it).
+fn typst_sources(
+    world: &GuideWorld,
+    document: &typst_layout::PagedDocument,
+    cache: &ImageCache,
+    manifest: &Manifest,
+    sources: &mut Vec<SourceImage>,
+) -> Result<()> {
+    for rel in world.raster_files() {
+        if !sources.iter().any(|s| s.rel == rel) {
+            let place = || typst_image_place(world, document, &rel);
+            sources.push(cache.source(&manifest.root, &rel, &place)?);
         }
     }
-    Ok(CompiledTarget { assembled, world, compiled, images: placed })
+    Ok(())
 }
 
 /// The Markdown chapters' raster images, checked before typst sees them so that a bad
@@ -233,13 +385,13 @@ fn placed_images(
 
 /// Prepares each placed image for `target` at its widest printed size; notes what is
 /// embedded in `placed`, aliases Markdown images to their variant's format in
-/// `options`, and gives the files to serve in place of the originals.
+/// `aliases`, and gives the files to serve in place of the originals.
 fn prepare(
     sources: &[SourceImage],
     placements: &[Placement],
     placed: &mut [PlacedImage],
     assembled: &Assembled,
-    options: &mut AssembleOptions,
+    aliases: &mut BTreeMap<String, String>,
     cache: &ImageCache,
     target: ImageTarget,
 ) -> Result<Vec<(String, Bytes)>> {
@@ -267,9 +419,7 @@ fn prepare(
         if !from_typst {
             // Served under a name with the variant's format, replacing the stand-in.
             served = format!("{}.{}", source.rel, variant.format);
-            options
-                .image_aliases
-                .insert(format!("/{}", source.rel), format!("/{served}"));
+            aliases.insert(format!("/{}", source.rel), format!("/{served}"));
         } else if variant.bytes == source.bytes {
             continue;
         }
@@ -300,27 +450,27 @@ pub fn glyph_warnings(
 
 /// Exports a reading PDF (tagged), meeting `standard` if given, declaring the reading
 /// direction `dir` for viewers, written compact (object streams) unless `standard`
-/// predates them; typst's check failures are located in the chapters.
+/// predates them; typst's check failures are located in the chapters through `world`.
 pub fn export_reading(
-    target: &CompiledTarget,
+    world: &GuideWorld,
+    compiled: &Compiled,
     ident: &str,
     date: Datetime,
     standard: Option<typst_pdf::PdfStandard>,
     dir: Direction,
 ) -> Result<Vec<u8>> {
     let standards: Vec<_> = standard.into_iter().collect();
-    let bytes =
-        export::pdf_checked(&target.compiled.document, ident, date, true, &standards)
-            .map_err(|diags| {
-                let rendered: Vec<String> =
-                    diags.iter().map(|d| compile::render(&target.world, d)).collect();
-                let what = match standard {
-                    Some(s) => format!("{ident}.pdf does not meet {}", standard_name(s)),
-                    None => format!("{ident}.pdf could not be written"),
-                };
-                Error::new(format!("{what}: {}", rendered.join("\nerror: ")))
-                    .with_hint("fix the places shown; no PDF was written")
-            })?;
+    let bytes = export::pdf_checked(&compiled.document, ident, date, true, &standards)
+        .map_err(|diags| {
+            let rendered: Vec<String> =
+                diags.iter().map(|d| compile::render(world, d)).collect();
+            let what = match standard {
+                Some(s) => format!("{ident}.pdf does not meet {}", standard_name(s)),
+                None => format!("{ident}.pdf could not be written"),
+            };
+            Error::new(format!("{what}: {}", rendered.join("\nerror: ")))
+                .with_hint("fix the places shown; no PDF was written")
+        })?;
     let compact = pdf_prefs::compact_allowed(standard);
     pdf_prefs::finish(bytes, pdf_prefs::Finish { dir, compact })
 }

@@ -5,6 +5,7 @@ use crate::cli::budget;
 use crate::cli::check_changes as changes;
 use crate::cli::outcome::{ExitStatus, show_report};
 use crate::ops::check::{self, CheckOptions, LanguageReport};
+use crate::project::chapters;
 use crate::util::diag::Result;
 
 /// Runs `livret check`: exit status 1 when a language needs attention.
@@ -13,6 +14,7 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus> {
         project: args.project.project,
         langs: args.langs,
         accept: args.accept,
+        system_fonts: args.fonts.system_fonts,
     };
     let reports = budget::within(args.timeout, "check", move || check::check(&options))?;
     let problems = reports.iter().any(|r| r.has_problems());
@@ -64,8 +66,9 @@ fn render_human(reports: &[LanguageReport]) -> String {
 fn problem_lines(r: &LanguageReport, out: &mut String) {
     for m in &r.missing {
         out.push_str(&format!(
-            "{}: missing {m} (the source chapter is shown with a banner)\n",
-            r.lang
+            "{}: {} (the source chapter is shown with a banner)\n",
+            r.lang,
+            chapters::missing_translation(m)
         ));
     }
     for s in &r.stale {

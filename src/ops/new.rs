@@ -218,7 +218,7 @@ fn files_for(options: &NewOptions) -> Vec<(String, Vec<u8>)> {
                     base.replacen("\n\n", "\n\n*(À traduire — to translate.)*\n\n", 1)
                 }
             };
-            files.push((format!("sources/{lang}/{stem}.md"), text.into_bytes()));
+            files.push((paths::chapter(lang, stem, "md"), text.into_bytes()));
         }
     }
     files.push(("layouts/common.typ".into(), COMMON.as_bytes().to_vec()));

@@ -24,6 +24,7 @@ mod job_sheet;
 mod lighter;
 mod markdown_prop;
 mod new;
+mod one_path;
 mod po;
 mod presets;
 mod preview;
