@@ -2,7 +2,7 @@
 //! edition, their size budgets, and the print files of the layout's presets.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -102,14 +102,9 @@ fn editions(
     written.write_path(&rel, &bytes, OutputKind::Reading)?;
     let page = print::page_size(&print.compiled.document);
 
-    // The screen edition: the same pages with images for phones.
     stage("screen edition");
-    let screen = work.edition(cache, ImageTarget::SCREEN, 4)?;
-    let screen_bytes =
-        reading_pdf(ctx, work, &screen, &paths.screen_stem(), options, lang)?;
-    let screen_pdf = paths.screen_pdf();
-    written.write_path(&screen_pdf, &screen_bytes, OutputKind::Screen)?;
-    drop(screen.compiled);
+    let (screen_pdf, screen_bytes, screen_images) =
+        screen_edition(ctx, work, cache, &paths, options, lang, &mut written)?;
     let layout_entry = manifest.layout(layout).expect("selected from the manifest");
     let editions = [
         (&layout_entry.print_budget, "print", &rel, bytes.len(), &print.images),
@@ -117,16 +112,11 @@ fn editions(
             &layout_entry.screen_budget,
             "screen",
             &screen_pdf,
-            screen_bytes.len(),
-            &screen.images,
+            screen_bytes,
+            &screen_images,
         ),
     ];
-    warnings.extend(editions.into_iter().filter_map(
-        |(budget, edition, pdf, size, images)| {
-            let budget = budget.as_ref().filter(|b| size as u64 > b.bytes)?;
-            Some(budget_warning(pdf, size, edition, budget, images))
-        },
-    ));
+    warnings.extend(over_budget(editions));
 
     let printed = if options.print {
         sheets::write(ctx, spec, &paths, work, &print, cache, stage)?
@@ -150,7 +140,7 @@ fn editions(
         warnings,
         prints: printed.prints,
         screen_pdf,
-        screen_bytes: screen_bytes.len(),
+        screen_bytes,
         images: print.images,
         image_decodes: cache.decodes(),
         up_to_date: false,
@@ -164,6 +154,24 @@ fn editions(
         reading: (Arc::new(document), bytes),
         compiling: work.compiling,
     })
+}
+
+/// The screen edition: the same pages with images for phones, its PDF written; gives
+/// its path, size and images.
+fn screen_edition(
+    ctx: Context,
+    work: &mut TargetWork,
+    cache: &ImageCache,
+    paths: &TargetPaths,
+    options: &BuildOptions,
+    lang: &str,
+    written: &mut Written,
+) -> Result<(PathBuf, usize, Vec<PlacedImage>)> {
+    let screen = work.edition(cache, ImageTarget::SCREEN, 4)?;
+    let bytes = reading_pdf(ctx, work, &screen, &paths.screen_stem(), options, lang)?;
+    let pdf = paths.screen_pdf();
+    written.write_path(&pdf, &bytes, OutputKind::Screen)?;
+    Ok((pdf, bytes.len(), screen.images))
 }
 
 /// Exports one edition's PDF, declaring `lang`'s reading direction for viewers.
@@ -246,6 +254,21 @@ fn reading_warnings(work: &TargetWork, print: &EditionDoc, lang: &str) -> Vec<St
         }
     }
     warnings
+}
+
+/// An edition's size budget, name, PDF, size and images.
+type Sized<'a> =
+    (&'a Option<ByteSize>, &'a str, &'a PathBuf, usize, &'a Vec<PlacedImage>);
+
+/// The warnings of the editions over their size budgets.
+fn over_budget(editions: [Sized<'_>; 2]) -> Vec<String> {
+    editions
+        .into_iter()
+        .filter_map(|(budget, edition, pdf, size, images)| {
+            let budget = budget.as_ref().filter(|b| size as u64 > b.bytes)?;
+            Some(budget_warning(pdf, size, edition, budget, images))
+        })
+        .collect()
 }
 
 /// The warning for an edition over its size budget, naming its biggest images.

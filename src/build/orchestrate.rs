@@ -151,7 +151,7 @@ fn build_limited(
 /// What became of one target.
 pub enum Outcome {
     /// Nothing it depends on changed: its recorded files were kept.
-    UpToDate(BuiltTarget),
+    UpToDate(Box<BuiltTarget>),
     /// Built and recorded.
     Built(Box<Edition>),
 }
@@ -160,7 +160,7 @@ impl Outcome {
     /// What the build reports for the target.
     pub fn target(self) -> BuiltTarget {
         match self {
-            Self::UpToDate(target) => target,
+            Self::UpToDate(target) => *target,
             Self::Built(edition) => edition.target,
         }
     }
@@ -180,11 +180,11 @@ pub fn build_target(
 ) -> Result<Outcome> {
     let root = &ctx.manifest.root;
     let TargetId { lang, layout } = id;
-    if !options.force {
-        if let Some(mut done) = incremental::up_to_date(root, lang, layout, fixed) {
-            done.up_to_date = true;
-            return Ok(Outcome::UpToDate(done));
-        }
+    if !options.force
+        && let Some(mut done) = incremental::up_to_date(root, lang, layout, fixed)
+    {
+        done.up_to_date = true;
+        return Ok(Outcome::UpToDate(Box::new(done)));
     }
     // A stale record must not outlive a half-done rebuild.
     let record = paths::record(root, lang, layout);

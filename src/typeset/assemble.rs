@@ -97,16 +97,23 @@ pub struct Converted {
     lines: Vec<(String, Option<usize>)>,
     /// The images it shows (project-relative path, chapter line), in order, each with
     /// the line and byte range of its path literal in `lines`.
-    images: Vec<(String, usize, usize, Range<usize>)>,
+    images: Vec<ImageAt>,
     /// Hex SHA-256 of the file's bytes as read.
     hash: String,
 }
+
+/// A chapter converted once, by whichever target needs it first.
+type Slot = Arc<OnceLock<Result<Arc<Converted>>>>;
+
+/// An image of a converted chapter: its project-relative path, its chapter line, and
+/// the line and byte range of its path literal in the Typst lines.
+type ImageAt = (String, usize, usize, Range<usize>);
 
 /// The chapters one build has converted, by file and language shown: each chapter is
 /// read and converted once, by the first target that needs it.
 #[derive(Default)]
 pub struct ChapterCache {
-    converted: Mutex<HashMap<(String, String), Arc<OnceLock<Result<Arc<Converted>>>>>>,
+    converted: Mutex<HashMap<(String, String), Slot>>,
 }
 
 impl ChapterCache {
@@ -325,11 +332,10 @@ fn convert(manifest: &Manifest, file: &ChapterFile, lang: &str) -> Result<Conver
 /// writes `#book-image("<path>", …)`, a text it escapes everywhere else (`(` is
 /// always escaped in text and quotes inside string literals), so the next such call is
 /// the next image's. `None` if one is not found.
-#[allow(clippy::type_complexity)]
 fn image_literals(
     lines: &[(String, Option<usize>)],
     images: Vec<(String, usize)>,
-) -> Option<Vec<(String, usize, usize, Range<usize>)>> {
+) -> Option<Vec<ImageAt>> {
     let (mut line, mut col) = (0, 0);
     let mut out = Vec::with_capacity(images.len());
     for (path, chapter_line) in images {
@@ -481,7 +487,7 @@ mod tests {
     use super::*;
 
     /// Converted lines with images, as `convert` finds them.
-    fn found(markdown: &str) -> Option<Vec<(String, usize, usize, Range<usize>)>> {
+    fn found(markdown: &str) -> Option<Vec<ImageAt>> {
         let mut images = Vec::new();
         let converted = markdown::to_typst::<()>(markdown, |image| {
             let path = format!("/sources/{}", image.dest);

@@ -22,7 +22,7 @@ fn photo_png(width: u32, height: u32) -> Vec<u8> {
     let mut seed: u32 = 7;
     let image = image::RgbImage::from_fn(width, height, |x, y| {
         seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
-        let n = (seed >> 25) as u32 % 30;
+        let n = (seed >> 25) % 30;
         image::Rgb([
             (x * 200 / width + n) as u8,
             (y * 200 / height + n) as u8,
