@@ -9,11 +9,14 @@ use std::time::Duration;
 use typst_layout::PagedDocument;
 
 use crate::build::options::BuildOptions;
-use crate::build::output::{BuiltTarget, Output, OutputKind, PlacedImage, Written};
+use crate::build::output::{
+    BuiltTarget, Output, OutputKind, PlacedImage, Written, write_output,
+};
 use crate::build::print;
 use crate::build::sheets;
 use crate::build::target::{
-    Context, EditionDoc, TargetSpec, TargetWork, export_reading, glyph_warnings,
+    Context, EditionDoc, TargetSpec, TargetWork, failures, glyph_warnings, located,
+    reading_bytes,
 };
 use crate::images::{ImageCache, ImageTarget};
 use crate::project::manifest::{ByteSize, Direction};
@@ -97,14 +100,44 @@ fn editions(
     )?;
     let print = work.edition(cache, ImageTarget::PRINT, 4)?;
     let mut warnings = reading_warnings(work, &print, lang);
-    let bytes = reading_pdf(ctx, work, &print, &paths.stem, options, lang)?;
-    let rel = paths.reading_pdf();
-    written.write_path(&rel, &bytes, OutputKind::Reading)?;
     let page = print::page_size(&print.compiled.document);
-
+    let rel = paths.reading_pdf();
+    let standard = options.pdf_standard;
+    let dir = manifest.language(lang).map_or(Direction::Ltr, |l| l.dir);
     stage("screen edition");
-    let (screen_pdf, screen_bytes, screen_images) =
-        screen_edition(ctx, work, cache, &paths, options, lang, &mut written)?;
+    // The print edition is exported, compacted and written on one core while the
+    // screen edition (the same pages with images for phones) is compiled and exported
+    // on the other; typst's check failures are located afterwards.
+    let (exported, screen) = rayon::join(
+        || -> Result<_> {
+            let exported =
+                reading_bytes(&print.compiled, &paths.stem, ctx.date, standard, dir)?;
+            match exported {
+                Ok(bytes) => {
+                    let output = write_output(root, &rel, &bytes, OutputKind::Reading)?;
+                    Ok(Ok((bytes, output)))
+                }
+                Err(diags) => Ok(Err(diags)),
+            }
+        },
+        || -> Result<_> {
+            let screen = work.edition(cache, ImageTarget::SCREEN, 4)?;
+            let stem = paths.screen_stem();
+            let bytes = reading_bytes(&screen.compiled, &stem, ctx.date, standard, dir)?;
+            Ok((screen.images, bytes))
+        },
+    );
+    let (bytes, output) = match exported? {
+        Ok(done) => done,
+        Err(diags) => return Err(failures(&work.world, &paths.stem, standard, &diags)),
+    };
+    written.outputs.push(output);
+    let (screen_images, screen_bytes) = screen?;
+    let screen_bytes =
+        located(&work.world, &paths.screen_stem(), standard, screen_bytes)?;
+    let screen_pdf = paths.screen_pdf();
+    written.write_path(&screen_pdf, &screen_bytes, OutputKind::Screen)?;
+    let screen_bytes = screen_bytes.len();
     let layout_entry = manifest.layout(layout).expect("selected from the manifest");
     let editions = [
         (&layout_entry.print_budget, "print", &rel, bytes.len(), &print.images),
@@ -154,44 +187,6 @@ fn editions(
         reading: (Arc::new(document), bytes),
         compiling: work.compiling,
     })
-}
-
-/// The screen edition: the same pages with images for phones, its PDF written; gives
-/// its path, size and images.
-fn screen_edition(
-    ctx: Context,
-    work: &mut TargetWork,
-    cache: &ImageCache,
-    paths: &TargetPaths,
-    options: &BuildOptions,
-    lang: &str,
-    written: &mut Written,
-) -> Result<(PathBuf, usize, Vec<PlacedImage>)> {
-    let screen = work.edition(cache, ImageTarget::SCREEN, 4)?;
-    let bytes = reading_pdf(ctx, work, &screen, &paths.screen_stem(), options, lang)?;
-    let pdf = paths.screen_pdf();
-    written.write_path(&pdf, &bytes, OutputKind::Screen)?;
-    Ok((pdf, bytes.len(), screen.images))
-}
-
-/// Exports one edition's PDF, declaring `lang`'s reading direction for viewers.
-fn reading_pdf(
-    ctx: Context,
-    work: &TargetWork,
-    edition: &EditionDoc,
-    stem: &str,
-    options: &BuildOptions,
-    lang: &str,
-) -> Result<Vec<u8>> {
-    let dir = ctx.manifest.language(lang).map_or(Direction::Ltr, |l| l.dir);
-    export_reading(
-        &work.world,
-        &edition.compiled,
-        stem,
-        ctx.date,
-        options.pdf_standard,
-        dir,
-    )
 }
 
 /// What a target read: chapters and Markdown images (read by livret), and every file

@@ -176,13 +176,8 @@ impl<'a> Written<'a> {
 
     /// Writes `bytes` to the project-relative `path` (atomically) and notes it.
     pub fn write(&mut self, path: &str, bytes: &[u8], kind: OutputKind) -> Result<()> {
-        write_project(self.root, path, bytes)?;
-        self.outputs.push(Output {
-            path: path.to_string(),
-            sha256: sha256_hex(bytes),
-            bytes: bytes.len() as u64,
-            kind,
-        });
+        let output = write_output(self.root, Path::new(path), bytes, kind)?;
+        self.outputs.push(output);
         Ok(())
     }
 
@@ -206,4 +201,21 @@ impl<'a> Written<'a> {
     ) -> Result<()> {
         self.write(&path.display().to_string(), bytes, kind)
     }
+}
+
+/// Writes `bytes` to the project-relative `path` under `root` (atomically); the output
+/// with the hash of the bytes written.
+pub fn write_output(
+    root: &Path,
+    path: &Path,
+    bytes: &[u8],
+    kind: OutputKind,
+) -> Result<Output> {
+    write_project(root, path, bytes)?;
+    Ok(Output {
+        path: path.display().to_string(),
+        sha256: sha256_hex(bytes),
+        bytes: bytes.len() as u64,
+        kind,
+    })
 }

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use typst::diag::SourceDiagnostic;
+use typst::ecow::EcoVec;
 use typst::foundations::{Bytes, Datetime};
 
 use crate::build::output::PlacedImage;
@@ -448,31 +450,55 @@ pub fn glyph_warnings(
         .collect()
 }
 
+/// A reading PDF's bytes, or typst's check failures not yet located in the chapters.
+pub type Unlocated = std::result::Result<Vec<u8>, EcoVec<SourceDiagnostic>>;
+
 /// Exports a reading PDF (tagged), meeting `standard` if given, declaring the reading
 /// direction `dir` for viewers, written compact (object streams) unless `standard`
-/// predates them; typst's check failures are located in the chapters through `world`.
-pub fn export_reading(
-    world: &GuideWorld,
+/// predates them. It needs no world (which may be compiling another edition
+/// meanwhile): typst's check failures come back unlocated, for [`located`].
+pub fn reading_bytes(
     compiled: &Compiled,
     ident: &str,
     date: Datetime,
     standard: Option<typst_pdf::PdfStandard>,
     dir: Direction,
-) -> Result<Vec<u8>> {
+) -> Result<Unlocated> {
     let standards: Vec<_> = standard.into_iter().collect();
-    let bytes = export::pdf_checked(&compiled.document, ident, date, true, &standards)
-        .map_err(|diags| {
-            let rendered: Vec<String> =
-                diags.iter().map(|d| compile::render(world, d)).collect();
-            let what = match standard {
-                Some(s) => format!("{ident}.pdf does not meet {}", standard_name(s)),
-                None => format!("{ident}.pdf could not be written"),
-            };
-            Error::new(format!("{what}: {}", rendered.join("\nerror: ")))
-                .with_hint("fix the places shown; no PDF was written")
-        })?;
-    let compact = pdf_prefs::compact_allowed(standard);
-    pdf_prefs::finish(bytes, pdf_prefs::Finish { dir, compact })
+    match export::pdf_checked(&compiled.document, ident, date, true, &standards) {
+        Ok(bytes) => {
+            let compact = pdf_prefs::compact_allowed(standard);
+            Ok(Ok(pdf_prefs::finish(bytes, pdf_prefs::Finish { dir, compact })?))
+        }
+        Err(diags) => Ok(Err(diags)),
+    }
+}
+
+/// The bytes of [`reading_bytes`], or its check failures located through `world` (the
+/// main source's lines are the same for every edition, so any edition's world will do).
+pub fn located(
+    world: &GuideWorld,
+    ident: &str,
+    standard: Option<typst_pdf::PdfStandard>,
+    exported: Unlocated,
+) -> Result<Vec<u8>> {
+    exported.map_err(|diags| failures(world, ident, standard, &diags))
+}
+
+/// The error for typst's failures to export `ident`, located through `world`.
+pub fn failures(
+    world: &GuideWorld,
+    ident: &str,
+    standard: Option<typst_pdf::PdfStandard>,
+    diags: &[SourceDiagnostic],
+) -> Error {
+    let rendered: Vec<String> = diags.iter().map(|d| compile::render(world, d)).collect();
+    let what = match standard {
+        Some(s) => format!("{ident}.pdf does not meet {}", standard_name(s)),
+        None => format!("{ident}.pdf could not be written"),
+    };
+    Error::new(format!("{what}: {}", rendered.join("\nerror: ")))
+        .with_hint("fix the places shown; no PDF was written")
 }
 
 /// The name typst gives a PDF standard (`a-2b`), as people write it (`PDF/A-2b`).

@@ -145,6 +145,8 @@ fn event_of(
 struct Kept {
     fonts: Option<Arc<Fonts>>,
     world: Option<GuideWorld>,
+    /// The build's fixed fingerprint (it hashes the fonts) for this manifest text.
+    fixed: Option<(String, String)>,
 }
 
 /// Watches and rebuilds until interrupted (or `max_builds` is reached).
@@ -247,8 +249,18 @@ fn rebuild(root: &Path, options: &WatchOptions, kept: &mut Kept) -> Result<Rebui
         pdf_standard: options.pdf_standard,
         ..BuildOptions::default()
     };
-    let fixed =
-        orchestrate::fixed_fingerprint(&project.manifest, &project.fonts, &build)?;
+    let fixed = match &kept.fixed {
+        Some((text, fixed)) if *text == project.manifest.text => fixed.clone(),
+        _ => {
+            let fixed = orchestrate::fixed_fingerprint(
+                &project.manifest,
+                &project.fonts,
+                &build,
+            )?;
+            kept.fixed = Some((project.manifest.text.clone(), fixed.clone()));
+            fixed
+        }
+    };
     let _lock = BuildLock::acquire(root)?;
     let chapters = edition::Shared::default();
     let ctx = project.context();
