@@ -86,16 +86,24 @@ pub fn compile_target(ctx: Context, spec: &TargetSpec) -> Result<CompiledTarget>
 /// One target being built: its main source assembled once, the world every edition is
 /// compiled on (typst's caches kept between them), and where a first layout pass
 /// placed each raster image, which sizes the images of every edition.
+///
+/// The world's main source is the same for every edition: each Markdown raster image
+/// is served under one name ([`served_name`]) whose bytes change — a stand-in for the
+/// layout pass, then each edition's prepared file — so only what shows an image is
+/// laid out again.
 pub struct TargetWork {
     /// The generated main source and what explains it.
     pub assembled: Assembled,
     /// The world of every compilation of the target.
     pub world: GuideWorld,
-    /// The page multiple of the layout pass.
-    page_multiple: usize,
+    /// Markdown raster images by the path the chapters name (`/a.png`) → the name they
+    /// are served under.
+    aliases: BTreeMap<String, String>,
+    /// The page multiple of the layout pass, and of the world's main source now.
+    page_multiple: (usize, usize),
     /// The raster images shown, checked.
     sources: Vec<SourceImage>,
-    /// Markdown images' stand-ins of the layout pass, as served.
+    /// The Markdown images' stand-ins of the layout pass, by served name.
     stand_ins: Vec<(String, Bytes)>,
     /// Where the layout pass placed each raster image.
     placements: Vec<Placement>,
@@ -104,7 +112,7 @@ pub struct TargetWork {
     /// The layout pass's document, when it laid out the images themselves (no
     /// Markdown image stood in for): an edition that prepares none of them is it.
     layout: Option<Compiled>,
-    /// Whether the world's main source or images are no longer the layout pass's.
+    /// Whether the world serves other images than the layout pass's.
     changed: bool,
     /// Time spent in typst's compilations.
     pub compiling: Duration,
@@ -116,6 +124,13 @@ pub struct EditionDoc {
     pub compiled: Compiled,
     /// Raster images where they are printed, with what this edition embeds.
     pub images: Vec<PlacedImage>,
+}
+
+/// The name a Markdown raster image is served under in a build's compilations: its
+/// path with an extension typst does not know, so that typst tells the format from
+/// the bytes (a stand-in SVG, a prepared JPEG or PNG).
+fn served_name(rel: &str) -> String {
+    format!("{rel}.prepared")
 }
 
 impl TargetWork {
@@ -143,7 +158,7 @@ impl TargetWork {
         let mut aliases = BTreeMap::new();
         let mut stand_ins = Vec::new();
         for source in &sources {
-            let served = format!("{}.svg", source.rel);
+            let served = served_name(&source.rel);
             aliases.insert(format!("/{}", source.rel), format!("/{served}"));
             stand_ins.push((served, images::stand_in(&source.info, &source.rel)));
         }
@@ -178,13 +193,21 @@ impl TargetWork {
                 return Err(err);
             }
         };
-        let placements = images::placements(&compiled.document, &sources, &stand_ins);
+        let by_source: Vec<(String, Bytes)> = stand_ins
+            .iter()
+            .map(|(served, bytes)| {
+                let rel = served.strip_suffix(".prepared").unwrap_or(served);
+                (format!("{rel}.svg"), bytes.clone())
+            })
+            .collect();
+        let placements = images::placements(&compiled.document, &sources, &by_source);
         let placed = placed_images(&placements, &sources, &assembled, &world);
         let layout = stand_ins.is_empty().then_some(compiled);
         Ok(Self {
             assembled,
             world,
-            page_multiple: spec.page_multiple,
+            aliases,
+            page_multiple: (spec.page_multiple, spec.page_multiple),
             sources,
             stand_ins,
             placements,
@@ -197,31 +220,32 @@ impl TargetWork {
 
     /// Compiles the edition with every raster image prepared for `target` through
     /// `cache`, padded to `page_multiple` pages (the layout pass's document when
-    /// nothing differs). Use what needs the world (placing warnings, exporting with a
-    /// standard's checks) before compiling the next edition.
+    /// nothing differs). Use what needs the world (placing warnings, locating export
+    /// failures) before compiling the next edition.
     pub fn edition(
         &mut self,
         cache: &ImageCache,
         target: ImageTarget,
         page_multiple: usize,
     ) -> Result<EditionDoc> {
-        let (placed, aliases, overrides) = self.prepared(cache, target)?;
-        let same = overrides.is_empty() && page_multiple == self.page_multiple;
-        if let (Some(layout), true) = (&self.layout, same) {
-            if self.changed {
+        let (placed, overrides) = self.prepared(cache, target)?;
+        let (layout_multiple, main_multiple) = self.page_multiple;
+        let reuse = overrides.is_empty() && page_multiple == layout_multiple;
+        if reuse && self.layout.is_some() {
+            if self.changed || main_multiple != layout_multiple {
                 // Spans of the layout pass are placed in its own main source.
-                self.world
-                    .set_main(self.assembled.main_with(self.page_multiple, &aliases));
+                self.set_main(layout_multiple);
                 self.world.set_image_overrides(&[]);
                 self.changed = false;
             }
+            let layout = self.layout.as_ref().expect("checked above");
             let compiled = Compiled {
                 document: layout.document.clone(),
                 warnings: layout.warnings.clone(),
             };
             return Ok(EditionDoc { compiled, images: placed });
         }
-        self.world.set_main(self.assembled.main_with(page_multiple, &aliases));
+        self.set_main(page_multiple);
         self.world.set_image_overrides(&overrides);
         self.changed = true;
         let started = Instant::now();
@@ -229,9 +253,16 @@ impl TargetWork {
         self.compiling += started.elapsed();
         Ok(EditionDoc { compiled, images: placed })
     }
-}
 
-impl TargetWork {
+    /// Makes the world's main source the one padded to `page_multiple` pages, unless
+    /// it is already (a new main source makes typst read every file again).
+    fn set_main(&mut self, page_multiple: usize) {
+        if self.page_multiple.1 != page_multiple {
+            self.world.set_main(self.assembled.main_with(page_multiple, &self.aliases));
+            self.page_multiple.1 = page_multiple;
+        }
+    }
+
     /// The raster images as placed with what an edition for `target` embeds (no
     /// compilation): what `livret images` lists.
     pub fn images(
@@ -243,36 +274,28 @@ impl TargetWork {
     }
 
     /// Every placed image prepared for `target`: the placements with what is embedded,
-    /// the Markdown images' names as served, and the files served in place of the
-    /// originals.
-    #[allow(clippy::type_complexity)]
+    /// and the files served in place of the originals (a Markdown image typst did not
+    /// place keeps its stand-in).
     fn prepared(
         &self,
         cache: &ImageCache,
         target: ImageTarget,
-    ) -> Result<(Vec<PlacedImage>, BTreeMap<String, String>, Vec<(String, Bytes)>)> {
+    ) -> Result<(Vec<PlacedImage>, Vec<(String, Bytes)>)> {
         let mut placed = self.placed.clone();
-        let mut aliases = BTreeMap::new();
-        for (served, _) in &self.stand_ins {
-            let rel = served.strip_suffix(".svg").unwrap_or(served);
-            aliases.insert(format!("/{rel}"), format!("/{served}"));
-        }
         let mut overrides = prepare(
             &self.sources,
             &self.placements,
             &mut placed,
-            &self.assembled,
-            &mut aliases,
+            &self.aliases,
             cache,
             target,
         )?;
-        // A Markdown image typst did not place keeps its stand-in.
         for (served, bytes) in &self.stand_ins {
-            if aliases.values().any(|a| a.strip_prefix('/') == Some(served.as_str())) {
+            if !overrides.iter().any(|(name, _)| name == served) {
                 overrides.push((served.clone(), bytes.clone()));
             }
         }
-        Ok((placed, aliases, overrides))
+        Ok((placed, overrides))
     }
 }
 
@@ -386,18 +409,16 @@ fn placed_images(
 }
 
 /// Prepares each placed image for `target` at its widest printed size; notes what is
-/// embedded in `placed`, aliases Markdown images to their variant's format in
-/// `aliases`, and gives the files to serve in place of the originals.
+/// embedded in `placed` and gives the files to serve in place of the originals (a
+/// Markdown image under its name in `aliases`).
 fn prepare(
     sources: &[SourceImage],
     placements: &[Placement],
     placed: &mut [PlacedImage],
-    assembled: &Assembled,
-    aliases: &mut BTreeMap<String, String>,
+    aliases: &BTreeMap<String, String>,
     cache: &ImageCache,
     target: ImageTarget,
 ) -> Result<Vec<(String, Bytes)>> {
-    let markdown: Vec<&str> = assembled.images.iter().map(|u| u.path.as_str()).collect();
     let mut overrides = Vec::new();
     // Files with the same content cannot be told apart on the pages (typst keeps
     // one copy): each gets the variant for the widest placement of any of them.
@@ -412,20 +433,20 @@ fn prepare(
         if widest <= 0.0 {
             continue;
         }
-        let from_typst = !markdown.contains(&source.rel.as_str());
-        let variant = cache.variant(source, widest, target, from_typst)?;
+        let alias = aliases.get(&format!("/{}", source.rel));
+        let variant = cache.variant(source, widest, target, alias.is_none())?;
         for p in placed.iter_mut().filter(|p| p.path == source.rel) {
             p.embedded = Some((variant.width, variant.height, variant.bytes.len()));
         }
-        let mut served = source.rel.clone();
-        if !from_typst {
-            // Served under a name with the variant's format, replacing the stand-in.
-            served = format!("{}.{}", source.rel, variant.format);
-            aliases.insert(format!("/{}", source.rel), format!("/{served}"));
-        } else if variant.bytes == source.bytes {
-            continue;
+        match alias {
+            // Served under its own name, replacing the stand-in.
+            Some(served) => {
+                let served = served.trim_start_matches('/').to_string();
+                overrides.push((served, variant.bytes));
+            }
+            None if variant.bytes == source.bytes => {}
+            None => overrides.push((source.rel.clone(), variant.bytes)),
         }
-        overrides.push((served, variant.bytes));
     }
     Ok(overrides)
 }
