@@ -7,9 +7,10 @@ the edit, the wait). The same command with --no-wait is the baseline to subtract
 
   edit_wait.py FILE [--wait OUTPUT] [--no-wait] [--timeout S]
 
-The edit toggles one word (` révisé`) at the end of the first line of FILE's longest
-paragraph, so the text never grows and each run changes it; in a Markdown chapter and
-in the main.typ livret generated from it, that is the same paragraph and the same edit.
+The edit puts a new word (` révisé123456789`, a number never used before) at the end
+of FILE's longest line of prose, replacing the one an earlier run put there: the text
+never grows, and each run is new to typst's caches. In a Markdown chapter and in a
+main.typ it is the same kind of edit: one word of one paragraph.
 The wait polls OUTPUT until its modification time, size or inode differ from before the
 edit and, for a PDF, the file ends with `%%EOF` (typst-cli writes in place, livret
 renames a whole file).
@@ -41,6 +42,14 @@ def complete(path):
         return False
 
 
+def strip(line):
+    """The line without the word an earlier run added."""
+    at = line.rfind(WORD)
+    if at >= 0 and line[at + len(WORD):].isdigit():
+        return line[:at]
+    return line
+
+
 def edit(path):
     text = open(path, encoding="utf-8").read()
     lines = text.split("\n")
@@ -52,9 +61,9 @@ def edit(path):
     ]
     if not candidates:
         sys.exit(f"{path}: no paragraph to edit")
-    i = max(candidates, key=lambda k: len(lines[k].removesuffix(WORD)))
-    line = lines[i]
-    lines[i] = line[: -len(WORD)] if line.endswith(WORD) else line + WORD
+    i = max(candidates, key=lambda k: len(strip(lines[k])))
+    # A new word each time (typst's caches cannot have seen it), the old one removed.
+    lines[i] = strip(lines[i]) + f"{WORD}{time.monotonic_ns() % 10**9}"
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
 
