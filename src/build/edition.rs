@@ -101,52 +101,19 @@ fn editions(
     let print = work.edition(cache, ImageTarget::PRINT, 4)?;
     let mut warnings = reading_warnings(work, &print, lang);
     let page = print::page_size(&print.compiled.document);
-    let rel = paths.reading_pdf();
-    let standard = options.pdf_standard;
-    let dir = manifest.language(lang).map_or(Direction::Ltr, |l| l.dir);
     stage("screen edition");
-    // The print edition is exported, compacted and written on one core while the
-    // screen edition (the same pages with images for phones) is compiled and exported
-    // on the other; typst's check failures are located afterwards.
-    let (exported, screen) = rayon::join(
-        || -> Result<_> {
-            let exported =
-                reading_bytes(&print.compiled, &paths.stem, ctx.date, standard, dir)?;
-            match exported {
-                Ok(bytes) => {
-                    let output = write_output(root, &rel, &bytes, OutputKind::Reading)?;
-                    Ok(Ok((bytes, output)))
-                }
-                Err(diags) => Ok(Err(diags)),
-            }
-        },
-        || -> Result<_> {
-            let screen = work.edition(cache, ImageTarget::SCREEN, 4)?;
-            let stem = paths.screen_stem();
-            let bytes = reading_bytes(&screen.compiled, &stem, ctx.date, standard, dir)?;
-            Ok((screen.images, bytes))
-        },
-    );
-    let (bytes, output) = match exported? {
-        Ok(done) => done,
-        Err(diags) => return Err(failures(&work.world, &paths.stem, standard, &diags)),
-    };
-    written.outputs.push(output);
-    let (screen_images, screen_bytes) = screen?;
-    let screen_bytes =
-        located(&work.world, &paths.screen_stem(), standard, screen_bytes)?;
-    let screen_pdf = paths.screen_pdf();
-    written.write_path(&screen_pdf, &screen_bytes, OutputKind::Screen)?;
-    let screen_bytes = screen_bytes.len();
+    let (bytes, screen) =
+        reading_pdfs(ctx, spec, options, work, cache, &print, &mut written)?;
+    let rel = paths.reading_pdf();
     let layout_entry = manifest.layout(layout).expect("selected from the manifest");
     let editions = [
         (&layout_entry.print_budget, "print", &rel, bytes.len(), &print.images),
         (
             &layout_entry.screen_budget,
             "screen",
-            &screen_pdf,
-            screen_bytes,
-            &screen_images,
+            &screen.pdf,
+            screen.bytes,
+            &screen.images,
         ),
     ];
     warnings.extend(over_budget(editions));
@@ -172,8 +139,8 @@ fn editions(
         untranslated: work.assembled.untranslated.clone(),
         warnings,
         prints: printed.prints,
-        screen_pdf,
-        screen_bytes,
+        screen_pdf: screen.pdf,
+        screen_bytes: screen.bytes,
         images: print.images,
         image_decodes: cache.decodes(),
         up_to_date: false,
@@ -187,6 +154,62 @@ fn editions(
         reading: (Arc::new(document), bytes),
         compiling: work.compiling,
     })
+}
+
+/// The screen edition as written: its path, size and images.
+struct Screen {
+    pdf: PathBuf,
+    bytes: usize,
+    images: Vec<PlacedImage>,
+}
+
+/// Writes both reading PDFs: the print edition (`print`, compiled) is exported,
+/// compacted and written on one core while the screen edition (the same pages with
+/// images for phones) is compiled and exported on the other; typst's check failures
+/// are located afterwards. Gives the print edition's bytes and the screen edition.
+fn reading_pdfs(
+    ctx: Context,
+    spec: &TargetSpec,
+    options: &BuildOptions,
+    work: &mut TargetWork,
+    cache: &ImageCache,
+    print: &EditionDoc,
+    written: &mut Written,
+) -> Result<(Vec<u8>, Screen)> {
+    let paths = TargetPaths::new(&ctx.manifest.guide.id, spec.lang, spec.layout);
+    let (root, rel) = (&ctx.manifest.root, paths.reading_pdf());
+    let standard = options.pdf_standard;
+    let dir = ctx.manifest.language(spec.lang).map_or(Direction::Ltr, |l| l.dir);
+    let (exported, screen) = rayon::join(
+        || -> Result<_> {
+            let exported =
+                reading_bytes(&print.compiled, &paths.stem, ctx.date, standard, dir)?;
+            match exported {
+                Ok(bytes) => {
+                    let output = write_output(root, &rel, &bytes, OutputKind::Reading)?;
+                    Ok(Ok((bytes, output)))
+                }
+                Err(diags) => Ok(Err(diags)),
+            }
+        },
+        || -> Result<_> {
+            let screen = work.edition(cache, ImageTarget::SCREEN, 4)?;
+            let stem = paths.screen_stem();
+            let bytes = reading_bytes(&screen.compiled, &stem, ctx.date, standard, dir)?;
+            Ok((screen.images, bytes))
+        },
+    );
+    let (bytes, output) = match exported? {
+        Ok(done) => done,
+        Err(diags) => return Err(failures(&work.world, &paths.stem, standard, &diags)),
+    };
+    written.outputs.push(output);
+    let (images, screen_bytes) = screen?;
+    let screen_bytes =
+        located(&work.world, &paths.screen_stem(), standard, screen_bytes)?;
+    let pdf = paths.screen_pdf();
+    written.write_path(&pdf, &screen_bytes, OutputKind::Screen)?;
+    Ok((bytes, Screen { pdf, bytes: screen_bytes.len(), images }))
 }
 
 /// What a target read: chapters and Markdown images (read by livret), and every file

@@ -126,6 +126,9 @@ pub struct EditionDoc {
     pub images: Vec<PlacedImage>,
 }
 
+/// Files a world serves in place of the project's: (project-relative name, bytes).
+type Overrides = Vec<(String, Bytes)>;
+
 /// The name a Markdown raster image is served under in a build's compilations: its
 /// path with an extension typst does not know, so that typst tells the format from
 /// the bytes (a stand-in SVG, a prepared JPEG or PNG).
@@ -280,7 +283,7 @@ impl TargetWork {
         &self,
         cache: &ImageCache,
         target: ImageTarget,
-    ) -> Result<(Vec<PlacedImage>, Vec<(String, Bytes)>)> {
+    ) -> Result<(Vec<PlacedImage>, Overrides)> {
         let mut placed = self.placed.clone();
         let mut overrides = prepare(
             &self.sources,
