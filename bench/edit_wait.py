@@ -53,11 +53,12 @@ def strip(line):
 def edit(path):
     text = open(path, encoding="utf-8").read()
     lines = text.split("\n")
-    # The longest line that reads as prose (a paragraph's line in Markdown, the same
-    # converted line in main.typ); the choice is stable because the edit toggles.
+    # The longest line that reads as prose, starting with a letter in the first column
+    # (a paragraph's line in Markdown or in main.typ; not the header's arguments); the
+    # choice is stable because each run replaces its own word.
     candidates = [
         i for i, line in enumerate(lines)
-        if len(line) > 80 and line.lstrip()[:1].isalpha()
+        if len(line) > 80 and line[:1].isalpha()
     ]
     if not candidates:
         sys.exit(f"{path}: no paragraph to edit")

@@ -66,7 +66,7 @@ hyperfine -N --warmup 3 --runs 30 --prepare "sleep 0.4" --export-markdown "$resu
 {
   echo
   echo "Machine: $(nproc) cores, $(uname -sr); livret $("$LIVRET" --version | cut -d' ' -f2), $(typst --version)."
-  echo "Sample guide, target $lang $layout; the edit toggles one word of a paragraph of $(basename "$chapter") (livret) or of main.typ (typst)."
+  echo "Sample guide, target $lang $layout; the edit puts a new word in a paragraph of $(basename "$chapter") (livret) or of main.typ (typst)."
   echo "Rebuild time = a row's mean minus the \"edit only\" row's mean."
 } >> "$result"
 cat "$result"
