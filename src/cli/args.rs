@@ -456,6 +456,9 @@ pub struct CheckArgs {
     /// Stop with an error when the command takes longer than this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
     pub timeout: u64,
+    /// Which fonts the compilations may use.
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 /// `livret report …`.
@@ -490,6 +493,9 @@ pub struct ImagesArgs {
     /// human (a table per booklet) or json.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    /// Which fonts the compilations may use.
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 /// `livret proof`.
@@ -514,6 +520,9 @@ pub struct ProofArgs {
     /// Stop with an error when the command takes longer than this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
     pub timeout: u64,
+    /// Which fonts the compilations may use.
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 /// `livret preview`.
@@ -537,6 +546,9 @@ pub struct PreviewArgs {
     /// Stop with an error when the command takes longer than this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
     pub timeout: u64,
+    /// Which fonts the compilations may use.
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 /// `livret watch`.
@@ -564,6 +576,12 @@ pub struct WatchArgs {
     /// Give up a rebuild that takes longer than this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
     pub timeout: u64,
+    /// Make the reading PDFs meet a PDF standard, e.g. a-2b (as `build` does).
+    #[arg(long, value_name = "STANDARD", value_parser = crate::typeset::export::parse_standard)]
+    pub pdf_standard: Option<typst_pdf::PdfStandard>,
+    /// Which fonts a build may use.
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 /// Seconds one target may take by default: a guide's target takes seconds, a chapter

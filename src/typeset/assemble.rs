@@ -1,10 +1,13 @@
 //! Chapters + layout → the Typst main source of one (language, layout).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::project::chapters::{self, ChapterFile};
 use crate::project::manifest::{Direction, Language, MANIFEST_PATH, Manifest};
+use crate::project::paths;
 use crate::project::paths::TargetPaths;
 use crate::typeset::markdown::{self, ConvertError, ImageRef, string_literal};
 use crate::typeset::world::LineOrigin;
@@ -20,9 +23,6 @@ pub struct AssembleOptions {
     pub strict: bool,
     /// The page count is padded with notes pages to a multiple of this.
     pub page_multiple: usize,
-    /// Image paths of Markdown chapters to load under another name (`/a.png` →
-    /// `/a.png.jpg`: a processed image in another format, served by the world).
-    pub image_aliases: BTreeMap<String, String>,
 }
 
 /// An image a Markdown chapter shows.
@@ -56,14 +56,95 @@ pub struct Assembled {
     /// What the chapters print otherwise than written (raw HTML as text, links not
     /// made live), rendered as `chapter:line: warning: …` with a hint.
     pub warnings: Vec<String>,
+    /// Where each of `images` has its path literal in `main`, in the same order.
+    literals: Vec<Range<usize>>,
+    /// Where the page multiple's value is in `main`.
+    multiple: Range<usize>,
 }
 
-/// Builds the main source for `lang` in `layout`.
+impl Assembled {
+    /// The main source padded to `page_multiple` pages, with Markdown images loaded
+    /// under other names (`aliases`: `/a.png` → `/a.png.jpg`, a prepared image in
+    /// another format, served by the world); the same lines as `main`, so the line map
+    /// still holds.
+    pub fn main_with(
+        &self,
+        page_multiple: usize,
+        aliases: &BTreeMap<String, String>,
+    ) -> String {
+        let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+        edits.push((self.multiple.clone(), page_multiple.to_string()));
+        for (image, range) in self.images.iter().zip(&self.literals) {
+            if let Some(served) = aliases.get(&format!("/{}", image.path)) {
+                edits.push((range.clone(), string_literal(served)));
+            }
+        }
+        edits.sort_by_key(|(range, _)| range.start);
+        let mut text = String::with_capacity(self.main.len() + 64);
+        let mut at = 0;
+        for (range, replacement) in edits {
+            text.push_str(&self.main[at..range.start]);
+            text.push_str(&replacement);
+            at = range.end;
+        }
+        text.push_str(&self.main[at..]);
+        text
+    }
+}
+
+/// A Markdown chapter converted to Typst, once per build whatever the number of
+/// targets showing it.
+#[derive(Debug)]
+pub struct Converted {
+    /// Typst lines, each with the 1-based chapter line it came from.
+    lines: Vec<(String, Option<usize>)>,
+    /// The images it shows (project-relative path, chapter line), in order, each with
+    /// the line and byte range of its path literal in `lines`.
+    images: Vec<ImageAt>,
+    /// Hex SHA-256 of the file's bytes as read.
+    hash: String,
+    /// What the chapter prints otherwise than written.
+    warnings: Vec<markdown::Refusal>,
+}
+
+/// A chapter converted once, by whichever target needs it first.
+type Slot = Arc<OnceLock<Result<Arc<Converted>>>>;
+
+/// An image of a converted chapter: its project-relative path, its chapter line, and
+/// the line and byte range of its path literal in the Typst lines.
+type ImageAt = (String, usize, usize, Range<usize>);
+
+/// The chapters one build has converted, by file and language shown: each chapter is
+/// read and converted once, by the first target that needs it.
+#[derive(Default)]
+pub struct ChapterCache {
+    converted: Mutex<HashMap<(String, String), Slot>>,
+}
+
+impl ChapterCache {
+    /// The chapter `file` shown in `lang`, converted now or by an earlier target.
+    fn get(
+        &self,
+        manifest: &Manifest,
+        file: &ChapterFile,
+        lang: &str,
+    ) -> Result<Arc<Converted>> {
+        let slot = {
+            let mut map = self.converted.lock().unwrap_or_else(|e| e.into_inner());
+            map.entry((file.rel.clone(), lang.to_string())).or_default().clone()
+        };
+        slot.get_or_init(|| convert(manifest, file, lang).map(Arc::new)).clone()
+    }
+}
+
+/// Builds the main source for `lang` in `layout`, reading and converting each
+/// Markdown chapter through `cache` (once per build).
 pub fn assemble(
     manifest: &Manifest,
     lang: &str,
     layout: &str,
     options: &AssembleOptions,
+    cache: &ChapterCache,
 ) -> Result<Assembled> {
     let language = manifest.language(lang).ok_or_else(|| {
         Error::new(format!("unknown language `{lang}`")).with_hint(format!(
@@ -79,22 +160,24 @@ pub fn assemble(
     let source = manifest.source_language();
     let mut out = Output::default();
     for line in header(manifest, language, layout, options.page_multiple)? {
+        if let Some(value) = line.strip_prefix("  page-multiple: ") {
+            let start = out.text.len() + "  page-multiple: ".len();
+            out.multiple = start..start + value.trim_end_matches(',').len();
+        }
         out.line(None, &line);
     }
 
     let mut missing = Vec::new();
+    let mut warnings = Vec::new();
     let mut untranslated = Vec::new();
     let mut chapter_files = Vec::new();
-    let mut images = Vec::new();
-    let mut read = Vec::new();
-    let mut warnings = Vec::new();
     for stem in manifest.chapter_stems() {
         let (file, shown_in, banner) = match chapters::find(manifest, lang, stem)? {
             Some(file) => (file, language, false),
             None if lang != source.code => {
-                missing.push(format!("sources/{lang}/{stem}.md"));
                 match chapters::find(manifest, &source.code, stem)? {
                     Some(file) => {
+                        missing.push(paths::chapter(lang, stem, file.extension()));
                         untranslated.push(stem.to_string());
                         (file, source, true)
                     }
@@ -104,17 +187,17 @@ pub fn assemble(
             None => return Err(missing_source_chapter(manifest, stem)),
         };
         let chapter = Chapter { stem, file: &file, shown_in, banner };
-        let found = Found { images: &mut images, warnings: &mut warnings };
-        if let Some(hash) = write_chapter(&mut out, manifest, &chapter, options, found)? {
-            read.push((file.rel.clone(), hash));
-        }
+        let found = write_chapter(&mut out, manifest, &chapter, options, cache)?;
+        warnings.extend(found);
         chapter_files.push(file.rel);
     }
     if options.strict && !missing.is_empty() {
+        let each: Vec<String> =
+            missing.iter().map(|m| chapters::missing_translation(m)).collect();
         return Err(Error::new(format!(
             "language `{lang}` is missing {} chapter(s): {}",
             missing.len(),
-            missing.join(", ")
+            each.join("; ")
         ))
         .with_hint("translate them, or build without --strict to show the source chapters with a banner"));
     }
@@ -124,9 +207,11 @@ pub fn assemble(
         line_map: out.map,
         untranslated,
         chapter_files,
-        images,
-        read,
+        images: out.images,
+        read: out.read,
         warnings,
+        literals: out.literals,
+        multiple: out.multiple,
     })
 }
 
@@ -197,14 +282,6 @@ struct Chapter<'a> {
     banner: bool,
 }
 
-/// What writing the chapters finds, for the caller.
-struct Found<'a> {
-    /// The Markdown chapters' images.
-    images: &'a mut Vec<ImageUse>,
-    /// Rendered warnings.
-    warnings: &'a mut Vec<String>,
-}
-
 /// Writes one chapter: a `#chapter` call holding the included Typst file or the
 /// converted Markdown (its lines mapped back to the chapter's). With `strict`, a
 /// warning about the chapter's text is an error.
@@ -213,10 +290,10 @@ fn write_chapter(
     manifest: &Manifest,
     chapter: &Chapter,
     options: &AssembleOptions,
-    found: Found,
-) -> Result<Option<String>> {
-    let Found { images, warnings } = found;
+    cache: &ChapterCache,
+) -> Result<Vec<String>> {
     let Chapter { stem, file, shown_in, banner } = *chapter;
+    let mut warnings = Vec::new();
     out.line(
         None,
         &format!(
@@ -228,32 +305,13 @@ fn write_chapter(
             if banner { label_dict(shown_in) } else { "none".into() },
         ),
     );
-    let mut hash = None;
     if !file.is_markdown() {
         out.line(
             None,
             &format!("#include {}", string_literal(&format!("/{}", file.rel))),
         );
     } else {
-        let text = read_project_text(&manifest.root, &file.rel)?;
-        hash = Some(sha256_hex(text.as_bytes()));
-        let text = without_bom(text);
-        let converted = markdown::to_typst(&text, |image| {
-            let path = resolve_image(manifest, &shown_in.code, &file.rel, &image)?;
-            images.push(ImageUse {
-                path: path.trim_start_matches('/').to_string(),
-                chapter: file.rel.clone(),
-                line: image.line,
-            });
-            Ok::<_, Error>(options.image_aliases.get(&path).cloned().unwrap_or(path))
-        })
-        .map_err(|err| match err {
-            ConvertError::Image(err) => err,
-            ConvertError::Refused(refusal) => {
-                Error::at(Path::new(&file.rel), Some((refusal.line, 1)), refusal.message)
-                    .with_hint(refusal.hint)
-            }
-        })?;
+        let converted = cache.get(manifest, file, &shown_in.code)?;
         if options.strict
             && let Some(first) = converted.warnings.first()
         {
@@ -267,16 +325,91 @@ fn write_chapter(
         warnings.extend(converted.warnings.iter().map(|w| {
             format!("{}:{}: warning: {}\n  hint: {}", file.rel, w.line, w.message, w.hint)
         }));
-        for (i, line) in converted.typst.lines().enumerate() {
-            let origin = converted
-                .lines
-                .get(i)
-                .map(|&l| LineOrigin { file: file.rel.clone(), line: l });
-            out.line(origin, line);
+        if !out.read.iter().any(|(rel, _)| *rel == file.rel) {
+            out.read.push((file.rel.clone(), converted.hash.clone()));
         }
+        let first = out.map.len();
+        let mut starts = Vec::with_capacity(converted.lines.len());
+        for (text, line) in &converted.lines {
+            starts.push(out.text.len());
+            let origin = line.map(|line| LineOrigin { file: file.rel.clone(), line });
+            out.line(origin, text);
+        }
+        for (path, line, at, range) in &converted.images {
+            out.images.push(ImageUse {
+                path: path.clone(),
+                chapter: file.rel.clone(),
+                line: *line,
+            });
+            let base = starts[*at];
+            out.literals.push(base + range.start..base + range.end);
+        }
+        debug_assert_eq!(out.map.len() - first, converted.lines.len());
     }
     out.line(None, "]");
-    Ok(hash)
+    Ok(warnings)
+}
+
+/// Reads and converts a Markdown chapter shown in `lang`, finding the path literal of
+/// each image it shows in the Typst it gives.
+fn convert(manifest: &Manifest, file: &ChapterFile, lang: &str) -> Result<Converted> {
+    let text = read_project_text(&manifest.root, &file.rel)?;
+    let hash = sha256_hex(text.as_bytes());
+    let text = without_bom(text);
+    let mut found: Vec<(String, usize)> = Vec::new();
+    let converted = markdown::to_typst(&text, |image| {
+        let path = resolve_image(manifest, lang, &file.rel, &image)?;
+        found.push((path.clone(), image.line));
+        Ok::<_, Error>(path)
+    })
+    .map_err(|err| match err {
+        ConvertError::Image(err) => err,
+        ConvertError::Refused(refusal) => {
+            Error::at(Path::new(&file.rel), Some((refusal.line, 1)), refusal.message)
+                .with_hint(refusal.hint)
+        }
+    })?;
+    let lines: Vec<(String, Option<usize>)> = converted
+        .typst
+        .lines()
+        .enumerate()
+        .map(|(i, text)| (text.to_string(), converted.lines.get(i).copied()))
+        .collect();
+    let images = image_literals(&lines, found).ok_or_else(|| {
+        Error::new(format!(
+            "{}: livret could not find an image call in the Typst it made (a bug)",
+            file.rel
+        ))
+    })?;
+    Ok(Converted { lines, images, hash, warnings: converted.warnings })
+}
+
+/// Each image's path literal in the converted lines, in order: the Markdown converter
+/// writes `#book-image("<path>", …)`, a text it escapes everywhere else (`(` is
+/// always escaped in text and quotes inside string literals), so the next such call is
+/// the next image's. `None` if one is not found.
+fn image_literals(
+    lines: &[(String, Option<usize>)],
+    images: Vec<(String, usize)>,
+) -> Option<Vec<ImageAt>> {
+    let (mut line, mut col) = (0, 0);
+    let mut out = Vec::with_capacity(images.len());
+    for (path, chapter_line) in images {
+        let literal = string_literal(&path);
+        let call = format!("#book-image({literal}");
+        loop {
+            let text = &lines.get(line)?.0;
+            if let Some(found) = text[col..].find(&call) {
+                let start = col + found + "#book-image(".len();
+                col = start + literal.len();
+                let rel = path.trim_start_matches('/').to_string();
+                out.push((rel, chapter_line, line, start..col));
+                break;
+            }
+            (line, col) = (line + 1, 0);
+        }
+    }
+    Some(out)
 }
 
 /// The error for a chapter missing in the source language.
@@ -286,10 +419,11 @@ fn missing_source_chapter(manifest: &Manifest, stem: &str) -> Error {
         Some(line) => format!("{MANIFEST_PATH}:{line}"),
         None => MANIFEST_PATH.to_string(),
     };
+    let (md, typ) = (paths::chapter(src, stem, "md"), paths::chapter(src, stem, "typ"));
     Error::new(format!(
-        "{place}: chapter `{stem}` has no file: neither sources/{src}/{stem}.md nor sources/{src}/{stem}.typ exists"
+        "{place}: chapter `{stem}` has no file: neither {md} nor {typ} exists"
     ))
-    .with_hint(format!("create sources/{src}/{stem}.md, or remove `{stem}` from the chapter list"))
+    .with_hint(format!("create {md}, or remove `{stem}` from the chapter list"))
 }
 
 /// The file name endings of the images typst can print (any case).
@@ -400,11 +534,16 @@ fn font_array(fonts: &[String]) -> String {
     format!("({},)", items.join(", "))
 }
 
-/// The main source under construction, with its line map.
+/// The main source under construction, with its line map, the Markdown images and
+/// where their paths are, the chapters read and where the page multiple is.
 #[derive(Default)]
 struct Output {
     text: String,
     map: Vec<Option<LineOrigin>>,
+    images: Vec<ImageUse>,
+    literals: Vec<Range<usize>>,
+    read: Vec<(String, String)>,
+    multiple: Range<usize>,
 }
 
 impl Output {
@@ -413,5 +552,86 @@ impl Output {
         self.text.push_str(text);
         self.text.push('\n');
         self.map.push(origin);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Converted lines with images, as `convert` finds them.
+    fn found(markdown: &str) -> Option<Vec<ImageAt>> {
+        let mut images = Vec::new();
+        let converted = markdown::to_typst::<()>(markdown, |image| {
+            let path = format!("/sources/{}", image.dest);
+            images.push((path.clone(), image.line));
+            Ok(path)
+        })
+        .unwrap();
+        let lines: Vec<(String, Option<usize>)> =
+            converted.typst.lines().map(|l| (l.to_string(), None)).collect();
+        image_literals(&lines, images).map(|found| {
+            found
+                .into_iter()
+                .map(|(path, line, at, range)| {
+                    assert_eq!(
+                        lines[at].0[range.clone()],
+                        string_literal(&format!("/{path}"))
+                    );
+                    (path, line, at, range)
+                })
+                .collect()
+        })
+    }
+
+    #[test]
+    fn each_image_literal_is_found_in_order_and_text_is_never_taken_for_one() {
+        // The text names the same call and path as the image: escaped, it is not one.
+        let md = "Voir #book-image(\"/sources/images/a.png\", alt: x) ici.\n\n![A](images/a.png)\n\n![B](images/b.png) et ![A encore](images/a.png)\n";
+        let found = found(md).expect("every image found");
+        let paths: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["sources/images/a.png", "sources/images/b.png", "sources/images/a.png"]
+        );
+        assert_eq!(found.iter().map(|f| f.1).collect::<Vec<_>>(), [3, 5, 5]);
+        assert!(found[1].3.end <= found[2].3.start || found[1].2 < found[2].2);
+    }
+
+    #[test]
+    fn main_with_replaces_only_the_aliased_literals_and_the_page_multiple() {
+        let main = "#show: book.with(\n  page-multiple: 4,\n)\n#book-image(\"/a.png\", alt: \"a\")\n#book-image(\"/b.png\", alt: \"b\")\n".to_string();
+        let at = |needle: &str| {
+            let start = main.find(needle).unwrap();
+            start..start + needle.len()
+        };
+        let assembled = Assembled {
+            main: main.clone(),
+            main_path: "out/main.typ".into(),
+            line_map: vec![None; 5],
+            untranslated: Vec::new(),
+            chapter_files: Vec::new(),
+            images: ["a.png", "b.png"]
+                .iter()
+                .map(|p| ImageUse {
+                    path: p.to_string(),
+                    chapter: "c.md".into(),
+                    line: 1,
+                })
+                .collect(),
+            read: Vec::new(),
+            warnings: Vec::new(),
+            literals: vec![at("\"/a.png\""), at("\"/b.png\"")],
+            multiple: at("4"),
+        };
+        assert_eq!(assembled.main_with(4, &BTreeMap::new()), main);
+        let aliases = BTreeMap::from([("/b.png".to_string(), "/b.png.jpg".to_string())]);
+        let text = assembled.main_with(16, &aliases);
+        assert_eq!(
+            text,
+            main.replace("page-multiple: 4", "page-multiple: 16")
+                .replace("\"/b.png\"", "\"/b.png.jpg\"")
+        );
+        assert_eq!(text.lines().count(), main.lines().count());
     }
 }
