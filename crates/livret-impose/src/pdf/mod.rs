@@ -41,8 +41,8 @@ use read::{
 use crate::fit::place;
 /// Which sheet side to write, by 0-based sheet index (shared with frame placement).
 pub use crate::sides::SideRef;
-pub use read::TrimRule;
 pub use placements::PagePlacement;
+pub use read::TrimRule;
 pub use types::{InputInfo, PdfError, PlaceOptions, SIZE_TOLERANCE, Sides};
 
 /// Reads the page count, trim sizes, bleeds and title of a PDF.
