@@ -1,76 +1,74 @@
 #!/usr/bin/env bash
-# Benchmark: `livret watch` rebuild after a one-paragraph edit, against a cold build of
-# the same target (`livret build --no-print`). Target: rebuild ≤ 25% of the cold build.
-# Not run in CI. Usage: bash bench/watch.sh [LANG] [LAYOUT]
+# Benchmark: a rebuild after a one-paragraph edit, `livret watch` against `typst watch`
+# (typst-cli 0.15.1) on the main.typ livret generated for the same target, side by side
+# in one hyperfine run, both timed from outside the same way: bench/edit_wait.py makes
+# the edit and waits until the watcher's PDF has changed and is whole. Each command
+# includes Python's start and the edit; "edit only" (no wait) is that part alone, to
+# subtract. Target: livret's rebuild ≤ 1.0× typst watch's.
+#   - livret: a one-word edit of a paragraph of a Markdown chapter; timed until the
+#     reading PDF is replaced, and until report.json is (the whole rebuild: reading PDF,
+#     screen edition, record, report).
+#   - typst: the same kind of edit in a copy of that main.typ (outside out/, so that
+#     livret's own writes do not wake typst), timed until typst's PDF is rewritten.
+# Results: bench/results/watch-LANG-LAYOUT.md. Needs hyperfine and typst-cli 0.15.1.
+# Not run in CI. Usage: bash bench/watch.sh [LANG] [LAYOUT]   (LIVRET=path: that binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lang="${1:-fr}"
 layout="${2:-pocket-a6}"
 command -v hyperfine >/dev/null || { echo "install hyperfine: apt-get install hyperfine" >&2; exit 2; }
-cargo build --release --quiet
-livret="${CARGO_TARGET_DIR:-target}/release/livret"
+typst --version 2>/dev/null | grep -q '0\.15\.1' \
+  || { echo "install typst-cli 0.15.1: cargo install typst-cli --version 0.15.1 --locked" >&2; exit 2; }
+if [ -z "${LIVRET:-}" ]; then
+  cargo build --release --quiet
+  LIVRET="$(pwd)/${CARGO_TARGET_DIR:-target}/release/livret"
+fi
+edit="python3 $(pwd)/bench/edit_wait.py"
 
 # Work on a copy so the sample guide is left untouched.
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
 cp -r sources layouts fonts "$work"/
+"$LIVRET" build --project "$work" --lang "$lang" --layout "$layout" --no-print --quiet >/dev/null
+guide_dir=$(dirname "$(ls "$work"/out/*/"$lang/$layout/main.typ")")
+pdf=$(ls "$guide_dir"/*-"$lang-$layout".pdf)
+report=$(ls "$work"/out/*/report.json)
 chapter="$work/sources/$lang/05-signaler.md"
 [ -f "$chapter" ] || chapter=$(ls "$work/sources/$lang/"*.md | head -1)
+mkdir -p "$work/typst"
+cp "$guide_dir/main.typ" "$work/typst/main.typ"
 
-echo "== cold build (new process, nothing cached)"
-hyperfine -N --warmup 1 --runs 10 "$livret build --project $work --lang $lang --layout $layout --no-print --force" | grep -E "Time|Range"
-
-echo "== watch: 10 one-paragraph edits"
-edits=10
-out="$work/watch.log"
-"$livret" watch --project "$work" --lang "$lang" --layout "$layout" --max-builds $((edits + 1)) > "$out" &
-pid=$!
-until grep -q '^built' "$out" 2>/dev/null; do sleep 0.1; done
-for i in $(seq 1 $edits); do
-  sleep 0.8
-  # A translator's edit: one word added to one paragraph (a different paragraph of
-  # the chapter each time).
-  python3 - "$chapter" "$i" <<'PY'
-import sys
-path, i = sys.argv[1], int(sys.argv[2])
-blocks = open(path, encoding="utf-8").read().split("\n\n")
-paras = [k for k, b in enumerate(blocks) if b[:1].isalpha()]
-k = paras[i % len(paras)]
-blocks[k] = blocks[k].replace(" ", f" révisé{i} ", 1)
-open(path, "w", encoding="utf-8").write("\n\n".join(blocks))
-PY
-  until [ "$(grep -c '^built\|^failed' "$out")" -gt "$i" ]; do sleep 0.05; done
+"$LIVRET" watch --project "$work" --lang "$lang" --layout "$layout" > "$work/livret.log" 2>&1 &
+pids+=($!)
+typst watch --root "$work" --font-path "$work/fonts" --ignore-system-fonts \
+  "$work/typst/main.typ" "$work/typst/main.pdf" > "$work/typst.log" 2>&1 &
+pids+=($!)
+until grep -q '^built' "$work/livret.log" 2>/dev/null && [ -f "$work/typst/main.pdf" ]; do
+  sleep 0.1
 done
-wait $pid
-grep '^built' "$out" | sed -n '2,$p' | sed 's/.* in \([0-9]*\) ms (typst \([0-9]*\) ms)/\1 \2/' \
-  | awk '{s+=$1; c+=$2; n++; if ($1>max) max=$1} END {printf "rebuild after an edit: mean %.1f ms (typst compile %.1f ms), max %d ms over %d edits\n", s/n, c/n, max, n}'
+sleep 1
 
-# The peer, side by side: typst-cli's own watch on the main.typ livret generated, with
-# the same kind of edit made directly in the Typst source (no Markdown conversion).
-if typst --version 2>/dev/null | grep -q '0\.15\.1'; then
-  echo "== typst watch (typst-cli $(typst --version | cut -d' ' -f2)), same main.typ, same kind of edit"
-  main=$(ls "$work"/out/*/"$lang/$layout/main.typ")
-  tlog="$work/typst-watch.log"
-  typst watch --root "$work" --font-path "$work/fonts" --ignore-system-fonts \
-    "$main" "$work/typst.pdf" > "$tlog" 2>&1 &
-  tpid=$!
-  until grep -q 'compiled' "$tlog" 2>/dev/null; do sleep 0.1; done
-  for i in $(seq 1 $edits); do
-    sleep 0.8
-    python3 - "$main" "$i" <<'PY'
-import sys
-path, i = sys.argv[1], int(sys.argv[2])
-lines = open(path, encoding="utf-8").read().split("\n")
-start = next(n for n, l in enumerate(lines) if l.startswith('#chapter(id: "05'))
-paras = [n for n in range(start + 1, len(lines)) if lines[n][:1].isalpha()][:12]
-n = paras[i % len(paras)]
-lines[n] = lines[n].replace(" ", f" révisé{i} ", 1)
-open(path, "w", encoding="utf-8").write("\n".join(lines))
-PY
-    until [ "$(grep -c 'compiled' "$tlog")" -gt "$i" ]; do sleep 0.05; done
-  done
-  kill "$tpid"; wait "$tpid" 2>/dev/null || true
-  grep -o 'compiled [a-z ]*in [0-9.]* ms' "$tlog" | sed -n '2,$p' | awk '{s+=$(NF-1); n++} END {printf "typst watch after an edit: mean %.1f ms over %d edits\n", s/n, n}'
-else
-  echo "(typst-cli 0.15.1 not installed: cargo install typst-cli --version 0.15.1 --locked)"
-fi
+mkdir -p bench/results
+result="bench/results/watch-$lang-$layout.md"
+# A pause before each run lets the previous rebuild finish (not timed).
+hyperfine -N --warmup 3 --runs 30 --prepare "sleep 0.4" --export-markdown "$result" \
+  -n "edit only (python + edit, to subtract)" "$edit $chapter --no-wait" \
+  -n "livret watch: reading PDF replaced" "$edit $chapter --wait $pdf" \
+  -n "livret watch: whole rebuild (report.json replaced)" "$edit $chapter --wait $report" \
+  -n "typst watch: PDF rewritten" "$edit $work/typst/main.typ --wait $work/typst/main.pdf"
+
+{
+  echo
+  echo "Machine: $(nproc) cores, $(uname -sr); livret $("$LIVRET" --version | cut -d' ' -f2), $(typst --version)."
+  echo "Sample guide, target $lang $layout; the edit puts a new word in a paragraph of $(basename "$chapter") (livret) or of main.typ (typst)."
+  echo "Rebuild time = a row's mean minus the \"edit only\" row's mean."
+} >> "$result"
+cat "$result"
+# livret's own figure for each rebuild, as it reports it.
+grep '^built' "$work/livret.log" | tail -n 5

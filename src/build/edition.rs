@@ -2,108 +2,136 @@
 //! edition, their size budgets, and the print files of the layout's presets.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use typst_layout::PagedDocument;
 
 use crate::build::options::BuildOptions;
-use crate::build::output::{BuiltTarget, PlacedImage};
+use crate::build::output::{
+    BuiltTarget, Output, OutputKind, PlacedImage, Written, write_output,
+};
 use crate::build::print;
 use crate::build::sheets;
 use crate::build::target::{
-    CompiledTarget, Context, TargetSpec, compile_edition, export_reading, glyph_warnings,
+    Context, EditionDoc, Failing, TargetSpec, TargetWork, failures, glyph_warnings,
+    located, reading_bytes,
 };
 use crate::images::{ImageCache, ImageTarget};
 use crate::project::manifest::{ByteSize, Direction};
 use crate::project::paths::TargetPaths;
+use crate::project::targets::TargetId;
+use crate::typeset::assemble::ChapterCache;
 use crate::typeset::preflight;
+use crate::typeset::world::GuideWorld;
 use crate::util::diag::Result;
 use crate::util::hash::ReadLog;
-use crate::util::{fs::write_project, human_size};
+use crate::util::human_size;
 use livret_impose::to_mm;
 
-/// A built target and what it read.
+/// A built target and what it read and wrote.
 pub struct Edition {
     /// What the build reports (timing and input count left for the caller).
     pub target: BuiltTarget,
     /// Every project file it read, sorted, with the hash of its bytes as read
     /// (`None` for a file asked for but never read).
     pub inputs: Vec<(String, Option<String>)>,
-    /// The generated main source's path.
-    pub main: String,
+    /// Every file it wrote, hashed from the bytes written.
+    pub outputs: Vec<Output>,
+    /// The print edition's document and PDF bytes (for `watch`'s live view).
+    pub reading: (Arc<PagedDocument>, Vec<u8>),
+    /// Time spent in typst's compilations.
+    pub compiling: Duration,
 }
 
-/// Exports one edition's PDF, declaring `lang`'s reading direction for viewers.
-fn reading_pdf(
-    ctx: Context,
-    target: &CompiledTarget,
-    stem: &str,
-    options: &BuildOptions,
-    lang: &str,
-) -> Result<Vec<u8>> {
-    let dir = ctx.manifest.language(lang).map_or(Direction::Ltr, |l| l.dir);
-    export_reading(target, stem, ctx.date, options.pdf_standard, dir)
+/// What one target's build shares with the others of the build: the chapters
+/// converted so far.
+#[derive(Default)]
+pub struct Shared {
+    /// Chapters read and converted once per build.
+    pub chapters: ChapterCache,
 }
 
-/// Builds one reading PDF, its screen edition and the print files of its presets.
+/// Builds one reading PDF, its screen edition and the print files of its presets,
+/// compiling on the world `kept` holds when it is one of an earlier build of this
+/// target, and leaving the world there afterwards (`watch` keeps typst's caches).
 pub fn build(
     ctx: Context,
-    lang: &str,
-    layout: &str,
+    id: &TargetId,
     options: &BuildOptions,
+    shared: &Shared,
+    kept: &mut Option<GuideWorld>,
     stage: &(dyn Fn(&str) + Sync),
 ) -> Result<Edition> {
+    let cache = ImageCache::new(&ctx.manifest.root);
+    let spec = TargetSpec {
+        lang: &id.lang,
+        layout: &id.layout,
+        strict: options.strict,
+        page_multiple: 4,
+    };
+    stage("print edition");
+    let mut work = TargetWork::start(ctx, &spec, &cache, &shared.chapters, kept)?;
+    let result = editions(ctx, &spec, options, &mut work, &cache, stage);
+    *kept = Some(work.world);
+    result
+}
+
+/// The editions and print files of a target laid out in `work`.
+fn editions(
+    ctx: Context,
+    spec: &TargetSpec,
+    options: &BuildOptions,
+    work: &mut TargetWork,
+    cache: &ImageCache,
+    stage: &(dyn Fn(&str) + Sync),
+) -> Result<Edition> {
+    let (lang, layout) = (spec.lang, spec.layout);
     let manifest = ctx.manifest;
     let root = &manifest.root;
-    let cache = ImageCache::new(root);
     let paths = TargetPaths::new(&manifest.guide.id, lang, layout);
-    let spec = TargetSpec { lang, layout, strict: options.strict, page_multiple: 4 };
-    stage("print edition");
-    let target = compile_edition(ctx, &spec, &cache, ImageTarget::PRINT)?;
-    // What depends on the page count (the zine's eight), before anything is written.
-    preflight::check_pages(manifest, layout, &target.compiled.document, options.print)?;
     test_pause_after_reading();
-    let assembled = &target.assembled;
-    write_project(root, &assembled.main_path, assembled.main.as_bytes())?;
-    let document = &target.compiled.document;
-    let bytes = reading_pdf(ctx, &target, &paths.stem, options, lang)?;
-    let rel = paths.reading_pdf();
-    write_project(root, &rel, &bytes)?;
-    let page = print::page_size(document);
-    let mut warnings = reading_warnings(&target, lang);
-
-    // The screen edition: the same pages with images for phones.
+    let print = work.edition(cache, ImageTarget::PRINT, 4)?;
+    // What depends on the page count (the zine's eight), before anything is written.
+    preflight::check_pages(manifest, layout, &print.compiled.document, options.print)?;
+    let mut written = Written::new(root);
+    let assembled = &work.assembled;
+    written.write(
+        &assembled.main_path.clone(),
+        assembled.main.as_bytes(),
+        OutputKind::Source,
+    )?;
+    let mut warnings = reading_warnings(work, &print, lang);
+    let page = print::page_size(&print.compiled.document);
     stage("screen edition");
-    let screen = compile_edition(ctx, &spec, &cache, ImageTarget::SCREEN)?;
-    let screen_bytes = reading_pdf(ctx, &screen, &paths.screen_stem(), options, lang)?;
-    let screen_pdf = paths.screen_pdf();
-    write_project(root, &screen_pdf, &screen_bytes)?;
+    let (bytes, screen) =
+        reading_pdfs(ctx, spec, options, work, cache, &print, &mut written)?;
+    let rel = paths.reading_pdf();
     let layout_entry = manifest.layout(layout).expect("selected from the manifest");
     let editions = [
-        (&layout_entry.print_budget, "print", &rel, bytes.len(), &target.images),
+        (&layout_entry.print_budget, "print", &rel, bytes.len(), &print.images),
         (
             &layout_entry.screen_budget,
             "screen",
-            &screen_pdf,
-            screen_bytes.len(),
+            &screen.pdf,
+            screen.bytes,
             &screen.images,
         ),
     ];
-    warnings.extend(editions.into_iter().filter_map(
-        |(budget, edition, pdf, size, images)| {
-            let budget = budget.as_ref().filter(|b| size as u64 > b.bytes)?;
-            Some(budget_warning(pdf, size, edition, budget, images))
-        },
-    ));
+    warnings.extend(over_budget(editions));
 
     let printed = if options.print {
-        sheets::write(ctx, &spec, &paths, &target, &cache, stage)?
+        sheets::write(ctx, spec, &paths, work, &print, cache, stage)?
     } else {
         sheets::Printed::default()
     };
     warnings.extend(printed.warnings);
+    written.outputs.extend(printed.outputs);
 
-    let compiled: Vec<&CompiledTarget> =
-        [&target, &screen].into_iter().chain(printed.compiled.iter()).collect();
-    let inputs = inputs(&compiled, &cache);
+    let inputs = inputs(work, cache);
+    written.in_record_order();
+    let document = print.compiled.document;
     let built = BuiltTarget {
         lang: lang.to_string(),
         layout: layout.to_string(),
@@ -111,41 +139,101 @@ pub fn build(
         pages: document.pages().len(),
         page_mm: (to_mm(page.width), to_mm(page.height)),
         bytes: bytes.len(),
-        untranslated: target.assembled.untranslated.clone(),
+        untranslated: work.assembled.untranslated.clone(),
         warnings,
         prints: printed.prints,
-        screen_pdf,
-        screen_bytes: screen_bytes.len(),
-        images: target.images.clone(),
+        screen_pdf: screen.pdf,
+        screen_bytes: screen.bytes,
+        images: print.images,
         image_decodes: cache.decodes(),
         up_to_date: false,
         millis: 0,
         inputs: inputs.len(),
     };
-    Ok(Edition { target: built, inputs, main: target.assembled.main_path.clone() })
+    Ok(Edition {
+        target: built,
+        inputs,
+        outputs: written.outputs,
+        reading: (Arc::new(document), bytes),
+        compiling: work.compiling,
+    })
+}
+
+/// The screen edition as written: its path, size and images.
+struct Screen {
+    pdf: PathBuf,
+    bytes: usize,
+    images: Vec<PlacedImage>,
+}
+
+/// Writes both reading PDFs: the print edition (`print`, compiled) is exported,
+/// compacted and written on one core while the screen edition (the same pages with
+/// images for phones) is compiled and exported on the other; typst's check failures
+/// are located afterwards. Gives the print edition's bytes and the screen edition.
+fn reading_pdfs(
+    ctx: Context,
+    spec: &TargetSpec,
+    options: &BuildOptions,
+    work: &mut TargetWork,
+    cache: &ImageCache,
+    print: &EditionDoc,
+    written: &mut Written,
+) -> Result<(Vec<u8>, Screen)> {
+    let paths = TargetPaths::new(&ctx.manifest.guide.id, spec.lang, spec.layout);
+    let (root, rel) = (&ctx.manifest.root, paths.reading_pdf());
+    let standard = options.pdf_standard;
+    let dir = ctx.manifest.language(spec.lang).map_or(Direction::Ltr, |l| l.dir);
+    let (exported, screen) = rayon::join(
+        || -> Result<_> {
+            let exported =
+                reading_bytes(&print.compiled, &paths.stem, ctx.date, standard, dir)?;
+            match exported {
+                Ok(bytes) => {
+                    let output = write_output(root, &rel, &bytes, OutputKind::Reading)?;
+                    Ok(Ok((bytes, output)))
+                }
+                Err(diags) => Ok(Err(diags)),
+            }
+        },
+        || -> Result<_> {
+            let screen = work.edition(cache, ImageTarget::SCREEN, 4)?;
+            let stem = paths.screen_stem();
+            let bytes = reading_bytes(&screen.compiled, &stem, ctx.date, standard, dir)?;
+            Ok((screen.images, bytes))
+        },
+    );
+    let (bytes, output) = match exported? {
+        Ok(done) => done,
+        Err(diags) => {
+            return Err(failures(failing(work, ctx), &paths.stem, standard, &diags));
+        }
+    };
+    written.outputs.push(output);
+    let (images, screen_bytes) = screen?;
+    let screen_bytes =
+        located(failing(work, ctx), &paths.screen_stem(), standard, screen_bytes)?;
+    let pdf = paths.screen_pdf();
+    written.write_path(&pdf, &screen_bytes, OutputKind::Screen)?;
+    Ok((bytes, Screen { pdf, bytes: screen_bytes.len(), images }))
+}
+
+/// Where an export failure of `work` is placed.
+fn failing<'a>(work: &'a TargetWork, ctx: Context) -> Failing<'a> {
+    Failing { world: &work.world, images: &work.assembled.images, date: ctx.date }
 }
 
 /// What a target read: chapters and Markdown images (read by livret), and every file
-/// typst loaded in any of its compilations (the first is the print edition), sorted,
-/// each with the hash of its bytes as read: the same path read with other bytes by
-/// another compilation (saved meanwhile) gets a mark that no file matches.
-fn inputs(
-    compiled: &[&CompiledTarget],
-    cache: &ImageCache,
-) -> Vec<(String, Option<String>)> {
-    let first = &compiled[0].assembled;
-    let mut paths: Vec<String> = first.chapter_files.clone();
-    paths.extend(first.images.iter().map(|i| i.path.clone()));
+/// typst loaded in any of its compilations, sorted, each with the hash of its bytes
+/// as read: the same path read with other bytes by another compilation (saved
+/// meanwhile) gets a mark that no file matches.
+fn inputs(work: &TargetWork, cache: &ImageCache) -> Vec<(String, Option<String>)> {
+    let assembled = &work.assembled;
+    let mut paths: Vec<String> = assembled.chapter_files.clone();
+    paths.extend(assembled.images.iter().map(|i| i.path.clone()));
+    paths.extend(work.world.loaded_files());
     let reads = ReadLog::default();
-    for target in compiled {
-        paths.extend(target.world.loaded_files());
-        let read =
-            target.assembled.read.iter().cloned().chain(target.world.read_hashes());
-        for (rel, hash) in read {
-            reads.note_hash(&rel, hash);
-        }
-    }
-    for (rel, hash) in cache.read_hashes() {
+    let read = assembled.read.iter().cloned().chain(work.world.read_hashes());
+    for (rel, hash) in read.chain(cache.read_hashes()) {
         reads.note_hash(&rel, hash);
     }
     paths.sort();
@@ -183,10 +271,10 @@ fn test_pause_after_reading() {
 }
 
 /// The reading PDF's warnings: typst's, characters no font shows, blurry images.
-fn reading_warnings(target: &CompiledTarget, lang: &str) -> Vec<String> {
-    let mut warnings = target.compiled.warnings.clone();
-    warnings.extend(glyph_warnings(&target.world, &target.compiled.document, lang));
-    for image in &target.images {
+fn reading_warnings(work: &TargetWork, print: &EditionDoc, lang: &str) -> Vec<String> {
+    let mut warnings = print.compiled.warnings.clone();
+    warnings.extend(glyph_warnings(&work.world, &print.compiled.document, lang));
+    for image in &print.images {
         if let Some(w) = image.blurry_warning()
             && !warnings.contains(&w)
         {
@@ -194,6 +282,21 @@ fn reading_warnings(target: &CompiledTarget, lang: &str) -> Vec<String> {
         }
     }
     warnings
+}
+
+/// An edition's size budget, name, PDF, size and images.
+type Sized<'a> =
+    (&'a Option<ByteSize>, &'a str, &'a PathBuf, usize, &'a Vec<PlacedImage>);
+
+/// The warnings of the editions over their size budgets.
+fn over_budget(editions: [Sized<'_>; 2]) -> Vec<String> {
+    editions
+        .into_iter()
+        .filter_map(|(budget, edition, pdf, size, images)| {
+            let budget = budget.as_ref().filter(|b| size as u64 > b.bytes)?;
+            Some(budget_warning(pdf, size, edition, budget, images))
+        })
+        .collect()
 }
 
 /// The warning for an edition over its size budget, naming its biggest images.

@@ -14,12 +14,12 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::build::output::{BuiltTarget, Output, OutputKind};
+use crate::build::output::{BuiltTarget, Output};
 use crate::project::manifest::Manifest;
 use crate::project::paths;
 use crate::typeset::fonts::Fonts;
 use crate::util::diag::Result;
-use crate::util::fs::{read_project, read_project_if_exists, write_project};
+use crate::util::fs::{read_project_if_exists, write_project};
 use crate::util::hash::{hex, sha256_hex};
 
 /// The shape of records and of what they hold: a record of another shape is stale.
@@ -98,32 +98,6 @@ pub fn up_to_date(
             .iter()
             .all(|o| file_hash(root, &o.path).as_ref() == Some(&o.sha256));
     unchanged.then_some(record.target)
-}
-
-/// Every output of a built target, hashed from disk.
-pub fn outputs(root: &Path, target: &BuiltTarget, main: &str) -> Result<Vec<Output>> {
-    let mut files: Vec<(String, OutputKind)> = vec![
-        (target.pdf.display().to_string(), OutputKind::Reading),
-        (target.screen_pdf.display().to_string(), OutputKind::Screen),
-        (main.to_string(), OutputKind::Source),
-    ];
-    for p in &target.prints {
-        files.push((p.pdf.display().to_string(), OutputKind::Print));
-        files.push((p.ticket.display().to_string(), OutputKind::Ticket));
-        files.push((p.job_sheet.display().to_string(), OutputKind::JobSheet));
-    }
-    files
-        .into_iter()
-        .map(|(path, kind)| {
-            let bytes = read_project(root, &path)?;
-            Ok(Output {
-                sha256: sha256_hex(&bytes),
-                bytes: bytes.len() as u64,
-                path,
-                kind,
-            })
-        })
-        .collect()
 }
 
 /// Records a finished target: the files it read with their hashes as read, and the

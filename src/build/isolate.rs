@@ -174,14 +174,12 @@ pub fn build_in_child(
 
 /// The error of a target that took longer than the limit.
 pub fn timed_out(id: &TargetId, limit: std::time::Duration) -> Error {
-    Error::new(format!(
-        "{} {}: gave up after {} s (--timeout); nothing of this target was recorded",
-        id.lang,
-        id.layout,
-        limit.as_secs()
-    ))
-    .with_hint("a Typst chapter may loop for ever: look for a loop or a recursion that never ends")
-    .with_hint("if the guide is only large, allow more time with --timeout SECONDS")
+    let subject = format!("{} {}:", id.lang, id.layout);
+    crate::util::deadline::gave_up(
+        &subject,
+        limit,
+        "; nothing of this target was recorded",
+    )
 }
 
 /// Reads the child's lines on a thread; what it says, in order.

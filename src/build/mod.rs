@@ -7,6 +7,7 @@ pub mod edition;
 pub mod incremental;
 pub mod isolate;
 pub mod lock;
+pub mod open;
 pub mod options;
 pub mod orchestrate;
 pub mod output;
@@ -16,6 +17,7 @@ pub mod report;
 pub mod sheets;
 pub mod target;
 
+pub use open::Project;
 pub use options::BuildOptions;
 pub use orchestrate::build;
 pub use output::{BuiltPrint, BuiltTarget, PlacedImage};

@@ -1,28 +1,31 @@
-//! Running a build: the manifest, fonts and date loaded once, the lock taken, the
-//! targets built in parallel (rayon), each skipped when up to date and recorded when
-//! done, then `report.json` written.
+//! Running a build: the project opened once, the lock taken, the targets built in
+//! parallel (rayon), each skipped when up to date and recorded when done, then
+//! `report.json` written. `watch` builds its one target through [`build_target`] too.
 //!
-//! typst cannot be stopped from outside, so each target runs on a thread of its own
-//! and the build stops waiting for it after `--timeout`: the error names the target
-//! and the process ends; what the target wrote is either whole (atomic writes) or not
-//! recorded (its record is written last), so the next build makes it again.
+//! typst cannot be stopped from outside, so each target runs under the deadline runner
+//! (`util::deadline`) and the build stops waiting for it after `--timeout`: the error
+//! names the target and the process ends; what the target wrote is either whole
+//! (atomic writes) or not recorded (its record is written last), so the next build
+//! makes it again.
 
 use std::fs;
-use std::sync::{Arc, Mutex, mpsc};
-use std::time::Instant;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
+use crate::build::edition::{self, Edition};
 use crate::build::lock::BuildLock;
+use crate::build::open::Project;
 use crate::build::options::BuildOptions;
 use crate::build::output::BuiltTarget;
 use crate::build::target::{Context, standard_name};
-use crate::build::{edition, incremental, isolate, report};
-use crate::project::manifest::{self, Manifest};
+use crate::build::{incremental, isolate, report};
+use crate::project::manifest::Manifest;
 use crate::project::paths;
-use crate::project::targets::{self, TargetId};
+use crate::project::targets::TargetId;
 use crate::typeset::fonts::Fonts;
-use crate::typeset::world;
+use crate::typeset::world::GuideWorld;
+use crate::util::deadline::{self, Waited};
 use crate::util::diag::{Error, Result};
 
 /// Builds the reading PDFs, several targets at once; calls `stage` when a target
@@ -33,29 +36,26 @@ pub fn build(
     stage: impl Fn(&TargetId, &str) + Sync,
     report: impl FnMut(&BuiltTarget) + Send,
 ) -> Result<Vec<BuiltTarget>> {
-    let report = std::sync::Mutex::new(report);
-    let manifest = Arc::new(manifest::load(&options.project)?);
-    let targets =
-        targets::targets(&manifest, &options.langs, &options.layouts, options.shard)?;
-    let fonts = Fonts::load(&manifest.root, options.system_fonts)?;
-    let date = world::build_date(manifest.date()?)?;
+    let report = Mutex::new(report);
+    let project = Project::open(&options.project, options.system_fonts)?;
+    let targets = project.targets(&options.langs, &options.layouts, options.shard)?;
     if options.print {
         // Every print preset checked before any target compiles or writes.
         crate::typeset::preflight::check_presets(
-            &manifest,
+            &project.manifest,
             &options.layouts,
-            &fonts,
-            date,
+            &project.fonts,
+            project.date,
         )?;
     }
-    let _lock = BuildLock::acquire(&manifest.root)?;
-    let fixed = fixed_fingerprint(&manifest, &fonts, options)?;
+    let _lock = BuildLock::acquire(&project.manifest.root)?;
+    let fixed = fixed_fingerprint(&project.manifest, &project.fonts, options)?;
+    let manifest = project.manifest.clone();
     let shared = Arc::new(Shared {
-        manifest: manifest.clone(),
-        fonts,
-        date,
+        project,
         options: options.clone(),
         fixed,
+        chapters: edition::Shared::default(),
         gave_up: Mutex::new(None),
     });
     let jobs = options.jobs.unwrap_or(0);
@@ -84,7 +84,7 @@ pub fn build(
 
 /// The fingerprint every target shares: the options that change output, the manifest,
 /// the fonts, livret's version.
-fn fixed_fingerprint(
+pub fn fixed_fingerprint(
     manifest: &Manifest,
     fonts: &Fonts,
     options: &BuildOptions,
@@ -103,19 +103,13 @@ fn fixed_fingerprint(
 
 /// What every target's thread shares (owned: the thread may outlive the build).
 struct Shared {
-    manifest: Arc<Manifest>,
-    fonts: Arc<Fonts>,
-    date: typst::foundations::Datetime,
+    project: Project,
     options: BuildOptions,
     fixed: String,
+    /// The chapters converted so far, once per build.
+    chapters: edition::Shared,
     /// The error of the first target that took too long: the others then stop.
     gave_up: Mutex<Option<Error>>,
-}
-
-/// What a target's thread tells the build: a stage started, or the target is done.
-enum Progress {
-    Stage(String),
-    Done(Box<Result<BuiltTarget>>),
 }
 
 /// Builds one target on a thread of its own and waits at most `options.timeout` for
@@ -129,57 +123,43 @@ fn build_limited(
         return Err(err);
     }
     if let Some(memory) = shared.options.memory
-        && isolate::runs_code(&shared.manifest, &id.lang)
+        && isolate::runs_code(&shared.project.manifest, &id.lang)
     {
         // In a child process under the budget (stopped, not abandoned, past --timeout).
         let job = isolate::job(&shared.options, id, &shared.fixed, memory);
         return isolate::build_in_child(
-            &shared.manifest,
+            &shared.project.manifest,
             &job,
             shared.options.timeout,
             stage,
         );
     }
-    let (send, receive) = mpsc::channel();
     let (thread_shared, thread_id) = (shared.clone(), id.clone());
-    std::thread::Builder::new()
-        .name(format!("livret {} {}", id.lang, id.layout))
-        .stack_size(16 << 20)
-        .spawn(move || {
-            let s = &*thread_shared;
-            let ctx = Context { manifest: &s.manifest, fonts: &s.fonts, date: s.date };
-            let on_stage = |what: &str| {
-                let _ = send.send(Progress::Stage(what.to_string()));
-            };
-            let result = build_target(ctx, &thread_id, &s.options, &s.fixed, &on_stage);
-            let _ = send.send(Progress::Done(Box::new(result)));
-        })
-        .map_err(|e| Error::new(format!("cannot start a build thread ({e})")))?;
-    let limit = shared.options.timeout;
-    let deadline = limit.map(|limit| Instant::now() + limit);
-    loop {
-        let message = match deadline {
-            Some(deadline) => receive
-                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-                .map_err(|e| matches!(e, mpsc::RecvTimeoutError::Timeout)),
-            None => receive.recv().map_err(|_| false),
-        };
-        match message {
-            Ok(Progress::Stage(what)) => stage(&what),
-            Ok(Progress::Done(result)) => return *result,
-            Err(true) => {
-                let err = isolate::timed_out(id, limit.unwrap_or_default());
-                if let Ok(mut first) = shared.gave_up.lock() {
-                    first.get_or_insert_with(|| err.clone());
-                }
-                return Err(err);
+    let work = move |note: &(dyn Fn(String) + Sync)| {
+        let s = &*thread_shared;
+        let on_stage = |what: &str| note(what.to_string());
+        let ctx = s.project.context();
+        let mut world = None;
+        build_target(
+            ctx,
+            &thread_id,
+            &s.options,
+            &s.fixed,
+            &s.chapters,
+            &mut world,
+            &on_stage,
+        )
+        .map(|outcome| outcome.target())
+    };
+    let name = format!("livret {} {}", id.lang, id.layout);
+    match deadline::run(&name, shared.options.timeout, work, |what| stage(&what))? {
+        Waited::Done(result) => result,
+        Waited::TimedOut(limit) => {
+            let err = isolate::timed_out(id, limit);
+            if let Ok(mut first) = shared.gave_up.lock() {
+                first.get_or_insert_with(|| err.clone());
             }
-            Err(false) => {
-                return Err(Error::new(format!(
-                    "the build of {} {} stopped unexpectedly",
-                    id.lang, id.layout
-                )));
-            }
+            Err(err)
         }
     }
 }
@@ -199,38 +179,71 @@ pub fn build_child(job: &isolate::ChildJob) -> Result<BuiltTarget> {
         pdf_standard,
         ..BuildOptions::default()
     };
-    let manifest = manifest::load(&job.project)?;
-    let fonts = Fonts::load(&manifest.root, job.system_fonts)?;
-    let date = world::build_date(manifest.date()?)?;
-    let ctx = Context { manifest: &manifest, fonts: &fonts, date };
+    let project = Project::open(&job.project, job.system_fonts)?;
     let id = TargetId { lang: job.lang.clone(), layout: job.layout.clone() };
     let stage = |what: &str| println!("stage\t{}", what.replace('\n', " "));
-    build_target(ctx, &id, &options, &job.fixed, &stage)
+    let chapters = edition::Shared::default();
+    let mut world = None;
+    let ctx = project.context();
+    build_target(ctx, &id, &options, &job.fixed, &chapters, &mut world, &stage)
+        .map(Outcome::target)
 }
 
-/// Builds one target unless it is up to date, and records what it read and wrote.
-fn build_target(
+/// What became of one target.
+pub enum Outcome {
+    /// Nothing it depends on changed: its recorded files were kept.
+    UpToDate(Box<BuiltTarget>),
+    /// Built and recorded.
+    Built(Box<Edition>),
+}
+
+impl Outcome {
+    /// What the build reports for the target.
+    pub fn target(self) -> BuiltTarget {
+        match self {
+            Self::UpToDate(target) => *target,
+            Self::Built(edition) => edition.target,
+        }
+    }
+}
+
+/// Builds one target unless it is up to date (or `options.force`), and records what it
+/// read and wrote. `kept` holds the world of an earlier build of the target, if any,
+/// and keeps this one's afterwards.
+pub fn build_target(
     ctx: Context,
     id: &TargetId,
     options: &BuildOptions,
     fixed: &str,
+    chapters: &edition::Shared,
+    kept: &mut Option<GuideWorld>,
     stage: &(dyn Fn(&str) + Sync),
-) -> Result<BuiltTarget> {
+) -> Result<Outcome> {
     let root = &ctx.manifest.root;
     let TargetId { lang, layout } = id;
-    if !options.force {
-        if let Some(mut done) = incremental::up_to_date(root, lang, layout, fixed) {
-            done.up_to_date = true;
-            return Ok(done);
+    if !options.force
+        && let Some(mut done) = incremental::up_to_date(root, lang, layout, fixed)
+    {
+        done.up_to_date = true;
+        return Ok(Outcome::UpToDate(Box::new(done)));
+    }
+    // A stale record must not outlive a half-done rebuild.
+    let record = paths::record(root, lang, layout);
+    match fs::remove_file(&record) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(Error::io("remove the build record", &record, e));
         }
-        // Not up to date: a stale record must not outlive a half-done rebuild.
-        let _ = fs::remove_file(paths::record(root, lang, layout));
+        _ => {}
     }
     let started = std::time::Instant::now();
-    let edition = edition::build(ctx, lang, layout, options, stage)?;
-    let mut target = edition.target;
-    target.millis = started.elapsed().as_millis() as u64;
-    let outputs = incremental::outputs(root, &target, &edition.main)?;
-    incremental::write_record(root, fixed, &edition.inputs, outputs, &target)?;
-    Ok(target)
+    let mut edition = edition::build(ctx, id, options, chapters, kept, stage)?;
+    edition.target.millis = started.elapsed().as_millis() as u64;
+    incremental::write_record(
+        root,
+        fixed,
+        &edition.inputs,
+        edition.outputs.clone(),
+        &edition.target,
+    )?;
+    Ok(Outcome::Built(Box::new(edition)))
 }

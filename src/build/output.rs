@@ -1,12 +1,15 @@
 //! What a build made: the targets with their files, print files and images, and the
 //! kind of every output. Records, the report and the CLI read these types.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::images::BLURRY_DPI;
 use crate::typeset::ink::InkCoverage;
+use crate::util::diag::Result;
+use crate::util::fs::write_project;
+use crate::util::hash::sha256_hex;
 use livret_impose::Scheme;
 
 /// One written reading PDF, with its screen edition and print files.
@@ -156,4 +159,63 @@ pub struct Output {
     pub bytes: u64,
     /// What it is.
     pub kind: OutputKind,
+}
+
+/// The files a target wrote, each hashed from the bytes written.
+pub struct Written<'a> {
+    root: &'a Path,
+    /// What was written, in order.
+    pub outputs: Vec<Output>,
+}
+
+impl<'a> Written<'a> {
+    /// Nothing written yet under `root`.
+    pub fn new(root: &'a Path) -> Self {
+        Self { root, outputs: Vec::new() }
+    }
+
+    /// Writes `bytes` to the project-relative `path` (atomically) and notes it.
+    pub fn write(&mut self, path: &str, bytes: &[u8], kind: OutputKind) -> Result<()> {
+        let output = write_output(self.root, Path::new(path), bytes, kind)?;
+        self.outputs.push(output);
+        Ok(())
+    }
+
+    /// Puts the outputs in the order records list them: the reading PDF, the screen
+    /// edition, the main source, then each print file's.
+    pub fn in_record_order(&mut self) {
+        self.outputs.sort_by_key(|o| match o.kind {
+            OutputKind::Reading => 0,
+            OutputKind::Screen => 1,
+            OutputKind::Source => 2,
+            _ => 3,
+        });
+    }
+
+    /// [`Written::write`] to a path given as a `PathBuf`.
+    pub fn write_path(
+        &mut self,
+        path: &Path,
+        bytes: &[u8],
+        kind: OutputKind,
+    ) -> Result<()> {
+        self.write(&path.display().to_string(), bytes, kind)
+    }
+}
+
+/// Writes `bytes` to the project-relative `path` under `root` (atomically); the output
+/// with the hash of the bytes written.
+pub fn write_output(
+    root: &Path,
+    path: &Path,
+    bytes: &[u8],
+    kind: OutputKind,
+) -> Result<Output> {
+    write_project(root, path, bytes)?;
+    Ok(Output {
+        path: path.display().to_string(),
+        sha256: sha256_hex(bytes),
+        bytes: bytes.len() as u64,
+        kind,
+    })
 }

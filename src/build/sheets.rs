@@ -4,9 +4,11 @@
 
 use std::path::PathBuf;
 
-use crate::build::output::BuiltPrint;
+use typst_layout::PagedDocument;
+
+use crate::build::output::{BuiltPrint, Output, OutputKind, Written};
 use crate::build::print::{self, PrintJob};
-use crate::build::target::{CompiledTarget, Context, TargetSpec, compile_edition};
+use crate::build::target::{Context, EditionDoc, TargetSpec, TargetWork};
 use crate::images::{ImageCache, ImageTarget};
 use crate::project::manifest::{Direction, PrintPreset};
 use crate::project::paths::TargetPaths;
@@ -15,7 +17,6 @@ use crate::typeset::frames::place_frames;
 use crate::typeset::ink::{self, InkCoverage, cache::InkCache};
 use crate::typeset::job_sheet::{self, JobSheet, Setting};
 use crate::util::diag::Result;
-use crate::util::fs::write_project;
 use livret_impose::{self as impose, Imposition, ticket, ticket::TicketInfo};
 
 /// What the presets made.
@@ -25,24 +26,27 @@ pub struct Printed {
     pub prints: Vec<BuiltPrint>,
     /// Warnings (content in the printer's margin, blanks added).
     pub warnings: Vec<String>,
-    /// The extra compilations (padded or grey), for the inputs they read.
-    pub compiled: Vec<CompiledTarget>,
+    /// Every file written, hashed from its bytes.
+    pub outputs: Vec<Output>,
 }
 
 /// Writes the print file and ticket of every preset of `spec`'s layout, from
-/// `reading` (the print edition) or a recompilation where a preset needs one.
+/// `reading` (the print edition) or, where a preset needs more pages or grey images,
+/// an edition compiled for it on the target's world.
 pub fn write(
     ctx: Context,
     spec: &TargetSpec,
     paths: &TargetPaths,
-    reading: &CompiledTarget,
+    work: &mut TargetWork,
+    reading: &EditionDoc,
     cache: &ImageCache,
     stage: &(dyn Fn(&str) + Sync),
 ) -> Result<Printed> {
     let manifest = ctx.manifest;
     let page = print::page_size(&reading.compiled.document);
     let mut printed = Printed::default();
-    let mut variants: Vec<(usize, bool)> = Vec::new();
+    let mut written = Written::new(&manifest.root);
+    let mut variants: Vec<((usize, bool), EditionDoc)> = Vec::new();
     // Pages imposed by several presets are measured once.
     let inks = InkCache::new();
     for preset in manifest.print.iter().filter(|p| p.layout == spec.layout) {
@@ -54,7 +58,7 @@ pub fn write(
             reading
         } else {
             let key = (multiple, job.gray);
-            let index = match variants.iter().position(|k| *k == key) {
+            let index = match variants.iter().position(|(k, _)| *k == key) {
                 Some(index) => index,
                 None => {
                     let images = if job.gray {
@@ -62,18 +66,25 @@ pub fn write(
                     } else {
                         ImageTarget::PRINT
                     };
-                    let spec = TargetSpec { page_multiple: multiple, ..*spec };
-                    printed.compiled.push(compile_edition(ctx, &spec, cache, images)?);
-                    variants.push(key);
+                    variants.push((key, work.edition(cache, images, multiple)?));
                     variants.len() - 1
                 }
             };
-            &printed.compiled[index]
+            &variants[index].1
         };
-        let (print, warnings) = write_one(ctx, spec.lang, paths, &job, source, &inks)?;
+        let (print, warnings) = write_one(
+            ctx,
+            spec.lang,
+            paths,
+            &job,
+            &source.compiled.document,
+            &mut written,
+            &inks,
+        )?;
         printed.prints.push(print);
         printed.warnings.extend(warnings);
     }
+    printed.outputs = written.outputs;
     Ok(printed)
 }
 
@@ -86,18 +97,18 @@ fn job_for(preset: &PrintPreset, dir: Option<Direction>) -> PrintJob {
     job
 }
 
-/// Imposes `source` by `job`, writes the print file and its ticket.
+/// Imposes `document` by `job`, writes the print file, its ticket and job sheet.
 fn write_one(
     ctx: Context,
     lang: &str,
     paths: &TargetPaths,
     job: &PrintJob,
-    source: &CompiledTarget,
+    document: &PagedDocument,
+    written: &mut Written,
     inks: &InkCache,
 ) -> Result<(BuiltPrint, Vec<String>)> {
     let manifest = ctx.manifest;
     let root = &manifest.root;
-    let document = &source.compiled.document;
     let pages = document.pages();
     let plan = job.plan(pages.len(), print::page_size(document))?;
     let title = manifest.title(lang);
@@ -119,9 +130,10 @@ fn write_one(
     let name = paths.print_stem(&suffix);
     let print_bytes = export::pdf(&sheets, &name, ctx.date, false)?;
     let pdf = paths.print_pdf(&suffix);
-    write_project(root, &pdf, &print_bytes)?;
+    written.write_path(&pdf, &print_bytes, OutputKind::Print)?;
     let ink = ink::pages::imposed(&plan, pages, &order, job.marks, title, job.gray, inks);
-    let (ticket_path, job_sheet) = write_tickets(ctx, lang, paths, job, &plan, &ink)?;
+    let (ticket_path, job_sheet) =
+        write_tickets(ctx, lang, paths, job, &plan, &ink, written)?;
     let mut warnings: Vec<String> =
         ink.unmeasured_note().map(|n| format!("{name}: {n}")).into_iter().collect();
     let margin = job.options.printer_margin;
@@ -160,6 +172,7 @@ fn write_tickets(
     job: &PrintJob,
     plan: &Imposition,
     ink: &InkCoverage,
+    written: &mut Written,
 ) -> Result<(PathBuf, PathBuf)> {
     let manifest = ctx.manifest;
     let root = &manifest.root;
@@ -174,7 +187,11 @@ fn write_tickets(
         bleed: 0.0,
     };
     let ticket_path = paths.ticket(&suffix);
-    write_project(root, &ticket_path, ticket::ticket(plan, &info).as_bytes())?;
+    written.write_path(
+        &ticket_path,
+        ticket::ticket(plan, &info).as_bytes(),
+        OutputKind::Ticket,
+    )?;
     let font =
         manifest.language(lang).and_then(|l| l.fonts.first()).map_or("Andika", |f| f);
     let sheet = JobSheet { plan, info, notes: &[], gray: job.gray, ink: Some(ink), font };
@@ -186,6 +203,10 @@ fn write_tickets(
         ident: &paths.job_sheet_stem(&suffix),
     };
     let job_sheet = paths.job_sheet(&suffix);
-    write_project(root, &job_sheet, &job_sheet::pdf(&sheet, &setting)?)?;
+    written.write_path(
+        &job_sheet,
+        &job_sheet::pdf(&sheet, &setting)?,
+        OutputKind::JobSheet,
+    )?;
     Ok((ticket_path, job_sheet))
 }

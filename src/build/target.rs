@@ -1,15 +1,21 @@
-//! Compiling one target (language × layout): assemble its main source, check its
-//! images, compile, find where each raster image is printed and, for an edition,
-//! compile again with every image prepared for its printed size.
+//! Compiling one target (language × layout): assemble its main source once, check its
+//! images, lay it out once to find where each raster image is printed, then compile
+//! each edition on the same world with every image prepared for its printed size.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
+use typst::diag::SourceDiagnostic;
+use typst::ecow::EcoVec;
 use typst::foundations::{Bytes, Datetime};
 
 use crate::build::output::PlacedImage;
 use crate::images::{self, ImageCache, ImageTarget, Placement, SourceImage};
 use crate::project::manifest::{Direction, Manifest};
-use crate::typeset::assemble::{self, AssembleOptions, Assembled};
+use crate::typeset::assemble::{
+    self, AssembleOptions, Assembled, ChapterCache, ImageUse,
+};
 use crate::typeset::compile::{self, Compiled};
 use crate::typeset::fonts::Fonts;
 use crate::typeset::inspect;
@@ -55,99 +61,283 @@ pub struct CompiledTarget {
 }
 
 /// Assembles and compiles one target with the project's image files as they are
-/// (checked first).
+/// (checked first): what `check`, `proof` and `preview` lay out.
 pub fn compile_target(ctx: Context, spec: &TargetSpec) -> Result<CompiledTarget> {
     let cache = ImageCache::new(&ctx.manifest.root);
-    compile_with_images(ctx, spec, &cache, None)
-}
-
-/// Like [`compile_target`], with every raster image prepared for `target` (resampled,
-/// re-encoded, grey) through `cache`.
-pub fn compile_edition(
-    ctx: Context,
-    spec: &TargetSpec,
-    cache: &ImageCache,
-    target: ImageTarget,
-) -> Result<CompiledTarget> {
-    compile_with_images(ctx, spec, cache, Some(target))
-}
-
-/// Compiles with the original images, finds where each raster image is printed,
-/// and, for an edition, compiles again with images prepared for that size.
-fn compile_with_images(
-    ctx: Context,
-    spec: &TargetSpec,
-    cache: &ImageCache,
-    target: Option<ImageTarget>,
-) -> Result<CompiledTarget> {
-    let manifest = ctx.manifest;
-    let mut options = AssembleOptions {
-        strict: spec.strict,
-        page_multiple: spec.page_multiple,
-        ..Default::default()
-    };
-    let assembled = assemble::assemble(manifest, spec.lang, spec.layout, &options)?;
-    let mut sources = markdown_sources(&assembled, cache, manifest)?;
-    // For an edition, the first pass only needs each Markdown image's shape (the
-    // layout sets its width): an empty SVG of the same proportions stands in, so
-    // typst never decodes the original.
-    let mut stand_ins = Vec::new();
-    if target.is_some() {
-        for source in &sources {
-            let served = format!("{}.svg", source.rel);
-            options
-                .image_aliases
-                .insert(format!("/{}", source.rel), format!("/{served}"));
-            stand_ins.push((served, images::stand_in(&source.info, &source.rel)));
-        }
-    }
-    let main = if stand_ins.is_empty() {
-        assembled.main.clone()
-    } else {
-        assemble::assemble(manifest, spec.lang, spec.layout, &options)?.main
-    };
-    let mut world = GuideWorld::new(
-        &manifest.root,
+    let options =
+        AssembleOptions { strict: spec.strict, page_multiple: spec.page_multiple };
+    let chapters = ChapterCache::default();
+    let assembled =
+        assemble::assemble(ctx.manifest, spec.lang, spec.layout, &options, &chapters)?;
+    let mut sources = markdown_sources(&assembled, &cache, ctx.manifest)?;
+    let world = GuideWorld::new(
+        &ctx.manifest.root,
         &assembled.main_path,
-        main,
+        assembled.main.clone(),
         ctx.fonts.clone(),
         ctx.date,
     )
     .with_line_map(assembled.line_map.clone());
-    world.set_image_overrides(&stand_ins);
     let mut compiled = compile::compile(&world)?;
-    // Images of Typst chapters, known once typst has loaded them.
-    for rel in world.raster_files() {
-        if !sources.iter().any(|s| s.rel == rel) {
-            let place = || typst_image_place(&world, &compiled.document, &rel);
-            sources.push(cache.source(&manifest.root, &rel, &place)?);
+    // The chapters' own warnings (raw HTML printed as text…) come first.
+    compiled.warnings.splice(0..0, assembled.warnings.iter().cloned());
+    typst_sources(&world, &compiled.document, &cache, ctx.manifest, &mut sources)?;
+    let placements = images::placements(&compiled.document, &sources, &[]);
+    let images = placed_images(&placements, &sources, &assembled, &world);
+    Ok(CompiledTarget { assembled, world, compiled, images })
+}
+
+/// One target being built: its main source assembled once, the world every edition is
+/// compiled on (typst's caches kept between them), and where a first layout pass
+/// placed each raster image, which sizes the images of every edition.
+///
+/// The world's main source is the same for every edition: each Markdown raster image
+/// is served under one name ([`served_name`]) whose bytes change — a stand-in for the
+/// layout pass, then each edition's prepared file — so only what shows an image is
+/// laid out again.
+pub struct TargetWork {
+    /// The generated main source and what explains it.
+    pub assembled: Assembled,
+    /// The world of every compilation of the target.
+    pub world: GuideWorld,
+    /// Markdown raster images by the path the chapters name (`/a.png`) → the name they
+    /// are served under.
+    aliases: BTreeMap<String, String>,
+    /// The page multiple of the layout pass, and of the world's main source now.
+    page_multiple: (usize, usize),
+    /// The raster images shown, checked.
+    sources: Vec<SourceImage>,
+    /// The Markdown images' stand-ins of the layout pass, by served name.
+    stand_ins: Vec<(String, Bytes)>,
+    /// Where the layout pass placed each raster image.
+    placements: Vec<Placement>,
+    /// The same, located at the chapter lines that show them.
+    placed: Vec<PlacedImage>,
+    /// The layout pass's document, when it laid out the images themselves (no
+    /// Markdown image stood in for): an edition that prepares none of them is it.
+    layout: Option<Compiled>,
+    /// Whether the world serves other images than the layout pass's.
+    changed: bool,
+    /// Time spent in typst's compilations.
+    pub compiling: Duration,
+}
+
+/// One edition of a target, compiled on its world.
+pub struct EditionDoc {
+    /// The document and typst's warnings.
+    pub compiled: Compiled,
+    /// Raster images where they are printed, with what this edition embeds.
+    pub images: Vec<PlacedImage>,
+}
+
+/// Files a world serves in place of the project's: (project-relative name, bytes).
+type Overrides = Vec<(String, Bytes)>;
+
+/// The name a Markdown raster image is served under in a build's compilations: its
+/// path with an extension typst does not know, so that typst tells the format from
+/// the bytes (a stand-in SVG, a prepared JPEG or PNG).
+fn served_name(rel: &str) -> String {
+    format!("{rel}.prepared")
+}
+
+impl TargetWork {
+    /// Assembles `spec` (chapters through `chapters`, once per build), checks its
+    /// images and lays it out once with stand-ins for the Markdown images. `kept` may
+    /// hold a world from an earlier build of the same target (`watch`): it is used when
+    /// it serves the same main source path, fonts and date, and put back there when
+    /// the layout pass fails, so that typst's caches survive a broken edit.
+    pub fn start(
+        ctx: Context,
+        spec: &TargetSpec,
+        cache: &ImageCache,
+        chapters: &ChapterCache,
+        kept: &mut Option<GuideWorld>,
+    ) -> Result<Self> {
+        let manifest = ctx.manifest;
+        let options =
+            AssembleOptions { strict: spec.strict, page_multiple: spec.page_multiple };
+        let assembled =
+            assemble::assemble(manifest, spec.lang, spec.layout, &options, chapters)?;
+        let mut sources = markdown_sources(&assembled, cache, manifest)?;
+        // The layout pass only needs each Markdown image's shape (the layout sets its
+        // width): an empty SVG of the same proportions stands in, so typst never
+        // decodes the original.
+        let mut aliases = BTreeMap::new();
+        let mut stand_ins = Vec::new();
+        for source in &sources {
+            let served = served_name(&source.rel);
+            aliases.insert(format!("/{}", source.rel), format!("/{served}"));
+            stand_ins.push((served, images::stand_in(&source.info, &source.rel)));
+        }
+        let main = assembled.main_with(spec.page_multiple, &aliases);
+        let mut world = match kept.take() {
+            Some(mut world) if reusable(&world, ctx, &assembled.main_path) => {
+                world.forget_reads();
+                world.set_main(main);
+                world.set_line_map(assembled.line_map.clone());
+                world
+            }
+            _ => GuideWorld::new(
+                &manifest.root,
+                &assembled.main_path,
+                main,
+                ctx.fonts.clone(),
+                ctx.date,
+            )
+            .with_line_map(assembled.line_map.clone()),
+        };
+        world.set_image_overrides(&stand_ins);
+        let started = Instant::now();
+        let laid_out = compile::compile(&world).and_then(|compiled| {
+            typst_sources(&world, &compiled.document, cache, manifest, &mut sources)?;
+            Ok(compiled)
+        });
+        let compiling = started.elapsed();
+        let compiled = match laid_out {
+            Ok(compiled) => compiled,
+            Err(err) => {
+                *kept = Some(world);
+                return Err(err);
+            }
+        };
+        let by_source: Vec<(String, Bytes)> = stand_ins
+            .iter()
+            .map(|(served, bytes)| {
+                let rel = served.strip_suffix(".prepared").unwrap_or(served);
+                (format!("{rel}.svg"), bytes.clone())
+            })
+            .collect();
+        let placements = images::placements(&compiled.document, &sources, &by_source);
+        let placed = placed_images(&placements, &sources, &assembled, &world);
+        let layout = stand_ins.is_empty().then_some(compiled);
+        Ok(Self {
+            assembled,
+            world,
+            aliases,
+            page_multiple: (spec.page_multiple, spec.page_multiple),
+            sources,
+            stand_ins,
+            placements,
+            placed,
+            layout,
+            changed: false,
+            compiling,
+        })
+    }
+
+    /// Compiles the edition with every raster image prepared for `target` through
+    /// `cache`, padded to `page_multiple` pages (the layout pass's document when
+    /// nothing differs). Use what needs the world (placing warnings, locating export
+    /// failures) before compiling the next edition.
+    pub fn edition(
+        &mut self,
+        cache: &ImageCache,
+        target: ImageTarget,
+        page_multiple: usize,
+    ) -> Result<EditionDoc> {
+        let (placed, overrides) = self.prepared(cache, target)?;
+        let (layout_multiple, main_multiple) = self.page_multiple;
+        let reuse = overrides.is_empty() && page_multiple == layout_multiple;
+        if reuse && self.layout.is_some() {
+            if self.changed || main_multiple != layout_multiple {
+                // Spans of the layout pass are placed in its own main source.
+                self.set_main(layout_multiple);
+                self.world.set_image_overrides(&[]);
+                self.changed = false;
+            }
+            let layout = self.layout.as_ref().expect("checked above");
+            let compiled = Compiled {
+                document: layout.document.clone(),
+                warnings: self.chapter_warnings(layout.warnings.clone()),
+            };
+            return Ok(EditionDoc { compiled, images: placed });
+        }
+        self.set_main(page_multiple);
+        self.world.set_image_overrides(&overrides);
+        self.changed = true;
+        let started = Instant::now();
+        let mut compiled = compile::compile(&self.world)?;
+        self.compiling += started.elapsed();
+        compiled.warnings = self.chapter_warnings(compiled.warnings);
+        Ok(EditionDoc { compiled, images: placed })
+    }
+
+    /// The chapters' own warnings (raw HTML printed as text…) first, then typst's.
+    fn chapter_warnings(&self, typst: Vec<String>) -> Vec<String> {
+        let mut warnings = self.assembled.warnings.clone();
+        warnings.extend(typst);
+        warnings
+    }
+
+    /// Makes the world's main source the one padded to `page_multiple` pages, unless
+    /// it is already (a new main source makes typst read every file again).
+    fn set_main(&mut self, page_multiple: usize) {
+        if self.page_multiple.1 != page_multiple {
+            self.world.set_main(self.assembled.main_with(page_multiple, &self.aliases));
+            self.page_multiple.1 = page_multiple;
         }
     }
-    let placements = images::placements(&compiled.document, &sources, &stand_ins);
-    let mut placed = placed_images(&placements, &sources, &assembled, &world);
-    if let Some(target) = target {
-        let overrides = prepare(
-            &sources,
-            &placements,
+
+    /// The raster images as placed with what an edition for `target` embeds (no
+    /// compilation): what `livret images` lists.
+    pub fn images(
+        &self,
+        cache: &ImageCache,
+        target: ImageTarget,
+    ) -> Result<Vec<PlacedImage>> {
+        Ok(self.prepared(cache, target)?.0)
+    }
+
+    /// Every placed image prepared for `target`: the placements with what is embedded,
+    /// and the files served in place of the originals (a Markdown image typst did not
+    /// place keeps its stand-in).
+    fn prepared(
+        &self,
+        cache: &ImageCache,
+        target: ImageTarget,
+    ) -> Result<(Vec<PlacedImage>, Overrides)> {
+        let mut placed = self.placed.clone();
+        let mut overrides = prepare(
+            &self.sources,
+            &self.placements,
             &mut placed,
-            &assembled,
-            &mut options,
+            &self.aliases,
             cache,
             target,
         )?;
-        if !overrides.is_empty() {
-            if !options.image_aliases.is_empty() {
-                let aliased =
-                    assemble::assemble(manifest, spec.lang, spec.layout, &options)?;
-                world.set_main(aliased.main);
+        for (served, bytes) in &self.stand_ins {
+            if !overrides.iter().any(|(name, _)| name == served) {
+                overrides.push((served.clone(), bytes.clone()));
             }
-            world.set_image_overrides(&overrides);
-            compiled = compile::compile(&world)?;
+        }
+        Ok((placed, overrides))
+    }
+}
+
+/// Whether a world kept from an earlier build can compile this target again.
+fn reusable(world: &GuideWorld, ctx: Context, main_path: &str) -> bool {
+    use typst::World;
+    world.main_path() == main_path
+        && Arc::ptr_eq(world.fonts(), ctx.fonts)
+        && world.today(None) == Some(ctx.date)
+}
+
+/// Adds the raster images of Typst chapters, known once typst has loaded them, to
+/// `sources` (checked, each named by the first call that shows it).
+fn typst_sources(
+    world: &GuideWorld,
+    document: &typst_layout::PagedDocument,
+    cache: &ImageCache,
+    manifest: &Manifest,
+    sources: &mut Vec<SourceImage>,
+) -> Result<()> {
+    for rel in world.raster_files() {
+        if !sources.iter().any(|s| s.rel == rel) {
+            let place = || typst_image_place(world, document, &rel);
+            sources.push(cache.source(&manifest.root, &rel, &place)?);
         }
     }
-    // The chapters' own warnings (raw HTML printed as text…) come first.
-    compiled.warnings.splice(0..0, assembled.warnings.iter().cloned());
-    Ok(CompiledTarget { assembled, world, compiled, images: placed })
+    Ok(())
 }
 
 /// The Markdown chapters' raster images, checked before typst sees them so that a bad
@@ -234,18 +424,16 @@ fn placed_images(
 }
 
 /// Prepares each placed image for `target` at its widest printed size; notes what is
-/// embedded in `placed`, aliases Markdown images to their variant's format in
-/// `options`, and gives the files to serve in place of the originals.
+/// embedded in `placed` and gives the files to serve in place of the originals (a
+/// Markdown image under its name in `aliases`).
 fn prepare(
     sources: &[SourceImage],
     placements: &[Placement],
     placed: &mut [PlacedImage],
-    assembled: &Assembled,
-    options: &mut AssembleOptions,
+    aliases: &BTreeMap<String, String>,
     cache: &ImageCache,
     target: ImageTarget,
 ) -> Result<Vec<(String, Bytes)>> {
-    let markdown: Vec<&str> = assembled.images.iter().map(|u| u.path.as_str()).collect();
     let mut overrides = Vec::new();
     // Files with the same content cannot be told apart on the pages (typst keeps
     // one copy): each gets the variant for the widest placement of any of them.
@@ -260,22 +448,20 @@ fn prepare(
         if widest <= 0.0 {
             continue;
         }
-        let from_typst = !markdown.contains(&source.rel.as_str());
-        let variant = cache.variant(source, widest, target, from_typst)?;
+        let alias = aliases.get(&format!("/{}", source.rel));
+        let variant = cache.variant(source, widest, target, alias.is_none())?;
         for p in placed.iter_mut().filter(|p| p.path == source.rel) {
             p.embedded = Some((variant.width, variant.height, variant.bytes.len()));
         }
-        let mut served = source.rel.clone();
-        if !from_typst {
-            // Served under a name with the variant's format, replacing the stand-in.
-            served = format!("{}.{}", source.rel, variant.format);
-            options
-                .image_aliases
-                .insert(format!("/{}", source.rel), format!("/{served}"));
-        } else if variant.bytes == source.bytes {
-            continue;
+        match alias {
+            // Served under its own name, replacing the stand-in.
+            Some(served) => {
+                let served = served.trim_start_matches('/').to_string();
+                overrides.push((served, variant.bytes));
+            }
+            None if variant.bytes == source.bytes => {}
+            None => overrides.push((source.rel.clone(), variant.bytes)),
         }
-        overrides.push((served, variant.bytes));
     }
     Ok(overrides)
 }
@@ -300,49 +486,81 @@ pub fn glyph_warnings(
         .collect()
 }
 
+/// A reading PDF's bytes, or typst's check failures not yet located in the chapters.
+pub type Unlocated = std::result::Result<Vec<u8>, EcoVec<SourceDiagnostic>>;
+
 /// Exports a reading PDF (tagged), meeting `standard` if given, declaring the reading
 /// direction `dir` for viewers, written compact (object streams) unless `standard`
-/// predates them; typst's check failures are located in the chapters.
-pub fn export_reading(
-    target: &CompiledTarget,
+/// predates them. It needs no world (which may be compiling another edition
+/// meanwhile): typst's check failures come back unlocated, for [`located`].
+pub fn reading_bytes(
+    compiled: &Compiled,
     ident: &str,
     date: Datetime,
     standard: Option<typst_pdf::PdfStandard>,
     dir: Direction,
-) -> Result<Vec<u8>> {
+) -> Result<Unlocated> {
     let standards: Vec<_> = standard.into_iter().collect();
-    let bytes =
-        export::pdf_checked(&target.compiled.document, ident, date, true, &standards)
-            .map_err(|diags| {
-                let mut rendered = culprit_images(target, date, standard);
-                rendered.extend(diags.iter().map(|d| compile::render(&target.world, d)));
-                let what = match standard {
-                    Some(s) => format!("{ident}.pdf does not meet {}", standard_name(s)),
-                    None => format!("{ident}.pdf could not be written"),
-                };
-                Error::new(format!("{what}: {}", rendered.join("\nerror: ")))
-                    .with_hint("fix the places shown; no PDF was written")
-            })?;
-    let compact = pdf_prefs::compact_allowed(standard);
-    pdf_prefs::finish(bytes, pdf_prefs::Finish { dir, compact })
+    match export::pdf_checked(&compiled.document, ident, date, true, &standards) {
+        Ok(bytes) => {
+            let compact = pdf_prefs::compact_allowed(standard);
+            Ok(Ok(pdf_prefs::finish(bytes, pdf_prefs::Finish { dir, compact })?))
+        }
+        Err(diags) => Ok(Err(diags)),
+    }
+}
+
+/// Where an export failure is placed: the world of the target's compilations (the
+/// main source's lines are the same for every edition, so any edition's world will
+/// do), the Markdown images it shows and the build's date.
+#[derive(Clone, Copy)]
+pub struct Failing<'a> {
+    /// The world that compiled the edition.
+    pub world: &'a GuideWorld,
+    /// The Markdown chapters' images.
+    pub images: &'a [ImageUse],
+    /// The build's date.
+    pub date: Datetime,
+}
+
+/// The bytes of [`reading_bytes`], or its check failures located through `at`.
+pub fn located(
+    at: Failing,
+    ident: &str,
+    standard: Option<typst_pdf::PdfStandard>,
+    exported: Unlocated,
+) -> Result<Vec<u8>> {
+    exported.map_err(|diags| failures(at, ident, standard, &diags))
+}
+
+/// The error for typst's failures to export `ident`, located through `at`, with the
+/// Markdown images the standard refuses first.
+pub fn failures(
+    at: Failing,
+    ident: &str,
+    standard: Option<typst_pdf::PdfStandard>,
+    diags: &[SourceDiagnostic],
+) -> Error {
+    let mut rendered = culprit_images(at, standard);
+    rendered.extend(diags.iter().map(|d| compile::render(at.world, d)));
+    let what = match standard {
+        Some(s) => format!("{ident}.pdf does not meet {}", standard_name(s)),
+        None => format!("{ident}.pdf could not be written"),
+    };
+    Error::new(format!("{what}: {}", rendered.join("\nerror: ")))
+        .with_hint("fix the places shown; no PDF was written")
 }
 
 /// When the standard refuses what the layout placed, the Markdown images that cannot
 /// meet it, each at the chapter line that shows it.
-fn culprit_images(
-    target: &CompiledTarget,
-    date: Datetime,
-    standard: Option<typst_pdf::PdfStandard>,
-) -> Vec<String> {
+fn culprit_images(at: Failing, standard: Option<typst_pdf::PdfStandard>) -> Vec<String> {
     let Some(standard) = standard else { return Vec::new() };
     let mut seen = std::collections::BTreeSet::new();
-    target
-        .assembled
-        .images
+    at.images
         .iter()
         .filter(|used| seen.insert(used.path.clone()))
         .filter_map(|used| {
-            let why = export::image_refusal(&target.world, date, &used.path, standard)?;
+            let why = export::image_refusal(at.world, at.date, &used.path, standard)?;
             Some(format!("{}:{}: image `{}`: {why}", used.chapter, used.line, used.path))
         })
         .collect()

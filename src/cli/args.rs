@@ -4,12 +4,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::cli::impose_args::{ImposeArgs, MAX_PREVIEW_PIXELS};
 use crate::cli::term::{ColorChoice, Term};
+use livret_impose::{Duplex, Orientation};
 
+use crate::project::preset::Sheet;
 use crate::project::targets::Shard;
-
-mod impose_args;
-pub use impose_args::{CalibrateArgs, ImposeArgs, MAX_PREVIEW_PIXELS};
 
 /// livret turns a multilingual guide into pocket booklets and print-ready sheets.
 #[derive(Debug, Parser)]
@@ -295,6 +295,24 @@ pub struct BuildArgs {
     pub fonts: FontArgs,
 }
 
+/// `livret calibrate`.
+#[derive(Debug, Args)]
+pub struct CalibrateArgs {
+    /// The paper of your jobs: a4, a3, letter, legal, tabloid, or WxHmm / WxHin.
+    #[arg(long)]
+    pub sheet: Sheet,
+    /// The flip your printer makes when printing both sides: long or short.
+    #[arg(long, default_value = "long")]
+    pub duplex: Duplex,
+    /// The orientation of your job's sheets (its ticket gives the command): portrait
+    /// or landscape. The driver turns a landscape sheet, so measure in the job's own.
+    #[arg(long, default_value = "portrait")]
+    pub orientation: Orientation,
+    /// Where to write the sheet (a two-page PDF: front, back).
+    #[arg(long, short = 'o', value_name = "OUTPUT.pdf")]
+    pub output: PathBuf,
+}
+
 /// `livret check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -319,6 +337,9 @@ pub struct CheckArgs {
     /// Stop with an error when the command takes longer than this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
     pub timeout: u64,
+    /// Which fonts the compilations may use.
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 /// `livret report …`.
@@ -353,6 +374,9 @@ pub struct ImagesArgs {
     /// human (a table per booklet) or json.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    /// Which fonts the compilations may use.
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 /// `livret proof`.
@@ -377,6 +401,9 @@ pub struct ProofArgs {
     /// Stop with an error when the command takes longer than this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
     pub timeout: u64,
+    /// Which fonts the compilations may use.
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 /// `livret preview`.
@@ -400,6 +427,9 @@ pub struct PreviewArgs {
     /// Stop with an error when the command takes longer than this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
     pub timeout: u64,
+    /// Which fonts the compilations may use.
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 /// `livret watch`.
@@ -427,6 +457,12 @@ pub struct WatchArgs {
     /// Give up a rebuild that takes longer than this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
     pub timeout: u64,
+    /// Make the reading PDFs meet a PDF standard, e.g. a-2b (as `build` does).
+    #[arg(long, value_name = "STANDARD", value_parser = crate::typeset::export::parse_standard)]
+    pub pdf_standard: Option<typst_pdf::PdfStandard>,
+    /// Which fonts a build may use.
+    #[command(flatten)]
+    pub fonts: FontArgs,
 }
 
 /// Seconds one target may take by default: a guide's target takes seconds, a chapter

@@ -1,12 +1,10 @@
-//! A command's work under a time limit (`--timeout`): typst cannot be interrupted, so
-//! the work runs on a thread of its own and the command stops waiting for it; the
-//! process then ends with the error (files are written atomically, so none is left
-//! half-written).
+//! A command's work under a time limit (`--timeout`), through the one runner in
+//! `util::deadline`.
 
-use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::util::diag::{Error, Result};
+use crate::util::deadline;
+use crate::util::diag::Result;
 
 /// Runs `work` on a thread and waits at most `seconds` for it; `command` names the
 /// command in the error.
@@ -15,23 +13,6 @@ pub fn within<T: Send + 'static>(
     command: &str,
     work: impl FnOnce() -> Result<T> + Send + 'static,
 ) -> Result<T> {
-    let (send, receive) = mpsc::channel();
-    std::thread::Builder::new()
-        .name(format!("livret {command}"))
-        .stack_size(16 << 20)
-        .spawn(move || {
-            let _ = send.send(work());
-        })
-        .map_err(|e| Error::new(format!("cannot start a thread ({e})")))?;
-    match receive.recv_timeout(Duration::from_secs(seconds)) {
-        Ok(result) => result,
-        Err(mpsc::RecvTimeoutError::Timeout) => Err(Error::new(format!(
-            "livret {command} gave up after {seconds} s (--timeout)"
-        ))
-        .with_hint("a Typst chapter may loop for ever: look for a loop or a recursion that never ends")
-        .with_hint("if the guide is only large, allow more time with --timeout SECONDS")),
-        Err(mpsc::RecvTimeoutError::Disconnected) => {
-            Err(Error::new(format!("livret {command} stopped unexpectedly")))
-        }
-    }
+    let name = format!("livret {command}");
+    deadline::within(&name, Duration::from_secs(seconds), &name, "", work)
 }

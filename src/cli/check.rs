@@ -6,6 +6,7 @@ use crate::cli::check_changes as changes;
 use crate::cli::check_findings as findings;
 use crate::cli::outcome::{ExitStatus, show_report};
 use crate::ops::check::{self, CheckOptions, LanguageReport};
+use crate::project::chapters;
 use crate::util::diag::Result;
 
 /// Runs `livret check`: exit status 1 when a language needs attention.
@@ -15,6 +16,7 @@ pub fn run(args: CheckArgs) -> Result<ExitStatus> {
         langs: args.langs,
         accept: args.accept,
         intended: args.intended,
+        system_fonts: args.fonts.system_fonts,
     };
     let reports = budget::within(args.timeout, "check", move || check::check(&options))?;
     let problems = reports.iter().any(|r| r.has_problems());
@@ -66,8 +68,9 @@ fn render_human(reports: &[LanguageReport]) -> String {
 fn problem_lines(r: &LanguageReport, out: &mut String) {
     for m in &r.missing {
         out.push_str(&format!(
-            "{}: missing {m} (the source chapter is shown with a banner)\n",
-            r.lang
+            "{}: {} (the source chapter is shown with a banner)\n",
+            r.lang,
+            chapters::missing_translation(m)
         ));
     }
     for s in &r.stale {

@@ -11,6 +11,7 @@ pub fn run(args: ImagesArgs) -> Result<ExitStatus> {
         project: args.project.project,
         langs: args.langs,
         layouts: args.layouts,
+        system_fonts: args.fonts.system_fonts,
     };
     let reports = images::report(&options)?;
     let blurry = reports.iter().any(|r| r.images.iter().any(|i| i.blurry));

@@ -12,6 +12,7 @@ mod check_findings;
 mod fonts;
 mod images;
 mod impose;
+mod impose_args;
 mod manual;
 mod new;
 pub mod outcome;

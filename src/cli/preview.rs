@@ -15,6 +15,7 @@ pub fn run(args: PreviewArgs) -> Result<ExitStatus> {
         layouts: args.layouts,
         dpi: args.dpi,
         pages: !args.contact_only,
+        system_fonts: args.fonts.system_fonts,
     };
     let previews =
         budget::within(args.timeout, "preview", move || preview::preview(&options))?;

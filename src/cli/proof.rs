@@ -16,6 +16,7 @@ pub fn run(args: ProofArgs) -> Result<ExitStatus> {
         against: args.against,
         layout: args.layout,
         changes: args.changes,
+        system_fonts: args.fonts.system_fonts,
     };
     let done = budget::within(args.timeout, "proof", move || proof::proof(&options))?;
     term::info(&format!("wrote {} ({} proof sheet(s))", done.pdf.display(), done.sheets));

@@ -17,6 +17,8 @@ pub fn run(args: WatchArgs) -> Result<ExitStatus> {
         max_builds: args.max_builds,
         serve: args.serve.then_some(args.port),
         timeout: std::time::Duration::from_secs(args.timeout),
+        system_fonts: args.fonts.system_fonts,
+        pdf_standard: args.pdf_standard,
     };
     watch::watch(&options, show)?;
     Ok(ExitStatus::Success)

@@ -17,7 +17,7 @@ use crate::images::palette::{self, FLAT_ART_COLOURS};
 use crate::project::paths::IMAGE_CACHE_DIR;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{read_project, read_project_if_exists, write_project};
-use crate::util::hash::ReadLog;
+use crate::util::hash::{ReadLog, hex, sha256};
 
 /// Processed images on disk, and how much work was done (for reports and tests).
 pub struct ImageCache {
@@ -75,8 +75,10 @@ impl ImageCache {
             e.hints = err.hints;
             e.with_hint("check the path; images live under sources/images/")
         })?;
-        self.reads.note(rel, &bytes);
-        let hash = hex_hash(&bytes);
+        // One SHA-256 for both: the read log's hash and the cache key (its first half).
+        let digest = sha256(&bytes);
+        self.reads.note_hash(rel, hex(&digest));
+        let hash = hex(&digest[..16]);
         let info_path = self.dir.join(format!("{hash}.json"));
         if let Some(info) = read_project_if_exists(&self.root, &info_path)?
             .and_then(|b| recorded(&b, &hash))

@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::build::PlacedImage;
-use crate::build::target::{Context, TargetSpec, compile_edition};
+use crate::build::Project;
+use crate::build::target::{TargetSpec, TargetWork};
 use crate::images::{ImageCache, ImageTarget};
-use crate::project::{manifest, targets};
-use crate::typeset::fonts::Fonts;
-use crate::typeset::world;
+use crate::project::targets::TargetId;
+use crate::typeset::assemble::ChapterCache;
 use crate::util::diag::Result;
 
 /// What to report on.
@@ -23,6 +23,8 @@ pub struct ImageReportOptions {
     pub langs: Vec<String>,
     /// Layouts (all when empty).
     pub layouts: Vec<String>,
+    /// Also use the system's fonts.
+    pub system_fonts: bool,
 }
 
 /// One image placement with both editions' embedded variants.
@@ -50,36 +52,29 @@ pub struct TargetImages {
 
 /// Compiles every selected target with its editions' images and lists them.
 pub fn report(options: &ImageReportOptions) -> Result<Vec<TargetImages>> {
-    let manifest = manifest::load(&options.project)?;
-    let langs = targets::select(
-        &options.langs,
-        manifest.languages.iter().map(|l| l.code.as_str()),
-        "language",
-    )?;
-    let layouts =
-        targets::select(&options.layouts, manifest.layout_names().into_iter(), "layout")?;
-    let fonts = Fonts::load(&manifest.root, false)?;
-    let date = world::build_date(manifest.date()?)?;
-    let cache = ImageCache::new(&manifest.root);
-    let ctx = Context { manifest: &manifest, fonts: &fonts, date };
+    let project = Project::open(&options.project, options.system_fonts)?;
+    let targets = project.targets(&options.langs, &options.layouts, None)?;
+    let cache = ImageCache::new(&project.manifest.root);
+    let chapters = ChapterCache::default();
+    let ctx = project.context();
     let mut out = Vec::new();
-    for lang in &langs {
-        for layout in &layouts {
-            let spec = TargetSpec { lang, layout, strict: false, page_multiple: 4 };
-            let print = compile_edition(ctx, &spec, &cache, ImageTarget::PRINT)?;
-            let screen = compile_edition(ctx, &spec, &cache, ImageTarget::SCREEN)?;
-            let images = print
-                .images
-                .iter()
-                .zip(&screen.images)
-                .map(|(p, s)| ImageLine {
-                    image: p.clone(),
-                    screen: s.embedded,
-                    blurry: p.blurry_warning().is_some(),
-                })
-                .collect();
-            out.push(TargetImages { lang: lang.clone(), layout: layout.clone(), images });
-        }
+    for TargetId { lang, layout } in targets {
+        let spec =
+            TargetSpec { lang: &lang, layout: &layout, strict: false, page_multiple: 4 };
+        // One layout pass places the images; each edition's variants need no compile.
+        let work = TargetWork::start(ctx, &spec, &cache, &chapters, &mut None)?;
+        let print = work.images(&cache, ImageTarget::PRINT)?;
+        let screen = work.images(&cache, ImageTarget::SCREEN)?;
+        let images = print
+            .iter()
+            .zip(&screen)
+            .map(|(p, s)| ImageLine {
+                image: p.clone(),
+                screen: s.embedded,
+                blurry: p.blurry_warning().is_some(),
+            })
+            .collect();
+        out.push(TargetImages { lang, layout, images });
     }
     Ok(out)
 }

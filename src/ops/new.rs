@@ -232,7 +232,7 @@ fn files_for(options: &NewOptions) -> Vec<(String, Vec<u8>)> {
                 _ if i == 0 => en.to_string(),
                 _ => untranslated(if source == "fr" { fr } else { en }, source),
             };
-            files.push((format!("sources/{lang}/{stem}.md"), text.into_bytes()));
+            files.push((paths::chapter(lang, stem, "md"), text.into_bytes()));
         }
     }
     files.push(("layouts/common.typ".into(), COMMON.as_bytes().to_vec()));

@@ -9,14 +9,11 @@ use typst::syntax::Span;
 use typst::visualize::{Color, FixedStroke, Geometry, Paint};
 use typst_layout::Page;
 
+use crate::build::Project;
 use crate::build::target::{Context, TargetSpec, compile_target};
-use crate::project::manifest;
 use crate::project::paths::TargetPaths;
-use crate::project::targets::select;
-use crate::typeset::fonts::Fonts;
 use crate::typeset::frames::plain_page;
 use crate::typeset::render::page_png;
-use crate::typeset::world;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::write_project;
 
@@ -33,6 +30,8 @@ pub struct PreviewOptions {
     pub dpi: f64,
     /// Also write every page as a PNG (the contact sheet is always written).
     pub pages: bool,
+    /// Also use the system's fonts.
+    pub system_fonts: bool,
 }
 
 /// What was written for one language × layout.
@@ -53,22 +52,12 @@ pub fn preview(options: &PreviewOptions) -> Result<Vec<Previewed>> {
         return Err(Error::new(format!("--dpi {} is out of range", options.dpi))
             .with_hint("use a resolution between 10 and 1200 dpi, e.g. --dpi 100"));
     }
-    let manifest = manifest::load(&options.project)?;
-    let fonts = Fonts::load(&manifest.root, false)?;
-    let date = world::build_date(manifest.date()?)?;
-    let langs = select(
-        &options.langs,
-        manifest.languages.iter().map(|l| l.code.as_str()),
-        "language",
-    )?;
-    let layouts =
-        select(&options.layouts, manifest.layout_names().into_iter(), "layout")?;
-    let ctx = Context { manifest: &manifest, fonts: &fonts, date };
+    let project = Project::open(&options.project, options.system_fonts)?;
+    let targets = project.targets(&options.langs, &options.layouts, None)?;
+    let ctx = project.context();
     let mut done = Vec::new();
-    for lang in &langs {
-        for layout in &layouts {
-            done.push(preview_one(ctx, lang, layout, options)?);
-        }
+    for id in &targets {
+        done.push(preview_one(ctx, &id.lang, &id.layout, options)?);
     }
     Ok(done)
 }

@@ -11,16 +11,15 @@ use typst::syntax::Span;
 use typst::visualize::{Color, FixedStroke, Geometry, Paint};
 use typst_layout::{Page, PagedDocument};
 
+use crate::build::Project;
 use crate::build::print;
-use crate::build::target::{CompiledTarget, Context, TargetSpec, compile_target};
+use crate::build::target::{CompiledTarget, TargetSpec, compile_target};
 use crate::ops::proof_changes;
 use crate::project::manifest;
 use crate::project::paths::TargetPaths;
 use crate::typeset::export;
-use crate::typeset::fonts::Fonts;
 use crate::typeset::frames::plain_page;
 use crate::typeset::inspect;
-use crate::typeset::world;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::write_project;
 use livret_impose::mm;
@@ -39,6 +38,8 @@ pub struct ProofOptions {
     /// Mark the source blocks changed since the translation was accepted, and their
     /// translations.
     pub changes: bool,
+    /// Also use the system's fonts.
+    pub system_fonts: bool,
 }
 
 /// A written proof.
@@ -82,7 +83,7 @@ fn sections(document: &PagedDocument) -> Vec<Section> {
 
 /// Builds the proof of `lang` against the source (or `against`) in one layout.
 pub fn proof(options: &ProofOptions) -> Result<Proof> {
-    let manifest = manifest::load(&options.project)?;
+    let manifest = std::sync::Arc::new(manifest::load(&options.project)?);
     let against =
         options.against.clone().unwrap_or_else(|| manifest.guide.source_language.clone());
     let layout = match &options.layout {
@@ -97,9 +98,8 @@ pub fn proof(options: &ProofOptions) -> Result<Proof> {
     if options.changes {
         proof_changes::check_against(&manifest, &against)?;
     }
-    let fonts = Fonts::load(&manifest.root, false)?;
-    let date = world::build_date(manifest.date()?)?;
-    let ctx = Context { manifest: &manifest, fonts: &fonts, date };
+    let project = Project::with_manifest(manifest.clone(), options.system_fonts)?;
+    let ctx = project.context();
     let compile = |lang: &str| {
         compile_target(
             ctx,
@@ -120,8 +120,8 @@ pub fn proof(options: &ProofOptions) -> Result<Proof> {
     let frames = crate::typeset::frames::slug_frames(
         &manifest.root,
         &captions_typ,
-        &fonts,
-        date,
+        &project.fonts,
+        project.date,
         "Andika",
         &captions,
     );
@@ -142,7 +142,7 @@ pub fn proof(options: &ProofOptions) -> Result<Proof> {
     let document = PagedDocument::new(pages, DocumentInfo::default());
     let pdf = paths.proof_pdf(&against);
     let name = pdf.file_stem().and_then(|s| s.to_str()).unwrap_or("proof").to_string();
-    let bytes = export::pdf(&document, &name, date, false)?;
+    let bytes = export::pdf(&document, &name, project.date, false)?;
     write_project(&manifest.root, &pdf, &bytes)?;
     Ok(Proof { pdf, sheets: count, changes })
 }

@@ -1,11 +1,12 @@
-//! `livret watch`: rebuild one reading PDF whenever a source, layout, font or the
-//! manifest changes, reusing typst's incremental state between rebuilds.
+//! `livret watch`: rebuild one target whenever a source, layout, font or the manifest
+//! changes, through the build's own pipeline (`build --no-print`: the reading PDF and
+//! the screen edition, checked images, compact output, `--pdf-standard`,
+//! `--system-fonts`), keeping typst's world and caches between rebuilds.
 //!
-//! The PDF watch writes is the build's reading PDF (the path people open); as it is not
-//! what `livret build` made, watch forgets that target's build record and rewrites
-//! `report.json` without it, so the report stays true and the next build remakes the
-//! target instead of calling it up to date. A rebuild that takes longer than
-//! `--timeout` ends the watch with an error (typst cannot be interrupted).
+//! Each rebuild writes the target's record and `report.json` as `livret build` does,
+//! so the report stays true and a later `build --no-print` finds the target up to
+//! date. A rebuild that takes longer than `--timeout` ends the watch with an error
+//! (typst cannot be interrupted).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,16 +16,15 @@ use std::time::{Duration, Instant, SystemTime};
 use typst_kit::watcher::Watcher;
 use typst_layout::PagedDocument;
 
-use crate::build::report;
-use crate::build::target::glyph_warnings;
+use crate::build::lock::BuildLock;
+use crate::build::orchestrate::{self, Outcome};
+use crate::build::{BuildOptions, Project, edition, report};
 use crate::ops::serve::LiveView;
 use crate::project::manifest;
-use crate::project::paths::{self, TargetPaths};
-use crate::typeset::assemble::{self, AssembleOptions};
-use crate::typeset::compile;
+use crate::project::targets::TargetId;
 use crate::typeset::fonts::Fonts;
-use crate::typeset::world::{self, GuideWorld};
-use crate::typeset::{export, pdf_prefs};
+use crate::typeset::world::GuideWorld;
+use crate::util::deadline::{self, Waited};
 use crate::util::diag::{Error, Result};
 use crate::util::fs::files_under;
 
@@ -42,8 +42,12 @@ pub struct WatchOptions {
     /// Show the pages in a browser on localhost: `Some(port)`, `Some(None)` for the
     /// first free port of 3000–3005; `None` serves nothing.
     pub serve: Option<Option<u16>>,
-    /// Give up (and stop watching) when one compilation takes longer.
+    /// Give up (and stop watching) when one rebuild takes longer.
     pub timeout: Duration,
+    /// Also use the system's fonts.
+    pub system_fonts: bool,
+    /// A PDF standard the reading PDFs must meet.
+    pub pdf_standard: Option<typst_pdf::PdfStandard>,
 }
 
 /// The outcome of one (re)build.
@@ -55,9 +59,9 @@ pub enum WatchEvent {
         pdf: PathBuf,
         /// Page count.
         pages: usize,
-        /// Time from the change to the written PDF.
+        /// Time from the change to the written PDFs and records.
         took: Duration,
-        /// Of which typst's compilation (incremental after the first build).
+        /// Of which typst's compilations (incremental after the first build).
         compile: Duration,
         /// Warnings, located.
         warnings: Vec<String>,
@@ -135,6 +139,16 @@ fn event_of(
     }
 }
 
+/// What a rebuild keeps for the next one: the fonts (while no font file changes) and
+/// the world with typst's caches.
+#[derive(Default)]
+struct Kept {
+    fonts: Option<Arc<Fonts>>,
+    world: Option<GuideWorld>,
+    /// The build's fixed fingerprint (it hashes the fonts) for this manifest text.
+    fixed: Option<(String, String)>,
+}
+
 /// Watches and rebuilds until interrupted (or `max_builds` is reached).
 pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Result<()> {
     let root = options
@@ -144,8 +158,7 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
     let mut watcher = Watcher::new(None)
         .map_err(|e| Error::new(format!("cannot watch files ({e})")))?;
     let mut fonts_state = None;
-    let mut fonts = None;
-    let mut world: Option<GuideWorld> = None;
+    let mut kept = Kept::default();
     let mut view = start_view(&root, options, &mut report)?;
     let mut builds = 0;
     let mut started = Instant::now();
@@ -157,16 +170,11 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
             .cloned()
             .collect();
         if fonts_state.as_ref() != Some(&font_files) {
-            fonts = Some(Fonts::load(&root, false)?);
+            kept = Kept::default(); // new fonts: a new world
             fonts_state = Some(font_files);
-            world = None; // new fonts: a new world
         }
-        let mut stuck = None;
-        let fonts = fonts.as_ref().expect("loaded");
-        let result = rebuild(&root, options, fonts, &mut world, &mut stuck);
-        if let Some(err) = stuck {
-            return Err(err);
-        }
+        let (back, result) = rebuild_within(&root, options, kept)?;
+        kept = back;
         let event = event_of(result, started.elapsed(), &mut view);
         report(&event);
         typst::comemo::evict(10);
@@ -192,102 +200,90 @@ struct Rebuilt {
     document: Arc<PagedDocument>,
     /// Warnings, located.
     warnings: Vec<String>,
-    /// Time in typst's compilation.
+    /// Time in typst's compilations.
     compile: Duration,
 }
 
-/// One rebuild, reusing the world (and so typst's parsed sources) when there is one;
-/// a compilation that outlives the time limit is put in `stuck`.
-fn rebuild(
+/// One rebuild under the time limit, on a thread of its own that takes what was kept
+/// and gives it back; an error when the rebuild outlives the limit (the watch stops).
+fn rebuild_within(
     root: &Path,
     options: &WatchOptions,
-    fonts: &Arc<Fonts>,
-    world: &mut Option<GuideWorld>,
-    stuck: &mut Option<Error>,
-) -> Result<Rebuilt> {
-    let manifest = manifest::load(root)?;
-    let layout = match &options.layout {
-        Some(l) => l.clone(),
-        None => manifest.layouts[0].name.clone(),
+    kept: Kept,
+) -> Result<(Kept, Result<Rebuilt>)> {
+    let (root, thread_options) = (root.to_path_buf(), options.clone());
+    let work = move |_: &(dyn Fn(()) + Sync)| {
+        let mut kept = kept;
+        let result = rebuild(&root, &thread_options, &mut kept);
+        (kept, result)
     };
-    let date = world::build_date(manifest.date()?)?;
-    let assembled = assemble::assemble(
-        &manifest,
-        &options.lang,
-        &layout,
-        &AssembleOptions { page_multiple: 4, ..Default::default() },
-    )?;
-    let w = match world.take() {
-        Some(mut w) if w.main_path() == assembled.main_path => {
-            w.set_main(assembled.main.clone());
-            w.set_line_map(assembled.line_map.clone());
-            w
+    match deadline::run("livret watch", Some(options.timeout), work, |()| {})? {
+        Waited::Done(done) => Ok(done),
+        Waited::TimedOut(limit) => {
+            Err(deadline::gave_up("the rebuild", limit, "; watch stopped"))
         }
-        _ => GuideWorld::new(
-            root,
-            &assembled.main_path,
-            assembled.main.clone(),
-            fonts.clone(),
-            date,
-        )
-        .with_line_map(assembled.line_map.clone()),
-    };
-    let start = Instant::now();
-    let (w, compiled) = match compile_within(w, options.timeout) {
-        Ok((w, compiled)) => (world.insert(w), compiled),
-        Err(err) => {
-            *stuck = Some(err.clone());
-            return Err(err);
-        }
-    };
-    let compiled = compiled?;
-    let compile_time = start.elapsed();
-    let mut warnings = compiled.warnings.clone();
-    warnings.extend(glyph_warnings(w, &compiled.document, &options.lang));
-    let paths = TargetPaths::new(&manifest.guide.id, &options.lang, &layout);
-    let dir =
-        manifest.language(&options.lang).map_or(manifest::Direction::Ltr, |l| l.dir);
-    let bytes = export::pdf(&compiled.document, &paths.stem, date, true)?;
-    let bytes = pdf_prefs::with_direction(bytes, dir)?;
-    let pdf = paths.reading_pdf();
-    crate::util::fs::write_project(root, &pdf, &bytes)?;
-    forget_build(&manifest, &options.lang, &layout)?;
-    let document = Arc::new(compiled.document);
-    Ok(Rebuilt { pdf, bytes, document, warnings, compile: compile_time })
-}
-
-/// Compiles on a thread of its own and waits at most `limit`; the world comes back
-/// with the outcome, or an error when the compilation still runs.
-fn compile_within(
-    world: GuideWorld,
-    limit: Duration,
-) -> Result<(GuideWorld, Result<compile::Compiled>)> {
-    let (send, receive) = std::sync::mpsc::channel();
-    std::thread::Builder::new()
-        .name("livret watch".into())
-        .stack_size(16 << 20)
-        .spawn(move || {
-            let compiled = compile::compile(&world);
-            let _ = send.send((world, compiled));
-        })
-        .map_err(|e| Error::new(format!("cannot start a build thread ({e})")))?;
-    receive.recv_timeout(limit).map_err(|_| {
-        Error::new(format!(
-            "the rebuild gave up after {} s (--timeout); watch stopped",
-            limit.as_secs()
-        ))
-        .with_hint("a Typst chapter may loop for ever: look for a loop or a recursion that never ends")
-        .with_hint("if the guide is only large, allow more time with --timeout SECONDS")
-    })
-}
-
-/// Forgets what `livret build` recorded for the target whose reading PDF watch has
-/// just replaced, and rewrites `report.json` without it.
-fn forget_build(manifest: &manifest::Manifest, lang: &str, layout: &str) -> Result<()> {
-    let record = paths::record(&manifest.root, lang, layout);
-    match fs::remove_file(&record) {
-        Ok(()) => report::write(manifest),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(Error::io("remove the build record", &record, e)),
     }
+}
+
+/// One rebuild of the watched target through the build's pipeline, reusing the kept
+/// fonts and world; writes the target's record and `report.json`.
+fn rebuild(root: &Path, options: &WatchOptions, kept: &mut Kept) -> Result<Rebuilt> {
+    let manifest = Arc::new(manifest::load(root)?);
+    let project = match &kept.fonts {
+        Some(fonts) => Project::with_fonts(manifest, fonts.clone())?,
+        None => Project::with_manifest(manifest, options.system_fonts)?,
+    };
+    kept.fonts = Some(project.fonts.clone());
+    let id = TargetId {
+        lang: project.language(&options.lang)?,
+        layout: project.layout_or_first(options.layout.as_deref())?,
+    };
+    let build = BuildOptions {
+        project: root.to_path_buf(),
+        langs: vec![id.lang.clone()],
+        layouts: vec![id.layout.clone()],
+        print: false,
+        system_fonts: options.system_fonts,
+        force: true,
+        timeout: Some(options.timeout),
+        pdf_standard: options.pdf_standard,
+        ..BuildOptions::default()
+    };
+    let fixed = match &kept.fixed {
+        Some((text, fixed)) if *text == project.manifest.text => fixed.clone(),
+        _ => {
+            let fixed = orchestrate::fixed_fingerprint(
+                &project.manifest,
+                &project.fonts,
+                &build,
+            )?;
+            kept.fixed = Some((project.manifest.text.clone(), fixed.clone()));
+            fixed
+        }
+    };
+    let _lock = BuildLock::acquire(root)?;
+    let chapters = edition::Shared::default();
+    let ctx = project.context();
+    let outcome = orchestrate::build_target(
+        ctx,
+        &id,
+        &build,
+        &fixed,
+        &chapters,
+        &mut kept.world,
+        &|_| {},
+    )?;
+    let edition = match outcome {
+        Outcome::Built(edition) => edition,
+        Outcome::UpToDate(_) => return Err(Error::new("watch asked for a forced build")),
+    };
+    report::write(&project.manifest)?;
+    let (document, bytes) = edition.reading;
+    Ok(Rebuilt {
+        pdf: edition.target.pdf,
+        bytes,
+        document,
+        warnings: edition.target.warnings,
+        compile: edition.compiling,
+    })
 }

@@ -75,11 +75,9 @@ pub fn accept(manifest: &Manifest, lang: &str, what: &[String]) -> Result<Vec<St
         let acceptance = Acceptance::parse(item);
         let chapter = acceptance.chapter();
         known_chapter(manifest, chapter)?;
-        if chapters::find(manifest, lang, chapter)?.is_none() {
-            return Err(Error::new(format!(
-                "sources/{lang}/{chapter}.md does not exist yet"
-            ))
-            .with_hint("translate the chapter first, then accept it"));
+        if let Some(path) = chapters::missing(manifest, lang, chapter)? {
+            return Err(Error::new(chapters::missing_translation(&path))
+                .with_hint("translate the chapter first, then accept it"));
         }
         let src = chapters::find(manifest, source, chapter)?.ok_or_else(|| {
             Error::new(format!("source chapter `{chapter}` has no file"))

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::project::manifest::Manifest;
+use crate::project::paths;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::resolve_in_root;
 
@@ -52,12 +53,14 @@ impl ChapterFile {
 pub fn find(manifest: &Manifest, lang: &str, stem: &str) -> Result<Option<ChapterFile>> {
     let mut found = None;
     for ext in ["md", "typ"] {
-        let rel = format!("sources/{lang}/{stem}.{ext}");
+        let rel = paths::chapter(lang, stem, ext);
         let abs = manifest.root.join(&rel);
         if abs.symlink_metadata().is_ok() {
             if found.is_some() {
                 return Err(Error::new(format!(
-                    "sources/{lang}/{stem}: both {stem}.md and {stem}.typ exist"
+                    "{} and {} both exist",
+                    paths::chapter(lang, stem, "md"),
+                    paths::chapter(lang, stem, "typ")
                 ))
                 .with_hint("keep one of the two files"));
             }
@@ -68,4 +71,22 @@ pub fn find(manifest: &Manifest, lang: &str, stem: &str) -> Result<Option<Chapte
         }
     }
     Ok(found)
+}
+
+/// The file a missing translation of chapter `stem` should be, named as the source
+/// chapter is (`.md` or `.typ`); `None` when `lang` has the chapter.
+pub fn missing(manifest: &Manifest, lang: &str, stem: &str) -> Result<Option<String>> {
+    if find(manifest, lang, stem)?.is_some() {
+        return Ok(None);
+    }
+    let source = &manifest.guide.source_language;
+    let ext = find(manifest, source, stem)?
+        .map_or_else(|| "md".to_string(), |f| f.extension().to_string());
+    Ok(Some(paths::chapter(lang, stem, &ext)))
+}
+
+/// The one sentence for a chapter not translated yet, used by `check`, `build
+/// --strict` and `check --accept`: `sources/bm/02-forces.md is not translated yet`.
+pub fn missing_translation(path: &str) -> String {
+    format!("{path} is not translated yet")
 }

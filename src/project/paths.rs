@@ -41,6 +41,11 @@ pub fn po_dir(lang: &str) -> String {
     format!("po/{lang}")
 }
 
+/// `sources/<lang>/<stem>.<ext>`: a chapter file (`ext` is `md` or `typ`).
+pub fn chapter(lang: &str, stem: &str, ext: &str) -> String {
+    format!("sources/{lang}/{stem}.{ext}")
+}
+
 /// `sources/<lang>/status.toml`.
 pub fn status_file(lang: &str) -> String {
     format!("sources/{lang}/{STATUS_FILE}")

@@ -1,17 +1,18 @@
 //! Chapters + layout → the Typst main source of one (language, layout).
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::Path;
 
 use crate::project::chapters::{self, ChapterFile};
 use crate::project::manifest::{Direction, Language, MANIFEST_PATH, Manifest};
+use crate::project::paths;
 use crate::project::paths::TargetPaths;
-use crate::typeset::markdown::{self, ConvertError, ImageRef, string_literal};
+pub use crate::typeset::converted::ChapterCache;
+use crate::typeset::markdown::{self, string_literal};
 use crate::typeset::world::LineOrigin;
 use crate::util::diag::{Error, Result};
-use crate::util::fs::{read_project_text, resolve_in_root};
-use crate::util::hash::sha256_hex;
-use crate::util::text::without_bom;
+use crate::util::fs::resolve_in_root;
 
 /// What to assemble.
 #[derive(Debug, Clone, Default)]
@@ -20,9 +21,6 @@ pub struct AssembleOptions {
     pub strict: bool,
     /// The page count is padded with notes pages to a multiple of this.
     pub page_multiple: usize,
-    /// Image paths of Markdown chapters to load under another name (`/a.png` →
-    /// `/a.png.jpg`: a processed image in another format, served by the world).
-    pub image_aliases: BTreeMap<String, String>,
 }
 
 /// An image a Markdown chapter shows.
@@ -56,14 +54,50 @@ pub struct Assembled {
     /// What the chapters print otherwise than written (raw HTML as text, links not
     /// made live), rendered as `chapter:line: warning: …` with a hint.
     pub warnings: Vec<String>,
+    /// Where each of `images` has its path literal in `main`, in the same order.
+    literals: Vec<Range<usize>>,
+    /// Where the page multiple's value is in `main`.
+    multiple: Range<usize>,
 }
 
-/// Builds the main source for `lang` in `layout`.
+impl Assembled {
+    /// The main source padded to `page_multiple` pages, with Markdown images loaded
+    /// under other names (`aliases`: `/a.png` → `/a.png.jpg`, a prepared image in
+    /// another format, served by the world); the same lines as `main`, so the line map
+    /// still holds.
+    pub fn main_with(
+        &self,
+        page_multiple: usize,
+        aliases: &BTreeMap<String, String>,
+    ) -> String {
+        let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+        edits.push((self.multiple.clone(), page_multiple.to_string()));
+        for (image, range) in self.images.iter().zip(&self.literals) {
+            if let Some(served) = aliases.get(&format!("/{}", image.path)) {
+                edits.push((range.clone(), string_literal(served)));
+            }
+        }
+        edits.sort_by_key(|(range, _)| range.start);
+        let mut text = String::with_capacity(self.main.len() + 64);
+        let mut at = 0;
+        for (range, replacement) in edits {
+            text.push_str(&self.main[at..range.start]);
+            text.push_str(&replacement);
+            at = range.end;
+        }
+        text.push_str(&self.main[at..]);
+        text
+    }
+}
+
+/// Builds the main source for `lang` in `layout`, reading and converting each
+/// Markdown chapter through `cache` (once per build).
 pub fn assemble(
     manifest: &Manifest,
     lang: &str,
     layout: &str,
     options: &AssembleOptions,
+    cache: &ChapterCache,
 ) -> Result<Assembled> {
     let language = manifest.language(lang).ok_or_else(|| {
         Error::new(format!("unknown language `{lang}`")).with_hint(format!(
@@ -79,22 +113,24 @@ pub fn assemble(
     let source = manifest.source_language();
     let mut out = Output::default();
     for line in header(manifest, language, layout, options.page_multiple)? {
+        if let Some(value) = line.strip_prefix("  page-multiple: ") {
+            let start = out.text.len() + "  page-multiple: ".len();
+            out.multiple = start..start + value.trim_end_matches(',').len();
+        }
         out.line(None, &line);
     }
 
     let mut missing = Vec::new();
+    let mut warnings = Vec::new();
     let mut untranslated = Vec::new();
     let mut chapter_files = Vec::new();
-    let mut images = Vec::new();
-    let mut read = Vec::new();
-    let mut warnings = Vec::new();
     for stem in manifest.chapter_stems() {
         let (file, shown_in, banner) = match chapters::find(manifest, lang, stem)? {
             Some(file) => (file, language, false),
             None if lang != source.code => {
-                missing.push(format!("sources/{lang}/{stem}.md"));
                 match chapters::find(manifest, &source.code, stem)? {
                     Some(file) => {
+                        missing.push(paths::chapter(lang, stem, file.extension()));
                         untranslated.push(stem.to_string());
                         (file, source, true)
                     }
@@ -104,17 +140,17 @@ pub fn assemble(
             None => return Err(missing_source_chapter(manifest, stem)),
         };
         let chapter = Chapter { stem, file: &file, shown_in, banner };
-        let found = Found { images: &mut images, warnings: &mut warnings };
-        if let Some(hash) = write_chapter(&mut out, manifest, &chapter, options, found)? {
-            read.push((file.rel.clone(), hash));
-        }
+        let found = write_chapter(&mut out, manifest, &chapter, options, cache)?;
+        warnings.extend(found);
         chapter_files.push(file.rel);
     }
     if options.strict && !missing.is_empty() {
+        let each: Vec<String> =
+            missing.iter().map(|m| chapters::missing_translation(m)).collect();
         return Err(Error::new(format!(
             "language `{lang}` is missing {} chapter(s): {}",
             missing.len(),
-            missing.join(", ")
+            each.join("; ")
         ))
         .with_hint("translate them, or build without --strict to show the source chapters with a banner"));
     }
@@ -124,9 +160,11 @@ pub fn assemble(
         line_map: out.map,
         untranslated,
         chapter_files,
-        images,
-        read,
+        images: out.images,
+        read: out.read,
         warnings,
+        literals: out.literals,
+        multiple: out.multiple,
     })
 }
 
@@ -197,14 +235,6 @@ struct Chapter<'a> {
     banner: bool,
 }
 
-/// What writing the chapters finds, for the caller.
-struct Found<'a> {
-    /// The Markdown chapters' images.
-    images: &'a mut Vec<ImageUse>,
-    /// Rendered warnings.
-    warnings: &'a mut Vec<String>,
-}
-
 /// Writes one chapter: a `#chapter` call holding the included Typst file or the
 /// converted Markdown (its lines mapped back to the chapter's). With `strict`, a
 /// warning about the chapter's text is an error.
@@ -213,10 +243,10 @@ fn write_chapter(
     manifest: &Manifest,
     chapter: &Chapter,
     options: &AssembleOptions,
-    found: Found,
-) -> Result<Option<String>> {
-    let Found { images, warnings } = found;
+    cache: &ChapterCache,
+) -> Result<Vec<String>> {
     let Chapter { stem, file, shown_in, banner } = *chapter;
+    let mut warnings = Vec::new();
     out.line(
         None,
         &format!(
@@ -228,32 +258,13 @@ fn write_chapter(
             if banner { label_dict(shown_in) } else { "none".into() },
         ),
     );
-    let mut hash = None;
     if !file.is_markdown() {
         out.line(
             None,
             &format!("#include {}", string_literal(&format!("/{}", file.rel))),
         );
     } else {
-        let text = read_project_text(&manifest.root, &file.rel)?;
-        hash = Some(sha256_hex(text.as_bytes()));
-        let text = without_bom(text);
-        let converted = markdown::to_typst(&text, |image| {
-            let path = resolve_image(manifest, &shown_in.code, &file.rel, &image)?;
-            images.push(ImageUse {
-                path: path.trim_start_matches('/').to_string(),
-                chapter: file.rel.clone(),
-                line: image.line,
-            });
-            Ok::<_, Error>(options.image_aliases.get(&path).cloned().unwrap_or(path))
-        })
-        .map_err(|err| match err {
-            ConvertError::Image(err) => err,
-            ConvertError::Refused(refusal) => {
-                Error::at(Path::new(&file.rel), Some((refusal.line, 1)), refusal.message)
-                    .with_hint(refusal.hint)
-            }
-        })?;
+        let converted = cache.get(manifest, file, &shown_in.code)?;
         if options.strict
             && let Some(first) = converted.warnings.first()
         {
@@ -267,16 +278,29 @@ fn write_chapter(
         warnings.extend(converted.warnings.iter().map(|w| {
             format!("{}:{}: warning: {}\n  hint: {}", file.rel, w.line, w.message, w.hint)
         }));
-        for (i, line) in converted.typst.lines().enumerate() {
-            let origin = converted
-                .lines
-                .get(i)
-                .map(|&l| LineOrigin { file: file.rel.clone(), line: l });
-            out.line(origin, line);
+        if !out.read.iter().any(|(rel, _)| *rel == file.rel) {
+            out.read.push((file.rel.clone(), converted.hash.clone()));
         }
+        let first = out.map.len();
+        let mut starts = Vec::with_capacity(converted.lines.len());
+        for (text, line) in &converted.lines {
+            starts.push(out.text.len());
+            let origin = line.map(|line| LineOrigin { file: file.rel.clone(), line });
+            out.line(origin, text);
+        }
+        for (path, line, at, range) in &converted.images {
+            out.images.push(ImageUse {
+                path: path.clone(),
+                chapter: file.rel.clone(),
+                line: *line,
+            });
+            let base = starts[*at];
+            out.literals.push(base + range.start..base + range.end);
+        }
+        debug_assert_eq!(out.map.len() - first, converted.lines.len());
     }
     out.line(None, "]");
-    Ok(hash)
+    Ok(warnings)
 }
 
 /// The error for a chapter missing in the source language.
@@ -286,58 +310,11 @@ fn missing_source_chapter(manifest: &Manifest, stem: &str) -> Error {
         Some(line) => format!("{MANIFEST_PATH}:{line}"),
         None => MANIFEST_PATH.to_string(),
     };
+    let (md, typ) = (paths::chapter(src, stem, "md"), paths::chapter(src, stem, "typ"));
     Error::new(format!(
-        "{place}: chapter `{stem}` has no file: neither sources/{src}/{stem}.md nor sources/{src}/{stem}.typ exists"
+        "{place}: chapter `{stem}` has no file: neither {md} nor {typ} exists"
     ))
-    .with_hint(format!("create sources/{src}/{stem}.md, or remove `{stem}` from the chapter list"))
-}
-
-/// The file name endings of the images typst can print (any case).
-const IMAGE_FORMATS: [&str; 7] = ["png", "jpg", "jpeg", "gif", "webp", "svg", "pdf"];
-
-/// Maps an image destination written in a chapter to a project path Typst loads.
-///
-/// Paths are relative to `sources/`; `sources/images/<lang>/x` overrides `sources/images/x`.
-fn resolve_image(
-    manifest: &Manifest,
-    lang: &str,
-    chapter: &str,
-    image: &ImageRef,
-) -> Result<String> {
-    let at = |msg: String| Error::at(Path::new(chapter), Some((image.line, 1)), msg);
-    let dest = image.dest.trim();
-    if dest.contains("://") {
-        return Err(at(format!("image `{dest}` is a web address")).with_hint(
-            "download the image into sources/images/ and refer to it as images/<name>",
-        ));
-    }
-    let rel = dest.trim_start_matches("./");
-    if rel.starts_with('/') || rel.split('/').any(|part| part == "..") {
-        return Err(at(format!("image path `{dest}` leaves sources/")).with_hint(
-            "images are referred to relative to sources/, e.g. images/logo.png",
-        ));
-    }
-    if let Some((_, ext)) = rel.rsplit_once('.')
-        && !ext.contains('/')
-        && !IMAGE_FORMATS.contains(&ext.to_ascii_lowercase().as_str())
-    {
-        return Err(at(format!(
-            "image `{dest}`: livret prints PNG, JPEG, GIF, WebP, SVG and PDF images, not `.{ext}` files"
-        ))
-        .with_hint("convert it to PNG (drawings) or JPEG (photos), e.g. with GIMP, and change the name here"));
-    }
-    let localized =
-        rel.strip_prefix("images/").map(|rest| format!("sources/images/{lang}/{rest}"));
-    let candidates = localized.into_iter().chain([format!("sources/{rel}")]);
-    for candidate in candidates {
-        if manifest.root.join(&candidate).symlink_metadata().is_ok() {
-            return resolve_in_root(&manifest.root, &candidate)
-                .map(|_| format!("/{candidate}"))
-                .map_err(|problem| at(format!("image `{dest}`: {problem}")));
-        }
-    }
-    Err(at(format!("image `{dest}` not found (looked for sources/{rel})"))
-        .with_hint("put the file under sources/images/ or fix the path"))
+    .with_hint(format!("create {md}, or remove `{stem}` from the chapter list"))
 }
 
 /// The named arguments passed to the layout's `book` function.
@@ -400,11 +377,16 @@ fn font_array(fonts: &[String]) -> String {
     format!("({},)", items.join(", "))
 }
 
-/// The main source under construction, with its line map.
+/// The main source under construction, with its line map, the Markdown images and
+/// where their paths are, the chapters read and where the page multiple is.
 #[derive(Default)]
 struct Output {
     text: String,
     map: Vec<Option<LineOrigin>>,
+    images: Vec<ImageUse>,
+    literals: Vec<Range<usize>>,
+    read: Vec<(String, String)>,
+    multiple: Range<usize>,
 }
 
 impl Output {
@@ -413,5 +395,47 @@ impl Output {
         self.text.push_str(text);
         self.text.push('\n');
         self.map.push(origin);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn main_with_replaces_only_the_aliased_literals_and_the_page_multiple() {
+        let main = "#show: book.with(\n  page-multiple: 4,\n)\n#book-image(\"/a.png\", alt: \"a\")\n#book-image(\"/b.png\", alt: \"b\")\n".to_string();
+        let at = |needle: &str| {
+            let start = main.find(needle).unwrap();
+            start..start + needle.len()
+        };
+        let assembled = Assembled {
+            main: main.clone(),
+            main_path: "out/main.typ".into(),
+            line_map: vec![None; 5],
+            untranslated: Vec::new(),
+            chapter_files: Vec::new(),
+            images: ["a.png", "b.png"]
+                .iter()
+                .map(|p| ImageUse {
+                    path: p.to_string(),
+                    chapter: "c.md".into(),
+                    line: 1,
+                })
+                .collect(),
+            read: Vec::new(),
+            warnings: Vec::new(),
+            literals: vec![at("\"/a.png\""), at("\"/b.png\"")],
+            multiple: at("4"),
+        };
+        assert_eq!(assembled.main_with(4, &BTreeMap::new()), main);
+        let aliases = BTreeMap::from([("/b.png".to_string(), "/b.png.jpg".to_string())]);
+        let text = assembled.main_with(16, &aliases);
+        assert_eq!(
+            text,
+            main.replace("page-multiple: 4", "page-multiple: 16")
+                .replace("\"/b.png\"", "\"/b.png.jpg\"")
+        );
+        assert_eq!(text.lines().count(), main.lines().count());
     }
 }

@@ -4,6 +4,7 @@
 pub mod assemble;
 pub mod calibration;
 pub mod compile;
+pub mod converted;
 pub mod export;
 pub mod fonts;
 pub mod frames;

@@ -223,6 +223,14 @@ impl GuideWorld {
         self.reads.entries()
     }
 
+    /// Forgets which files were read and with what bytes, so that a new build on this
+    /// world (`watch`) records only its own reads.
+    pub fn forget_reads(&mut self) {
+        self.reads = Arc::new(ReadLog::default());
+        self.files.loader_mut().reads = self.reads.clone();
+        self.loads = Mutex::new(BTreeSet::new());
+    }
+
     /// Notes that typst read a project file.
     fn record_load(&self, id: FileId) {
         if id != self.main

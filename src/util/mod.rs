@@ -1,7 +1,8 @@
 //! Plumbing every layer uses: errors for users, atomic writes, the directory walker,
 //! hashing, HTML comments, suggestions for typos, text without its byte order mark, sizes for
-//! people.
+//! people, work under a time limit.
 
+pub mod deadline;
 pub mod diag;
 pub mod fs;
 pub mod hash;

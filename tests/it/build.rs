@@ -72,12 +72,12 @@ fn sample_guide_builds_every_language_and_layout() {
                 })
                 .collect();
             for entry in fs::read_dir(root.join("sources/fr")).unwrap() {
-                let name = entry.unwrap().file_name();
-                // Chapters only (not the source's `.ids/` folder).
-                let chapter = name.to_string_lossy();
-                if !(chapter.ends_with(".md") || chapter.ends_with(".typ")) {
+                let entry = entry.unwrap();
+                // Chapters only, not the segment ids beside them (sources/fr/.ids/).
+                if entry.file_type().unwrap().is_dir() {
                     continue;
                 }
+                let name = entry.file_name();
                 let own = root.join("sources").join(lang).join(&name);
                 let file =
                     if own.exists() { own } else { root.join("sources/fr").join(&name) };

@@ -25,6 +25,7 @@ mod job_sheet;
 mod lighter;
 mod markdown_prop;
 mod new;
+mod one_path;
 mod po;
 mod po_guard;
 mod po_month;

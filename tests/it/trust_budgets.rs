@@ -337,13 +337,14 @@ fn watch_keeps_report_json_true() {
     .unwrap();
     let (code, _, err) = livret_in(root, "watch", &["--lang", "fr", "--max-builds", "1"]);
     assert_eq!(code, 0, "{err}");
-    // The watch PDF is not a build output: the report no longer claims it.
-    assert!(!report_is_true(root).contains(&PDF.to_string()));
-    assert!(!root.join(RECORD).exists());
-    // The next build makes it again (not "up to date") and lists it again.
+    // Watch builds as `build --no-print` does: the report lists its PDF as it is now,
+    // and the record holds the edited chapter, so the next build has nothing to redo.
+    assert!(report_is_true(root).contains(&PDF.to_string()));
+    assert!(root.join(RECORD).exists());
+    assert!(normalize(&pdf_text(&root.join(PDF), None)).contains("Autre texte"));
     let (code, out, err) = livret_in(root, "build", &["--no-print"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("built 1 target(s), 0 up to date"), "{out}");
+    assert!(out.contains("built 0 target(s), 1 up to date"), "{out}");
     assert!(report_is_true(root).contains(&PDF.to_string()));
 }
 

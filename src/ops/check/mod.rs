@@ -16,13 +16,13 @@ pub use qa::QaFinding;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
+use crate::build::Project;
 use crate::build::target::{CompiledTarget, Context, TargetSpec, compile_target};
 use crate::project::manifest::{self, Manifest};
 use crate::project::review::{self, State};
 use crate::project::{accept, chapters, intended, status, targets};
-use crate::typeset::fonts::Fonts;
-use crate::typeset::world;
 use crate::util::diag::{Error, Result};
 
 /// What to check.
@@ -36,11 +36,13 @@ pub struct CheckOptions {
     pub accept: Vec<String>,
     /// Findings to mark as intended for the (single) language given (`ID:CHECK`).
     pub intended: Vec<String>,
+    /// Also use the system's fonts.
+    pub system_fonts: bool,
 }
 
 /// Checks the languages and returns one report each.
 pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
-    let manifest = manifest::load(&options.project)?;
+    let manifest = Arc::new(manifest::load(&options.project)?);
     if !options.accept.is_empty() {
         let [lang] = options.langs.as_slice() else {
             return Err(Error::new("--accept needs exactly one --lang"));
@@ -63,9 +65,8 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
         manifest.languages.iter().map(|l| l.code.as_str()),
         "language",
     )?;
-    let fonts = Fonts::load(&manifest.root, false)?;
-    let date = world::build_date(manifest.date()?)?;
-    let ctx = Context { manifest: &manifest, fonts: &fonts, date };
+    let project = Project::with_manifest(manifest.clone(), options.system_fonts)?;
+    let ctx = project.context();
     let source = manifest.guide.source_language.as_str();
     // The source language, compiled once per layout: its page counts, and its report.
     let mut source_targets = BTreeMap::new();
@@ -120,11 +121,8 @@ fn chapter_status(
     let source = manifest.guide.source_language.as_str();
     let accepted = status::read(manifest, lang)?;
     for stem in manifest.chapter_stems() {
-        if chapters::find(manifest, lang, stem)?.is_none() {
-            // Name the file as the source has it (.md or .typ).
-            let ext = chapters::find(manifest, source, stem)?
-                .map_or_else(|| "md".to_string(), |f| f.extension().to_string());
-            report.missing.push(format!("sources/{lang}/{stem}.{ext}"));
+        if let Some(path) = chapters::missing(manifest, lang, stem)? {
+            report.missing.push(path);
             continue;
         }
         report.translated += 1;

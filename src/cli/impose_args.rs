@@ -1,15 +1,14 @@
-//! The arguments of `livret impose` and `livret calibrate`.
+//! The arguments of `livret impose`.
 
 use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::project::preset::{Fit, Millimetres, PrintChoices, Sheet, TrimSize};
 use livret_impose::fit::TurnPages;
 use livret_impose::paper::Paper;
-use livret_impose::{
-    BackOffset, Binding, Blanks, Duplex, MarkKind, Orientation, Scheme, mm,
-};
+use livret_impose::{BackOffset, Binding, Blanks, Duplex, MarkKind, Scheme, mm};
+
+use crate::project::preset::{Fit, Millimetres, PrintChoices, Sheet, TrimSize};
 
 /// The most pixels of one `impose --preview` picture (100 million, 400 MB in memory):
 /// a side of A3 at 600 dpi fits, A4 at 1200 dpi does not.
@@ -131,34 +130,6 @@ impl ImposeArgs {
     }
 }
 
-/// `livret calibrate`.
-#[derive(Debug, Args)]
-pub struct CalibrateArgs {
-    /// The paper of your jobs: a4, a3, letter, legal, tabloid, or WxHmm / WxHin.
-    #[arg(long)]
-    pub sheet: Sheet,
-    /// The flip your printer makes when printing both sides: long or short.
-    #[arg(long, default_value = "long")]
-    pub duplex: Duplex,
-    /// The orientation of your job's sheets (its ticket gives the command): portrait
-    /// or landscape. The driver turns a landscape sheet, so measure in the job's own.
-    #[arg(long, default_value = "portrait")]
-    pub orientation: Orientation,
-    /// Where to write the sheet (a two-page PDF: front, back).
-    #[arg(long, short = 'o', value_name = "OUTPUT.pdf")]
-    pub output: PathBuf,
-}
-
-/// `--preview-dpi`: 10 to 1200, as `preview --dpi`.
-fn parse_dpi(text: &str) -> Result<f64, String> {
-    let dpi: f64 = text.parse().map_err(|_| format!("`{text}` is not a resolution"))?;
-    if (10.0..=1200.0).contains(&dpi) {
-        Ok(dpi)
-    } else {
-        Err("use a resolution between 10 and 1200 dpi, e.g. --preview-dpi 60".into())
-    }
-}
-
 impl ImposeArgs {
     /// The `--preview` folder and resolution, refused when one side's picture would
     /// exceed [`MAX_PREVIEW_PIXELS`] (a large custom sheet at a high resolution).
@@ -180,5 +151,15 @@ impl ImposeArgs {
             .with_hint(format!("use --preview-dpi {} or less", most.max(1.0))));
         }
         Ok(Some((dir.clone(), self.preview_dpi)))
+    }
+}
+
+/// `--preview-dpi`: 10 to 1200, as `preview --dpi`.
+fn parse_dpi(text: &str) -> Result<f64, String> {
+    let dpi: f64 = text.parse().map_err(|_| format!("`{text}` is not a resolution"))?;
+    if (10.0..=1200.0).contains(&dpi) {
+        Ok(dpi)
+    } else {
+        Err("use a resolution between 10 and 1200 dpi, e.g. --preview-dpi 60".into())
     }
 }
