@@ -21,7 +21,9 @@ typst --version 2>/dev/null | grep -q '0\.15\.1' \
   || { echo "install typst-cli 0.15.1: cargo install typst-cli --version 0.15.1 --locked" >&2; exit 2; }
 if [ -z "${LIVRET:-}" ]; then
   cargo build --release --quiet
-  LIVRET="$(pwd)/${CARGO_TARGET_DIR:-target}/release/livret"
+  target="${CARGO_TARGET_DIR:-target}"
+  case "$target" in /*) ;; *) target="$(pwd)/$target" ;; esac
+  LIVRET="$target/release/livret"
 fi
 edit="python3 $(pwd)/bench/edit_wait.py"
 
