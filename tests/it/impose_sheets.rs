@@ -15,8 +15,8 @@ use livret::typeset::frames::place_frames;
 use livret::typeset::world::GuideWorld;
 use livret_impose::pdf::{PlaceOptions, impose_pdf};
 use livret_impose::{
-    Binding, Drawing, Duplex, MarkOptions, PlanOptions, Scheme, SheetSize, Size,
-    all_sides, drawings, plan, print_order, slug_texts,
+    Binding, Drawing, Duplex, Imposition, MarkOptions, PlanOptions, Scheme, SheetSize,
+    Size, all_sides, drawings, plan, print_order, slug_texts,
 };
 use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
@@ -119,7 +119,8 @@ enum Backend {
 
 /// Imposes `doc` with `backend`, writes the PDF, reads it back, folds it; checks the
 /// reading order.
-fn check(
+/// One case of a sweep: the plan and the imposed PDF's bytes, by `backend`.
+fn impose_case(
     doc: &PagedDocument,
     input_pdf: &[u8],
     backend: Backend,
@@ -127,7 +128,7 @@ fn check(
     page: Size,
     duplex: Duplex,
     binding: Binding,
-) -> Result<(), String> {
+) -> Result<(Imposition, Vec<u8>), String> {
     let n = doc.pages().len();
     let mut options = PlanOptions::new(scheme, SheetSize::A4.size(), page);
     options.duplex = duplex;
@@ -158,11 +159,19 @@ fn check(
             impose_pdf(input_pdf, &imp, &place).map_err(|e| e.to_string())?
         }
     };
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("sheets.pdf");
-    std::fs::write(&path, bytes).unwrap();
-    // Sizes and words from one pdftotext run: every side, not only the first.
-    let pages = pdf_pages(&path);
+    Ok((imp, bytes))
+}
+
+/// Checks the sides of one case as read back (sizes and words): printed, cut, stacked
+/// and folded, the booklet reads 1…N.
+fn verify(
+    imp: &Imposition,
+    n: usize,
+    scheme: Scheme,
+    page: Size,
+    binding: Binding,
+    pages: Vec<PageRead>,
+) -> Result<(), String> {
     let count = pages.len();
     let sides = if imp.one_sided() { 1 } else { 2 };
     if count != sides * imp.sheets.len() {
@@ -193,12 +202,12 @@ fn check(
                 obs.rotation = (360 - obs.rotation) % 360;
             }
         } else {
-            mirror(&imp, &mut observed);
+            mirror(imp, &mut observed);
         }
     }
-    let books = fold::simulate(&recipe(&imp, 4), &observed)?;
+    let books = fold::simulate(&recipe(imp, 4), &observed)?;
     if scheme == Scheme::Cards {
-        return check_cards(&imp, n, &books);
+        return check_cards(imp, n, &books);
     }
     let copies = if scheme == Scheme::Copies { imp.grid.cells() } else { 1 };
     if books.len() != copies {
@@ -280,6 +289,7 @@ pub(crate) fn mirror(imp: &livret_impose::Imposition, observed: &mut [Vec<Observ
 /// Runs `scheme` over page counts 1…64 and 500, A6 and A7 pages, both duplex modes.
 fn sweep(scheme: Scheme, counts: impl Iterator<Item = usize>, bindings: &[Binding]) {
     let mut failures = Vec::new();
+    let mut cases = Vec::new();
     for n in counts {
         for (name, page) in
             [("A6", Size::from_mm(105.0, 148.0)), ("A7", Size::from_mm(74.0, 105.0))]
@@ -298,19 +308,69 @@ fn sweep(scheme: Scheme, counts: impl Iterator<Item = usize>, bindings: &[Bindin
             for backend in [Backend::Frames, Backend::Pdf] {
                 for duplex in [Duplex::Long, Duplex::Short] {
                     for &binding in bindings {
-                        if let Err(e) =
-                            check(&doc, &input, backend, scheme, page, duplex, binding)
-                        {
-                            failures.push(format!(
-                                "{backend:?}: {scheme} {n} pages {name} {duplex} {binding}: {e}"
-                            ));
+                        let label = format!(
+                            "{backend:?}: {scheme} {n} pages {name} {duplex} {binding}"
+                        );
+                        match impose_case(
+                            &doc, &input, backend, scheme, page, duplex, binding,
+                        ) {
+                            Ok((imp, bytes)) => {
+                                cases.push((label, imp, n, page, binding, bytes))
+                            }
+                            Err(e) => failures.push(format!("{label}: {e}")),
                         }
                     }
                 }
             }
         }
     }
+    let bytes: Vec<&[u8]> = cases.iter().map(|c| c.5.as_slice()).collect();
+    for ((label, imp, n, page, binding, _), pages) in
+        cases.iter().zip(read_back_all(&bytes))
+    {
+        if let Err(e) = verify(imp, *n, scheme, *page, *binding, pages) {
+            failures.push(format!("{label}: {e}"));
+        }
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every PDF's pages read back by poppler, in one pdftotext run for all of them: qpdf
+/// puts their pages one after the other in one file (starting poppler is most of what
+/// reading a small PDF costs), and each PDF's share is cut out by its page count.
+fn read_back_all(pdfs: &[&[u8]]) -> Vec<Vec<PageRead>> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    let mut counts = Vec::new();
+    for (i, bytes) in pdfs.iter().enumerate() {
+        let path = dir.path().join(format!("{i}.pdf"));
+        std::fs::write(&path, bytes).unwrap();
+        counts.push(lopdf::Document::load_mem(bytes).map_or(0, |d| d.get_pages().len()));
+        files.push(path);
+    }
+    if files.is_empty() {
+        return Vec::new();
+    }
+    let merged = dir.path().join("all.pdf");
+    let status = std::process::Command::new("qpdf")
+        .arg("--empty")
+        .arg("--pages")
+        .args(&files)
+        .arg("--")
+        .arg(&merged)
+        .status()
+        .expect("qpdf runs (apt-get install qpdf)");
+    assert!(status.success(), "qpdf could not put the sweep's PDFs together");
+    let mut all = pdf_pages(&merged).into_iter();
+    let shares: Vec<Vec<PageRead>> =
+        counts.iter().map(|&count| all.by_ref().take(count).collect()).collect();
+    assert!(all.next().is_none(), "more pages read back than the PDFs hold");
+    assert_eq!(
+        shares.iter().map(Vec::len).sum::<usize>(),
+        counts.iter().sum::<usize>(),
+        "fewer pages read back than the PDFs hold"
+    );
+    shares
 }
 
 fn counts() -> impl Iterator<Item = usize> {
