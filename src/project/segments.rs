@@ -141,6 +141,18 @@ impl Block {
     }
 }
 
+/// A block's text with its continuation lines' container marks (`> `, indentation)
+/// dropped: what a translator writes for it (PO entries) and what the checks read.
+pub fn without_container_marks(text: &str) -> String {
+    let mut lines = text.split('\n');
+    let mut out = lines.next().unwrap_or("").to_string();
+    for line in lines {
+        out.push('\n');
+        out.push_str(line.trim_start_matches([' ', '\t', '>']));
+    }
+    out
+}
+
 /// `text` with the container marks that start its continuation lines (`> `,
 /// indentation) left out, every run of white space made one space and the ends
 /// trimmed: a block inside a quote and the same words in a PO entry compare equal.

@@ -3,7 +3,7 @@
 //! indentation) in the chapter; the entry holds the text without them, and a
 //! translation is put back with the marks of the place it goes to.
 
-use crate::project::segments::{Block, Kind};
+use crate::project::segments::{self, Block, Kind};
 
 /// Whether a block's text is written on one line whatever its length (a line break
 /// would end it: headings, table cells, image alt texts, terms).
@@ -26,14 +26,7 @@ pub fn entry_text(block: &Block) -> String {
 /// [`entry_text`] of a block's text; a CRLF chapter's line ends are LF in the entry
 /// (as a PO editor writes them; the import puts the chapter's own back).
 pub fn entry_text_of(text: &str) -> String {
-    let text = text.replace("\r\n", "\n");
-    let mut lines = text.split('\n');
-    let mut out = lines.next().unwrap_or("").to_string();
-    for line in lines {
-        out.push('\n');
-        out.push_str(line.trim_start_matches([' ', '\t', '>']));
-    }
-    out
+    segments::without_container_marks(&text.replace("\r\n", "\n"))
 }
 
 /// The marks each continuation line of a block needs where it stands in `chapter`:

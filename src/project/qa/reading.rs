@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, Parser, Tag};
 use regex::Regex;
 
-use crate::project::segments::parser_options;
+use crate::project::segments::{self, parser_options};
 
 /// A bare URL in text: a scheme or `www.`, up to a space or a bracket.
 static URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -45,7 +45,7 @@ impl Reading {
     /// Reads a block's Markdown. Continuation lines may carry their container's marks
     /// (`> `, indentation), which are dropped first.
     pub fn of(markdown: &str) -> Reading {
-        let body = without_container_marks(markdown);
+        let body = segments::without_container_marks(markdown);
         // Footnote references are read as such only when their labels are defined.
         let mut doc = body.clone();
         for label in FOOTNOTE.captures_iter(&body).map(|c| c[1].to_string()) {
@@ -104,17 +104,6 @@ impl Reading {
 /// A URL without the punctuation that ends the sentence around it.
 fn trim_url(url: &str) -> &str {
     url.trim_end_matches(['.', ',', ';', ':', '!', '?', '»', '"', '\'', '’', '”'])
-}
-
-/// The text with its continuation lines' container marks (`> `, indentation) dropped.
-fn without_container_marks(text: &str) -> String {
-    let mut lines = text.split('\n');
-    let mut out = lines.next().unwrap_or("").to_string();
-    for line in lines {
-        out.push('\n');
-        out.push_str(line.trim_start_matches([' ', '\t', '>']));
-    }
-    out
 }
 
 #[cfg(test)]

@@ -86,6 +86,20 @@ pub enum Measured {
     Skipped(String),
 }
 
+/// The pages of `measured` (by input page, 0-based) that were left out, 1-based, with why.
+pub fn unmeasured(measured: &[Option<Measured>]) -> Vec<super::Unmeasured> {
+    measured
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| match m {
+            Some(Measured::Skipped(reason)) => {
+                Some(super::Unmeasured { page: i + 1, reason: reason.clone() })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Page inks by a hash of what the page draws, for one run.
 #[derive(Debug, Default)]
 pub struct InkCache {

@@ -14,7 +14,7 @@ use typst_layout::Page;
 use typst_render::RenderOptions;
 
 use super::budget::{LIMITS, Over, page_work};
-use super::cache::{InkCache, Measured};
+use super::cache::{InkCache, Measured, unmeasured};
 use super::grid::{Affine, PageInk, Placed, Rect, compose};
 use super::marks::marks_ink;
 use super::pdf::raster_scale;
@@ -81,16 +81,7 @@ pub fn side_inks(
             compose(w, h, &placed, marks, gray)
         })
         .collect();
-    let unmeasured = measured
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| match m {
-            Some(Measured::Skipped(reason)) => {
-                Some(Unmeasured { page: i + 1, reason: reason.clone() })
-            }
-            _ => None,
-        })
-        .collect();
+    let unmeasured = unmeasured(&measured);
     (sides, unmeasured)
 }
 

@@ -17,7 +17,7 @@ use livret_impose::{Imposition, drawings};
 use rayon::prelude::*;
 
 use super::budget::{LIMITS, page_work};
-use super::cache::{InkCache, Measured};
+use super::cache::{InkCache, Measured, unmeasured};
 use super::grid::{Affine, PageInk, Placed, Rect, compose};
 use super::marks::marks_ink;
 use super::{INK_DPI, InkCoverage, Inks, MAX_PIXELS, Unmeasured, summarise};
@@ -75,16 +75,7 @@ pub fn side_inks(
             side_ink(placed, &pages, w, h, marks)
         })
         .collect();
-    let unmeasured = pages
-        .iter()
-        .enumerate()
-        .filter_map(|(i, m)| match m {
-            Some(Measured::Skipped(reason)) => {
-                Some(Unmeasured { page: i + 1, reason: reason.clone() })
-            }
-            _ => None,
-        })
-        .collect();
+    let unmeasured = unmeasured(&pages);
     Ok((inks, unmeasured))
 }
 
