@@ -2,7 +2,9 @@
 
 use typst_layout::PagedDocument;
 
+use crate::i18n::{Text, decimal};
 use crate::project::preset::{Colour, PrintPreset};
+use crate::tr;
 use crate::util::diag::Result;
 use livret_impose::{self as impose, Imposition, MarkOptions, PlanOptions, Size};
 
@@ -64,22 +66,27 @@ pub fn margin_warning(
     margin: f64,
     document: &PagedDocument,
     name: &str,
-) -> Option<String> {
+) -> Option<Text> {
     let bounds: Vec<_> = document
         .pages()
         .iter()
         .map(|p| crate::typeset::inspect::content_bounds(&p.frame))
         .collect();
     let hit = impose::margin::intrusion(plan, margin, &bounds)?;
-    Some(
-        format!(
-            "{name}: content of {} placed page(s) (first: page {}) falls up to {:.1} mm into the printer's {:.1} mm unprintable margin and may be cut off",
-            hit.pages,
-            hit.first_page + 1,
-            impose::to_mm(hit.depth),
-            impose::to_mm(margin)
-        ) + "\n  hint: set fit = \"shrink\" in this [[print]] preset, or widen the layout's margins",
-    )
+    let warning = tr!(
+        "build-in-printer-margin",
+        name = name,
+        count = hit.pages,
+        first = hit.first_page + 1,
+        depth = decimal(impose::to_mm(hit.depth), 1),
+        margin = decimal(impose::to_mm(margin), 1)
+    );
+    Some(with_hint(warning, &tr!("build-in-printer-margin-hint")))
+}
+
+/// A warning followed by its hint on an indented line (`\n  hint: …`).
+pub fn with_hint(warning: Text, hint: &Text) -> Text {
+    warning.join("\n  ", &tr!("term-hint").join(" ", hint))
 }
 
 /// The size of a document's first page in pt (all pages of a layout share it).

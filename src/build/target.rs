@@ -11,8 +11,10 @@ use typst::ecow::EcoVec;
 use typst::foundations::{Bytes, Datetime};
 
 use crate::build::output::PlacedImage;
+use crate::i18n::Text;
 use crate::images::{self, ImageCache, ImageTarget, Placement, SourceImage};
 use crate::project::manifest::{Direction, Manifest};
+use crate::tr;
 use crate::typeset::assemble::{
     self, AssembleOptions, Assembled, ChapterCache, ImageUse,
 };
@@ -472,16 +474,21 @@ pub fn glyph_warnings(
     world: &GuideWorld,
     document: &typst_layout::PagedDocument,
     lang: &str,
-) -> Vec<String> {
+) -> Vec<Text> {
     inspect::missing_glyphs(document)
         .into_iter()
         .map(|missing| {
-            let place =
-                compile::place(world, missing.span).map_or_else(String::new, |p| format!("{p}: "));
-            format!(
-                "{place}no font in the stack of `{lang}` can show `{}` (U+{:04X}), page {}",
-                missing.ch, missing.ch as u32, missing.page
-            )
+            let warning = tr!(
+                "build-no-glyph",
+                lang = lang,
+                char = missing.ch,
+                code = format!("U+{:04X}", missing.ch as u32),
+                page = missing.page
+            );
+            match compile::place(world, missing.span) {
+                Some(place) => Text::raw(place.to_string()).join(": ", &warning),
+                None => warning,
+            }
         })
         .collect()
 }
@@ -542,18 +549,22 @@ pub fn failures(
     diags: &[SourceDiagnostic],
 ) -> Error {
     let mut rendered = culprit_images(at, standard);
-    rendered.extend(diags.iter().map(|d| compile::render(at.world, d)));
-    let what = match standard {
-        Some(s) => format!("{ident}.pdf does not meet {}", standard_name(s)),
-        None => format!("{ident}.pdf could not be written"),
+    rendered.extend(diags.iter().map(|d| Text::from(compile::render(at.world, d))));
+    let pdf = format!("{ident}.pdf");
+    let mut message = match standard {
+        Some(s) => tr!("build-not-standard", pdf = pdf, standard = standard_name(s)),
+        None => tr!("build-pdf-failed", pdf = pdf),
     };
-    Error::new(format!("{what}: {}", rendered.join("\nerror: ")))
-        .with_hint("fix the places shown; no PDF was written")
+    let next = format!("\n{} ", tr!("term-error"));
+    for (i, place) in rendered.iter().enumerate() {
+        message = message.join(if i == 0 { ": " } else { &next }, place);
+    }
+    Error::new(message).with_hint(tr!("build-pdf-failed-hint"))
 }
 
 /// When the standard refuses what the layout placed, the Markdown images that cannot
 /// meet it, each at the chapter line that shows it.
-fn culprit_images(at: Failing, standard: Option<typst_pdf::PdfStandard>) -> Vec<String> {
+fn culprit_images(at: Failing, standard: Option<typst_pdf::PdfStandard>) -> Vec<Text> {
     let Some(standard) = standard else { return Vec::new() };
     let mut seen = std::collections::BTreeSet::new();
     at.images
@@ -561,7 +572,14 @@ fn culprit_images(at: Failing, standard: Option<typst_pdf::PdfStandard>) -> Vec<
         .filter(|used| seen.insert(used.path.clone()))
         .filter_map(|used| {
             let why = export::image_refusal(at.world, at.date, &used.path, standard)?;
-            Some(format!("{}:{}: image `{}`: {why}", used.chapter, used.line, used.path))
+            let place = format!("{}:{}", used.chapter, used.line);
+            let path = &used.path;
+            Some(tr!(
+                "build-image-refused",
+                place = place,
+                path = path,
+                why = Text::from(why)
+            ))
         })
         .collect()
 }

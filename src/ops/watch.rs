@@ -283,7 +283,7 @@ fn rebuild(root: &Path, options: &WatchOptions, kept: &mut Kept) -> Result<Rebui
         pdf: edition.target.pdf,
         bytes,
         document,
-        warnings: edition.target.warnings,
+        warnings: edition.target.warnings.into_iter().map(String::from).collect(),
         compile: edition.compiling,
     })
 }
