@@ -38,3 +38,20 @@ ops-chapter-unknown = unknown chapter `{ $old }`: sources/guide.toml does not li
 ops-chapter-unknown-anywhere = unknown chapter `{ $old }`: sources/guide.toml does not list it, and no translation keeps anything under that name
 ops-chapter-did-you-mean = did you mean `{ $best }`?
 ops-chapter-known = the chapters are: { $chapters }
+
+# livret watch.
+ops-watch-status = { $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+}, built in { $millis } ms
+ops-watch-failed = cannot watch files ({ $reason })
+ops-watch-timed-out = the rebuild gave up after { $seconds } s (--timeout); watch stopped
+ops-watch-not-forced = watch asked for a forced build
+
+# livret proof: the captions above each page of the proof, and its errors.
+ops-proof-unknown-language = unknown language `{ $lang }`
+ops-proof-known-languages = the languages of guide.toml are: { $langs }
+ops-proof-front-matter = front matter
+ops-proof-back-matter = back matter
+ops-proof-caption = { $lang } · { $what } · page { $page }
+ops-proof-caption-no-page = { $lang } · { $what } · (no page)

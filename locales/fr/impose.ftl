@@ -1,0 +1,38 @@
+# livret impose : n'importe quel PDF sur des feuilles d'imprimante (src/ops/impose*.rs).
+
+impose-not-pdf = le fichier de sortie { $path } doit finir par .pdf
+impose-not-pdf-hint = par exemple -o feuilles.pdf
+impose-nothing-written = rien n'a été écrit
+impose-binding-right = reliure à droite : le PDF se lit de droite à gauche (/Direction /R2L) ; --binding left pour relier à gauche
+impose-and-more = { " " }et { $count } de plus
+impose-protected = le PDF d'entrée est protégé par un mot de passe propriétaire (il s'ouvre sans mot de passe) : il a été déchiffré en mémoire et le fichier produit n'est pas protégé
+impose-portrait = portrait
+impose-landscape = paysage
+impose-turned = { $count ->
+    [one] page { $pages } tournée d'un quart de tour (le haut à gauche) pour remplir son emplacement { $orientation }
+   *[other] pages { $pages } tournées d'un quart de tour (le haut à gauche) pour remplir leur emplacement { $orientation }
+}
+impose-turned-hint = utilisez --rotate none pour les garder telles quelles
+impose-scaled = { $count ->
+    [one] la page { $pages } n'est pas en { $slot } (le format le plus courant) : réduite à { $range } pour tenir dans son emplacement
+   *[other] les pages { $pages } ne sont pas en { $slot } (le format le plus courant) : réduites à { $range } pour tenir dans leur emplacement
+}
+impose-centred = { $count ->
+    [one] la page { $pages } n'est pas en { $slot } (le format le plus courant) : centrée dans son emplacement à sa propre taille
+   *[other] les pages { $pages } ne sont pas en { $slot } (le format le plus courant) : centrées dans leur emplacement à leur propre taille
+}
+impose-in-printer-margin = le contenu { $count ->
+    [one] de la page { $pages }
+   *[other] des pages { $pages }
+} entre jusqu'à { $depth } mm dans la marge non imprimable de { $margin } mm de l'imprimante et risque d'être coupé
+impose-margin-shrink = utilisez --fit shrink pour réduire les pages à la zone imprimable (à { $scale } %), ou mesurez la vraie marge de l'imprimante avec `livret calibrate`
+impose-margin-calibrate = mesurez la vraie marge de l'imprimante avec `livret calibrate` (--printer-margin)
+impose-blank-pages = { $count ->
+    [one] { $count } page blanche ajoutée pour remplir les feuilles
+   *[other] { $count } pages blanches ajoutées pour remplir les feuilles
+}
+impose-no-pages = { $input } : le PDF n'a aucune page
+impose-other-orientation-hint = c'est une page de l'autre orientation : utilisez --rotate auto pour la tourner dans son emplacement
+impose-one-size-hint = l'imposition demande des pages d'un seul format : utilisez --fit center pour centrer les autres dans leur emplacement (réduites si plus grandes), ou --fit shrink pour ajuster chaque page à son emplacement
+impose-odd-size = { $input } : la page { $page } mesure { $size } mm, mais la page { $like } mesure { $common } mm (le format le plus courant)
+impose-odd-size-turned = { $input } : la page { $page } mesure { $size } mm, mais la plupart des pages mesurent, une fois tournées, { $common } mm (le format le plus courant)

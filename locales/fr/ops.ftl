@@ -38,3 +38,20 @@ ops-chapter-unknown = chapitre inconnu `{ $old }` : sources/guide.toml ne le lis
 ops-chapter-unknown-anywhere = chapitre inconnu `{ $old }` : sources/guide.toml ne le liste pas, et aucune traduction ne garde quoi que ce soit sous ce nom
 ops-chapter-did-you-mean = vouliez-vous dire `{ $best }` ?
 ops-chapter-known = les chapitres sont : { $chapters }
+
+# livret watch.
+ops-watch-status = { $pages ->
+    [one] { $pages } page
+   *[other] { $pages } pages
+}, construit en { $millis } ms
+ops-watch-failed = impossible de surveiller les fichiers ({ $reason })
+ops-watch-timed-out = la reconstruction a abandonné après { $seconds } s (--timeout) ; la surveillance s'est arrêtée
+ops-watch-not-forced = watch a demandé une construction forcée
+
+# livret proof : les légendes au-dessus de chaque page de l'épreuve, et ses erreurs.
+ops-proof-unknown-language = langue inconnue `{ $lang }`
+ops-proof-known-languages = les langues de guide.toml sont : { $langs }
+ops-proof-front-matter = pages de début
+ops-proof-back-matter = pages de fin
+ops-proof-caption = { $lang } · { $what } · page { $page }
+ops-proof-caption-no-page = { $lang } · { $what } · (pas de page)

@@ -22,6 +22,7 @@ use crate::build::{BuildOptions, Project, edition, report};
 use crate::ops::serve::LiveView;
 use crate::project::manifest;
 use crate::project::targets::TargetId;
+use crate::tr;
 use crate::typeset::fonts::Fonts;
 use crate::typeset::world::GuideWorld;
 use crate::util::deadline::{self, Waited};
@@ -110,11 +111,12 @@ fn event_of(
     match result {
         Ok(rebuilt) => {
             if let Some(view) = view {
-                let status = format!(
-                    "{} pages, built in {} ms",
-                    rebuilt.document.pages().len(),
-                    took.as_millis()
-                );
+                let status = tr!(
+                    "ops-watch-status",
+                    pages = rebuilt.document.pages().len(),
+                    millis = took.as_millis() as u64
+                )
+                .to_string();
                 view.built(
                     rebuilt.document.clone(),
                     rebuilt.bytes,
@@ -156,7 +158,7 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
         .canonicalize()
         .map_err(|e| Error::io("open project folder", &options.project, e))?;
     let mut watcher = Watcher::new(None)
-        .map_err(|e| Error::new(format!("cannot watch files ({e})")))?;
+        .map_err(|e| Error::new(tr!("ops-watch-failed", reason = e.to_string())))?;
     let mut fonts_state = None;
     let mut kept = Kept::default();
     let mut view = start_view(&root, options, &mut report)?;
@@ -184,8 +186,10 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
         }
         watcher
             .update(files.into_iter().map(|(p, _)| p))
-            .map_err(|e| Error::new(format!("cannot watch files ({e})")))?;
-        watcher.wait().map_err(|e| Error::new(format!("cannot watch files ({e})")))?;
+            .map_err(|e| Error::new(tr!("ops-watch-failed", reason = e.to_string())))?;
+        watcher
+            .wait()
+            .map_err(|e| Error::new(tr!("ops-watch-failed", reason = e.to_string())))?;
         started = Instant::now();
     }
 }
@@ -220,7 +224,10 @@ fn rebuild_within(
     match deadline::run("livret watch", Some(options.timeout), work, |()| {})? {
         Waited::Done(done) => Ok(done),
         Waited::TimedOut(limit) => {
-            Err(deadline::gave_up("the rebuild", limit, "; watch stopped"))
+            let seconds = limit.as_secs();
+            Err(Error::new(tr!("ops-watch-timed-out", seconds = seconds))
+                .with_hint(tr!("build-timed-out-loop"))
+                .with_hint(tr!("build-timed-out-more")))
         }
     }
 }
@@ -275,7 +282,7 @@ fn rebuild(root: &Path, options: &WatchOptions, kept: &mut Kept) -> Result<Rebui
     )?;
     let edition = match outcome {
         Outcome::Built(edition) => edition,
-        Outcome::UpToDate(_) => return Err(Error::new("watch asked for a forced build")),
+        Outcome::UpToDate(_) => return Err(Error::new(tr!("ops-watch-not-forced"))),
     };
     report::write(&project.manifest)?;
     let (document, bytes) = edition.reading;
