@@ -23,7 +23,7 @@ build-too-thick-hint = set scheme = "signatures" and signature-sheets = { $sheet
 build-in-printer-margin = { $name }: the content of { $count ->
     [one] { $count } placed page
    *[other] { $count } placed pages
-} (first: page { $first }) reaches { $depth } mm into the printer's { $margin } mm unprintable margin and may be cut off
+} (first: page { $first }) reaches up to { $depth } mm into the printer's { $margin } mm unprintable margin and may be cut off
 build-in-printer-margin-hint = set fit = "shrink" in this [[print]] preset, or widen the layout's margins
 
 # Images.

@@ -23,7 +23,7 @@ build-too-thick-hint = mettez scheme = "signatures" et signature-sheets = { $she
 build-in-printer-margin = { $name } : le contenu { $count ->
     [one] de { $count } page placée
    *[other] de { $count } pages placées
-} (la première : page { $first }) entre de { $depth } mm dans la marge non imprimable de { $margin } mm de l'imprimante et risque d'être coupé
+} (la première : page { $first }) entre jusqu'à { $depth } mm dans la marge non imprimable de { $margin } mm de l'imprimante et risque d'être coupé
 build-in-printer-margin-hint = mettez fit = "shrink" dans ce préréglage [[print]], ou élargissez les marges de la mise en page
 
 # Images.

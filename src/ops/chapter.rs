@@ -142,21 +142,7 @@ fn plan_language(
         report.moved.push((from, to));
     }
     if lang == manifest.guide.source_language {
-        // The source's block ids (the PO files' msgctxt) go with the chapter.
-        let (from, to) = (paths::block_ids(lang, old), paths::block_ids(lang, new));
-        let renamed_upstream =
-            ["md", "typ"].iter().all(|e| !exists(&format!("sources/{lang}/{old}.{e}")));
-        match (exists(&from), exists(&to)) {
-            (true, true) if renamed_upstream => report.notes.push(tr!(
-                "ops-chapter-ids-left",
-                from = from,
-                to = to,
-                old = old
-            )),
-            (true, true) => taken.push(to),
-            (true, false) => report.moved.push((from, to)),
-            _ => {}
-        }
+        plan_block_ids(manifest, lang, old, new, report, taken);
         return Ok(());
     }
     let mut st = status::read(manifest, lang)?;
@@ -190,6 +176,33 @@ fn plan_language(
         ));
     }
     Ok(())
+}
+
+/// The source's block ids (the PO files' msgctxt) go with the chapter, unless the
+/// chapter was renamed upstream and the new ids are there already.
+fn plan_block_ids(
+    manifest: &Manifest,
+    lang: &str,
+    old: &str,
+    new: &str,
+    report: &mut RenameReport,
+    taken: &mut Vec<String>,
+) {
+    let exists = |rel: &str| manifest.root.join(rel).symlink_metadata().is_ok();
+    let (from, to) = (paths::block_ids(lang, old), paths::block_ids(lang, new));
+    let renamed_upstream =
+        ["md", "typ"].iter().all(|e| !exists(&format!("sources/{lang}/{old}.{e}")));
+    match (exists(&from), exists(&to)) {
+        (true, true) if renamed_upstream => report.notes.push(tr!(
+            "ops-chapter-ids-left",
+            from = from,
+            to = to,
+            old = old
+        )),
+        (true, true) => taken.push(to),
+        (true, false) => report.moved.push((from, to)),
+        _ => {}
+    }
 }
 
 /// Makes the planned changes: status.toml files (under their locks), then the files,

@@ -349,7 +349,7 @@ fn content_in_the_printer_margin_is_warned_about() {
     let assert = build(dir.path(), &[]).success();
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(
-        stderr.contains("mm into the printer's 12.0 mm unprintable margin"),
+        stderr.contains("mm into the printer's 12 mm unprintable margin"),
         "{stderr}"
     );
     // With fit = "shrink" the pages are scaled into the printable area: no warning.

@@ -366,7 +366,7 @@ fn the_margin_check_reads_what_pages_paint_and_names_them() {
     let job = Job::new(&input);
     let (code, stderr) = job.impose(&["--scheme", "saddle", "--sheet", "a4"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("the content of page(s) 2, 6 reaches"), "{stderr}");
+    assert!(stderr.contains("the content of pages 2, 6 reaches"), "{stderr}");
     assert!(
         stderr.contains(
             "hint: use --fit shrink to scale the pages into the printable area (to 96 %)"

@@ -288,7 +288,7 @@ fn rotate_none_keeps_landscape_pages_and_its_refusal_hint_works() {
     let (code, stderr) = impose(&input, &output, &args);
     assert_eq!(code, 0, "{stderr}");
     assert!(!stderr.contains("turned"), "{stderr}");
-    assert!(stderr.contains("page(s) 3 are not 148×210 mm"), "{stderr}");
+    assert!(stderr.contains("page 3 is not 148×210 mm"), "{stderr}");
     let seen = read_slots(&output, &plan);
     assert!(seen.iter().all(|s| s.1 == s.2), "{seen:?}");
     // A bad value is refused by the parser.
