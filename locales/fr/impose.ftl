@@ -36,3 +36,19 @@ impose-other-orientation-hint = c'est une page de l'autre orientation : utilisez
 impose-one-size-hint = l'imposition demande des pages d'un seul format : utilisez --fit center pour centrer les autres dans leur emplacement (réduites si plus grandes), ou --fit shrink pour ajuster chaque page à son emplacement
 impose-odd-size = { $input } : la page { $page } mesure { $size } mm, mais la page { $like } mesure { $common } mm (le format le plus courant)
 impose-odd-size-turned = { $input } : la page { $page } mesure { $size } mm, mais la plupart des pages mesurent, une fois tournées, { $common } mm (le format le plus courant)
+
+# Le PDF d'entrée tel que l'imposition le lit.
+impose-pdf-not-pdf = le fichier d'entrée n'est pas un PDF (il n'a pas d'en-tête %PDF-)
+impose-pdf-not-pdf-hint = exportez ou imprimez le document en PDF, puis imposez ce fichier
+impose-pdf-encrypted = le PDF d'entrée est chiffré avec un mot de passe nécessaire pour l'ouvrir
+impose-pdf-encrypted-hint = déchiffrez-le d'abord avec son mot de passe, par exemple `qpdf --decrypt --password=MOTDEPASSE entree.pdf dechiffre.pdf`
+impose-pdf-corrupt = le PDF d'entrée est endommagé ({ $cause })
+impose-pdf-corrupt-hint = le fichier est peut-être incomplet (un téléchargement ou une copie interrompus) : exportez-le de nouveau depuis sa source, ou essayez `qpdf entree.pdf repare.pdf`
+impose-pdf-empty = le PDF d'entrée n'a aucune page
+impose-pdf-empty-hint = le PDF d'entrée doit avoir au moins une page
+impose-pdf-page-size = la page { $page } mesure { $size } mais les pages du livret mesurent { $expected } (les formats rognés diffèrent)
+impose-pdf-page-size-hint = utilisez --fit center pour centrer les pages d'autres formats dans leur emplacement, ou --fit shrink pour ajuster chaque page à son emplacement
+impose-pdf-plan-mismatch = le plan ne correspond pas au PDF d'entrée ({ $cause })
+impose-pdf-plan-mismatch-hint = faites le plan à partir du nombre de pages et du format de ce PDF
+impose-pdf-bad-box = page { $page } : { $problem }
+impose-pdf-bad-box-hint = le logiciel qui a fait ce PDF a écrit un format de page qu'aucune imprimante n'a : exportez de nouveau le PDF, ou fixez le format de page avec `qpdf` ou un éditeur de PDF

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use typst::foundations::Datetime;
 
 use crate::i18n::{Text, decimal};
+use crate::ops::impose_errors::pdf_error;
 use crate::ops::impose_preflight::{
     check_outputs, check_writable, planned_outputs, read_input, with_suffix,
 };
@@ -122,16 +123,8 @@ impl ImposeConfig {
 pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     let input = &config.input;
     let bytes = Arc::new(read_input(input)?);
-    let parsed = parse_input(config, &bytes).map_err(|err| {
-        let mut e = Error::new(
-            Text::raw(input.display().to_string())
-                .join(": ", &Text::raw(err.to_string())),
-        );
-        if let Some(hint) = err.hint() {
-            e = e.with_hint(hint);
-        }
-        e.with_hint(tr!("impose-nothing-written"))
-    })?;
+    let parsed = parse_input(config, &bytes)
+        .map_err(|err| pdf_error(input, &err).with_hint(tr!("impose-nothing-written")))?;
     let info = parsed.info();
     let (page, report) = check_sizes(input, &info, page_fit(config), config.turn)?;
     let mut options = config.options.clone();
@@ -412,15 +405,9 @@ fn side_orders(config: &ImposeConfig, plan: &Imposition) -> Vec<Vec<SideRef>> {
     }
 }
 
-/// A backend error as the user's: the input named, the backend's hint kept.
+/// A backend error as the user's: the input named, with its hint.
 fn located(input: &Path, err: pdf::PdfError) -> Error {
-    let e = Error::new(
-        Text::raw(input.display().to_string()).join(": ", &Text::raw(err.to_string())),
-    );
-    match err.hint() {
-        Some(hint) => e.with_hint(hint),
-        None => e,
-    }
+    pdf_error(input, &err)
 }
 
 /// Writes the sheets (and, with manual duplex, the backs beside them as `-backs.pdf`);
