@@ -52,3 +52,48 @@ impose-pdf-plan-mismatch = the plan does not match the input PDF ({ $cause })
 impose-pdf-plan-mismatch-hint = make the plan from this PDF's page count and size
 impose-pdf-bad-box = page { $page }: { $problem }
 impose-pdf-bad-box-hint = the PDF's maker wrote a page size no printer has: export the PDF again, or set the page size with `qpdf` or a PDF editor
+
+# What is worth knowing about a job (the job ticket says it too).
+impose-print-forbidden = the input PDF's permissions forbid printing it (an owner-password protection): make sure you have the right to print it
+impose-size = { $width } × { $height }
+impose-shrunk = pages shrunk to { $percent } % to fit the printable area: the finished pages are { $size } mm, not { $original } mm
+impose-too-thick = { $count } sheets or pieces are folded together ({ $thickness } mm of { $paper } paper): more than the { $limit } that fold and staple cleanly
+impose-too-thick-assumed = { $count } sheets or pieces are folded together ({ $thickness } mm of { $paper } paper, assumed: give --paper-weight): more than the { $limit } that fold and staple cleanly
+impose-too-thick-signatures = use --signature-sheets { $sheets } ({ $signatures } signatures)
+impose-too-thick-scheme = use --scheme signatures --signature-sheets { $sheets } ({ $signatures } signatures, sewn or glued), or --scheme wire
+impose-marks-skipped = { $count ->
+    [one] { $count } mark could not be drawn: no room between the pages and the sheet's edge (or inside the printer's margin)
+   *[other] { $count } marks could not be drawn: no room between the pages and the sheet's edge (or inside the printer's margin)
+}
+impose-marks-skipped-hint = use a larger --sheet, or --fit shrink to make room
+impose-near-standard = the pages are { $size } mm, a little larger than { $name } ({ $standard } mm): { $now } go on a sheet side instead of { $could }, taking { $sheets } sheets instead of { $better }, and the finished size includes the extra
+impose-near-standard-hint = if the extra is bleed or rounding, --trim { $trim } lays them out as { $name } ({ $could } to a side); or --fit shrink scales them into the slots
+
+# The files livret impose writes, checked before anything is written.
+impose-out-output = the output
+impose-out-output-fix = choose another -o OUTPUT.pdf
+impose-out-backs = the backs file of --manual-duplex
+impose-out-backs-fix = choose another -o OUTPUT.pdf: the backs are written beside it as OUTPUT-backs.pdf
+impose-out-ticket = the job ticket
+impose-out-ticket-fix = choose another -o OUTPUT.pdf: the job ticket is written beside it as OUTPUT.txt
+impose-out-job-sheet = the job sheet
+impose-out-job-sheet-fix = choose another -o OUTPUT.pdf: the job sheet is written beside it as OUTPUT-ticket.pdf
+impose-out-plan = the plan of --plan
+impose-out-plan-fix = choose another --plan FILE.json
+impose-out-is-input = { $what } { $path } would overwrite the input { $input }
+impose-out-twice = { $what } { $path } is also { $earlier }: one would replace the other
+impose-preview-is-input = the previews of --preview { $dir } would overwrite the input { $input }
+impose-preview-fix = choose another --preview DIR: the sides are written there as side-N.png, the job sheet as ticket-1.png and ticket-2.png
+impose-preview-fix-or = or choose another --preview DIR: the sides are written there as side-N.png, the job sheet as ticket-1.png and ticket-2.png
+impose-out-folder = { $what } { $path } is a folder
+impose-out-no-folder = the folder { $dir } of { $what } does not exist
+impose-out-no-folder-hint = create it first, or write elsewhere
+impose-out-is-preview = { $what } { $path } would be overwritten by the previews of --preview { $dir }
+
+# The input PDF.
+impose-input-missing-hint = give the path of an existing PDF file
+impose-input-folder = { $input } is a folder
+impose-input-not-file = { $input } is not a regular file (a device or a pipe)
+impose-input-not-file-hint = give the path of a PDF file
+impose-input-too-big = { $input } is larger than { $max } MiB, more than a print file should be
+impose-input-too-big-hint = split it (e.g. `qpdf --split-pages=100 in.pdf part.pdf`) and impose each part

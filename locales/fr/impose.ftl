@@ -52,3 +52,48 @@ impose-pdf-plan-mismatch = le plan ne correspond pas au PDF d'entrée ({ $cause 
 impose-pdf-plan-mismatch-hint = faites le plan à partir du nombre de pages et du format de ce PDF
 impose-pdf-bad-box = page { $page } : { $problem }
 impose-pdf-bad-box-hint = le logiciel qui a fait ce PDF a écrit un format de page qu'aucune imprimante n'a : exportez de nouveau le PDF, ou fixez le format de page avec `qpdf` ou un éditeur de PDF
+
+# Ce qu'il faut savoir d'un travail (la fiche de travail le dit aussi).
+impose-print-forbidden = les permissions du PDF d'entrée interdisent de l'imprimer (une protection par mot de passe propriétaire) : assurez-vous d'avoir le droit de l'imprimer
+impose-size = { $width } × { $height }
+impose-shrunk = pages réduites à { $percent } % pour tenir dans la zone imprimable : les pages finies mesurent { $size } mm, et non { $original } mm
+impose-too-thick = { $count } feuilles ou morceaux sont pliés ensemble ({ $thickness } mm de papier de { $paper }) : plus que les { $limit } qui se plient et s'agrafent proprement
+impose-too-thick-assumed = { $count } feuilles ou morceaux sont pliés ensemble ({ $thickness } mm de papier de { $paper }, grammage supposé : indiquez --paper-weight) : plus que les { $limit } qui se plient et s'agrafent proprement
+impose-too-thick-signatures = utilisez --signature-sheets { $sheets } ({ $signatures } cahiers)
+impose-too-thick-scheme = utilisez --scheme signatures --signature-sheets { $sheets } ({ $signatures } cahiers, cousus ou collés), ou --scheme wire
+impose-marks-skipped = { $count ->
+    [one] { $count } repère n'a pas pu être dessiné : pas de place entre les pages et le bord de la feuille (ou dans la marge de l'imprimante)
+   *[other] { $count } repères n'ont pas pu être dessinés : pas de place entre les pages et le bord de la feuille (ou dans la marge de l'imprimante)
+}
+impose-marks-skipped-hint = utilisez une --sheet plus grande, ou --fit shrink pour faire de la place
+impose-near-standard = les pages mesurent { $size } mm, un peu plus que le format { $name } ({ $standard } mm) : { $now } tiennent sur une face de feuille au lieu de { $could }, ce qui prend { $sheets } feuilles au lieu de { $better }, et le format fini comprend le surplus
+impose-near-standard-hint = si le surplus est du fond perdu ou un arrondi, --trim { $trim } les place comme des { $name } ({ $could } par face) ; ou --fit shrink les réduit à leurs emplacements
+
+# Les fichiers qu'écrit livret impose, vérifiés avant d'écrire quoi que ce soit.
+impose-out-output = le fichier de sortie
+impose-out-output-fix = choisissez un autre -o SORTIE.pdf
+impose-out-backs = le fichier des versos de --manual-duplex
+impose-out-backs-fix = choisissez un autre -o SORTIE.pdf : les versos sont écrits à côté, sous le nom SORTIE-backs.pdf
+impose-out-ticket = la fiche de travail
+impose-out-ticket-fix = choisissez un autre -o SORTIE.pdf : la fiche de travail est écrite à côté, sous le nom SORTIE.txt
+impose-out-job-sheet = la fiche illustrée
+impose-out-job-sheet-fix = choisissez un autre -o SORTIE.pdf : la fiche illustrée est écrite à côté, sous le nom SORTIE-ticket.pdf
+impose-out-plan = le plan de --plan
+impose-out-plan-fix = choisissez un autre --plan FICHIER.json
+impose-out-is-input = { $what } { $path } écraserait le fichier d'entrée { $input }
+impose-out-twice = { $what } { $path } est aussi { $earlier } : l'un remplacerait l'autre
+impose-preview-is-input = les aperçus de --preview { $dir } écraseraient le fichier d'entrée { $input }
+impose-preview-fix = choisissez un autre --preview DOSSIER : les faces y sont écrites sous les noms side-N.png, la fiche illustrée sous ticket-1.png et ticket-2.png
+impose-preview-fix-or = ou choisissez un autre --preview DOSSIER : les faces y sont écrites sous les noms side-N.png, la fiche illustrée sous ticket-1.png et ticket-2.png
+impose-out-folder = { $what } { $path } est un dossier
+impose-out-no-folder = le dossier { $dir } n'existe pas (pour { $what })
+impose-out-no-folder-hint = créez-le d'abord, ou écrivez ailleurs
+impose-out-is-preview = les aperçus de --preview { $dir } écraseraient { $what } { $path }
+
+# Le PDF d'entrée.
+impose-input-missing-hint = donnez le chemin d'un fichier PDF existant
+impose-input-folder = { $input } est un dossier
+impose-input-not-file = { $input } n'est pas un fichier ordinaire (un périphérique ou un tube)
+impose-input-not-file-hint = donnez le chemin d'un fichier PDF
+impose-input-too-big = { $input } dépasse { $max } Mio, plus qu'un fichier d'impression ne devrait peser
+impose-input-too-big-hint = découpez-le (par exemple `qpdf --split-pages=100 entree.pdf partie.pdf`) et imposez chaque partie

@@ -275,7 +275,7 @@ fn test_pause_after_reading() {
 /// The reading PDF's warnings: typst's, characters no font shows, blurry images.
 fn reading_warnings(work: &TargetWork, print: &EditionDoc, lang: &str) -> Vec<Text> {
     let mut warnings: Vec<Text> =
-        print.compiled.warnings.iter().cloned().map(Text::from).collect();
+        print.compiled.warnings.iter().cloned().map(Text::of).collect();
     warnings.extend(glyph_warnings(&work.world, &print.compiled.document, lang));
     for image in &print.images {
         if let Some(w) = image.blurry_warning()

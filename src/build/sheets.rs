@@ -142,7 +142,7 @@ fn write_one(
         write_tickets(ctx, lang, paths, job, &plan, &ink, written)?;
     let mut warnings: Vec<Text> = ink
         .unmeasured_note()
-        .map(|n| Text::raw(name.as_str()).join(": ", &Text::from(n)))
+        .map(|n| Text::raw(name.as_str()).join(": ", &Text::of(n)))
         .into_iter()
         .collect();
     let margin = job.options.printer_margin;

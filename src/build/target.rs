@@ -549,7 +549,7 @@ pub fn failures(
     diags: &[SourceDiagnostic],
 ) -> Error {
     let mut rendered = culprit_images(at, standard);
-    rendered.extend(diags.iter().map(|d| Text::from(compile::render(at.world, d))));
+    rendered.extend(diags.iter().map(|d| Text::of(compile::render(at.world, d))));
     let pdf = format!("{ident}.pdf");
     let mut message = match standard {
         Some(s) => tr!("build-not-standard", pdf = pdf, standard = standard_name(s)),
@@ -578,7 +578,7 @@ fn culprit_images(at: Failing, standard: Option<typst_pdf::PdfStandard>) -> Vec<
                 "build-image-refused",
                 place = place,
                 path = path,
-                why = Text::from(why)
+                why = Text::of(why)
             ))
         })
         .collect()

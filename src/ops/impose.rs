@@ -137,13 +137,13 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     let mut warnings = fit_warnings(&report, &info, page);
     warnings.extend(self::warnings(&plan, &options, &parsed.content_boxes()));
     let job = job_warnings(&plan, &info, config.marks);
-    warnings.extend(job.terminal.into_iter().map(Text::from));
+    warnings.extend(job.terminal);
     if config.trim.is_none() {
-        warnings.extend(near_standard_warning(&plan, &options).map(Text::from));
+        warnings.extend(near_standard_warning(&plan, &options));
     }
     // Measured before anything is written: it cannot fail once files are out.
     let ink = measure_ink(config, &bytes, &parsed, &plan, &title)?;
-    notes.extend(ink.unmeasured_note().map(Text::from));
+    notes.extend(ink.unmeasured_note().map(Text::of));
     let mut files = write_sheets(config, &bytes, parsed, &plan, &title)?;
     let name =
         |p: &Path| p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();

@@ -391,7 +391,7 @@ fn marks_that_find_no_room_are_said() {
     let (code, stderr) =
         job.impose(&["--scheme", "saddle", "--sheet", "a4", "--marks", "crop,fold"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("mark(s) could not be drawn"), "{stderr}");
+    assert!(stderr.contains("marks could not be drawn"), "{stderr}");
     assert!(job.ticket().contains("mark(s) not drawn"), "{}", job.ticket());
 }
 

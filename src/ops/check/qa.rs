@@ -77,7 +77,7 @@ pub fn chapter_findings(
                 intended: status.is_intended(&id, f.check.name()),
                 id: id.clone(),
                 check: f.check,
-                message: Text::from(f.message),
+                message: Text::of(f.message),
                 file: tr.file.rel.clone(),
                 line: t.line,
                 source_file: src.file.rel.clone(),

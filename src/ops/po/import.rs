@@ -179,7 +179,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
         report.notices.extend(strays(&mine, &p));
         if p.report.unpaired.is_none() {
             p.report.unpaired =
-                p.pairing.parting.as_ref().map(|x| Text::from(x.unpaired()));
+                p.pairing.parting.as_ref().map(|x| Text::of(x.unpaired()));
         }
         planned.push(p);
     }
@@ -474,7 +474,7 @@ fn finish(
             .find(|l| l.entry.msgctxt == id)
             .or_else(|| entries.iter().find(|l| !l.entry.msgstr.is_empty()))
             .map_or_else(|| report.file.clone(), Located::at);
-        let problem = tr!("po-import-structure", why = Text::from(parting.describe()));
+        let problem = tr!("po-import-structure", why = Text::of(parting.describe()));
         problems.push(Text::raw(at).join(": ", &problem));
         return None;
     }
