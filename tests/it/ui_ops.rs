@@ -132,3 +132,85 @@ fn po_import_refusals_and_rename_errors_read_in_french() {
     assert!(err.contains("conseil : vouliez-vous dire `01-a` ?"), "{err}");
     assert!(err.contains("conseil : les chapitres sont : 01-a"), "{err}");
 }
+
+/// Runs `livret <args…>` (no project) with `LANG` set to `lang`: (exit code, stderr).
+fn bare_with(lang: &str, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_livret"))
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LIVRET_LANG")
+        .env("LANG", lang)
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).to_string())
+}
+
+/// Runs qpdf, which must succeed.
+fn qpdf(args: &[&str]) {
+    let status = Command::new("qpdf").args(args).status().unwrap();
+    assert!(status.success(), "qpdf {args:?}");
+}
+
+#[test]
+fn impose_says_its_warnings_and_refusals_in_french_with_decimal_commas() {
+    let dir = mini_project(&[("01-a.md", "# A\n\nTexte.\n")]);
+    let root = dir.path();
+    let (code, out, err) = run_with("C", root, &["build", "--no-print"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let reading = root.join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf");
+    let path = |name: &str| root.join(name).to_str().unwrap().to_string();
+    let (five, sheets) = (path("five.pdf"), path("sheets.pdf"));
+    qpdf(&["--empty", "--pages", reading.to_str().unwrap(), "1-3,1-2", "--", &five]);
+    let impose = ["impose", &five, "-o", &sheets, "--sheet", "a4", "--scheme", "saddle"];
+    // Five A6 pages on a saddle-stitched A4: three blank pages, said in each language.
+    let (code, err) = bare_with("fr_FR.UTF-8", &impose);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(
+            "avertissement : 3 pages blanches ajoutées pour remplir les feuilles"
+        ),
+        "{err}"
+    );
+    let (code, err) = bare_with("en_GB.UTF-8", &impose);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("warning: 3 blank pages added to fill the sheets"), "{err}");
+    // An A4 page among A6 ones: refused, its size with a decimal comma in French.
+    let (a4, mixed) = (path("a4.pdf"), path("mixed.pdf"));
+    let (code, err) = bare_with("C", &["calibrate", "--sheet", "a4", "-o", &a4]);
+    assert_eq!(code, 0, "{err}");
+    qpdf(&["--empty", "--pages", reading.to_str().unwrap(), "1-3", &a4, "--", &mixed]);
+    let refused =
+        ["impose", &mixed, "-o", &sheets, "--sheet", "a4", "--scheme", "saddle"];
+    let (code, err) = bare_with("fr_FR.UTF-8", &refused);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(": la page 4 mesure 210,0 × 297,0 mm, mais la page 1 mesure 105,0 × 148,0 mm (le format le plus courant)"),
+        "{err}"
+    );
+    assert!(err.contains("conseil : rien n'a été écrit"), "{err}");
+    let (_, err) = bare_with("C", &refused);
+    assert!(
+        err.contains(": page 4 is 210.0 × 297.0 mm but page 1 is 105.0 × 148.0 mm"),
+        "{err}"
+    );
+    // Not a PDF at all.
+    let (code, err) = bare_with(
+        "fr_FR.UTF-8",
+        &[
+            "impose",
+            &path("sources/guide.toml"),
+            "-o",
+            &sheets,
+            "--sheet",
+            "a4",
+            "--scheme",
+            "saddle",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("guide.toml: le fichier d'entrée n'est pas un PDF (il n'a pas d'en-tête %PDF-)"),
+        "{err}"
+    );
+}
