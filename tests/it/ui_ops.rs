@@ -214,3 +214,17 @@ fn impose_says_its_warnings_and_refusals_in_french_with_decimal_commas() {
         "{err}"
     );
 }
+
+#[test]
+fn a_target_built_in_its_own_process_speaks_the_language_of_ui_lang() {
+    // A Typst chapter: its target is built by a child process (`build --memory`).
+    let dir = mini_project(&[("01-a.typ", "= A\n\nUn mot : ሰላም.\n")]);
+    let (code, out, err) =
+        run_with("C", dir.path(), &["build", "--no-print", "--ui-lang", "fr"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        err.contains("aucune police de la langue `fr` ne sait afficher `ሰ`"),
+        "{err}"
+    );
+    assert!(!err.contains("no font in the stack"), "{err}");
+}
