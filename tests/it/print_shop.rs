@@ -657,4 +657,36 @@ fn a_preset_too_thick_to_fold_is_warned_by_build() {
         "{stderr}"
     );
     assert!(stderr.contains("signature-sheets = 4"), "{stderr}");
+    // The ticket and the job sheet say it too, with the signatures to use.
+    let out = dir.path().join("out");
+    let find = |end: &str| {
+        walk(&out).into_iter().find(|p| p.to_string_lossy().ends_with(end)).unwrap()
+    };
+    let ticket = fs::read_to_string(find("print-a5-saddle.txt")).unwrap();
+    let said = "more than the 4 that fold and staple cleanly; signatures of 4 sheets";
+    assert!(ticket.contains(said), "{ticket}");
+    assert!(ticket.contains("mieux vaut des cahiers de 4 feuilles"), "{ticket}");
+    let sheet = pdf_text(&find("print-a5-saddle-ticket.pdf"), None);
+    let sheet = sheet.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(sheet.contains(said), "{sheet}");
+    assert!(sheet.contains("mieux vaut des cahiers de 4 feuilles"), "{sheet}");
+    let count = |text: &str| {
+        let at = text.find("signatures of 4 sheets (").unwrap() + 24;
+        text[at..].split(' ').next().unwrap().parse::<usize>().unwrap()
+    };
+    assert!(count(&ticket) >= 2 && count(&ticket) == count(&sheet), "{ticket}");
+}
+
+/// Every file under `dir`.
+fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
 }
