@@ -32,6 +32,7 @@ mod po_month;
 mod presets;
 mod preview;
 mod print_shop;
+mod print_shop_flat;
 mod proof;
 mod rtl;
 mod segments;
