@@ -133,7 +133,10 @@ fn write_one(
     written.write_path(&pdf, &print_bytes, OutputKind::Print)?;
     let ink = ink::pages::imposed(&plan, pages, &order, job.marks, title, job.gray, inks);
     let thick = impose::thickness::warning(&plan, impose::thickness::Asked::Preset);
-    let notes: Vec<ticket::Note> = thick.iter().map(|w| w.note.clone()).collect();
+    let notes: Vec<ticket::Note> = thick
+        .iter()
+        .map(|w| ticket::Note { fr: w.note_fr.clone(), en: w.note_en.clone() })
+        .collect();
     let (ticket_path, job_sheet) =
         write_tickets(ctx, lang, paths, job, (&plan, &notes), &ink, written)?;
     let mut warnings: Vec<String> =

@@ -52,7 +52,7 @@ pub fn job_warnings(
 fn thickness(plan: &Imposition, out: &mut JobWarnings) {
     let Some(w) = thickness::warning(plan, thickness::Asked::Options) else { return };
     out.terminal.push(format!("{}\n  hint: {}", w.message, w.hint));
-    out.notes.push(w.note);
+    out.notes.push(Note { fr: w.note_fr, en: w.note_en });
 }
 
 /// Marks asked for that found no room between the pages and the sheet's edge.

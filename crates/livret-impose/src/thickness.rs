@@ -98,8 +98,10 @@ pub struct ThickWarning {
     pub message: String,
     /// What to do, for the terminal's `hint:` line.
     pub hint: String,
-    /// The same for the ticket and the job sheet, in French and English.
-    pub note: crate::ticket::Note,
+    /// The same for the ticket and the job sheet, in French.
+    pub note_fr: String,
+    /// The same for the ticket and the job sheet, in English.
+    pub note_en: String,
 }
 
 /// The warning for a job whose thickest folded stack is past what folds and staples
@@ -132,14 +134,14 @@ pub fn warning(plan: &Imposition, asked: Asked) -> Option<ThickWarning> {
     let message = format!(
         "{leaves} sheets or pieces are folded together ({mm} mm): more than the {limit} that fold and staple cleanly on {paper} paper{assumed}"
     );
-    let note = crate::ticket::Note {
-        fr: format!(
+    let (note_fr, note_en) = (
+        format!(
             "Attention : {leaves} feuilles ou morceaux pliés ensemble ({} mm) dépassent les {limit} qui se plient et s'agrafent proprement ; mieux vaut des cahiers de {k} feuilles ({count} cahiers).",
             mm.replace('.', ",")
         ),
-        en: format!(
+        format!(
             "Warning: {leaves} sheets or pieces folded together ({mm} mm) are more than the {limit} that fold and staple cleanly; signatures of {k} sheets ({count} signatures) are better."
         ),
-    };
-    Some(ThickWarning { message, hint, note })
+    );
+    Some(ThickWarning { message, hint, note_fr, note_en })
 }
