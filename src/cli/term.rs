@@ -39,7 +39,12 @@ impl Term {
         let colour = match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => !no_color && std::io::stderr().is_terminal(),
+            // A supervised child's stderr is a pipe to livret: the parent's terminal decides.
+            ColorChoice::Auto => {
+                !no_color
+                    && crate::cli::supervise::parent_colour()
+                        .unwrap_or_else(|| std::io::stderr().is_terminal())
+            }
         };
         Self { colour, quiet, verbose: verbose && !quiet }
     }

@@ -42,5 +42,6 @@ mod trust_images;
 mod trust_markdown;
 mod trust_po;
 mod trust_round3;
+mod trust_round4;
 mod trust_shop;
 mod watch;

@@ -1,0 +1,129 @@
+//! Trust, round three, what was left (issue 22): the memory budget holds for the
+//! commands that compile in their own process (`check`, `proof`, `preview`, `watch`:
+//! the command runs again as a child under `--memory`), unsafe links written in Typst
+//! chapters are printed as text with a warning at the chapter line, and an image a
+//! Typst chapter names is reported at that chapter's line when a PDF standard refuses it.
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::mpsc::channel;
+use std::time::{Duration, Instant};
+
+use crate::support::*;
+use crate::trust_round3::{hungry_project, png_claiming};
+
+/// Memory-hungry Typst: a string and an array doubled forty times, a picture whose
+/// header claims 45000² pixels given as bytes.
+fn hungry_cases() -> Vec<(&'static str, String)> {
+    let png: String =
+        png_claiming(45_000).iter().map(|b| b.to_string()).collect::<Vec<_>>().join(", ");
+    vec![
+        (
+            "strings",
+            "#let s = \"x\"\n#for i in range(40) { s = s + s }\n#s.len()\n".into(),
+        ),
+        (
+            "arrays",
+            "#let a = (1, 2)\n#for i in range(40) { a = a + a }\n#a.len()\n".into(),
+        ),
+        ("image from bytes", format!("#image(bytes(({png},)), format: \"png\")\n")),
+    ]
+}
+
+/// The error every command gives past its budget, naming the hungry chapter.
+fn assert_stopped(what: &str, code: i32, stderr: &str) {
+    assert_eq!(code, 2, "{what}: {stderr}");
+    let needle = "error: stopped: the compilation needed more memory than --memory allows (1.0 GB)";
+    assert!(stderr.contains(needle), "{what}: {stderr}");
+    assert!(stderr.contains("look at sources/fr/02-b.typ"), "{what}: {stderr}");
+    // No abort shown: neither the runtime's words nor a panic nor a backtrace.
+    for noise in ["memory allocation of", "panicked", "stack backtrace", "core dumped"] {
+        assert!(!stderr.contains(noise), "{what}: {stderr}");
+    }
+}
+
+#[test]
+fn check_proof_and_preview_stop_clearly_past_the_memory_budget() {
+    for (what, code) in hungry_cases() {
+        let dir = hungry_project(&code);
+        let memory = ["--memory", "1GB", "--timeout", "120"];
+        let (code, stdout, stderr) = livret_in(dir.path(), "check", &memory);
+        assert_stopped(&format!("check, {what}"), code, &format!("{stdout}{stderr}"));
+        let args = [&["--lang", "fr"][..], &memory].concat();
+        let (code, _, stderr) = livret_in(dir.path(), "proof", &args);
+        assert_stopped(&format!("proof, {what}"), code, &stderr);
+        let (code, _, stderr) = livret_in(dir.path(), "preview", &args);
+        assert_stopped(&format!("preview, {what}"), code, &stderr);
+        // Nothing written by the stopped commands, no temporary file left.
+        let left: Vec<_> = files_under(dir.path())
+            .into_iter()
+            .filter(|f| f.ends_with(".pdf") || f.ends_with(".png") || f.ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{what}: {left:?}");
+    }
+    // The same commands go on as before on a chapter that is only code, and in this
+    // process with `--memory none`.
+    let dir = hungry_project("#let s = \"ab\" * 4\n#s\n");
+    for memory in ["1GB", "none"] {
+        let (code, stdout, stderr) =
+            livret_in(dir.path(), "check", &["--memory", memory]);
+        assert!(code == 0 || code == 1, "{stdout}{stderr}");
+        assert!(stdout.contains("language"), "{stdout}");
+        let args = ["--lang", "fr", "--memory", memory];
+        let (code, stdout, stderr) = livret_in(dir.path(), "proof", &args);
+        assert_eq!(code, 0, "{stdout}{stderr}");
+        let proof = files_under(dir.path()).into_iter().find(|f| f.contains("proof"));
+        let proof = dir.path().join(proof.expect("a proof PDF"));
+        assert!(normalize(&pdf_text(&proof, None)).contains("abababab"));
+    }
+}
+
+#[test]
+fn a_watch_past_its_memory_budget_says_so_and_goes_on_watching() {
+    let (_, hungry) = &hungry_cases()[0];
+    let dir = hungry_project(hungry);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_livret"))
+        .args(["watch", "--lang", "fr", "--memory", "1GB", "--max-builds", "2"])
+        .arg("--project")
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, lines) = channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let stderr = child.stderr.take().unwrap();
+    let errors = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut BufReader::new(stderr), &mut text);
+        text
+    });
+    let first = lines.recv_timeout(Duration::from_secs(120)).expect("the watch answers");
+    assert_eq!(first, "failed; watching for the next change");
+    // Still watching: the fix is built, and the watch ends after its second build.
+    fs::write(dir.path().join("sources/fr/02-b.typ"), "= Gros\n\nRéparé.\n").unwrap();
+    let second = lines.recv_timeout(Duration::from_secs(120)).expect("the watch goes on");
+    assert!(second.starts_with("built out/mini/fr/pocket-a6/"), "{second}");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the watch did not stop after --max-builds 2");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let stderr = errors.join().unwrap();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert_stopped("watch", 2, &stderr);
+    let pdf = dir.path().join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf");
+    assert!(normalize(&pdf_text(&pdf, None)).contains("Réparé"));
+}
