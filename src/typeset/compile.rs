@@ -3,6 +3,9 @@
 use typst::World;
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{NativeElement, Selector};
+use typst::introspection::Introspector;
+use typst::model::{Destination, LinkElem, LinkTarget};
 use typst_layout::PagedDocument;
 
 use crate::typeset::world::GuideWorld;
@@ -20,9 +23,13 @@ pub struct Compiled {
 /// the chapter files (Markdown lines through the world's line map) where possible.
 pub fn compile(world: &GuideWorld) -> Result<Compiled> {
     let warned = typst::compile::<PagedDocument>(world);
-    let warnings = warned.warnings.iter().map(|d| render(world, d)).collect();
+    let mut warnings: Vec<String> =
+        warned.warnings.iter().map(|d| render(world, d)).collect();
     match warned.output {
-        Ok(document) => Ok(Compiled { document, warnings }),
+        Ok(document) => {
+            warnings.extend(unsafe_links(world, &document));
+            Ok(Compiled { document, warnings })
+        }
         Err(errors) => {
             let mut rendered: Vec<String> =
                 errors.iter().map(|d| render(world, d)).collect();
@@ -35,6 +42,28 @@ pub fn compile(world: &GuideWorld) -> Result<Compiled> {
             Err(err.with_hint("fix the chapter at the place shown; no PDF was written"))
         }
     }
+}
+
+/// Links a Typst chapter writes itself (`#link("javascript:…")`) to anything but
+/// `http`, `https`, `mailto` and `tel`: the layout's show rule prints them as their
+/// text, as Markdown's are; one warning each, at its chapter line.
+fn unsafe_links(world: &GuideWorld, document: &PagedDocument) -> Vec<String> {
+    let selector = Selector::Elem(LinkElem::ELEM, None);
+    let mut warnings = Vec::new();
+    for content in document.introspector().query(&selector) {
+        let Some(link) = content.to_packed::<LinkElem>() else { continue };
+        let LinkTarget::Dest(Destination::Url(url)) = &link.dest else { continue };
+        if crate::typeset::markdown::links::is_live(url) {
+            continue;
+        }
+        let at = place(world, content.span()).unwrap_or_else(|| "a Typst chapter".into());
+        let shown: String = url.chars().take(60).collect();
+        let more = if url.chars().count() > 60 { "…" } else { "" };
+        warnings.push(format!(
+            "{at}: warning: the link to `{shown}{more}` is printed as text: only http, https, mailto and tel links are made live"
+        ));
+    }
+    warnings
 }
 
 /// Renders one diagnostic as `place: message`, a source line, and hints.

@@ -47,7 +47,7 @@ fn build_refused(dir: &Path, args: &[&str], needles: &[&str]) -> String {
 }
 
 /// Every URI a link annotation of the PDF opens, read with lopdf.
-fn link_uris(pdf: &Path) -> Vec<String> {
+pub(crate) fn link_uris(pdf: &Path) -> Vec<String> {
     let doc = lopdf::Document::load(pdf).unwrap();
     let mut uris = Vec::new();
     for object in doc.objects.values() {

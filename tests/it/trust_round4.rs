@@ -127,3 +127,96 @@ fn a_watch_past_its_memory_budget_says_so_and_goes_on_watching() {
     let pdf = dir.path().join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf");
     assert!(normalize(&pdf_text(&pdf, None)).contains("Réparé"));
 }
+
+/// A French guide of one Markdown chapter and one Typst chapter `typst` (pocket-a6).
+fn typst_project(markdown: &str, typst: &str) -> tempfile::TempDir {
+    mini_project(&[("01-a.md", markdown), ("02-b.typ", typst)])
+}
+
+#[test]
+fn unsafe_links_in_typst_chapters_are_text_with_a_warning_at_their_line() {
+    let chapter = "= Liens\n\nVoir #link(\"javascript:alert(1)\")[ce lien] ici.\n\n#link(\"file:///etc/passwd\")[le fichier]\n\n#link(\"data:text/html,<b>x</b>\")[les données] et #link(\"https://example.org\")[le site].\n";
+    let dir = typst_project("# Un\n\nTexte.\n", chapter);
+    let (code, stdout, stderr) = livret_in(dir.path(), "build", &["--no-print"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    for (line, url) in
+        [(3, "javascript:alert(1)"), (5, "file:///etc/passwd"), (7, "data:text/html")]
+    {
+        let at = format!("sources/fr/02-b.typ:{line}:");
+        let said = stderr.lines().any(|l| {
+            l.contains(&at) && l.contains(url) && l.contains("is printed as text")
+        });
+        assert!(said, "line {line}, {url}: {stderr}");
+    }
+    assert!(!stderr.contains("example.org"), "{stderr}");
+    let pdf = dir.path().join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf");
+    // Only the web link is live; the others' words are printed.
+    let uris = crate::trust_round3::link_uris(&pdf);
+    assert_eq!(uris, vec!["https://example.org".to_string()], "{uris:?}");
+    let text = normalize(&pdf_text(&pdf, None));
+    for words in ["Voir ce lien ici", "le fichier", "les données et le site"] {
+        assert!(text.contains(words), "{words}: {text}");
+    }
+    // check says it too, at the same lines.
+    let (_, stdout, stderr) = livret_in(dir.path(), "check", &[]);
+    let said = format!("{stdout}{stderr}");
+    assert!(said.contains("sources/fr/02-b.typ:3:") && said.contains("javascript:"));
+}
+
+/// A 16×16 PNG with transparency (PDF/A-1b cannot hold it).
+fn transparent_png() -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, 16, 16);
+    encoder.set_color(png::ColorType::Rgba);
+    let mut writer = encoder.write_header().unwrap();
+    writer.write_image_data(&[255, 0, 0, 128].repeat(256)).unwrap();
+    writer.finish().unwrap();
+    bytes
+}
+
+#[test]
+fn an_image_a_typst_chapter_names_is_refused_at_the_chapter_line() {
+    let cases = [
+        (
+            "directly",
+            "= Image\n\nTexte.\n\n#image(\"../images/alpha.png\", width: 2cm)\n",
+            5,
+        ),
+        (
+            "through the layout's function",
+            "#import \"/layouts/common.typ\": book-image\n= Image\n\nTexte.\n\n#book-image(\"/sources/images/alpha.png\")\n",
+            6,
+        ),
+    ];
+    for (how, chapter, line) in cases {
+        let dir = typst_project("# Un\n\nTexte.\n", chapter);
+        let images = dir.path().join("sources/images");
+        fs::create_dir_all(&images).unwrap();
+        fs::write(images.join("alpha.png"), transparent_png()).unwrap();
+        let args = ["--no-print", "--pdf-standard", "a-1b"];
+        let (code, stdout, stderr) = livret_in(dir.path(), "build", &args);
+        assert_eq!(code, 2, "{how}: {stdout}{stderr}");
+        let needle = format!(
+            "does not meet PDF/A-1b: sources/fr/02-b.typ:{line}: image `sources/images/alpha.png`"
+        );
+        assert!(stderr.contains(&needle), "{how}: {stderr}");
+        assert!(stderr.contains("transparency"), "{how}: {stderr}");
+        // Never the layout's line, never a panic, no PDF.
+        assert!(!stderr.contains("layouts/"), "{how}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{how}: {stderr}");
+        assert!(files_under(dir.path()).iter().all(|f| !f.ends_with(".pdf")), "{how}");
+        // Without the standard, it builds.
+        let (code, _, stderr) = livret_in(dir.path(), "build", &["--no-print"]);
+        assert_eq!(code, 0, "{how}: {stderr}");
+    }
+    // A Markdown chapter's image is named at its line, and the layout's line is gone.
+    let dir = typst_project("# Un\n\nTexte.\n\n![Carte](images/alpha.png)\n", "= Deux\n");
+    let images = dir.path().join("sources/images");
+    fs::create_dir_all(&images).unwrap();
+    fs::write(images.join("alpha.png"), transparent_png()).unwrap();
+    let args = ["--no-print", "--pdf-standard", "a-1b"];
+    let (code, _, stderr) = livret_in(dir.path(), "build", &args);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("sources/fr/01-a.md:5: image `sources/images/alpha.png`"));
+    assert!(!stderr.contains("layouts/"), "{stderr}");
+}
