@@ -25,8 +25,6 @@ use crate::util::diag::{Error, Result};
 
 /// Set in the child: its budget in bytes.
 const CHILD: &str = "LIVRET_MEMORY_BUDGET";
-/// Set in the child: whether the parent's standard error is a terminal (colours).
-const COLOUR: &str = "LIVRET_MEMORY_COLOUR";
 /// Set in a watch's next child: `builds,unix-millis` — the builds done, and when the
 /// build that ran out of memory started.
 const RESUME: &str = "LIVRET_WATCH_RESUME";
@@ -45,11 +43,6 @@ pub enum Kind {
 /// Whether this process is the supervised child (its budget already set).
 pub fn in_child() -> bool {
     std::env::var_os(CHILD).is_some()
-}
-
-/// Whether colours were on for the parent (a child's stderr is a pipe).
-pub fn parent_colour() -> Option<bool> {
-    std::env::var(COLOUR).ok().map(|v| v == "1")
 }
 
 /// Where a watch's child starts again: the builds done, and the time after which a
@@ -132,7 +125,7 @@ fn run_child(bytes: u64, resume: Option<String>) -> Result<Ended> {
     command
         .args(args)
         .env(CHILD, bytes.to_string())
-        .env(COLOUR, if term::get().colour { "1" } else { "0" })
+        .env(term::PARENT_COLOUR, if term::get().colour { "1" } else { "0" })
         // Fewer malloc arenas: each would reserve 64 MiB of the address space.
         .env("MALLOC_ARENA_MAX", "2")
         .stderr(Stdio::piped());
