@@ -186,7 +186,7 @@ fn write_tickets(
         file: &file,
         backs_file: None,
         sheet_name: &job.sheet_name,
-        quantity: None,
+        quantity: job.quantity,
         bleed: 0.0,
     };
     let ticket_path = paths.ticket(&suffix);
