@@ -8,6 +8,7 @@
 
 pub mod build;
 pub mod cli;
+pub mod i18n;
 pub mod images;
 pub mod ops;
 pub mod project;
