@@ -20,7 +20,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::build::isolate;
 use crate::cli::outcome::ExitStatus;
 use crate::cli::term;
+use crate::i18n::Text;
 use crate::project::manifest;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// Set in the child: its budget in bytes.
@@ -95,7 +97,7 @@ pub fn run(
         }
         // The watch goes on: a new child waits for the next change.
         eprintln!("{}", term::render_error(&err));
-        term::info("failed; watching for the next change");
+        term::info(&tr!("shop-watch-goes-on"));
         builds += 1;
         since = Some(ended);
     }
@@ -119,7 +121,7 @@ struct Ended {
 /// this process.
 fn run_child(bytes: u64, resume: Option<String>) -> Result<Ended> {
     let exe = std::env::current_exe()
-        .map_err(|e| Error::new(format!("cannot find livret's own program ({e})")))?;
+        .map_err(|e| Error::new(tr!("shop-self-find", reason = e.to_string())))?;
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let mut command = Command::new(exe);
     command
@@ -135,7 +137,7 @@ fn run_child(bytes: u64, resume: Option<String>) -> Result<Ended> {
     };
     let mut child = command
         .spawn()
-        .map_err(|e| Error::new(format!("cannot start livret's own process ({e})")))?;
+        .map_err(|e| Error::new(tr!("shop-self-start", reason = e.to_string())))?;
     let builds = Arc::new(AtomicUsize::new(0));
     let memory_said = Arc::new(AtomicUsize::new(0));
     let forward = child.stderr.take().map(|stderr| {
@@ -144,7 +146,7 @@ fn run_child(bytes: u64, resume: Option<String>) -> Result<Ended> {
     });
     let status = child
         .wait()
-        .map_err(|e| Error::new(format!("cannot wait for livret's own process ({e})")))?;
+        .map_err(|e| Error::new(tr!("shop-self-wait", reason = e.to_string())))?;
     if let Some(forward) = forward {
         let _ = forward.join();
     }
@@ -204,17 +206,25 @@ fn out_of_memory(bytes: u64, project: &Path, langs: &[String]) -> Error {
         all
     });
     let suspects = match suspects {
-        Some(files) if !files.is_empty() => files.join(", "),
-        _ => "the guide's Typst chapters and images".to_string(),
+        Some(files) if !files.is_empty() => Text::raw(files.join(", ")),
+        _ => tr!("shop-memory-unknown-chapters"),
     };
-    Error::new(format!(
-        "stopped: the compilation needed more memory than --memory allows ({})",
-        isolate::shown(bytes)
-    ))
-    .with_hint(format!(
-        "a chapter may build a huge text, list or image: look at {suspects}"
-    ))
-    .with_hint("if the guide is only large, allow more with --memory, e.g. --memory 8GB")
+    Error::new(tr!("shop-memory-stopped", budget = budget(bytes)))
+        .with_hint(tr!("shop-memory-look-at", files = suspects))
+        .with_hint(tr!("shop-memory-allow-more"))
+}
+
+/// A budget as people write it, in the interface language: `4.0 GB`, `4,0 Go`, `600 MB`.
+fn budget(bytes: u64) -> Text {
+    let comma = |n: String| match crate::i18n::current() {
+        crate::i18n::UiLang::Fr => n.replace('.', ","),
+        _ => n,
+    };
+    if bytes >= 1_000_000_000 {
+        tr!("shop-memory-gb", size = comma(format!("{:.1}", bytes as f64 / 1e9)))
+    } else {
+        tr!("shop-memory-mb", size = (bytes / 1_000_000).to_string())
+    }
 }
 
 /// Ends this child when its parent is gone (killed: nobody would stop it otherwise).

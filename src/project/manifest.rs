@@ -371,10 +371,9 @@ impl Manifest {
             if let Some(q) = preset.quantity
                 && !(1..=10_000_000).contains(&q)
             {
-                let message = format!(
-                    "quantity must be a number of copies from 1 to 10000000, not {q}"
-                );
-                return Err(self.error_at(self.find("quantity ="), message));
+                let message =
+                    crate::tr!("shop-preset-quantity", quantity = q.to_string());
+                return Err(self.error_at(self.find("quantity ="), message.into()));
             }
             if let Err(message) = preset.choices().check(|key| key.to_string()) {
                 let key = message.split_whitespace().next().unwrap_or("");

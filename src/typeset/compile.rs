@@ -59,9 +59,9 @@ fn unsafe_links(world: &GuideWorld, document: &PagedDocument) -> Vec<String> {
         let at = place(world, content.span()).unwrap_or_else(|| "a Typst chapter".into());
         let shown: String = url.chars().take(60).collect();
         let more = if url.chars().count() > 60 { "…" } else { "" };
-        warnings.push(format!(
-            "{at}: warning: the link to `{shown}{more}` is printed as text: only http, https, mailto and tel links are made live"
-        ));
+        let url = format!("{shown}{more}");
+        warnings
+            .push(crate::tr!("shop-typst-link-as-text", place = at, url = url).into());
     }
     warnings
 }

@@ -62,6 +62,14 @@ fn check_proof_and_preview_stop_clearly_past_the_memory_budget() {
             .collect();
         assert!(left.is_empty(), "{what}: {left:?}");
     }
+    // In French, with a decimal comma.
+    let dir = hungry_project(&hungry_cases()[0].1);
+    let args = ["--memory", "1GB", "--ui-lang", "fr"];
+    let (code, _, stderr) = livret_in(dir.path(), "check", &args);
+    assert_eq!(code, 2, "{stderr}");
+    let needle = "arrêté : la compilation demandait plus de mémoire que --memory ne le permet (1,0 Go)";
+    assert!(stderr.contains(needle), "{stderr}");
+    assert!(stderr.contains("voyez sources/fr/02-b.typ"), "{stderr}");
     // The same commands go on as before on a chapter that is only code, and in this
     // process with `--memory none`.
     let dir = hungry_project("#let s = \"ab\" * 4\n#s\n");
