@@ -85,7 +85,7 @@ fn culprit_images(
         .into_iter()
         .filter(|rel| !at.images.iter().any(|u| u.path == *rel))
         .map(|rel| {
-            let place = typst_chapter_line(at.world, &rel);
+            let place = compile::chapter_line_naming(at.world, &rel);
             (rel, place)
         });
     markdown
@@ -108,23 +108,6 @@ fn typst_images(world: &GuideWorld) -> Vec<String> {
             crate::images::is_raster(f) || f.to_ascii_lowercase().ends_with(".svg")
         })
         .collect()
-}
-
-/// The first line of a Typst chapter the world read that names the image `rel` (by its
-/// file name: chapters write it relative to themselves or from the root).
-fn typst_chapter_line(world: &GuideWorld, rel: &str) -> Option<String> {
-    use typst::World;
-    let name = rel.rsplit('/').next().filter(|n| !n.is_empty())?;
-    world
-        .loaded_files()
-        .into_iter()
-        .filter(|f| f.starts_with("sources/") && f.ends_with(".typ"))
-        .find_map(|chapter| {
-            let id = crate::typeset::world::file_id(&chapter);
-            let source = world.source(id).ok()?;
-            let line = source.text().lines().position(|l| l.contains(name))?;
-            Some(format!("{chapter}:{}", line + 1))
-        })
 }
 
 /// The name typst gives a PDF standard (`a-2b`), as people write it (`PDF/A-2b`).

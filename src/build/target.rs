@@ -382,7 +382,9 @@ fn typst_image_place(
         .file(crate::typeset::world::file_id(rel))
         .ok()
         .and_then(|bytes| images::span_of(document, &bytes))
-        .and_then(|span| compile::place(world, span));
+        .and_then(|span| compile::place(world, span))
+        .filter(|place| place.starts_with("sources/"))
+        .or_else(|| compile::chapter_line_naming(world, rel));
     match place {
         Some(place) => format!("{place}: image `{rel}`"),
         None => format!("image `{rel}`"),
@@ -405,7 +407,11 @@ fn placed_images(
             // chapter line that shows it instead.
             let place = match assembled.images.iter().find(|u| u.path == p.rel) {
                 Some(used) => format!("{}:{}", used.chapter, used.line),
+                // A Typst chapter's image shown by a layout's function: the chapter's line.
                 None => compile::place(world, p.span)
+                    .filter(|place| place.starts_with("sources/"))
+                    .or_else(|| compile::chapter_line_naming(world, &p.rel))
+                    .or_else(|| compile::place(world, p.span))
                     .unwrap_or_else(|| format!("page {}", p.page)),
             };
             PlacedImage {

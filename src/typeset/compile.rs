@@ -66,6 +66,23 @@ fn unsafe_links(world: &GuideWorld, document: &PagedDocument) -> Vec<String> {
     warnings
 }
 
+/// The first line of a Typst chapter the world read that names the file `rel` (by its
+/// file name: chapters write it relative to themselves or from the root), as
+/// `chapter:line`: where to name a file a layout's function loaded for a chapter.
+pub fn chapter_line_naming(world: &GuideWorld, rel: &str) -> Option<String> {
+    let name = rel.rsplit('/').next().filter(|n| !n.is_empty())?;
+    world
+        .loaded_files()
+        .into_iter()
+        .filter(|f| f.starts_with("sources/") && f.ends_with(".typ"))
+        .find_map(|chapter| {
+            let id = crate::typeset::world::file_id(&chapter);
+            let source = world.source(id).ok()?;
+            let line = source.text().lines().position(|l| l.contains(name))?;
+            Some(format!("{chapter}:{}", line + 1))
+        })
+}
+
 /// Renders one diagnostic as `place: message`, a source line, and hints.
 pub fn render(world: &GuideWorld, diag: &SourceDiagnostic) -> String {
     let mut out = String::new();

@@ -228,3 +228,24 @@ fn an_image_a_typst_chapter_names_is_refused_at_the_chapter_line() {
     assert!(stderr.contains("sources/fr/01-a.md:5: image `sources/images/alpha.png`"));
     assert!(!stderr.contains("layouts/"), "{stderr}");
 }
+
+#[test]
+fn warnings_about_a_typst_chapters_image_name_the_chapter_not_the_layout() {
+    // A 40×40 picture shown 46 mm wide by the layout's book-image: blurry.
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, 40, 40);
+    encoder.set_color(png::ColorType::Rgb);
+    let mut writer = encoder.write_header().unwrap();
+    writer.write_image_data(&[200, 30, 30].repeat(1600)).unwrap();
+    writer.finish().unwrap();
+    let chapter = "#import \"/layouts/common.typ\": book-image\n= Image\n\nTexte.\n\n#book-image(\"/sources/images/small.png\")\n";
+    let dir = typst_project("# Un\n\nTexte.\n", chapter);
+    let images = dir.path().join("sources/images");
+    fs::create_dir_all(&images).unwrap();
+    fs::write(images.join("small.png"), &bytes).unwrap();
+    let (code, stdout, stderr) = livret_in(dir.path(), "build", &["--no-print"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let needle = "sources/fr/02-b.typ:6: image `sources/images/small.png` is 22 dpi";
+    assert!(stderr.contains(needle), "{stderr}");
+    assert!(!stderr.contains("layouts/"), "{stderr}");
+}
