@@ -167,6 +167,9 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
         Some((builds, since)) => (builds, Some(since)),
         None => (0, None),
     };
+    if options.max_builds.is_some_and(|max| builds >= max) {
+        return Ok(()); // the build that ran out of memory was the last one asked for
+    }
     let mut started = Instant::now();
     loop {
         let files = watched_files(&root);
