@@ -18,8 +18,6 @@ build-blank-pages-added = { $name }: { $count ->
     [one] { $count } blank page added to fill the last sheet
    *[other] { $count } blank pages added to fill the last sheet
 }
-build-too-thick = { $name }: { $count } sheets or pieces are folded together: more than the { $limit } that fold and staple cleanly on { $paper } paper
-build-too-thick-hint = set scheme = "signatures" and signature-sheets = { $sheets } ({ $signatures } signatures) in this [[print]] preset, or give its paper-weight
 build-in-printer-margin = { $name }: the content of { $count ->
     [one] { $count } placed page
    *[other] { $count } placed pages
@@ -77,4 +75,13 @@ build-no-glyph = no font in the stack of `{ $lang }` can show `{ $char }` ({ $co
 build-not-standard = { $pdf } does not meet { $standard }
 build-pdf-failed = { $pdf } could not be written
 build-pdf-failed-hint = fix the places shown; no PDF was written
-build-image-refused = { $place }: image `{ $path }`: { $why }
+build-image-refused = image `{ $path }`: { $why }
+
+# A stack too thick to fold and staple (build's presets and impose's options).
+build-thick = { $count } sheets or pieces are folded together ({ $mm } mm): more than the { $limit } that fold and staple cleanly on { $paper } paper
+build-thick-assumed-options = { $count } sheets or pieces are folded together ({ $mm } mm): more than the { $limit } that fold and staple cleanly on { $paper } paper (assumed: give --paper-weight)
+build-thick-assumed-preset = { $count } sheets or pieces are folded together ({ $mm } mm): more than the { $limit } that fold and staple cleanly on { $paper } paper (assumed: give the preset's paper-weight)
+build-thick-hint-options = use --signature-sheets { $sheets } ({ $count } signatures)
+build-thick-hint-options-scheme = use --scheme signatures --signature-sheets { $sheets } ({ $count } signatures, sewn or glued), or --scheme wire
+build-thick-hint-preset = signature-sheets = { $sheets } ({ $count } signatures) in this [[print]] preset
+build-thick-hint-preset-scheme = scheme = "signatures" and signature-sheets = { $sheets } ({ $count } signatures, sewn or glued) in this [[print]] preset, or scheme = "wire"

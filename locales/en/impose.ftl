@@ -57,10 +57,6 @@ impose-pdf-bad-box-hint = the PDF's maker wrote a page size no printer has: expo
 impose-print-forbidden = the input PDF's permissions forbid printing it (an owner-password protection): make sure you have the right to print it
 impose-size = { $width } × { $height }
 impose-shrunk = pages shrunk to { $percent } % to fit the printable area: the finished pages are { $size } mm, not { $original } mm
-impose-too-thick = { $count } sheets or pieces are folded together ({ $thickness } mm of { $paper } paper): more than the { $limit } that fold and staple cleanly
-impose-too-thick-assumed = { $count } sheets or pieces are folded together ({ $thickness } mm of { $paper } paper, assumed: give --paper-weight): more than the { $limit } that fold and staple cleanly
-impose-too-thick-signatures = use --signature-sheets { $sheets } ({ $signatures } signatures)
-impose-too-thick-scheme = use --scheme signatures --signature-sheets { $sheets } ({ $signatures } signatures, sewn or glued), or --scheme wire
 impose-marks-skipped = { $count ->
     [one] { $count } mark could not be drawn: no room between the pages and the sheet's edge (or inside the printer's margin)
    *[other] { $count } marks could not be drawn: no room between the pages and the sheet's edge (or inside the printer's margin)

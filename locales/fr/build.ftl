@@ -18,8 +18,6 @@ build-blank-pages-added = { $name } : { $count ->
     [one] { $count } page blanche ajoutée pour compléter la dernière feuille
    *[other] { $count } pages blanches ajoutées pour compléter la dernière feuille
 }
-build-too-thick = { $name } : { $count } feuilles ou morceaux sont pliés ensemble : plus que les { $limit } qui se plient et s'agrafent proprement en papier de { $paper }
-build-too-thick-hint = mettez scheme = "signatures" et signature-sheets = { $sheets } ({ $signatures } cahiers) dans ce préréglage [[print]], ou indiquez son paper-weight
 build-in-printer-margin = { $name } : le contenu { $count ->
     [one] de { $count } page placée
    *[other] de { $count } pages placées
@@ -77,4 +75,13 @@ build-no-glyph = aucune police de la langue `{ $lang }` ne sait afficher `{ $cha
 build-not-standard = { $pdf } ne respecte pas la norme { $standard }
 build-pdf-failed = { $pdf } n'a pas pu être écrit
 build-pdf-failed-hint = corrigez les endroits indiqués ; aucun PDF n'a été écrit
-build-image-refused = { $place } : image `{ $path }` : { $why }
+build-image-refused = image `{ $path }` : { $why }
+
+# Une pile trop épaisse pour être pliée et agrafée (préréglages de build, options d'impose).
+build-thick = { $count } feuilles ou morceaux sont pliés ensemble ({ $mm } mm) : plus que les { $limit } qui se plient et s'agrafent proprement en papier de { $paper }
+build-thick-assumed-options = { $count } feuilles ou morceaux sont pliés ensemble ({ $mm } mm) : plus que les { $limit } qui se plient et s'agrafent proprement en papier de { $paper } (grammage supposé : indiquez --paper-weight)
+build-thick-assumed-preset = { $count } feuilles ou morceaux sont pliés ensemble ({ $mm } mm) : plus que les { $limit } qui se plient et s'agrafent proprement en papier de { $paper } (grammage supposé : indiquez le paper-weight du préréglage)
+build-thick-hint-options = utilisez --signature-sheets { $sheets } ({ $count } cahiers)
+build-thick-hint-options-scheme = utilisez --scheme signatures --signature-sheets { $sheets } ({ $count } cahiers, cousus ou collés), ou --scheme wire
+build-thick-hint-preset = signature-sheets = { $sheets } ({ $count } cahiers) dans ce préréglage [[print]]
+build-thick-hint-preset-scheme = scheme = "signatures" et signature-sheets = { $sheets } ({ $count } cahiers, cousus ou collés) dans ce préréglage [[print]], ou scheme = "wire"

@@ -57,10 +57,6 @@ impose-pdf-bad-box-hint = le logiciel qui a fait ce PDF a écrit un format de pa
 impose-print-forbidden = les permissions du PDF d'entrée interdisent de l'imprimer (une protection par mot de passe propriétaire) : assurez-vous d'avoir le droit de l'imprimer
 impose-size = { $width } × { $height }
 impose-shrunk = pages réduites à { $percent } % pour tenir dans la zone imprimable : les pages finies mesurent { $size } mm, et non { $original } mm
-impose-too-thick = { $count } feuilles ou morceaux sont pliés ensemble ({ $thickness } mm de papier de { $paper }) : plus que les { $limit } qui se plient et s'agrafent proprement
-impose-too-thick-assumed = { $count } feuilles ou morceaux sont pliés ensemble ({ $thickness } mm de papier de { $paper }, grammage supposé : indiquez --paper-weight) : plus que les { $limit } qui se plient et s'agrafent proprement
-impose-too-thick-signatures = utilisez --signature-sheets { $sheets } ({ $signatures } cahiers)
-impose-too-thick-scheme = utilisez --scheme signatures --signature-sheets { $sheets } ({ $signatures } cahiers, cousus ou collés), ou --scheme wire
 impose-marks-skipped = { $count ->
     [one] { $count } repère n'a pas pu être dessiné : pas de place entre les pages et le bord de la feuille (ou dans la marge de l'imprimante)
    *[other] { $count } repères n'ont pas pu être dessinés : pas de place entre les pages et le bord de la feuille (ou dans la marge de l'imprimante)

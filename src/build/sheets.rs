@@ -138,8 +138,13 @@ fn write_one(
     let pdf = paths.print_pdf(&suffix);
     written.write_path(&pdf, &print_bytes, OutputKind::Print)?;
     let ink = ink::pages::imposed(&plan, pages, &order, job.marks, title, job.gray, inks);
+    let thick = impose::thickness::warning(&plan, impose::thickness::Asked::Preset);
+    let notes: Vec<ticket::Note> = thick
+        .iter()
+        .map(|w| ticket::Note { fr: w.note_fr.clone(), en: w.note_en.clone() })
+        .collect();
     let (ticket_path, job_sheet) =
-        write_tickets(ctx, lang, paths, job, &plan, &ink, written)?;
+        write_tickets(ctx, lang, paths, job, (&plan, &notes), &ink, written)?;
     let mut warnings: Vec<Text> = ink
         .unmeasured_note()
         .map(|n| Text::raw(name.as_str()).join(": ", &Text::of(n)))
@@ -153,20 +158,8 @@ fn write_one(
         let count = plan.padded - plan.pages;
         warnings.push(tr!("build-blank-pages-added", name = &name, count = count));
     }
-    if let Some(t) = impose::thickness::too_thick(&plan) {
-        let warning = tr!(
-            "build-too-thick",
-            name = &name,
-            count = t.stack.leaves,
-            limit = t.limit,
-            paper = t.paper.to_string()
-        );
-        let hint = tr!(
-            "build-too-thick-hint",
-            sheets = t.sheets_per_signature,
-            signatures = t.signatures
-        );
-        warnings.push(print::with_hint(warning, &hint));
+    if let Some(w) = print::thick_warning(&plan, impose::thickness::Asked::Preset) {
+        warnings.push(Text::raw(name.as_str()).join(": ", &w));
     }
     let print = BuiltPrint {
         pdf,
@@ -182,13 +175,14 @@ fn write_one(
     Ok((print, warnings))
 }
 
-/// Writes the `.txt` ticket and the job sheet of a print file; gives their paths.
+/// Writes the `.txt` ticket and the job sheet of a print file, with the notes about the
+/// job (a stack too thick to fold); gives their paths.
 fn write_tickets(
     ctx: Context,
     lang: &str,
     paths: &TargetPaths,
     job: &PrintJob,
-    plan: &Imposition,
+    (plan, notes): (&Imposition, &[ticket::Note]),
     ink: &InkCoverage,
     written: &mut Written,
 ) -> Result<(PathBuf, PathBuf)> {
@@ -201,18 +195,18 @@ fn write_tickets(
         file: &file,
         backs_file: None,
         sheet_name: &job.sheet_name,
-        quantity: None,
+        quantity: job.quantity,
         bleed: 0.0,
     };
     let ticket_path = paths.ticket(&suffix);
     written.write_path(
         &ticket_path,
-        ticket::ticket(plan, &info).as_bytes(),
+        ticket::ticket_with_notes(plan, &info, notes).as_bytes(),
         OutputKind::Ticket,
     )?;
     let font =
         manifest.language(lang).and_then(|l| l.fonts.first()).map_or("Andika", |f| f);
-    let sheet = JobSheet { plan, info, notes: &[], gray: job.gray, ink: Some(ink), font };
+    let sheet = JobSheet { plan, info, notes, gray: job.gray, ink: Some(ink), font };
     let setting = Setting {
         root,
         main: &paths.job_sheet_typ(&suffix),

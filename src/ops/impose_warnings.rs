@@ -6,7 +6,7 @@ use livret_impose::geometry::{fmt_mm, near_standard};
 use livret_impose::pdf::InputInfo;
 use livret_impose::thickness;
 use livret_impose::ticket::Note;
-use livret_impose::{Imposition, MarkOptions, PlanOptions, Scheme, Size, to_mm};
+use livret_impose::{Imposition, MarkOptions, PlanOptions, Size, to_mm};
 
 use crate::i18n::{Text, decimal};
 use crate::tr;
@@ -49,46 +49,13 @@ pub fn job_warnings(
     out
 }
 
-/// A stack folded at once past what folds and staples cleanly, with signatures to use.
+/// A stack folded at once past what folds and staples cleanly, with signatures to use
+/// (the words are the imposition crate's, shared with `build`).
 fn thickness(plan: &Imposition, out: &mut JobWarnings) {
-    let Some(t) = thickness::too_thick(plan) else { return };
-    let (leaves, limit, paper) = (t.stack.leaves, t.limit, t.paper);
-    let (k, count) = (t.sheets_per_signature, t.signatures);
-    let fix = if plan.scheme == Scheme::Signatures {
-        tr!("impose-too-thick-signatures", sheets = k, signatures = count)
-    } else {
-        tr!("impose-too-thick-scheme", sheets = k, signatures = count)
-    };
-    let mm = fmt_mm(t.stack.thickness);
-    let thickness = decimal(to_mm(t.stack.thickness), 1);
-    let paper = paper.to_string();
-    let warning = if t.assumed {
-        tr!(
-            "impose-too-thick-assumed",
-            count = leaves,
-            thickness = thickness,
-            paper = paper,
-            limit = limit
-        )
-    } else {
-        tr!(
-            "impose-too-thick",
-            count = leaves,
-            thickness = thickness,
-            paper = paper,
-            limit = limit
-        )
-    };
-    out.terminal.push(with_hint(warning, &fix));
-    out.notes.push(Note {
-        fr: format!(
-            "Attention : {leaves} feuilles ou morceaux pliés ensemble ({} mm) dépassent les {limit} qui se plient et s'agrafent proprement ; mieux vaut des cahiers de {k} feuilles ({count} cahiers).",
-            mm.replace('.', ",")
-        ),
-        en: format!(
-            "Warning: {leaves} sheets or pieces folded together ({mm} mm) are more than the {limit} that fold and staple cleanly; signatures of {k} sheets ({count} signatures) are better."
-        ),
-    });
+    let Some(w) = thickness::warning(plan, thickness::Asked::Options) else { return };
+    let terminal = crate::build::print::thick_warning(plan, thickness::Asked::Options);
+    out.terminal.extend(terminal);
+    out.notes.push(Note { fr: w.note_fr, en: w.note_en });
 }
 
 /// Marks asked for that found no room between the pages and the sheet's edge.
