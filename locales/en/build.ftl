@@ -15,8 +15,8 @@ build-over-screen-budget-images = { $pdf } is { $size }, over the layout's scree
 
 # Print files.
 build-blank-pages-added = { $name }: { $count ->
-    [one] { $count } blank page added to fill the last sheet
-   *[other] { $count } blank pages added to fill the last sheet
+    [one] { $count } blank page added to fill the sheets
+   *[other] { $count } blank pages added to fill the sheets
 }
 build-in-printer-margin = { $name }: the content of { $count ->
     [one] { $count } placed page

@@ -15,8 +15,8 @@ build-over-screen-budget-images = { $pdf } pèse { $size }, plus que le budget d
 
 # Fichiers d'impression.
 build-blank-pages-added = { $name } : { $count ->
-    [one] { $count } page blanche ajoutée pour compléter la dernière feuille
-   *[other] { $count } pages blanches ajoutées pour compléter la dernière feuille
+    [one] { $count } page blanche ajoutée pour compléter les feuilles
+   *[other] { $count } pages blanches ajoutées pour compléter les feuilles
 }
 build-in-printer-margin = { $name } : le contenu { $count ->
     [one] de { $count } page placée

@@ -43,7 +43,7 @@ ops-chapter-known = les chapitres sont : { $chapters }
 ops-watch-status = { $pages ->
     [one] { $pages } page
    *[other] { $pages } pages
-}, construit en { $millis } ms
+}, construction en { $millis } ms
 ops-watch-failed = impossible de surveiller les fichiers ({ $reason })
 ops-watch-timed-out = la reconstruction a abandonné après { $seconds } s (--timeout) ; la surveillance s'est arrêtée
 ops-watch-not-forced = watch a demandé une construction forcée

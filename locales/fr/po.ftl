@@ -26,7 +26,7 @@ po-syntax-hint = corrigez la ligne, ou exportez de nouveau et refaites la modifi
 # Lecture d'un dossier de fichiers PO.
 po-no-files = { $folder } : aucun fichier .po dans ce dossier
 po-no-files-hint = écrivez-les d'abord : livret po export --lang { $lang } { $folder }
-po-block-twice = le bloc `{ $id }` est déjà traduit en { $first }
+po-block-twice = le bloc `{ $id }` est déjà traduit dans { $first }
 po-block-twice-hint = gardez une seule des deux entrées (un fichier PO par chapitre, ou un seul pour tout le guide)
 po-too-big = { $file } : { $size } Mo, plus que les { $max } Mo que livret lit dans un fichier PO
 po-too-big-hint = vérifiez que c'est bien le fichier voulu : le fichier PO d'un chapitre fait quelques dizaines de ko
