@@ -24,6 +24,7 @@ mod proof;
 mod report;
 pub mod table;
 pub mod term;
+mod usage;
 mod watch;
 
 use std::process::ExitCode;
@@ -37,7 +38,7 @@ pub use outcome::ExitStatus;
 use crate::cli::args::{Cli, Command};
 
 /// Parses the command line; on a usage error (or `--help`, `--version`) prints clap's
-/// text, its tips as livret's hints, and gives the exit code to end with.
+/// text in the interface language, its tips as livret's hints, and gives the exit code to end with.
 pub fn parse() -> std::result::Result<Cli, ExitCode> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     i18n::install(i18n::detect(i18n::flag_in_args(&args)));
@@ -47,10 +48,7 @@ pub fn parse() -> std::result::Result<Cli, ExitCode> {
     match parsed {
         Ok(cli) => Ok(cli),
         Err(err) if err.use_stderr() => {
-            let text = err.render().to_string();
-            let text =
-                text.replace("\n\n  tip: ", "\nhint: ").replace("  tip: ", "hint: ");
-            eprint!("{text}");
+            eprint!("{}", usage::render(&err));
             Err(ExitCode::from(2))
         }
         Err(err) => {
