@@ -5,6 +5,7 @@ cli-help-arguments = Arguments:
 cli-help-options = Options:
 cli-help-default = [default: { $value }]
 cli-help-possible-values = [possible values: { $values }]
+cli-help-possible-value = { $name }:{ $pad } { $help }
 cli-help-possible-values-heading = Possible values:
 
 # clap's usage errors.

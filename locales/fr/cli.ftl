@@ -5,6 +5,7 @@ cli-help-arguments = Arguments :
 cli-help-options = Options :
 cli-help-default = [par défaut : { $value }]
 cli-help-possible-values = [valeurs possibles : { $values }]
+cli-help-possible-value = { $name } :{ $pad } { $help }
 cli-help-possible-values-heading = Valeurs possibles :
 
 # Les erreurs d'utilisation de clap.

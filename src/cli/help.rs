@@ -113,7 +113,8 @@ fn localize_arg(arg: Arg, command: &str) -> Arg {
     let mut long = format!("{help}\n\n{}", tr!("cli-help-possible-values-heading"));
     for (name, text) in &described {
         let pad = " ".repeat(width - name.chars().count());
-        long.push_str(&format!("\n- {name}:{pad} {text}"));
+        let line = tr!("cli-help-possible-value", name = name, pad = pad, help = text);
+        long.push_str(&format!("\n- {line}"));
     }
     if let Some(default) = default {
         long.push_str(&format!("\n\n{default}"));

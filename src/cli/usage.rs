@@ -11,6 +11,10 @@ use crate::util::diag::Error;
 
 /// The text to print for a usage error of clap's.
 pub fn render(err: &clap::Error) -> String {
+    if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        // The help itself (already in the interface language).
+        return err.render().to_string();
+    }
     let mut error = Error::new(message(err));
     for hint in hints(err) {
         error = error.with_hint(hint);

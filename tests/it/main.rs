@@ -42,4 +42,5 @@ mod trust_markdown;
 mod trust_po;
 mod trust_round3;
 mod trust_shop;
+mod ui_lang;
 mod watch;
