@@ -100,6 +100,7 @@ help-check--format = human (a table and one line per problem) or json
     .human = Text for people
     .json = JSON for tools
 help-check--timeout = Stop with an error when the command takes longer than this many seconds
+help-check--memory = Stop with an error when the compilations need more memory than this (e.g. 2GB, or `none`): the command runs in a process of its own under that limit.
 help-check--system-fonts = Also use the fonts installed on this system (builds stop being reproducible elsewhere)
 
 help-proof = A proof PDF: each translated page beside the source page, chapter by chapter
@@ -111,6 +112,7 @@ help-proof--against = The language to compare with (default: the source language
 help-proof--layout = The layout (default: the first in guide.toml)
 help-proof--changes = Mark the source blocks changed since the translation was accepted, and their translations (a bar in the margin, a light background)
 help-proof--timeout = Stop with an error when the command takes longer than this many seconds
+help-proof--memory = Stop with an error when the compilations need more memory than this (e.g. 2GB, or `none`): the command runs in a process of its own under that limit.
 help-proof--system-fonts = Also use the fonts installed on this system (builds stop being reproducible elsewhere)
 
 help-preview = PNG previews: a contact sheet of every page, and the pages themselves
@@ -122,6 +124,7 @@ help-preview--layouts = Only this layout (repeatable)
 help-preview--dpi = Resolution of the page PNGs
 help-preview--contact-only = Only the contact sheet, not every page
 help-preview--timeout = Stop with an error when the command takes longer than this many seconds
+help-preview--memory = Stop with an error when the compilations need more memory than this (e.g. 2GB, or `none`): the command runs in a process of its own under that limit.
 help-preview--system-fonts = Also use the fonts installed on this system (builds stop being reproducible elsewhere)
 
 help-images = List every raster image: pixels, printed size, dpi, what each edition embeds
@@ -177,6 +180,7 @@ help-watch--serve = Also show the pages in a browser on localhost, reloaded afte
 help-watch--port = The port for `--serve` (default: the first free of 3000–3005; 0: any free port, printed)
 help-watch--max-builds = Stop after this many builds (for scripts and benchmarks)
 help-watch--timeout = Give up a rebuild that takes longer than this many seconds
+help-watch--memory = Stop with an error when the compilations need more memory than this (e.g. 2GB, or `none`): the command runs in a process of its own under that limit.
 help-watch--pdf-standard = Make the reading PDFs meet a PDF standard, e.g. a-2b (as `build` does).
 help-watch--system-fonts = Also use the fonts installed on this system (builds stop being reproducible elsewhere)
 

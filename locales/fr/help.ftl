@@ -101,6 +101,7 @@ help-check--format = human (un tableau et une ligne par problème) ou json
     .human = Texte pour les personnes
     .json = JSON pour les outils
 help-check--timeout = S'arrêter avec une erreur quand la commande prend plus que ce nombre de secondes
+help-check--memory = S'arrêter avec une erreur quand les compilations demandent plus de mémoire que cela (par exemple 2GB, ou `none`) : la commande tourne dans un processus à part sous cette limite.
 help-check--system-fonts = Utiliser aussi les polices installées sur ce système (les constructions ne sont alors plus reproductibles ailleurs)
 
 help-proof = Un PDF d'épreuve : chaque page traduite à côté de la page source, chapitre par chapitre
@@ -112,6 +113,7 @@ help-proof--against = La langue avec laquelle comparer (par défaut : la langue 
 help-proof--layout = Le format (par défaut : le premier de guide.toml)
 help-proof--changes = Marquer les blocs de la source modifiés depuis l'acceptation de la traduction, et leurs traductions (un trait dans la marge, un fond clair)
 help-proof--timeout = S'arrêter avec une erreur quand la commande prend plus que ce nombre de secondes
+help-proof--memory = S'arrêter avec une erreur quand les compilations demandent plus de mémoire que cela (par exemple 2GB, ou `none`) : la commande tourne dans un processus à part sous cette limite.
 help-proof--system-fonts = Utiliser aussi les polices installées sur ce système (les constructions ne sont alors plus reproductibles ailleurs)
 
 help-preview = Aperçus PNG : une planche-contact de toutes les pages, et les pages elles-mêmes
@@ -123,6 +125,7 @@ help-preview--layouts = Seulement ce format (peut être répété)
 help-preview--dpi = Résolution des PNG des pages
 help-preview--contact-only = Seulement la planche-contact, pas chaque page
 help-preview--timeout = S'arrêter avec une erreur quand la commande prend plus que ce nombre de secondes
+help-preview--memory = S'arrêter avec une erreur quand les compilations demandent plus de mémoire que cela (par exemple 2GB, ou `none`) : la commande tourne dans un processus à part sous cette limite.
 help-preview--system-fonts = Utiliser aussi les polices installées sur ce système (les constructions ne sont alors plus reproductibles ailleurs)
 
 help-images = Lister chaque image matricielle : pixels, taille imprimée, dpi, ce que chaque édition incorpore
@@ -178,6 +181,7 @@ help-watch--serve = Montrer aussi les pages dans un navigateur, sur localhost, r
 help-watch--port = Le port de `--serve` (par défaut : le premier libre de 3000 à 3005 ; 0 : n'importe quel port libre, affiché)
 help-watch--max-builds = S'arrêter après ce nombre de constructions (pour les scripts et les mesures)
 help-watch--timeout = Abandonner une reconstruction qui prend plus que ce nombre de secondes
+help-watch--memory = S'arrêter avec une erreur quand les compilations demandent plus de mémoire que cela (par exemple 2GB, ou `none`) : la commande tourne dans un processus à part sous cette limite.
 help-watch--pdf-standard = Rendre les PDF de lecture conformes à une norme PDF, par exemple a-2b (comme `build`).
 help-watch--system-fonts = Utiliser aussi les polices installées sur ce système (les constructions ne sont alors plus reproductibles ailleurs)
 
