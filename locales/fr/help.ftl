@@ -95,8 +95,8 @@ help-check = Vérifier les traductions : chapitres manquants et périmés, chaqu
           livret check --format json
 help-check--project = Le dossier du projet, qui contient sources/guide.toml
 help-check--langs = Seulement cette langue (peut être répété)
-help-check--accept = Marquer ce chapitre de l'unique --lang comme relu par rapport à la source actuelle, ou avec `:LIGNE` seulement son bloc modifié à cette ligne de la source, comme check l'affiche (peut être répété)
-help-check--intended = Marquer comme voulu un constat d'une vérification dans un bloc de l'unique --lang, comme check l'affiche : BLOC-ID:VERIFICATION (peut être répété) ; gardé dans status.toml
+help-check--accept = Marquer ce chapitre de l'unique --lang comme relu par rapport à la source actuelle, ou avec `:LINE` (un numéro de ligne) seulement son bloc modifié à cette ligne de la source, comme check l'affiche (peut être répété)
+help-check--intended = Marquer comme voulu un constat d'une vérification dans un bloc de l'unique --lang, comme check l'affiche : BLOCK-ID:CHECK (peut être répété) ; gardé dans status.toml
 help-check--format = human (un tableau et une ligne par problème) ou json
     .human = Texte pour les personnes
     .json = JSON pour les outils
