@@ -32,7 +32,7 @@ macro_rules! areas {
     };
 }
 
-areas!("common" "shop" "build" "ops" "po" "impose" "check");
+areas!("common" "shop" "cli" "help" "serve" "build" "ops" "po" "impose" "check");
 
 /// The bundles, English then French.
 static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 2]> =
