@@ -71,7 +71,10 @@ build-size-gb = { $size } GB
 build-size-mb = { $size } MB
 
 # Characters and PDF export.
-build-no-glyph = no font in the stack of `{ $lang }` can show `{ $char }` ({ $code }), page { $page }: it prints as an empty box; add a font that has this character to the `{ $lang }` language's fonts in guide.toml (`livret fonts` lists them)
+build-no-glyph = { $count ->
+    [one] no font in the stack of `{ $lang }` can show { $chars }, page { $page }: it prints as an empty box
+   *[other] no font in the stack of `{ $lang }` can show these { $count } characters: { $chars }, page { $page }: they print as empty boxes
+}; add a font that has them to the `{ $lang }` language's fonts in guide.toml (`livret fonts` tells which scripts each font covers)
 build-not-standard = { $pdf } does not meet { $standard }
 build-pdf-failed = { $pdf } could not be written
 build-pdf-failed-hint = fix the places shown; no PDF was written

@@ -71,7 +71,10 @@ build-size-gb = { $size } Go
 build-size-mb = { $size } Mo
 
 # Caractères et export PDF.
-build-no-glyph = aucune police de la langue `{ $lang }` ne sait afficher `{ $char }` ({ $code }), page { $page } : il s'imprime comme une case vide ; ajoutez aux polices de la langue `{ $lang }` dans guide.toml une police qui a ce caractère (`livret fonts` les liste)
+build-no-glyph = { $count ->
+    [one] aucune police de la langue `{ $lang }` ne sait afficher { $chars }, page { $page } : il s'imprime comme une case vide
+   *[other] aucune police de la langue `{ $lang }` ne sait afficher ces { $count } caractères : { $chars }, page { $page } : ils s'impriment comme des cases vides
+} ; ajoutez aux polices de la langue `{ $lang }` dans guide.toml une police qui les a (`livret fonts` dit quelles écritures chaque police couvre)
 build-not-standard = { $pdf } ne respecte pas la norme { $standard }
 build-pdf-failed = { $pdf } n'a pas pu être écrit
 build-pdf-failed-hint = corrigez les endroits indiqués ; aucun PDF n'a été écrit

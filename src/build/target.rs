@@ -472,25 +472,37 @@ fn prepare(
     Ok(overrides)
 }
 
-/// One warning per character no font in `lang`'s stack can show (typst draws an
-/// empty box), located in its chapter.
+/// One warning per place (chapter line and page) with characters no font in `lang`'s
+/// stack can show (typst draws empty boxes), naming them.
 pub fn glyph_warnings(
     world: &GuideWorld,
     document: &typst_layout::PagedDocument,
     lang: &str,
 ) -> Vec<Text> {
-    inspect::missing_glyphs(document)
+    let mut places: Vec<(Option<String>, usize, Vec<char>)> = Vec::new();
+    for missing in inspect::missing_glyphs(document) {
+        let place = compile::place(world, missing.span).map(|p| p.to_string());
+        match places.iter_mut().find(|(p, page, _)| *p == place && *page == missing.page)
+        {
+            Some((_, _, chars)) if !chars.contains(&missing.ch) => chars.push(missing.ch),
+            Some(_) => {}
+            None => places.push((place, missing.page, vec![missing.ch])),
+        }
+    }
+    places
         .into_iter()
-        .map(|missing| {
+        .map(|(place, page, chars)| {
+            let shown: Vec<String> =
+                chars.iter().map(|c| format!("`{c}` (U+{:04X})", *c as u32)).collect();
             let warning = tr!(
                 "build-no-glyph",
                 lang = lang,
-                char = missing.ch,
-                code = format!("U+{:04X}", missing.ch as u32),
-                page = missing.page
+                count = chars.len(),
+                chars = shown.join(", "),
+                page = page
             );
-            match compile::place(world, missing.span) {
-                Some(place) => Text::raw(place.to_string()).join(": ", &warning),
+            match place {
+                Some(place) => Text::raw(place).join(": ", &warning),
                 None => warning,
             }
         })
