@@ -230,3 +230,28 @@ fn a_target_built_in_its_own_process_speaks_the_language_of_ui_lang() {
     );
     assert!(!err.contains("no font in the stack"), "{err}");
 }
+
+#[test]
+fn json_reports_carry_english_messages_under_a_french_locale() {
+    // A Typst chapter (left out of the PO files, said in `skipped`) and a Markdown one.
+    let dir =
+        mini_project(&[("01-a.md", "# A\n\nTexte.\n"), ("02-b.typ", "= B\n\nTexte.\n")]);
+    let root = dir.path();
+    add_language(root, "bm", "Bamanankan", &[]);
+    let json = |lang: &str, args: &[&str]| {
+        let (code, out, err) = run_with(lang, root, args);
+        assert!(code == 0 || code == 1, "{args:?}: {out}{err}");
+        out
+    };
+    let export = ["po", "export", "--lang", "bm", "--format", "json"];
+    let (fr, en) = (json("fr_FR.UTF-8", &export), json("C", &export));
+    assert_eq!(fr, en);
+    assert!(fr.contains("a Typst chapter, not exported"), "{fr}");
+    let fonts = ["fonts", "--format", "json"];
+    let (fr, en) = (json("fr_FR.UTF-8", &fonts), json("C", &fonts));
+    assert_eq!(fr, en);
+    assert!(fr.contains("shipped with typst (OFL or similar)"), "{fr}");
+    // The human reports say the same in French.
+    let (_, _, err) = run_with("fr_FR.UTF-8", root, &["po", "export", "--lang", "bm"]);
+    assert!(err.contains("un chapitre Typst, non exporté"), "{err}");
+}
