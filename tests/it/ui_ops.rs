@@ -237,7 +237,8 @@ fn json_reports_carry_english_messages_under_a_french_locale() {
     let dir =
         mini_project(&[("01-a.md", "# A\n\nTexte.\n"), ("02-b.typ", "= B\n\nTexte.\n")]);
     let root = dir.path();
-    add_language(root, "bm", "Bamanankan", &[]);
+    // A translation with a number the source lacks: a `#. check numbers` note.
+    add_language(root, "bm", "Bamanankan", &[("01-a.md", "# A\n\nKuma 12.\n")]);
     let json = |lang: &str, args: &[&str]| {
         let (code, out, err) = run_with(lang, root, args);
         assert!(code == 0 || code == 1, "{args:?}: {out}{err}");
@@ -247,6 +248,12 @@ fn json_reports_carry_english_messages_under_a_french_locale() {
     let (fr, en) = (json("fr_FR.UTF-8", &export), json("C", &export));
     assert_eq!(fr, en);
     assert!(fr.contains("a Typst chapter, not exported"), "{fr}");
+    // The PO file written under French is the one written under English.
+    let po = root.join("po/bm/01-a.po");
+    let english = fs::read_to_string(&po).unwrap();
+    assert!(english.contains("#. check numbers: "), "{english}");
+    json("fr_FR.UTF-8", &export);
+    assert_eq!(fs::read_to_string(&po).unwrap(), english);
     let fonts = ["fonts", "--format", "json"];
     let (fr, en) = (json("fr_FR.UTF-8", &fonts), json("C", &fonts));
     assert_eq!(fr, en);
