@@ -73,6 +73,18 @@ fn problem_lines(r: &LanguageReport, out: &mut String) {
             chapters::missing_translation(m)
         ));
     }
+    for p in &r.placeholders {
+        let lines: Vec<String> = p.lines.iter().map(|l| l.to_string()).collect();
+        let line = crate::tr!(
+            "placeholders-not-translated",
+            lang = r.lang.as_str(),
+            file = p.file.as_str(),
+            count = p.blocks,
+            lines = lines.join(", "),
+            mark = p.mark.as_str(),
+        );
+        out.push_str(&format!("{line}\n"));
+    }
     for s in &r.stale {
         changes::stale_lines(&r.lang, s, out);
     }
