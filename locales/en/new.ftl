@@ -31,8 +31,8 @@ new-toml-name = name: the language's name in itself, printed on the cover.
 new-toml-rtl = Written right to left: pages turn the other way and the booklet is bound on the right.
 new-toml-fonts = fonts: font families from fonts/, in order of preference (`livret fonts` lists them).
 new-toml-unknown-language =
-    livret does not know this language: Andika covers Latin scripts; add a font
-    under fonts/ and name it here if your script needs another.
+    livret does not know this language (it knows { $known }): Andika covers Latin
+    scripts; add a font under fonts/ and name it here if your script needs another.
 new-toml-draft = A sample translation: "draft" prints a note in the colophon until it is reviewed.
 new-toml-labels = The words the layout prints in this language (table of contents, boxes, colophon).
 new-toml-labels-to-translate =

@@ -31,8 +31,8 @@ new-toml-name = name : le nom de la langue dans la langue elle-même, imprimé s
 new-toml-rtl = S'écrit de droite à gauche : les pages tournent dans l'autre sens et le livret est relié à droite.
 new-toml-fonts = fonts : les familles de polices de fonts/, par ordre de préférence (`livret fonts` les liste).
 new-toml-unknown-language =
-    livret ne connaît pas cette langue : Andika couvre les écritures latines ; ajoutez une
-    police dans fonts/ et nommez-la ici si votre écriture en demande une autre.
+    livret ne connaît pas cette langue (il connaît { $known }) : Andika couvre les écritures
+    latines ; ajoutez une police dans fonts/ et nommez-la ici si votre écriture en demande une autre.
 new-toml-draft = Une traduction d'exemple : "draft" imprime une note dans l'achevé d'imprimer tant qu'elle n'est pas relue.
 new-toml-labels = Les mots que la mise en page imprime dans cette langue (sommaire, encadrés, achevé d'imprimer).
 new-toml-labels-to-translate =

@@ -79,7 +79,8 @@ struct KnownLanguage {
     files: &'static str,
 }
 
-/// Languages of Mali's guides and their fonts; others get Andika (Latin script).
+/// Languages of Mali's guides and their fonts; others get Andika (Latin script) and a
+/// comment saying so in guide.toml.
 const KNOWN: &[KnownLanguage] = &[
     KnownLanguage {
         code: "fr",
@@ -103,6 +104,13 @@ const KNOWN: &[KnownLanguage] = &[
         files: "",
     },
     KnownLanguage {
+        code: "ff",
+        name: "Fulfulde",
+        rtl: false,
+        fonts: &["Andika"],
+        files: "",
+    },
+    KnownLanguage {
         code: "nqo",
         name: "ߒߞߏ",
         rtl: true,
@@ -118,6 +126,14 @@ const KNOWN: &[KnownLanguage] = &[
     },
     KnownLanguage {
         code: "taq",
+        name: "Tamasheq",
+        rtl: false,
+        fonts: &["Noto Sans Tifinagh", "Andika"],
+        files: "noto/NotoSansTifinagh",
+    },
+    // Tamashek's ISO 639-2 code: the same as Tamasheq's (taq), Tifinagh and Latin.
+    KnownLanguage {
+        code: "tmh",
         name: "Tamasheq",
         rtl: false,
         fonts: &["Noto Sans Tifinagh", "Andika"],
@@ -364,7 +380,8 @@ fn language_table(t: &mut String, i: usize, lang: &str, source: &str) {
         comment(t, &tr!("new-toml-fonts"));
     }
     if k.is_none() {
-        comment(t, &tr!("new-toml-unknown-language"));
+        let codes: Vec<&str> = KNOWN.iter().map(|k| k.code).collect();
+        comment(t, &tr!("new-toml-unknown-language", known = codes.join(", ")));
     }
     let fonts: Vec<String> = k
         .map_or(&["Andika"][..], |k| k.fonts)

@@ -156,14 +156,7 @@ pub fn assemble(
     // Words the layout would print in English, or still under a language mark.
     warnings.extend(language.labels.warnings(lang).iter().map(|w| w.to_string()));
     if options.strict && !missing.is_empty() {
-        let each: Vec<String> =
-            missing.iter().map(|m| chapters::missing_translation(m)).collect();
-        return Err(Error::new(format!(
-            "language `{lang}` is missing {} chapter(s): {}",
-            missing.len(),
-            each.join("; ")
-        ))
-        .with_hint("translate them, or build without --strict to show the source chapters with a banner"));
+        return Err(missing_chapters(lang, &missing));
     }
     Ok(Assembled {
         main: out.text,
@@ -232,6 +225,18 @@ fn template(manifest: &Manifest, layout: &str) -> Result<String> {
             .with_hint("layouts live in layouts/; set `template` in the [[layout]] entry")
     })?;
     Ok(template)
+}
+
+/// The error of a strict build for a language missing chapters.
+fn missing_chapters(lang: &str, missing: &[String]) -> Error {
+    let each: Vec<String> =
+        missing.iter().map(|m| chapters::missing_translation(m)).collect();
+    Error::new(format!(
+        "language `{lang}` is missing {} chapter(s): {}",
+        missing.len(),
+        each.join("; ")
+    ))
+    .with_hint("translate them, or build without --strict to show the source chapters with a banner")
 }
 
 /// Whether a Markdown translation still holds blocks under the untranslated mark

@@ -26,9 +26,20 @@ use crate::geometry::{PT_PER_IN, PT_PER_MM, to_mm};
 pub const MAX_BACK_OFFSET_MM: f64 = 20.0;
 
 /// Parses a length: a number with a unit `mm`, `cm`, `in` or `pt`, or a bare number of
-/// millimetres; returns pt. Negative values are allowed here (callers bound them).
+/// millimetres, its decimals after a point or a comma (`4,5mm`); returns pt. Negative
+/// values are allowed here (callers bound them).
 pub fn parse_length(text: &str) -> Result<f64, String> {
-    let t = text.trim();
+    let pointed;
+    let t = match text.trim().split_once(',') {
+        Some((whole, rest)) => match decimal_comma(&[whole, rest]) {
+            Some(t) => {
+                pointed = t;
+                pointed.as_str()
+            }
+            None => text.trim(),
+        },
+        None => text.trim(),
+    };
     let split = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
     let (number, unit) = t.split_at(split);
     let bad = || {
@@ -184,6 +195,9 @@ mod tests {
         assert!(parse_length("5km").unwrap_err().contains("unknown unit `km`"));
         assert!(parse_length("").is_err());
         assert!(parse_length("inf").is_err());
+        assert!(close(parse_length("4,5mm").unwrap(), mm(4.5)));
+        assert!(close(parse_length("-0,25").unwrap(), mm(-0.25)));
+        assert!(parse_length("4,5,6").is_err());
     }
 
     #[test]
