@@ -197,8 +197,9 @@ fn check_options(options: &NewOptions) -> Result<()> {
         );
     }
     for (i, lang) in options.langs.iter().enumerate() {
-        let valid = !lang.is_empty()
-            && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        // Typst takes the code as the text's language: ISO 639, two or three letters.
+        let valid =
+            (2..=3).contains(&lang.len()) && lang.chars().all(|c| c.is_ascii_lowercase());
         if !valid || options.langs[..i].contains(lang) {
             return Err(Error::new(tr!("new-bad-language", lang = lang.as_str()))
                 .with_hint(tr!("new-bad-language-hint")));

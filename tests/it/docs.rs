@@ -102,6 +102,31 @@ fn check_reports(doc: &Path, run: &Run) {
     assert_eq!(*code, 0, "{out}");
 }
 
+/// Edits `[guide.changes]` as the guide says (its lines replaced by the ```toml block
+/// that shows them, under the table `livret new` wrote): the guide builds and prints them.
+fn check_changes_edit(doc: &Path, guide: &Path) {
+    let text = fs::read_to_string(doc).unwrap();
+    let block = text
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .find(|b| b.starts_with("fr = ["))
+        .unwrap_or_else(|| panic!("{}: no ```toml block of changes", doc.display()));
+    let manifest_path = guide.join("sources/guide.toml");
+    let manifest = fs::read_to_string(&manifest_path).unwrap();
+    let written =
+        "[guide.changes]\nfr = [\"Première édition.\"]\nen = [\"First edition.\"]\n";
+    assert!(manifest.contains(written), "{manifest}");
+    let edited = manifest.replace(written, &format!("[guide.changes]\n{block}"));
+    fs::write(&manifest_path, edited).unwrap();
+    let (code, out, err) = livret_in(guide, "build", &["--lang", "fr", "--no-print"]);
+    assert_eq!(code, 0, "{}: the edited [guide.changes]: {out}{err}", doc.display());
+    let id = guide.file_name().unwrap().to_str().unwrap();
+    let pdf = guide.join(format!("out/{id}/fr/pocket-a6/{id}-fr-pocket-a6.pdf"));
+    let printed = normalize(&pdf_text(&pdf, None));
+    assert!(printed.contains("Nouveau chapitre sur les témoins."), "{printed}");
+}
+
 /// Checks the pictures the docs' commands drew against docs/images/, and that every
 /// picture the doc shows exists.
 fn check_pictures(doc: &Path, project: &Path) {
@@ -162,6 +187,7 @@ fn the_french_guide_runs() {
     let run = run_doc(&doc);
     check_reports(&doc, &run);
     check_pictures(&doc, &run.guide);
+    check_changes_edit(&doc, &run.guide);
     // What the guide promises exists.
     let guide = &run.guide;
     assert!(guide.ends_with("mon-guide"), "{}", guide.display());
@@ -184,6 +210,7 @@ fn the_english_guide_runs() {
     let run = run_doc(&doc);
     check_reports(&doc, &run);
     check_pictures(&doc, &run.guide);
+    check_changes_edit(&doc, &run.guide);
     let guide = &run.guide;
     assert!(guide.ends_with("my-guide"), "{}", guide.display());
     assert!(
@@ -207,4 +234,39 @@ fn both_guides_show_the_same_commands() {
             .collect()
     };
     assert_eq!(verbs("fr"), verbs("en"));
+}
+
+#[test]
+fn both_guides_show_the_report_of_an_edited_fresh_guide() {
+    // The edit the guides describe, in a guide made as they make it.
+    let tmp = tempfile::tempdir().unwrap();
+    let guide = tmp.path().join("mon-guide");
+    let (code, _, err) = livret(&[
+        "new",
+        guide.to_str().unwrap(),
+        "--lang",
+        "fr,bm,en",
+        "--layout",
+        "pocket-a6",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let fr = guide.join("sources/fr/01-introduction.md");
+    let text = fs::read_to_string(&fr).unwrap();
+    fs::write(&fr, text.replace("peuvent travailler", "peuvent mieux travailler"))
+        .unwrap();
+    let (code, out, _) = livret_in(&guide, "check", &["--lang", "en"]);
+    assert_eq!(code, 1, "{out}");
+    for doc in ["docs/en/guide.md", "docs/fr/guide.md"] {
+        let text = fs::read_to_string(repo().join(doc)).unwrap();
+        let shown = text
+            .split("```text\n")
+            .find(|b| b.starts_with("en: stale"))
+            .unwrap_or_else(|| panic!("{doc}: no stale report shown"))
+            .split("```")
+            .next()
+            .unwrap();
+        for line in shown.lines() {
+            assert!(out.contains(line), "{doc}: {line:?} not in:\n{out}");
+        }
+    }
 }

@@ -77,6 +77,16 @@ fn new_refuses_a_folder_in_use_and_unknown_layouts() {
         "{err}"
     );
     assert!(!other.exists());
+    // A code Typst would refuse as a text language is refused here, with what to write.
+    let (code, _, err) =
+        livret(&["new", other.to_str().unwrap(), "--lang", "fr,bm-arab"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`bm-arab` is not a usable language code"), "{err}");
+    assert!(
+        err.contains("two or three lowercase letters") && err.contains("qaa"),
+        "{err}"
+    );
+    assert!(!other.exists());
 }
 
 /// A fresh guide made by `livret new` with French, Bambara and English, in a temp folder.
@@ -134,6 +144,17 @@ fn placeholders_of_a_fresh_guide_are_not_translated() {
     );
     assert!(
         !line("en").contains("not yet translated") && !line("fr").contains("not yet")
+    );
+    // In French, as a francophone user reads it.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_livret"))
+        .args(["check", "--project", dir.to_str().unwrap(), "--lang", "bm"])
+        .env("LIVRET_LANG", "fr")
+        .output()
+        .unwrap();
+    let fr = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        fr.contains("bm : sources/bm/01-introduction.md : 3 blocs ne sont pas encore traduits (lignes 1, 3, 6 : le texte de l'original sous la marque [fr]) ; traduisez-les et enlevez la marque"),
+        "{fr}"
     );
     // Translating a chapter (the mark gone) makes it count.
     let chapter = dir.join("sources/bm/01-introduction.md");
