@@ -46,6 +46,7 @@ new-toml-print =
     scheme: saddle, cutstack, copies, signatures, zine, cards (flat items) or wire
     (single leaves: binding-margin = 8); sheet: a4, a3, letter…; paper-weight = 80
     (g/m², or caliper = 0.1 in mm) gives creep and a warning when a stack is too thick;
+    quantity = 500 puts the copies, 5 % overs and the paper they take on the ticket;
     also duplex = "long" or "short", marks = ["crop", "fold"], creep (mm),
     printer-margin = "5mm", colour = "gray" for a black-and-white printer,
     back-offset = "1.5mm,-0.5mm" (right, up on the back: measure it with `livret calibrate`).

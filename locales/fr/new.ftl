@@ -46,7 +46,8 @@ new-toml-print =
     imprimante de bureau. scheme : saddle, cutstack, copies, signatures, zine, cards (cartes
     à plat) ou wire (feuillets simples : binding-margin = 8) ; sheet : a4, a3, letter… ;
     paper-weight = 80 (g/m², ou caliper = 0.1 en mm) donne la chasse et prévient quand une
-    pile est trop épaisse ; aussi duplex = "long" ou "short", marks = ["crop", "fold"],
+    pile est trop épaisse ; quantity = 500 met sur la fiche les exemplaires, 5 % de passe
+    et le papier qu'ils prennent ; aussi duplex = "long" ou "short", marks = ["crop", "fold"],
     creep (mm), printer-margin = "5mm", colour = "gray" pour une imprimante noir et blanc,
     back-offset = "1.5mm,-0.5mm" (vers la droite, vers le haut au verso : mesurez-le avec
     `livret calibrate`).

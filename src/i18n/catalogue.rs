@@ -32,7 +32,7 @@ macro_rules! areas {
     };
 }
 
-areas!("common" "labels" "new" "placeholders");
+areas!("common" "labels" "new" "placeholders" "shop");
 
 /// The bundles, English then French.
 static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 2]> =
