@@ -24,8 +24,8 @@ new-toml-title = Le titre sur la couverture, par langue.
 new-toml-subtitle = Un sous-titre sous le titre (facultatif), par langue.
 new-toml-changes =
     Ce qui change dans cette édition, imprimé dans l'achevé d'imprimer : modifiez ces listes
-    (une par langue, une phrase par élément) à chaque nouvelle édition ; ce tableau est déjà
-    là, n'en ajoutez pas un second. Une langue sans liste montre celle de la langue source.
+    (une par langue, une phrase par élément) à chaque nouvelle édition ; cette table est déjà
+    là, n'en ajoutez pas une seconde. Une langue sans liste montre celle de la langue source.
 new-toml-code = code : un code de langue court, aussi le nom du dossier sources/<code>/.
 new-toml-name = name : le nom de la langue dans la langue elle-même, imprimé sur la couverture.
 new-toml-rtl = S'écrit de droite à gauche : les pages tournent dans l'autre sens et le livret est relié à droite.

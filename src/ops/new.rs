@@ -334,12 +334,18 @@ fn guide_table(options: &NewOptions) -> String {
     t.push_str("]\n\n");
     comment(&mut t, &tr!("new-toml-title"));
     t.push_str("[guide.title]\n");
+    // Languages without words of their own get the source's title under its mark.
+    let title = |lang: &str| match lang {
+        "fr" => "Mon guide de poche",
+        _ => "My pocket guide",
+    };
     for lang in &options.langs {
-        let title = match lang.as_str() {
-            "fr" => "Mon guide de poche",
-            _ => "My pocket guide",
+        let text = if lang == source || SHIPPED.contains(&lang.as_str()) {
+            title(lang).to_string()
+        } else {
+            format!("{}{}", untranslated_mark(source), title(source))
         };
-        let _ = writeln!(t, "{lang} = \"{title}\"");
+        let _ = writeln!(t, "{lang} = \"{text}\"");
     }
     t.push('\n');
     comment(&mut t, &tr!("new-toml-subtitle"));

@@ -174,6 +174,10 @@ fn a_language_without_labels_is_warned_with_their_names() {
     // livret new wrote the 12 labels of every language: bm's still to translate.
     assert_eq!(manifest.matches("[language.labels]").count(), 3, "{manifest}");
     assert!(manifest.contains("contents = \"[fr] Sommaire\""), "{manifest}");
+    // Its title too: the source's, marked, not an English one.
+    assert!(
+        manifest.contains("bm = \"[fr] Mon guide de poche\"\nen = \"My pocket guide\"")
+    );
     // A language added by hand, without labels.
     add_language(
         &dir,
