@@ -163,7 +163,8 @@ fn placeholders_of_a_fresh_guide_are_not_translated() {
         .unwrap();
     let (_, out, _) = livret_in(&dir, "check", &["--lang", "bm"]);
     assert!(
-        out.contains("bm          1/2") && !out.contains("01-introduction.md: "),
+        out.lines().any(|l| l.split_whitespace().take(2).eq(["bm", "1/2"]))
+            && !out.contains("01-introduction.md: "),
         "{out}"
     );
 }
