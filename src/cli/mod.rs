@@ -9,6 +9,7 @@ mod chapter;
 mod check;
 mod check_changes;
 mod check_findings;
+mod desk;
 mod fonts;
 mod images;
 mod impose;
@@ -67,6 +68,7 @@ pub fn run(command: Command) -> ExitStatus {
         Command::Images(args) => images::run(args),
         Command::Preview(args) => preview::run(args),
         Command::Watch(args) => watch::run(args),
+        Command::Desk(args) => desk::run(args),
         Command::Proof(args) => proof::run(args),
         Command::Po(command) => po::run(command),
         Command::Chapter(command) => chapter::run(command),

@@ -127,8 +127,9 @@ impl ImportReport {
 }
 
 /// A chapter ready to write.
-struct Planned {
-    report: ChapterImport,
+pub(super) struct Planned {
+    /// What became of it.
+    pub(super) report: ChapterImport,
     pairing: Pairing,
     text: Option<String>,
     decisions: Vec<Decision>,
@@ -190,12 +191,12 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     if !problems.is_empty() {
         return Err(refusal(problems));
     }
-    write_all(&manifest, lang, &dir, planned, &mut report)?;
+    write_all(&manifest, lang, Some(&dir), planned, &mut report)?;
     Ok(report)
 }
 
 /// The error listing every problem found.
-fn refusal(problems: Vec<String>) -> Error {
+pub(super) fn refusal(problems: Vec<String>) -> Error {
     let n = problems.len();
     Error::new(format!(
         "{}{}",
@@ -205,11 +206,12 @@ fn refusal(problems: Vec<String>) -> Error {
     .with_hint("translate only the words: keep every image, link target and footnote label ([^note]) of the msgid, and the lines that make lists and headings")
 }
 
-/// Writes the chapters that changed, then records what was accepted.
-fn write_all(
+/// Writes the chapters that changed, then records what was accepted; the bases of
+/// the folder's PO files (`dir`, `None` for entries made in memory) are updated.
+pub(super) fn write_all(
     manifest: &Manifest,
     lang: &str,
-    dir: &PoDir,
+    dir: Option<&PoDir>,
     planned: Vec<Planned>,
     report: &mut ImportReport,
 ) -> Result<()> {
@@ -224,7 +226,9 @@ fn write_all(
             }
         }
     }
-    rebase(manifest, dir, &rebases)?;
+    if let Some(dir) = dir {
+        rebase(manifest, dir, &rebases)?;
+    }
     let mut status = status::read(manifest, lang)?;
     let before = format!("{:?}", status.accepted);
     for mut p in planned {
@@ -269,7 +273,7 @@ fn entry_of<'a>(
 }
 
 /// Makes one chapter from its entries; bad input is added to `problems`.
-fn plan(
+pub(super) fn plan(
     lang: &str,
     source_lang: &str,
     stem: &str,
