@@ -5,7 +5,6 @@ use std::io::Write;
 
 use crate::cli::args::DeskArgs;
 use crate::cli::outcome::ExitStatus;
-use crate::cli::term;
 use crate::desk;
 use crate::util::diag::Result;
 
@@ -17,7 +16,7 @@ pub fn run(args: DeskArgs) -> Result<ExitStatus> {
     if !args.no_open {
         open_browser(&served.url);
     }
-    term::info("Ctrl-C stops the desk");
+    // Nothing more is printed: a caller that read the address may close the pipe.
     loop {
         std::thread::park();
     }
@@ -40,6 +39,6 @@ fn open_browser(url: &str) {
         .spawn()
         .is_err()
     {
-        term::info("open the address above in your browser");
+        eprintln!("open the address above in your browser");
     }
 }

@@ -68,7 +68,7 @@ pub fn room(state: &State, ui: Ui) -> Result<String> {
          <p class=\"uploaded\"></p><p>{or}</p><select name=\"target\">{targets}</select></div>\
          <form class=\"options\">{scheme}{sheet}{duplex}{binding}{fit}{marks}{creep}{quantity}{offset}</form>\
          <p><button data-action=\"impose\">{impose}</button> <span class=\"msg\" role=\"status\"></span></p>\
-         <div class=\"downloads\"></div><h2>{calibration}</h2><p>{csheet} {cduplex} \
+         <ul class=\"warnings\"></ul><div class=\"downloads\"></div><h2>{calibration}</h2><p>{csheet} {cduplex} \
          <button data-action=\"calibrate\">{calibrate}</button> <span class=\"calibration-link\"></span></p></section>\
          <section class=\"result\"><h2>{sides}</h2><div class=\"sides\"></div><h2>{job}</h2><div class=\"job-sheet\"></div></section></main>",
         title = tr(ui, "print"),

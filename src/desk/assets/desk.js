@@ -220,7 +220,8 @@ async function impose() {
   const r = await post("/api/impose", options());
   if (r.error) { msg.textContent = words.error + ": " + r.error; msg.classList.add("bad"); return; }
   msg.classList.remove("bad");
-  msg.textContent = [r.summary, ...r.warnings, ...r.notes].join(" — ");
+  msg.textContent = r.summary;
+  $(".warnings").replaceChildren(...[...r.warnings, ...r.notes].map((w) => el("li", {}, w)));
   $(".sides").replaceChildren(...r.sides.map((s) => el("img", { src: fileUrl(s, true), alt: s.split("/").pop() })));
   $(".job-sheet").replaceChildren(...r.tickets.map((s) => el("img", { src: fileUrl(s, true), alt: s.split("/").pop() })));
   $(".downloads").replaceChildren(
