@@ -9,6 +9,7 @@
 pub mod build;
 pub mod cli;
 pub mod desk;
+pub mod i18n;
 pub mod images;
 pub mod ops;
 pub mod project;

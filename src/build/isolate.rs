@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::build::options::BuildOptions;
 use crate::build::output::BuiltTarget;
+use crate::i18n::Text;
 use crate::project::chapters;
 use crate::project::manifest::Manifest;
 use crate::project::targets::TargetId;
@@ -56,8 +57,10 @@ pub struct ChildJob {
 /// An error as the child reports it.
 #[derive(Serialize, Deserialize)]
 struct Failure {
-    message: String,
-    hints: Vec<String>,
+    /// The message (serialised whole: both languages).
+    message: Text,
+    /// The hints.
+    hints: Vec<Text>,
 }
 
 /// Runs in the child: limits its address space, builds the target with `build`,
@@ -67,11 +70,19 @@ pub fn child_main(job: &ChildJob, build: impl FnOnce(&ChildJob) -> Result<BuiltT
     let outcome = limit_memory(job.memory).and_then(|()| build(job));
     let line = match outcome {
         Ok(built) => {
-            format!("done\t{}", serde_json::to_string(&built).unwrap_or_default())
+            format!(
+                "done\t{}",
+                crate::i18n::serialize_whole(|| serde_json::to_string(&built))
+                    .unwrap_or_default()
+            )
         }
         Err(err) => {
             let failure = Failure { message: err.message, hints: err.hints };
-            format!("error\t{}", serde_json::to_string(&failure).unwrap_or_default())
+            format!(
+                "error\t{}",
+                crate::i18n::serialize_whole(|| serde_json::to_string(&failure))
+                    .unwrap_or_default()
+            )
         }
     };
     println!("{line}");
@@ -199,7 +210,7 @@ fn listen(child: &mut Child) -> mpsc::Receiver<Heard> {
                 Some(("error", json)) => {
                     let failure: Failure =
                         serde_json::from_str(json).unwrap_or(Failure {
-                            message: json.to_string(),
+                            message: Text::raw(json),
                             hints: Vec::new(),
                         });
                     Heard::Failed(Error {

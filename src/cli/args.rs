@@ -27,6 +27,9 @@ pub struct Cli {
     /// Colours in messages: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value = "auto", global = true, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// The language livret speaks in (default: from LIVRET_LANG, else the locale).
+    #[arg(long, value_enum, global = true, value_name = "LANG")]
+    pub ui_lang: Option<crate::i18n::UiLang>,
 }
 
 impl Cli {

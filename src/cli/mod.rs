@@ -11,6 +11,7 @@ mod check_changes;
 mod check_findings;
 mod desk;
 mod fonts;
+mod help;
 mod images;
 mod impose;
 mod impose_args;
@@ -28,7 +29,9 @@ mod watch;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
+
+use crate::i18n;
 
 pub use outcome::ExitStatus;
 
@@ -37,7 +40,12 @@ use crate::cli::args::{Cli, Command};
 /// Parses the command line; on a usage error (or `--help`, `--version`) prints clap's
 /// text, its tips as livret's hints, and gives the exit code to end with.
 pub fn parse() -> std::result::Result<Cli, ExitCode> {
-    match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    i18n::install(i18n::detect(i18n::flag_in_args(&args)));
+    let parsed = help::localize(Cli::command())
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    match parsed {
         Ok(cli) => Ok(cli),
         Err(err) if err.use_stderr() => {
             let text = err.render().to_string();

@@ -84,16 +84,24 @@ pub fn printable(text: &str) -> Cow<'_, str> {
 
 /// An error with its hints, for stderr.
 pub fn render_error(err: &Error) -> String {
-    let mut out = format!("{} {}", paint("1;31", "error:"), printable(&err.message));
+    let mut out = format!(
+        "{} {}",
+        paint("1;31", &crate::tr!("term-error")),
+        printable(&err.message)
+    );
     for hint in &err.hints {
-        out.push_str(&format!("\n{} {}", paint("1;36", "hint:"), printable(hint)));
+        out.push_str(&format!(
+            "\n{} {}",
+            paint("1;36", &crate::tr!("term-hint")),
+            printable(hint)
+        ));
     }
     out
 }
 
 /// Prints a warning on stderr.
 pub fn warning(text: &str) {
-    eprintln!("{} {}", paint("1;33", "warning:"), printable(text));
+    eprintln!("{} {}", paint("1;33", &crate::tr!("term-warning")), printable(text));
 }
 
 /// Prints a line on stdout unless quiet.

@@ -76,7 +76,11 @@ pub fn inspect(bytes: &[u8], rel: &str, place: Where) -> Result<ImageFormat> {
 pub fn refusal(bytes: &[u8], rel: &str) -> Option<String> {
     let place = || format!("image `{rel}`");
     inspect(bytes, rel, &place).err().map(|err| {
-        std::iter::once(err.message).chain(err.hints).collect::<Vec<_>>().join("; ")
+        std::iter::once(err.message)
+            .chain(err.hints)
+            .map(String::from)
+            .collect::<Vec<_>>()
+            .join("; ")
     })
 }
 
@@ -114,9 +118,12 @@ pub fn sniffed_refusal(bytes: &[u8], rel: &str) -> Option<String> {
                 )),
                 &place,
             )
-            .message,
+            .message
+            .into(),
         ),
-        Err(err @ image::ImageError::Limits(_)) => Some(damaged(err, &place).message),
+        Err(err @ image::ImageError::Limits(_)) => {
+            Some(damaged(err, &place).message.into())
+        }
         // Damaged: typst's own decoder says so, within its limits.
         Err(_) => None,
     }

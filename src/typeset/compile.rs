@@ -29,8 +29,8 @@ pub fn compile(world: &GuideWorld) -> Result<Compiled> {
             let first = rendered.remove(0);
             let mut err = Error::new(first);
             for other in rendered {
-                err.message.push_str("\nerror: ");
-                err.message.push_str(&other);
+                err.message.push_str("\n");
+                err.message.push_text(&crate::tr!("term-error").join(" ", &other.into()));
             }
             Err(err.with_hint("fix the chapter at the place shown; no PDF was written"))
         }
