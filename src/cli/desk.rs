@@ -6,6 +6,7 @@ use std::io::Write;
 use crate::cli::args::DeskArgs;
 use crate::cli::outcome::ExitStatus;
 use crate::desk;
+use crate::tr;
 use crate::util::diag::Result;
 
 /// Runs `livret desk`.
@@ -39,6 +40,6 @@ fn open_browser(url: &str) {
         .spawn()
         .is_err()
     {
-        eprintln!("open the address above in your browser");
+        eprintln!("{}", tr!("desk-open-yourself"));
     }
 }

@@ -18,6 +18,7 @@ use crate::desk::page::{escape, percent};
 use crate::desk::state::{BuildProgress, DESK_DIR, State};
 use crate::desk::text::{Ui, tr};
 use crate::project::manifest::Manifest;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// What `livret build` makes by default (print files included).
@@ -26,11 +27,11 @@ fn options(state: &State) -> BuildOptions {
 }
 
 /// A download link to a project file.
-fn link(path: &str, output: &str, label: &str) -> String {
+fn link(path: &str, output: &str, label: String) -> String {
     format!(
         "<a href=\"/file?path={}\" data-output=\"{output}\" download>{}</a>",
         escape(&percent(path)),
-        escape(label)
+        escape(&label)
     )
 }
 
@@ -189,9 +190,9 @@ pub fn start_build(state: &Arc<State>, body: &[u8]) -> Result<Value> {
     build.layouts = field("layout").into_iter().collect();
     {
         let mut progress =
-            state.build.lock().map_err(|_| Error::new("the desk is broken"))?;
+            state.build.lock().map_err(|_| Error::new(tr!("desk-err-broken")))?;
         if progress.running {
-            return Err(Error::new("a build is already running"));
+            return Err(Error::new(tr!("desk-err-build-running")));
         }
         *progress = BuildProgress { running: true, ..BuildProgress::default() };
     }
@@ -199,7 +200,7 @@ pub fn start_build(state: &Arc<State>, body: &[u8]) -> Result<Value> {
     std::thread::Builder::new()
         .name("livret desk build".into())
         .spawn(move || run_build(&state, &build))
-        .map_err(|e| Error::new(format!("cannot start the build ({e})")))?;
+        .map_err(|e| Error::new(tr!("desk-err-start-build", reason = e.to_string())))?;
     Ok(json!({ "started": true }))
 }
 

@@ -25,6 +25,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::ops::http::{self, Limits};
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// The desk's connection limits: those of the live view, with request bodies up to
@@ -54,16 +55,17 @@ pub fn start(root: &Path, port: u16) -> Result<Desk> {
         root.canonicalize().map_err(|e| Error::io("open project folder", root, e))?;
     crate::project::manifest::load(&root)?;
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port)).map_err(|e| {
-        Error::new(format!("cannot listen on 127.0.0.1:{port} ({e})"))
-            .with_hint("choose another port with `--port N` (0 lets the system choose)")
+        Error::new(tr!("desk-err-listen", port = port, reason = e.to_string()))
+            .with_hint(tr!("desk-hint-port"))
     })?;
-    let addr =
-        listener.local_addr().map_err(|e| Error::new(format!("cannot serve ({e})")))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::new(tr!("desk-err-serve", reason = e.to_string())))?;
     let secrets = safety::Secrets::new(addr.port())?;
     let url = format!("http://{addr}/?token={}", secrets.token);
     let state = Arc::new(state::State::new(&root, secrets));
     let handler: http::Handler = Arc::new(move |request| routes::answer(&state, request));
     http::spawn(listener, LIMITS, handler)
-        .map_err(|e| Error::new(format!("cannot serve ({e})")))?;
+        .map_err(|e| Error::new(tr!("desk-err-serve", reason = e.to_string())))?;
     Ok(Desk { addr, url })
 }

@@ -8,13 +8,14 @@ use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use typst_layout::PagedDocument;
 
-use crate::desk::state::State;
 use crate::ops::watch::{self, Kept, WatchOptions};
+use crate::tr;
 use crate::typeset::regions::{self, Passage};
 use crate::util::diag::{Error, Result};
 use crate::util::fs::files_under;
@@ -63,21 +64,31 @@ fn stamp(root: &Path) -> u64 {
     hasher.finish()
 }
 
+/// The previews of a desk by language, and the gate every build of the desk takes.
+pub struct Previews<'a> {
+    /// The project root.
+    pub root: &'a Path,
+    /// The previews.
+    pub previews: &'a Mutex<BTreeMap<String, Preview>>,
+    /// Held while anything builds.
+    pub gate: &'a Mutex<()>,
+}
+
 /// Brings the preview of `lang` up to date (rebuilding when a file changed since the
 /// last build), then gives what `f` makes of it.
 pub fn with_preview<T>(
-    state: &State,
+    desk: Previews,
     lang: &str,
     f: impl FnOnce(&Preview) -> T,
 ) -> Result<T> {
     let mut previews =
-        state.previews.lock().map_err(|_| Error::new("the preview is broken"))?;
+        desk.previews.lock().map_err(|_| Error::new(tr!("desk-err-broken")))?;
     let preview = previews.entry(lang.to_string()).or_default();
-    let now = stamp(&state.root);
+    let now = stamp(desk.root);
     if preview.build == 0 || now != preview.stamp {
-        let _gate = state.gate.lock().map_err(|_| Error::new("the desk is broken"))?;
+        let _gate = desk.gate.lock().map_err(|_| Error::new(tr!("desk-err-broken")))?;
         let options = WatchOptions {
-            project: state.root.clone(),
+            project: desk.root.to_path_buf(),
             lang: lang.to_string(),
             layout: None,
             max_builds: None,
@@ -87,7 +98,7 @@ pub fn with_preview<T>(
             pdf_standard: None,
         };
         let started = Instant::now();
-        let result = watch::rebuild(&state.root, &options, &mut preview.kept);
+        let result = watch::rebuild(desk.root, &options, &mut preview.kept);
         preview.took = started.elapsed();
         preview.build += 1;
         preview.stamp = now;

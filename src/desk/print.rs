@@ -16,11 +16,12 @@ use crate::build::incremental;
 use crate::desk::page::escape;
 use crate::desk::safety::{decode, query, safe_name};
 use crate::desk::state::{DESK_DIR, State};
-use crate::desk::text::{Ui, tr};
+use crate::desk::text::{Ui, tr, tr_with};
 use crate::ops::calibrate;
 use crate::ops::impose::{self, ImposeConfig};
 use crate::project::paths;
 use crate::project::preset::{Fit, PrintChoices, Sheet};
+use crate::tr;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{output_path, write_project};
 use livret_impose::{
@@ -119,9 +120,7 @@ pub fn room(state: &State, ui: Ui) -> Result<String> {
 pub fn upload(state: &State, target: &str, body: &[u8]) -> Result<Value> {
     let name = safe_name(&decode(query(target, "name").unwrap_or("upload.pdf")));
     if !body.starts_with(b"%PDF-") {
-        return Err(Error::new(format!(
-            "{name}: not a PDF (it does not start with %PDF-)"
-        )));
+        return Err(Error::new(tr!("desk-err-not-pdf", name = name.as_str())));
     }
     let rel = format!("{DESK_DIR}/uploads/{name}");
     write_project(&state.root, &rel, body)?;
@@ -154,7 +153,9 @@ fn parsed<T: FromStr>(what: &str, text: &str) -> Result<T>
 where
     T::Err: std::fmt::Display,
 {
-    T::from_str(text.trim()).map_err(|e| Error::new(format!("{what}: {e}")))
+    T::from_str(text.trim()).map_err(|e| {
+        Error::new(tr!("desk-err-option", option = what, reason = e.to_string()))
+    })
 }
 
 /// `text` parsed when it is not empty.
@@ -176,12 +177,14 @@ fn input_path(state: &State, input: &str) -> Result<(PathBuf, String)> {
     if let Some((lang, layout)) =
         input.strip_prefix("target:").and_then(|t| t.split_once('/'))
     {
-        let record = incremental::read_record(&state.root, lang, layout)
-            .ok_or_else(|| Error::new(format!("{lang}/{layout} is not built")))?;
+        let record =
+            incremental::read_record(&state.root, lang, layout).ok_or_else(|| {
+                Error::new(tr!("desk-err-not-built", target = format!("{lang}/{layout}")))
+            })?;
         let stem = format!("{lang}-{layout}");
         return Ok((state.root.join(&record.target.pdf), stem));
     }
-    Err(Error::new("choose a PDF first (drop one, or pick a booklet)"))
+    Err(Error::new(tr!("desk-err-no-input")))
 }
 
 /// The print choices of a request.
@@ -190,7 +193,9 @@ fn choices(r: &ImposeRequest) -> Result<(PrintChoices, Vec<MarkKind>, Option<usi
         r.marks.iter().map(|m| parsed("marks", m)).collect::<Result<Vec<MarkKind>>>()?;
     let fit = match r.fit.trim() {
         "" => None,
-        f => Some(Fit::from_str(f, true).map_err(|e| Error::new(format!("fit: {e}")))?),
+        f => Some(Fit::from_str(f, true).map_err(|e| {
+            Error::new(tr!("desk-err-option", option = "fit", reason = e))
+        })?),
     };
     let choices = PrintChoices {
         scheme: parsed::<Scheme>("scheme", &r.scheme)?,
@@ -214,9 +219,9 @@ fn choices(r: &ImposeRequest) -> Result<(PrintChoices, Vec<MarkKind>, Option<usi
 /// Imposes (POST `/api/impose`) with `livret impose`'s code: the files written under
 /// `out/.desk/print/`, the pictures of the printed sides and of the job sheet, the
 /// warnings and notes.
-pub fn impose(state: &State, body: &[u8]) -> Result<Value> {
+pub fn impose(state: &State, ui: Ui, body: &[u8]) -> Result<Value> {
     let request: ImposeRequest = serde_json::from_slice(body)
-        .map_err(|e| Error::new(format!("not an imposition ({e})")))?;
+        .map_err(|e| Error::new(tr!("desk-err-request", reason = e.to_string())))?;
     let (input, stem) = input_path(state, &request.input)?;
     let (choices, marks, quantity) = choices(&request)?;
     let name = format!("{stem}-{}-{}", choices.sheet.name, request.scheme.trim());
@@ -256,8 +261,13 @@ pub fn impose(state: &State, body: &[u8]) -> Result<Value> {
         "tickets": tickets,
         "warnings": done.warnings,
         "notes": done.notes,
-        "summary": format!("{} pages → {} {} sheet(s) of {} ({} booklet(s))",
-            t.pages, t.sheets, t.scheme, config.sheet_name, t.booklets),
+        "summary": tr_with(ui, "impose-summary", &[
+            ("pages", t.pages.into()),
+            ("sheets", t.sheets.into()),
+            ("scheme", t.scheme.to_string().into()),
+            ("sheet", config.sheet_name.as_str().into()),
+            ("booklets", t.booklets.into()),
+        ]),
     }))
 }
 

@@ -11,6 +11,7 @@ use crate::desk::preview;
 use crate::desk::state::{State, ui_of};
 use crate::desk::{editions, print, safety, translate};
 use crate::ops::http::{Reply, Request};
+use crate::tr;
 use crate::util::diag::Result;
 use crate::util::fs::read_project;
 
@@ -26,7 +27,7 @@ pub fn answer(state: &Arc<State>, request: &Request) -> Reply {
     }
     match get(state, &path, &parts, request) {
         Ok(Some(reply)) => reply,
-        Ok(None) => safety::refuse(404, "not found"),
+        Ok(None) => safety::refuse(404, &tr!("desk-err-not-found")),
         Err(err) => safety::refuse(500, &err.to_string()),
     }
 }
@@ -68,9 +69,7 @@ fn get(
         }
         ["api", "build"] => json(&editions::progress(state)),
         ["preview", lang, "book.pdf"] => {
-            let pdf = preview::with_preview(state, lang, |p| {
-                p.shown.as_ref().map(|s| s.1.clone())
-            })?;
+            let pdf = state.preview(lang, |p| p.shown.as_ref().map(|s| s.1.clone()))?;
             let Some(pdf) = pdf else { return Ok(None) };
             Reply::Full(200, "application/pdf", pdf)
         }
@@ -78,7 +77,7 @@ fn get(
             let Some(n) = page.strip_suffix(".svg").and_then(|n| n.parse().ok()) else {
                 return Ok(None);
             };
-            let svg = preview::with_preview(state, lang, |p| preview::page_svg(p, n))?;
+            let svg = state.preview(lang, |p| preview::page_svg(p, n))?;
             let Some(svg) = svg else { return Ok(None) };
             Reply::Full(200, "image/svg+xml", svg.into_bytes())
         }
@@ -109,7 +108,7 @@ fn download(state: &State, request: &Request) -> Option<Reply> {
     let inside = rel.starts_with("out/")
         && rel.split('/').all(|p| !p.is_empty() && p != ".." && p != ".");
     if !inside {
-        return Some(safety::refuse(403, "forbidden: only files under out/"));
+        return Some(safety::refuse(403, &tr!("desk-forbidden-path")));
     }
     let bytes = read_project(&state.root, &rel).ok()?;
     let name = rel.rsplit('/').next().unwrap_or("file");
@@ -160,9 +159,9 @@ fn post(state: &Arc<State>, parts: &[&str], request: &Request) -> Reply {
         ["api", "build"] => editions::start_build(state, body),
         ["api", "package"] => editions::package(state),
         ["api", "upload"] => print::upload(state, &request.target, body),
-        ["api", "impose"] => print::impose(state, body),
+        ["api", "impose"] => print::impose(state, ui_of(request), body),
         ["api", "calibrate"] => print::calibrate(state, body),
-        _ => return safety::refuse(404, "not found"),
+        _ => return safety::refuse(404, &tr!("desk-err-not-found")),
     };
     match result {
         Ok(value) => json(&value),

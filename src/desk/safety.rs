@@ -5,6 +5,7 @@
 //! `Origin`. Upload names are cut down to a safe base name.
 
 use crate::ops::http::{Reply, Request};
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// The cookie that carries the token.
@@ -35,7 +36,7 @@ impl Secrets {
 fn random_hex() -> Result<String> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes)
-        .map_err(|e| Error::new(format!("no random numbers from the system ({e})")))?;
+        .map_err(|e| Error::new(tr!("desk-err-random", reason = e.to_string())))?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 
@@ -81,17 +82,14 @@ pub fn query<'a>(target: &'a str, name: &str) -> Option<&'a str> {
 /// the redirect that trades the URL's token for the cookie).
 pub fn check(request: &Request, secrets: &Secrets) -> Option<Reply> {
     if !host_ok(&request.host, secrets.port) {
-        return Some(refuse(
-            403,
-            "forbidden: the desk answers on 127.0.0.1 or localhost with its port",
-        ));
+        return Some(refuse(403, &tr!("desk-forbidden-host")));
     }
     let path = request.target.split(['?', '#']).next().unwrap_or("/");
     if request.method == "GET"
         && let Some(token) = query(&request.target, "token")
     {
         if !same_secret(token, &secrets.token) {
-            return Some(refuse(403, "forbidden: wrong token"));
+            return Some(refuse(403, &tr!("desk-forbidden-token")));
         }
         let cookie =
             format!("{COOKIE}={}; HttpOnly; SameSite=Strict; Path=/", secrets.token);
@@ -105,15 +103,12 @@ pub fn check(request: &Request, secrets: &Secrets) -> Option<Reply> {
         ));
     }
     if !cookie(request, COOKIE).is_some_and(|c| same_secret(c, &secrets.token)) {
-        return Some(refuse(
-            403,
-            "forbidden: open the desk with the address `livret desk` printed",
-        ));
+        return Some(refuse(403, &tr!("desk-forbidden-no-token")));
     }
     match request.method.as_str() {
         "GET" | "HEAD" => None,
         "POST" => check_write(request, secrets),
-        _ => Some(refuse(405, "method not allowed")),
+        _ => Some(refuse(405, &tr!("desk-err-method"))),
     }
 }
 
@@ -125,17 +120,17 @@ fn check_write(request: &Request, secrets: &Secrets) -> Option<Reply> {
             .strip_prefix("http://")
             .is_some_and(|host| host_ok(host, secrets.port));
         if !ok {
-            return Some(refuse(403, "forbidden: a write from another site"));
+            return Some(refuse(403, &tr!("desk-forbidden-origin")));
         }
     }
     if request
         .header("sec-fetch-site")
         .is_some_and(|s| s == "cross-site" || s == "same-site")
     {
-        return Some(refuse(403, "forbidden: a write from another site"));
+        return Some(refuse(403, &tr!("desk-forbidden-origin")));
     }
     if !request.header(CSRF_HEADER).is_some_and(|c| same_secret(c, &secrets.csrf)) {
-        return Some(refuse(403, "forbidden: a write without the page's CSRF token"));
+        return Some(refuse(403, &tr!("desk-forbidden-csrf")));
     }
     None
 }

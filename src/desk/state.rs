@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::desk::preview::Preview;
+use crate::desk::preview::{self, Preview, Previews};
 use crate::desk::safety::Secrets;
 use crate::desk::text::Ui;
 use crate::ops::http::Request;
@@ -58,6 +58,13 @@ impl State {
             build: Mutex::new(BuildProgress::default()),
             gate: Mutex::new(()),
         }
+    }
+
+    /// Brings the preview of `lang` up to date, then gives what `f` makes of it.
+    pub fn preview<T>(&self, lang: &str, f: impl FnOnce(&Preview) -> T) -> Result<T> {
+        let desk =
+            Previews { root: &self.root, previews: &self.previews, gate: &self.gate };
+        preview::with_preview(desk, lang, f)
     }
 
     /// The manifest as guide.toml says now.

@@ -1,9 +1,11 @@
-//! Every word of the desk's interface, in English and French, in one place (to move
-//! into the Fluent catalogues `locales/{en,fr}/desk.ftl` once they exist). Pages ask
-//! for a key in the interface language the reader chose; the browser's script gets the
-//! words it shows as JSON.
+//! Every word of the desk's interface, in English and French, from the Fluent
+//! catalogue (`locales/{en,fr}/desk.ftl`, keys `desk-…`). The interface language is
+//! the reader's choice (a cookie), by default the one livret runs in; pages ask for a
+//! key, and the browser's script gets every word of the area as JSON.
 
-/// The interface language.
+use crate::i18n::{self, UiLang};
+
+/// The interface language of one page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ui {
     /// English.
@@ -13,20 +15,19 @@ pub enum Ui {
 }
 
 impl Ui {
-    /// The language a cookie value names (English when none).
+    /// The language a cookie value names; without one, livret's own.
     pub fn from_code(code: Option<&str>) -> Ui {
         match code {
             Some("fr") => Ui::Fr,
-            _ => Ui::En,
+            Some(_) => Ui::En,
+            None if i18n::current() == UiLang::Fr => Ui::Fr,
+            None => Ui::En,
         }
     }
 
     /// Its code (`en`, `fr`).
     pub fn code(self) -> &'static str {
-        match self {
-            Ui::En => "en",
-            Ui::Fr => "fr",
-        }
+        self.lang().code()
     }
 
     /// The other one (for the switch).
@@ -36,127 +37,40 @@ impl Ui {
             Ui::Fr => Ui::En,
         }
     }
+
+    /// The catalogue's language.
+    fn lang(self) -> UiLang {
+        match self {
+            Ui::En => UiLang::En,
+            Ui::Fr => UiLang::Fr,
+        }
+    }
 }
 
-/// Key, English, French.
-const WORDS: &[(&str, &str, &str)] = &[
-    ("desk", "livret desk", "livret desk"),
-    ("switch", "Français", "English"),
-    ("translate", "Translate", "Traduire"),
-    ("editions", "Editions", "Éditions"),
-    ("print", "Print desk", "Impression"),
-    (
-        "home-intro",
-        "Translate beside the laid-out booklet, build the editions, impose any PDF for the printer.",
-        "Traduire à côté du livret mis en page, fabriquer les éditions, imposer n’importe quel PDF pour l’imprimeur.",
-    ),
-    ("progress", "Progress", "Avancement"),
-    ("chapter", "Chapter", "Chapitre"),
-    ("current", "accepted", "acceptés"),
-    ("stale", "stale", "périmés"),
-    ("review", "to review", "à relire"),
-    ("untranslated", "untranslated", "non traduits"),
-    ("state-current", "accepted", "accepté"),
-    ("state-stale", "source changed", "source modifiée"),
-    ("state-review", "to review", "à relire"),
-    ("state-untranslated", "not translated", "pas traduit"),
-    ("source", "Source", "Source"),
-    ("translation", "Translation", "Traduction"),
-    ("save", "Save", "Enregistrer"),
-    ("accept", "Accept", "Accepter"),
-    ("accept-chapter", "Accept the whole chapter", "Accepter tout le chapitre"),
-    ("saved", "Saved.", "Enregistré."),
-    ("accepted", "Accepted.", "Accepté."),
-    (
-        "unchanged",
-        "Nothing to save: the file says the same.",
-        "Rien à enregistrer : le fichier dit la même chose.",
-    ),
-    (
-        "conflict",
-        "Changed meanwhile elsewhere: nothing was written. Both texts are below.",
-        "Modifié entre-temps ailleurs : rien n’a été écrit. Les deux textes sont ci-dessous.",
-    ),
-    ("theirs", "Now in the file", "Maintenant dans le fichier"),
-    ("mine", "Yours (kept in the editor)", "Le vôtre (gardé dans l’éditeur)"),
-    ("use-mine", "Save mine over it", "Enregistrer le mien à la place"),
-    ("use-theirs", "Take the file’s", "Prendre celui du fichier"),
-    ("error", "Error", "Erreur"),
-    ("diff", "What changed in the source", "Ce qui a changé dans la source"),
-    ("checks", "Checks", "Vérifications"),
-    ("preview", "Page preview", "Aperçu de la page"),
-    ("building", "Building…", "Fabrication…"),
-    ("built", "Built", "Fabriqué"),
-    ("page", "page", "page"),
-    (
-        "not-on-page",
-        "This block is not on the pages.",
-        "Ce bloc n’est pas sur les pages.",
-    ),
-    (
-        "typst-chapter",
-        "A Typst chapter: edit its file.",
-        "Un chapitre Typst : modifiez son fichier.",
-    ),
-    ("language", "Language", "Langue"),
-    ("layout", "Layout", "Format"),
-    ("up-to-date", "up to date", "à jour"),
-    ("out-of-date", "stale", "à refaire"),
-    ("not-built", "not built", "pas fabriqué"),
-    ("failed", "failed", "échec"),
-    ("warnings", "warnings", "avertissements"),
-    ("build", "Build", "Fabriquer"),
-    ("build-all", "Build all", "Tout fabriquer"),
-    ("package", "Zip package for the print shop", "Paquet zip pour l’imprimeur"),
-    ("report", "Report", "Rapport"),
-    ("file", "File", "Fichier"),
-    ("kind", "Kind", "Type"),
-    ("pages", "Pages", "Pages"),
-    ("sheets", "Sheets", "Feuilles"),
-    ("size", "Size", "Taille"),
-    ("reading", "reading PDF", "PDF de lecture"),
-    ("screen", "screen", "écran"),
-    ("print-file", "print PDF", "PDF d’impression"),
-    ("ticket", "ticket", "fiche"),
-    ("job-sheet", "job sheet", "fiche illustrée"),
-    (
-        "drop",
-        "Drop a PDF here, or choose one:",
-        "Déposez un PDF ici, ou choisissez-en un :",
-    ),
-    ("or-target", "or a booklet of this guide:", "ou un livret de ce guide :"),
-    ("input", "PDF to impose", "PDF à imposer"),
-    ("scheme", "Scheme", "Schéma"),
-    ("sheet", "Sheet", "Feuille"),
-    ("duplex", "Duplex", "Recto verso"),
-    ("binding", "Binding", "Reliure"),
-    ("auto", "automatic", "automatique"),
-    ("fit", "Fit", "Ajustement"),
-    ("none", "none", "aucun"),
-    ("marks", "Marks", "Repères"),
-    ("creep", "Creep (mm)", "Chasse (mm)"),
-    ("quantity", "Quantity", "Quantité"),
-    ("back-offset", "Back offset (right,up)", "Décalage du verso (droite,haut)"),
-    ("impose", "Impose", "Imposer"),
-    ("sides", "Printed sides", "Faces imprimées"),
-    ("calibration", "Calibration sheet", "Feuille d’étalonnage"),
-    ("calibrate", "Make the calibration sheet", "Faire la feuille d’étalonnage"),
-    ("uploaded", "Received:", "Reçu :"),
-    ("working", "Working…", "En cours…"),
-];
-
-/// The words of `key` in `ui` (the key itself when unknown, so a typo shows).
-pub fn tr(ui: Ui, key: &str) -> &'static str {
-    WORDS.iter().find(|(k, _, _)| *k == key).map_or("?", |(_, en, fr)| match ui {
-        Ui::En => en,
-        Ui::Fr => fr,
-    })
+/// The words of `desk-<key>` in `ui`.
+pub fn tr(ui: Ui, key: &str) -> String {
+    i18n::message(ui.lang(), &format!("desk-{key}"), &[])
 }
 
-/// Every word in `ui` as a JSON object, for the browser's script.
+/// The words of `desk-<key>` in `ui` with the values `args`.
+pub fn tr_with(ui: Ui, key: &str, args: &[(&str, i18n::Arg)]) -> String {
+    i18n::message(ui.lang(), &format!("desk-{key}"), args)
+}
+
+/// The keys of the desk's area (without `desk-`), as the English catalogue lists them.
+fn keys() -> Vec<&'static str> {
+    let area = i18n::CATALOGUE.iter().find(|a| a.area == "desk");
+    area.map_or("", |a| a.en)
+        .lines()
+        .filter_map(|l| l.strip_prefix("desk-")?.split_once(" =").map(|(k, _)| k))
+        .collect()
+}
+
+/// Every word of the desk in `ui` as a JSON object (keys without `desk-`), for the
+/// browser's script.
 pub fn json(ui: Ui) -> String {
     let map: serde_json::Map<String, serde_json::Value> =
-        WORDS.iter().map(|(k, _, _)| (k.to_string(), tr(ui, k).into())).collect();
+        keys().into_iter().map(|k| (k.to_string(), tr(ui, k).into())).collect();
     serde_json::Value::Object(map).to_string()
 }
 
@@ -165,17 +79,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_key_once_and_french_typography() {
-        let mut keys: Vec<&str> = WORDS.iter().map(|w| w.0).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        assert_eq!(keys.len(), WORDS.len());
-        for (key, _, fr) in WORDS {
-            for mark in [":", ";", "?", "!"] {
-                for (i, _) in fr.match_indices(mark) {
-                    assert!(fr[..i].ends_with(' '), "{key}: no space before `{mark}`");
-                }
-            }
+    fn every_word_in_both_languages() {
+        let keys = keys();
+        assert!(keys.len() > 60, "{keys:?}");
+        for key in keys {
+            let (en, fr) = (tr(Ui::En, key), tr(Ui::Fr, key));
+            assert!(!en.starts_with("desk-") && !fr.starts_with("desk-"), "{key}");
         }
+        assert_eq!(tr(Ui::Fr, "save"), "Enregistrer");
+        assert!(json(Ui::Fr).contains("\"accept\":\"Accepter\""));
+    }
+
+    #[test]
+    fn every_word_the_pages_and_the_script_ask_for_is_there() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/desk");
+        let rust = regex::Regex::new(r#"tr(?:_with)?\(ui, "([a-z0-9-]+)""#).unwrap();
+        let script =
+            regex::Regex::new(r#"words(?:\.([a-z]+)|\["([a-z0-9-]+)"\])"#).unwrap();
+        let keys = keys();
+        let mut asked = Vec::new();
+        for file in std::fs::read_dir(&dir).unwrap().flatten() {
+            let text = std::fs::read_to_string(file.path()).unwrap_or_default();
+            asked.extend(rust.captures_iter(&text).map(|c| c[1].to_string()));
+        }
+        let js = std::fs::read_to_string(dir.join("assets/desk.js")).unwrap();
+        for c in script.captures_iter(&js) {
+            asked.push(c.get(1).or(c.get(2)).unwrap().as_str().to_string());
+        }
+        assert!(asked.len() > 40, "{asked:?}");
+        let missing: Vec<_> =
+            asked.iter().filter(|k| !keys.contains(&k.as_str())).collect();
+        assert!(missing.is_empty(), "not in locales/*/desk.ftl: {missing:?}");
     }
 }

@@ -20,6 +20,7 @@ use crate::project::accept;
 use crate::project::changes::DiffOpKind;
 use crate::project::manifest::{Direction, Manifest};
 use crate::project::status;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// The home page's body: every translation's chapters with their progress.
@@ -93,8 +94,9 @@ fn progress_table(
 pub fn room(state: &State, ui: Ui, lang: &str, stem: &str) -> Result<String> {
     let manifest = state.manifest()?;
     let chapter = blocks::chapter_blocks(&manifest, lang, stem)?;
-    let language =
-        manifest.language(lang).ok_or_else(|| Error::new("no such language"))?;
+    let language = manifest
+        .language(lang)
+        .ok_or_else(|| Error::new(tr!("desk-err-language", lang = lang)))?;
     let rtl = language.dir == Direction::Rtl;
     let font = language.fonts.first().map(|f| family(f)).unwrap_or_default();
     let findings = findings_by_block(&manifest, lang, stem)?;
@@ -246,7 +248,7 @@ struct SaveRequest {
 /// is now, and on a conflict the text now in the file.
 pub fn save(state: &State, lang: &str, stem: &str, body: &[u8]) -> Result<Value> {
     let request: SaveRequest = serde_json::from_slice(body)
-        .map_err(|e| Error::new(format!("not a save ({e})")))?;
+        .map_err(|e| Error::new(tr!("desk-err-request", reason = e.to_string())))?;
     let manifest = state.manifest()?;
     let edit =
         BlockEdit { id: request.id.clone(), base: request.base, text: request.text };
@@ -302,7 +304,7 @@ pub fn preview_json(state: &State, lang: &str, stem: &str) -> Result<Value> {
     let chapter = blocks::chapter_blocks(&manifest, lang, stem)?;
     let lines: Vec<(String, (usize, usize))> =
         chapter.blocks.iter().filter_map(|b| Some((b.id.clone(), b.lines?))).collect();
-    preview::with_preview(state, lang, |p| {
+    state.preview(lang, |p| {
         let places: BTreeMap<String, Vec<Place>> =
             preview::places(p, &chapter.file, &lines);
         let size = preview::page_size(p);

@@ -141,6 +141,7 @@ fn translate_edit_save_preview_accept_and_conflict() {
     edit_and_save(&browser, &id, "The second tab's version.");
     let conflict = browser.wait_for(&format!("{article} .conflict:not([hidden])"));
     let shown = browser.text(&conflict);
+    assert!(shown.contains("Changed meanwhile elsewhere"), "{shown}");
     assert!(shown.contains("The first tab's version."), "{shown}");
     assert!(shown.contains("The second tab's version."), "{shown}");
     assert!(saved(), "the first tab's words were not overwritten");
@@ -259,4 +260,10 @@ fn print_desk_imposes_a_dropped_pdf() {
     assert!(pages <= sheets * 16, "{pages} pages on {sheets} sheets");
     assert!(std::fs::read(&files[2]).unwrap().starts_with(b"%PDF-"), "the job sheet");
     screenshot(&browser, "print");
+    // The interface in French, and back.
+    browser.click(&browser.wait_for("[data-action=\"ui\"]"));
+    let button = browser.wait_for("html[lang=\"fr\"] [data-action=\"impose\"]");
+    assert_eq!(browser.text(&button), "Imposer");
+    browser.click(&browser.wait_for("[data-action=\"ui\"]"));
+    browser.wait_for("html[lang=\"en\"] [data-action=\"impose\"]");
 }

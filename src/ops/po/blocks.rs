@@ -17,6 +17,7 @@ use crate::project::changes::{DiffOp, word_diff};
 use crate::project::chapters;
 use crate::project::manifest::Manifest;
 use crate::project::status;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// Where a block's translation stands.
@@ -176,10 +177,10 @@ fn source_file(
     stem: &str,
 ) -> Result<chapters::ChapterFile> {
     if !manifest.chapter_stems().any(|s| s == stem) {
-        return Err(Error::new(format!("`{stem}` is no chapter of sources/guide.toml")));
+        return Err(Error::new(tr!("desk-err-no-chapter", chapter = stem)));
     }
     chapters::find(manifest, source, stem)?
-        .ok_or_else(|| Error::new(format!("source chapter `{stem}` has no file")))
+        .ok_or_else(|| Error::new(tr!("desk-err-no-source", chapter = stem)))
 }
 
 /// How far each chapter of translation `lang` is.
@@ -217,8 +218,9 @@ pub fn save(
     if !src.is_markdown()
         || chapters::find(manifest, lang, stem)?.is_some_and(|t| !t.is_markdown())
     {
-        return Err(Error::new(format!(
-            "sources/{lang}/{stem}: a Typst chapter is edited in its file, not block by block"
+        return Err(Error::new(tr!(
+            "desk-err-typst-chapter",
+            file = format!("sources/{lang}/{stem}.typ")
         )));
     }
     // As an import: from reading the chapter to recording reviews, others wait.
@@ -231,11 +233,12 @@ pub fn save(
         let Some(block) =
             pairing.source.blocks.iter().find(|b| block_id(stem, b) == edit.id)
         else {
-            return Err(Error::new(format!(
-                "{file}: `{}` is no block of the chapter now",
-                edit.id
+            return Err(Error::new(tr!(
+                "desk-err-no-block",
+                file = file.as_str(),
+                id = edit.id.as_str()
             ))
-            .with_hint("reload the page: the source changed"));
+            .with_hint(tr!("desk-hint-reload")));
         };
         let entry = Entry {
             comments: base::with(&[], &edit.base),
@@ -261,7 +264,7 @@ pub fn save(
         notices: Vec::new(),
     };
     write_all(manifest, lang, None, vec![planned], &mut report)?;
-    report.chapters.pop().ok_or_else(|| Error::new("the save made no chapter"))
+    report.chapters.pop().ok_or_else(|| Error::new(tr!("desk-err-broken")))
 }
 
 /// The base a save of `text` is made from (see `po::base`).
