@@ -255,3 +255,33 @@ fn a_save_from_a_stale_editor_is_a_conflict_and_loses_nothing() {
     assert_eq!(answer["conflict"]["mine"], "Second tab's words.");
     assert_eq!(std::fs::read_to_string(&chapter).unwrap(), after, "nothing overwritten");
 }
+
+#[test]
+fn nko_is_edited_right_to_left_with_the_guides_font() {
+    let desk = Desk::start();
+    let (status, page) = desk.get("/translate/nqo/01-introduction");
+    let page = String::from_utf8(page).unwrap();
+    assert_eq!(status, 200, "{page}");
+    let editor = page.find("<textarea data-block=").map(|at| &page[at..]).unwrap();
+    let editor = &editor[..editor.find('>').unwrap()];
+    assert!(
+        editor.contains("dir=\"rtl\"") && editor.contains("lang=\"nqo\""),
+        "{editor}"
+    );
+    assert!(editor.contains("font-family:'desk-NotoSansNKo'"), "{editor}");
+    let (_, css) = desk.get("/assets/fonts.css");
+    let css = String::from_utf8(css).unwrap();
+    let rule = css.lines().find(|l| l.contains("\"desk-NotoSansNKo\"")).unwrap();
+    let url = rule.split("url(\"").nth(1).unwrap().split('"').next().unwrap();
+    let (status, font) = desk.get(url);
+    assert_eq!(status, 200, "{url}");
+    assert_eq!(
+        font,
+        std::fs::read(repo().join("fonts/noto/NotoSansNKo-Regular.ttf")).unwrap()
+    );
+    // Only font files, only under fonts/.
+    assert_eq!(desk.get("/fonts/noto/OFL.txt").0, 404);
+    assert_eq!(desk.get("/fonts/../sources/guide.toml").0, 404);
+    assert_eq!(desk.get("/file?path=sources/guide.toml").0, 403);
+    assert_eq!(desk.get("/file?path=out/../sources/guide.toml").0, 403);
+}

@@ -213,6 +213,13 @@ fn editions_build_one_target_and_download_it() {
         assert!(browser.find(&css).is_some(), "{output}");
     }
     screenshot(&browser, "editions");
+    // The print shop's package.
+    browser.click(&browser.wait_for("[data-action=\"package\"]"));
+    let link = browser.wait_for(".package-link a[data-output=\"package\"]");
+    let zip = browser.fetch_bytes(&browser.attr(&link, "href").unwrap());
+    assert!(zip.starts_with(b"PK\x03\x04"), "a zip archive");
+    let names = String::from_utf8_lossy(&zip).to_string();
+    assert!(names.contains("securite-collaborative-en-pocket-a7-print-a4-cutstack.pdf"));
 }
 
 #[test]
@@ -260,6 +267,19 @@ fn print_desk_imposes_a_dropped_pdf() {
     assert!(pages <= sheets * 16, "{pages} pages on {sheets} sheets");
     assert!(std::fs::read(&files[2]).unwrap().starts_with(b"%PDF-"), "the job sheet");
     screenshot(&browser, "print");
+    // The calibration sheet.
+    browser.click(&browser.wait_for("[data-action=\"calibrate\"]"));
+    let link = browser.wait_for(".calibration-link a");
+    let sheet = keep(
+        tmp.path(),
+        "calibration.pdf",
+        &browser.fetch_bytes(&browser.attr(&link, "href").unwrap()),
+    );
+    let (one, w, h) = pdf_info(&sheet);
+    assert!(
+        one >= 1 && (w.min(h) - 595.3).abs() < 1.0,
+        "an A4 calibration sheet: {w}×{h}"
+    );
     // The interface in French, and back.
     browser.click(&browser.wait_for("[data-action=\"ui\"]"));
     let button = browser.wait_for("html[lang=\"fr\"] [data-action=\"impose\"]");

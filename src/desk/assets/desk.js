@@ -109,7 +109,7 @@ function showConflict(article, conflict) {
   box.dataset.base = conflict.base;
   box.dataset.theirs = conflict.theirs;
   box.hidden = false;
-  say(article, words.conflict, true);
+  say(article, "");
 }
 
 async function accept(article) {
