@@ -87,10 +87,23 @@ fn unchunk(mut rest: &str) -> String {
 }
 
 impl Browser {
-    /// Starts chromedriver and a headless Chromium of `width`×`height` pixels.
+    /// Starts chromedriver and a headless Chromium of `width`×`height` pixels. Headless
+    /// Chromium now and then stalls in containers (see the watch tests): a start that
+    /// fails is given up and made again, three times at most.
     pub fn start(width: u32, height: u32) -> Browser {
+        for _ in 0..2 {
+            if let Some(browser) = Self::try_start(width, height) {
+                return browser;
+            }
+        }
+        Self::try_start(width, height)
+            .expect("chromium did not start three times in a row")
+    }
+
+    /// One try at [`Browser::start`].
+    fn try_start(width: u32, height: u32) -> Option<Browser> {
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let driver = Command::new("chromedriver")
+        let mut driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
             .env("DBUS_SESSION_BUS_ADDRESS", "disabled:")
             .stdout(Stdio::null())
@@ -118,12 +131,16 @@ impl Browser {
             "browserName": "chrome",
             "goog:chromeOptions": {"binary": "/usr/bin/chromium", "args": args}
         }}});
-        let answer = exchange(port, "POST", "/session", Some(&caps));
-        let session = answer["value"]["sessionId"]
-            .as_str()
-            .unwrap_or_else(|| panic!("no session: {answer}"))
-            .to_string();
-        Browser { driver, port, session, _profile: profile }
+        let answer =
+            std::panic::catch_unwind(|| exchange(port, "POST", "/session", Some(&caps)));
+        let session =
+            answer.ok().and_then(|a| a["value"]["sessionId"].as_str().map(String::from));
+        let Some(session) = session else {
+            let _ = driver.kill();
+            let _ = driver.wait();
+            return None;
+        };
+        Some(Browser { driver, port, session, _profile: profile })
     }
 
     /// A command of the session; panics on a WebDriver error.
