@@ -285,3 +285,48 @@ fn nko_is_edited_right_to_left_with_the_guides_font() {
     assert_eq!(desk.get("/file?path=sources/guide.toml").0, 403);
     assert_eq!(desk.get("/file?path=out/../sources/guide.toml").0, 403);
 }
+
+/// The `<article>` of the room's page whose source text has `words`.
+fn article_with<'a>(page: &'a str, words: &str) -> &'a str {
+    page.split("<article ")
+        .find(|a| a.contains(words))
+        .unwrap_or_else(|| panic!("{words}"))
+}
+
+#[test]
+fn stale_blocks_show_their_diff_and_checks_mark_their_blocks() {
+    let desk = Desk::start();
+    let source = desk.root().join("sources/fr/01-introduction.md");
+    let text = std::fs::read_to_string(&source).unwrap();
+    let changed =
+        text.replacen("se construit ensemble.", "se construit ensemble, chaque jour.", 1);
+    assert_ne!(text, changed);
+    std::fs::write(&source, changed).unwrap();
+    let (_, page) = desk.get("/translate/en/01-introduction");
+    let page = String::from_utf8(page).unwrap();
+    let block = article_with(&page, "chaque jour");
+    assert!(block.contains("data-state=\"stale\""), "{block}");
+    let diff = &block[block.find("class=\"diff\"").expect("a word diff")..];
+    assert!(diff.contains("<ins>") && diff.contains("chaque"), "{diff}");
+    // A heading whose translation loses its final `?`: the check is on that block.
+    let heading = article_with(&page, "À quoi sert ce guide");
+    assert!(!heading.contains("data-check="), "{heading}");
+    let id = heading.split('"').nth(3).unwrap();
+    let base = heading.split("data-base=\"").nth(1).unwrap().split('"').next().unwrap();
+    let body = save_body(id, base, "What is this guide for");
+    assert_eq!(desk.post("/api/save/en/01-introduction", &body, &[]).0, 200);
+    let (_, page) = desk.get("/translate/en/01-introduction");
+    let page = String::from_utf8(page).unwrap();
+    let heading = article_with(&page, "À quoi sert ce guide");
+    assert!(heading.contains("data-check=\"punctuation\""), "{heading}");
+    assert!(heading.contains("data-state=\"review\""), "{heading}");
+    // Accepting the whole chapter accepts the edited and the stale block.
+    let (status, answer) = desk.post("/api/accept/en/01-introduction", b"{}", &[]);
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&answer));
+    let answer: serde_json::Value = serde_json::from_slice(&answer).unwrap();
+    let states = answer["states"].as_object().unwrap();
+    assert!(states.values().all(|s| s == "current"), "{answer}");
+    let (_, page) = desk.get("/translate/en/01-introduction");
+    let page = String::from_utf8(page).unwrap();
+    assert!(!page.contains("data-state=\"stale\""));
+}
