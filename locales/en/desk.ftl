@@ -108,3 +108,9 @@ desk-forbidden-csrf = forbidden: a write without the page's CSRF token
 desk-forbidden-path = forbidden: only files under out/
 desk-open-yourself = open the address above in your browser
 desk-impose-summary = { $pages } pages → { $sheets } { $scheme } sheet(s) of { $sheet } ({ $booklets } booklet(s))
+
+# `livret desk --help`.
+help-desk = The guide's workbench in a browser: translate, editions, print desk (Ctrl-C stops).
+help-desk--project = The project folder, holding sources/guide.toml.
+help-desk--port = The port on 127.0.0.1 (0: one the system chooses).
+help-desk--no_open = Do not open the browser.

@@ -108,3 +108,9 @@ desk-forbidden-csrf = interdit : une écriture sans le jeton CSRF de la page
 desk-forbidden-path = interdit : seulement les fichiers sous out/
 desk-open-yourself = ouvrez l’adresse ci-dessus dans votre navigateur
 desk-impose-summary = { $pages } pages → { $sheets } feuille(s) { $sheet } en { $scheme } ({ $booklets } livret(s))
+
+# `livret desk --help`.
+help-desk = L’atelier du guide dans un navigateur : traduire, éditions, impression (Ctrl-C arrête).
+help-desk--project = Le dossier du projet, qui contient sources/guide.toml.
+help-desk--port = Le port sur 127.0.0.1 (0 : celui que le système choisit).
+help-desk--no_open = Ne pas ouvrir le navigateur.
