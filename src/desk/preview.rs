@@ -96,6 +96,7 @@ pub fn with_preview<T>(
             timeout: REBUILD_LIMIT,
             system_fonts: false,
             pdf_standard: None,
+            resume: None,
         };
         let started = Instant::now();
         let result = watch::rebuild(desk.root, &options, &mut preview.kept);

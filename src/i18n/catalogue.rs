@@ -32,7 +32,7 @@ macro_rules! areas {
     };
 }
 
-areas!("common" "desk");
+areas!("common" "desk" "shop");
 
 /// The bundles, English then French.
 static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 2]> =

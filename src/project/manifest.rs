@@ -368,6 +368,13 @@ impl Manifest {
                         self.layout_names().join(", ")
                     )));
             }
+            if let Some(q) = preset.quantity
+                && !(1..=10_000_000).contains(&q)
+            {
+                let message =
+                    crate::tr!("shop-preset-quantity", quantity = q.to_string());
+                return Err(self.error_at(self.find("quantity ="), message.into()));
+            }
             if let Err(message) = preset.choices().check(|key| key.to_string()) {
                 let key = message.split_whitespace().next().unwrap_or("");
                 return Err(self.error_at(self.find(&format!("{key} =")), message));
