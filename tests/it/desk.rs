@@ -279,6 +279,12 @@ fn nko_is_edited_right_to_left_with_the_guides_font() {
         font,
         std::fs::read(repo().join("fonts/noto/NotoSansNKo-Regular.ttf")).unwrap()
     );
+    // Its preview is built and its blocks found on the right-to-left pages.
+    let (status, preview) = desk.get("/api/preview/nqo/01-introduction");
+    let preview: serde_json::Value = serde_json::from_slice(&preview).unwrap();
+    assert_eq!(status, 200, "{preview}");
+    assert_eq!(preview["error"], serde_json::Value::Null, "{preview}");
+    assert!(preview["places"].as_object().is_some_and(|p| !p.is_empty()), "{preview}");
     // Only font files, only under fonts/.
     assert_eq!(desk.get("/fonts/noto/OFL.txt").0, 404);
     assert_eq!(desk.get("/fonts/../sources/guide.toml").0, 404);
