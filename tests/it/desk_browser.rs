@@ -151,6 +151,19 @@ fn translate_edit_save_preview_accept_and_conflict() {
     let block = browser.wait_for(&article);
     browser.execute("arguments[0].scrollIntoView()", vec![Browser::arg(&block)]);
     screenshot(&browser, "conflict");
+
+    // N'Ko: written right to left, in the guide's N'Ko font.
+    browser
+        .goto(&format!("http://127.0.0.1:{}/translate/nqo/01-introduction", desk.port));
+    browser.wait_until("the N'Ko preview", || build_of(&browser) > 0);
+    let editor = browser.wait_for("textarea[data-block]");
+    let style = browser.execute(
+        "const s = getComputedStyle(arguments[0]); return [s.direction, s.fontFamily]",
+        vec![Browser::arg(&editor)],
+    );
+    assert_eq!(style[0], json!("rtl"), "{style}");
+    assert!(style[1].as_str().unwrap().contains("desk-NotoSansNKo"), "{style}");
+    screenshot(&browser, "nko");
 }
 
 #[test]
