@@ -114,3 +114,4 @@ help-desk = The guide's workbench in a browser: translate, editions, print desk 
 help-desk--project = The project folder, holding sources/guide.toml.
 help-desk--port = The port on 127.0.0.1 (0: one the system chooses).
 help-desk--no_open = Do not open the browser.
+desk-too-big = This PDF is over 64 MB, more than the desk takes: impose it with `livret impose`.

@@ -114,3 +114,4 @@ help-desk = L’atelier du guide dans un navigateur : traduire, éditions, impre
 help-desk--project = Le dossier du projet, qui contient sources/guide.toml.
 help-desk--port = Le port sur 127.0.0.1 (0 : celui que le système choisit).
 help-desk--no_open = Ne pas ouvrir le navigateur.
+desk-too-big = Ce PDF dépasse 64 Mo, plus que ce que l’atelier accepte : imposez-le avec `livret impose`.

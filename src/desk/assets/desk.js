@@ -192,6 +192,7 @@ let uploaded = null;
 
 async function sendFile(file) {
   const line = $(".uploaded");
+  if (file.size > 64 * 1024 * 1024) { line.textContent = words["too-big"]; return; }
   line.textContent = words.working;
   const r = await post("/api/upload?name=" + encodeURIComponent(file.name), file, "application/pdf");
   if (r.error) { line.textContent = words.error + ": " + r.error; return; }
