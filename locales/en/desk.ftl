@@ -110,8 +110,10 @@ desk-open-yourself = open the address above in your browser
 desk-impose-summary = { $pages } pages → { $sheets } { $scheme } sheet(s) of { $sheet } ({ $booklets } booklet(s))
 
 # `livret desk --help`.
-help-desk = The guide's workbench in a browser: translate, editions, print desk (Ctrl-C stops).
-help-desk--project = The project folder, holding sources/guide.toml.
-help-desk--port = The port on 127.0.0.1 (0: one the system chooses).
-help-desk--no_open = Do not open the browser.
+help-desk = The guide's workbench in a browser: translate, editions, print desk (Ctrl-C stops)
+    .examples = Example:
+          livret desk --port 8080 --no-open
+help-desk--project = The project folder, holding sources/guide.toml
+help-desk--port = The port on 127.0.0.1 (0: one the system chooses)
+help-desk--no-open = Do not open the browser
 desk-too-big = This PDF is over 64 MB, more than the desk takes: impose it with `livret impose`.

@@ -110,8 +110,10 @@ desk-open-yourself = ouvrez l’adresse ci-dessus dans votre navigateur
 desk-impose-summary = { $pages } pages → { $sheets } feuille(s) { $sheet } en { $scheme } ({ $booklets } livret(s))
 
 # `livret desk --help`.
-help-desk = L’atelier du guide dans un navigateur : traduire, éditions, impression (Ctrl-C arrête).
-help-desk--project = Le dossier du projet, qui contient sources/guide.toml.
-help-desk--port = Le port sur 127.0.0.1 (0 : celui que le système choisit).
-help-desk--no_open = Ne pas ouvrir le navigateur.
+help-desk = L’atelier du guide dans un navigateur : traduire, éditions, impression (Ctrl-C arrête)
+    .examples = Exemple :
+          livret desk --port 8080 --no-open
+help-desk--project = Le dossier du projet, qui contient sources/guide.toml
+help-desk--port = Le port sur 127.0.0.1 (0 : celui que le système choisit)
+help-desk--no-open = Ne pas ouvrir le navigateur
 desk-too-big = Ce PDF dépasse 64 Mo, plus que ce que l’atelier accepte : imposez-le avec `livret impose`.

@@ -136,7 +136,7 @@ fn keys_in_code() -> BTreeMap<String, String> {
 
 /// Key prefixes the code builds at run time (not written out in a `tr!`); the desk's
 /// words (`desk-`) are all sent to the browser's script (`desk::text::json`).
-const BUILT_KEYS: &[&str] = &["help-", "io-failed-", "desk-"];
+const BUILT_KEYS: &[&str] = &["help", "io-failed-", "desk-"];
 
 #[test]
 fn the_code_asks_only_for_keys_the_catalogue_has_and_uses_them_all() {
