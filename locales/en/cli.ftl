@@ -66,10 +66,11 @@ cli-target-wrote-screen = wrote { $path } (screen edition, { $size })
 cli-target-images = images: { $count } { $count ->
     [one] file
    *[other] files
-    } checked; { $decoded } { $decoded ->
-    [one] copy
-   *[other] copies
-    } resized now for print and screen, the others reused ready-made from { $cache }
+    } checked; { $decoded ->
+    [0] none to resize, copies reused from { $cache }
+    [one] { $decoded } copy resized now for print and screen, the others reused ready-made from { $cache }
+   *[other] { $decoded } copies resized now for print and screen, the others reused ready-made from { $cache }
+    }
 cli-target-wrote-print = wrote { $path } ({ $sheets } { $scheme } { $sheets ->
     [one] sheet
    *[other] sheets
@@ -87,13 +88,13 @@ cli-build-not-a-job = not a build job ({ $reason })
 # The table livret build ends with.
 cli-table-target = target
 cli-table-pages = pages
-cli-table-sheets = sheets per run (booklets)
+cli-table-sheets = sheets per copy (booklets)
 cli-table-reading = reading
 cli-table-screen = screen
 cli-table-print-files = print files
 cli-table-ink = ink per printed side (average/fullest)
 cli-table-warnings = warnings
-cli-table-target-kept = { $lang } { $layout } (kept)
+cli-table-target-kept = { $lang } { $layout } (up to date)
 cli-table-sheets-for-booklets = { $preset } { $sheets } for { $booklets }
 cli-table-ink-colour = { $mean }/{ $max } %
 cli-table-ink-black = { $mean }/{ $max } % K
@@ -148,8 +149,12 @@ cli-block-after-in-translation = translation: after { $place }
 cli-block-not-in-translation-yet = not in the translation yet
 cli-block-not-in-translation = not in the translation
 cli-block-no-longer-in-translation = no longer in the translation
-cli-block-changed = changed { $kind } at { $place }
-cli-block-added = added { $kind } at { $place }
+cli-block-changed = changed { $kind } at { $place }{ $name ->
+   *[other] {""}
+    }
+cli-block-added = added { $kind } at { $place }{ $name ->
+   *[other] {""}
+    }
 cli-block-removed = removed { $kind }, was before { $place }
 cli-block-moved = moved { $kind }, now at { $place }
 cli-block-untranslated = not translated yet: { $kind } at { $place }
@@ -177,7 +182,7 @@ cli-po-written = written: { $count } blocks translated, { $review }
 cli-po-unchanged = unchanged: { $count } blocks translated, { $review }
 cli-po-all-accepted = all accepted
 cli-po-fuzzy-to-review = { $count } fuzzy still to review
-cli-po-not-translated-yet = { $count } not translated yet (the source text, marked; first: { $first })
+cli-po-not-translated-yet = { $count } not translated yet (kept as the source text, marked with its language; first: { $first })
 cli-po-kept-in-chapter = { $count } { $count ->
     [one] block
    *[other] blocks
@@ -211,12 +216,23 @@ cli-impose-ink-front = ink per printed side: { $mean } % on average, { $max } % 
 cli-impose-ink-back = ink per printed side: { $mean } % on average, { $max } % on the fullest (sheet { $sheet }, back; C+M+Y+K, solid black = 100 %)
 cli-impose-preview-too-big = --preview-dpi { $dpi } draws each side of { $sheet } in { $pixels } pixels, more than the { $millions } million livret draws
 cli-impose-preview-dpi-hint = use --preview-dpi { $dpi } or less
-cli-calibrate-sheet = calibration sheet { $sheet } { $orientation } ({ $size }), duplex { $duplex }: print it double-sided at 100%, as your jobs of this orientation
-cli-calibrate-read = read the clipping on the rulers (printer-margin) and, against the light from the back, the offset (back-offset = "right,up")
-cli-images-none = no raster images
+cli-calibrate-sheet = calibration sheet { $sheet } { $orientation } ({ $size }), { $duplex }-edge duplex: print it double-sided at 100%, like your jobs in this orientation
+cli-calibrate-read = read the clipped margin on the rulers (printer-margin) and, against the light from the back, the offset (back-offset = "right,up")
+cli-images-none = no photos or images (PNG, JPEG)
 cli-images-line = p. { $page } { $path }  { $pixels } px  printed { $width }×{ $height } mm  { $dpi } dpi  print: { $print }  screen: { $screen }  ({ $place })
 cli-fonts-heading = Fonts a build can use:
 cli-fonts-scripts = scripts: { $scripts }
+cli-fonts-style-word = { $word ->
+   *[other] { $word }
+    }
+cli-fonts-script = { $script ->
+    [latin] Latin
+    [bambara] Latin for Bambara (ɛ ɔ ɲ ŋ)
+    [nko] N'Ko
+    [ajami] Arabic (Ajami)
+    [tifinagh] Tifinagh
+   *[other] { $script }
+    }
 cli-fonts-languages = Languages of guide.toml:
 cli-fonts-stack = fonts: { $fonts }
 cli-fonts-shown-with = { $count } { $count ->
@@ -258,3 +274,4 @@ cli-watch-built = built { $path } ({ $pages } pages) in { $millis } ms (typst { 
 cli-watch-failed = failed; watching for the next change
 cli-watch-serving = serving the pages at { $url }
 cli-man-written = wrote the manual pages in { $path }
+cli-po-then = { $first }; { $then }

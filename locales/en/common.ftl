@@ -23,3 +23,4 @@ io-reason-folder = it is a folder
 io-reason-not-folder = not a folder
 io-reason-full = the disk is full
 io-reason-read-only = the disk is read-only
+term-about = { $subject }: { $text }

@@ -98,3 +98,17 @@ po-import-bar = a `|` ends a table cell: write it `\|` in the translation
 po-import-stray = `{ $id }` is no block of { $chapter } now (removed from the source): its translation was left aside
 po-import-unpaired = its blocks at { $own } have no counterpart in the source, and the source's blocks at { $missing } none in it: a chapter rebuilt in the source's structure would lose its own; add those source blocks to the chapter (or remove its own), then import again
 po-import-structure = this translation changes the chapter's structure ({ $why })
+
+# The comments at the top of a PO file (the translator reads them in Poedit), in the
+# interface language of `livret po export`.
+po-comment-chapter = { $name } ({ $lang }) translation of { $source }.
+    Written by `livret po export --lang { $lang }`; bring it back with `livret po import --lang { $lang }`.
+    Translate each msgstr; keep the links, images and footnote labels ([^note]) of
+    the msgid. A fuzzy entry's source changed since its translation was accepted:
+    the previous source is shown; review the translation, then clear the flag.
+    (These comments are in the language livret spoke when it wrote this file.)
+po-comment-unpaired = { $file } is built differently from the source: { $why }.
+    The source's blocks without a counterpart start empty here; the others are paired.
+po-comment-template = Template of "{ $guide }": every text of its Markdown chapters.
+    Written by `livret po export`. Start a new language from it (Poedit: New from
+    POT/PO file; msginit), then bring it back with `livret po import --lang CODE DIR`.

@@ -66,34 +66,36 @@ cli-target-wrote-screen = écrit { $path } (édition pour écran, { $size })
 cli-target-images = images : { $count } { $count ->
     [one] fichier vérifié
    *[other] fichiers vérifiés
-    } ; { $decoded } { $decoded ->
-    [one] copie redimensionnée
-   *[other] copies redimensionnées
-    } maintenant pour l'impression et l'écran, les autres reprises toutes prêtes de { $cache }
+    } ; { $decoded ->
+    [0] aucune à redimensionner, copies reprises de { $cache }
+    [one] { $decoded } copie redimensionnée maintenant pour l'impression et l'écran, les autres reprises de { $cache }
+   *[other] { $decoded } copies redimensionnées maintenant pour l'impression et l'écran, les autres reprises de { $cache }
+    }
 cli-target-wrote-print = écrit { $path } ({ $sheets } { $sheets ->
     [one] feuille
    *[other] feuilles
-    } { $scheme }, { $size }), sa fiche de travail { $ticket } et sa feuille de consignes { $job_sheet }
+    } { $scheme }, { $size }), sa fiche de travail { $ticket } et sa fiche illustrée { $job_sheet }
 cli-build-packaged = { $count } { $count ->
     [one] fichier rassemblé
    *[other] fichiers rassemblés
     } pour l'imprimerie dans { $path } (voir son README.txt)
-cli-build-done = { $count } { $count ->
-    [one] cible construite
-   *[other] cibles construites
-    }, { $kept } déjà à jour (--force les reconstruit) ; tous les fichiers produits sont listés dans { $report }
+cli-build-done = { $count ->
+    [0] aucun livret fabriqué
+    [one] { $count } livret fabriqué
+   *[other] { $count } livrets fabriqués
+    }, { $kept } déjà à jour (--force les refabrique) ; tous les fichiers produits sont listés dans { $report }
 cli-build-not-a-job = ce n'est pas une tâche de construction ({ $reason })
 
 # Le tableau qui termine livret build.
 cli-table-target = cible
 cli-table-pages = pages
-cli-table-sheets = feuilles par tirage (livrets)
+cli-table-sheets = feuilles par exemplaire (livrets)
 cli-table-reading = lecture
 cli-table-screen = écran
 cli-table-print-files = fichiers d'impression
 cli-table-ink = encre par face imprimée (moyenne/la plus chargée)
 cli-table-warnings = avertissements
-cli-table-target-kept = { $lang } { $layout } (gardée)
+cli-table-target-kept = { $lang } { $layout } (à jour)
 cli-table-sheets-for-booklets = { $preset } { $sheets } pour { $booklets }
 cli-table-ink-colour = { $mean }/{ $max } %
 cli-table-ink-black = { $mean }/{ $max } % N
@@ -163,13 +165,25 @@ cli-block-kind = { $kind ->
     [html] HTML
    *[other] { $kind }
     }
-cli-block-in-translation = traduction { $place }
+cli-block-in-translation = traduction : { $place }
 cli-block-after-in-translation = traduction : après { $place }
 cli-block-not-in-translation-yet = pas encore dans la traduction
 cli-block-not-in-translation = pas dans la traduction
 cli-block-no-longer-in-translation = n'est plus dans la traduction
-cli-block-changed = modifié : { $kind } à { $place }
-cli-block-added = ajouté : { $kind } à { $place }
+cli-block-changed = { $kind } { $name ->
+    [cell] modifiée
+    [quote] modifiée
+    [footnote] modifiée
+    [definition] modifiée
+   *[other] modifié
+    }, { $place }
+cli-block-added = { $kind } { $name ->
+    [cell] ajoutée
+    [quote] ajoutée
+    [footnote] ajoutée
+    [definition] ajoutée
+   *[other] ajouté
+    }, { $place }
 cli-block-removed = supprimé : { $kind }, était avant { $place }
 cli-block-moved = déplacé : { $kind }, maintenant à { $place }
 cli-block-untranslated = pas encore traduit : { $kind } à { $place }
@@ -185,7 +199,7 @@ cli-po-exported = { $count } { $count ->
     } : { $translated } { $translated ->
     [one] traduite
    *[other] traduites
-    }, { $fuzzy } fuzzy, { $untranslated } non { $untranslated ->
+    }, { $fuzzy } à revoir (fuzzy), { $untranslated } non { $untranslated ->
     [one] traduite
    *[other] traduites
     }
@@ -208,11 +222,11 @@ cli-po-unchanged = inchangé : { $count } { $count ->
    *[other] blocs traduits
     }, { $review }
 cli-po-all-accepted = tous acceptés
-cli-po-fuzzy-to-review = { $count } fuzzy encore à relire
+cli-po-fuzzy-to-review = { $count } à revoir (fuzzy)
 cli-po-not-translated-yet = { $count } pas encore { $count ->
     [one] traduit
    *[other] traduits
-    } (le texte source, marqué ; le premier : { $first })
+    } (ils gardent le texte source marqué de sa langue ; le premier : { $first })
 cli-po-kept-in-chapter = { $count } { $count ->
     [one] bloc modifié
    *[other] blocs modifiés
@@ -252,12 +266,35 @@ cli-impose-ink-front = encre par face imprimée : { $mean } % en moyenne, { $max
 cli-impose-ink-back = encre par face imprimée : { $mean } % en moyenne, { $max } % sur la plus chargée (feuille { $sheet }, verso ; C+M+J+N, noir plein = 100 %)
 cli-impose-preview-too-big = --preview-dpi { $dpi } dessine chaque face de { $sheet } en { $pixels } pixels, plus que les { $millions } millions que livret dessine
 cli-impose-preview-dpi-hint = utilisez --preview-dpi { $dpi } ou moins
-cli-calibrate-sheet = feuille d'étalonnage { $sheet } { $orientation } ({ $size }), recto verso { $duplex } : imprimez-la en recto verso à 100 %, comme vos travaux dans cette orientation
+cli-calibrate-sheet = feuille d'étalonnage { $sheet } { $orientation ->
+    [landscape] paysage
+   *[other] portrait
+    } ({ $size }), recto verso retourné sur le bord { $duplex ->
+    [long] long
+    [short] court
+   *[other] { $duplex }
+    } : imprimez-la en recto verso à 100 %, comme vos travaux dans cette orientation
 cli-calibrate-read = lisez la marge coupée sur les règles (printer-margin) et, par transparence depuis le verso, le décalage (back-offset = "droite,haut")
-cli-images-none = aucune image matricielle
+cli-images-none = aucune photo ni image (PNG, JPEG)
 cli-images-line = p. { $page } { $path }  { $pixels } px  imprimée { $width }×{ $height } mm  { $dpi } dpi  impression : { $print }  écran : { $screen }  ({ $place })
 cli-fonts-heading = Polices qu'une construction peut utiliser :
 cli-fonts-scripts = écritures : { $scripts }
+cli-fonts-style-word = { $word ->
+    [bold] gras
+    [semibold] demi-gras
+    [light] maigre
+    [regular] normal
+    [italic] italique
+   *[other] { $word }
+    }
+cli-fonts-script = { $script ->
+    [latin] latin
+    [bambara] latin du bambara (ɛ ɔ ɲ ŋ)
+    [nko] n'ko
+    [ajami] arabe (ajami)
+    [tifinagh] tifinagh
+   *[other] { $script }
+    }
 cli-fonts-languages = Langues de guide.toml :
 cli-fonts-stack = polices : { $fonts }
 cli-fonts-shown-with = { $count } { $count ->
@@ -290,15 +327,16 @@ cli-proof-wrote = écrit { $path } ({ $count } { $count ->
 cli-proof-marked = { $count } { $count ->
     [one] bloc modifié
    *[other] blocs modifiés
-    } depuis l'acceptation { $count ->
-    [one] marqué
-   *[other] marqués
+    } depuis la dernière relecture { $count ->
+    [one] est marqué
+   *[other] sont marqués
     }, sur { $sheets } { $sheets ->
-    [one] feuille
-   *[other] feuilles
+    [one] planche
+   *[other] planches
     }
 cli-proof-hash-only = { $chapter } : la source a changé depuis son acceptation, mais seule son empreinte a été gardée : ses changements ne sont pas marqués (une fois le chapitre relu, « { $command } » en garde une copie)
 cli-watch-built = construit { $path } ({ $pages } pages) en { $millis } ms (typst { $typst } ms)
 cli-watch-failed = échec ; en attente de la prochaine modification
 cli-watch-serving = les pages sont servies à l'adresse { $url }
 cli-man-written = pages de manuel écrites dans { $path }
+cli-po-then = { $first } ; { $then }

@@ -23,3 +23,4 @@ io-reason-folder = c'est un dossier
 io-reason-not-folder = ce n'est pas un dossier
 io-reason-full = le disque est plein
 io-reason-read-only = le disque est en lecture seule
+term-about = { $subject } : { $text }

@@ -98,3 +98,17 @@ po-import-bar = un `|` termine une cellule de tableau : écrivez-le `\|` dans la
 po-import-stray = `{ $id }` n'est plus un bloc de { $chapter } (retiré de la source) : sa traduction a été mise de côté
 po-import-unpaired = ses blocs aux lignes { $own } n'ont pas d'équivalent dans la source, et ceux de la source aux lignes { $missing } n'en ont pas en lui : un chapitre reconstruit sur la structure de la source perdrait les siens ; ajoutez ces blocs de la source au chapitre (ou retirez les siens), puis importez de nouveau
 po-import-structure = cette traduction change la structure du chapitre ({ $why })
+
+# Les commentaires en tête d'un fichier PO (le traducteur les lit dans Poedit), dans la
+# langue de l'interface de `livret po export`.
+po-comment-chapter = Traduction en { $name } ({ $lang }) de { $source }.
+    Écrit par `livret po export --lang { $lang }` ; rapportez-le avec `livret po import --lang { $lang }`.
+    Traduisez chaque msgstr ; gardez les liens, les images et les renvois de notes ([^note])
+    du msgid. La source d'une entrée fuzzy (à revoir) a changé depuis que sa traduction a été
+    acceptée : l'ancienne source est montrée ; relisez la traduction, puis retirez la marque.
+    (Ces commentaires sont dans la langue de l'interface de livret quand il a écrit ce fichier.)
+po-comment-unpaired = { $file } n'est pas construit comme la source : { $why }.
+    Les blocs de la source sans équivalent commencent vides ici ; les autres sont appariés.
+po-comment-template = Modèle de « { $guide } » : tous les textes de ses chapitres Markdown.
+    Écrit par `livret po export`. Commencez une nouvelle langue à partir de lui (Poedit : Nouveau
+    à partir d'un fichier POT/PO ; msginit), puis rapportez-la avec `livret po import --lang CODE DOSSIER`.

@@ -16,6 +16,7 @@ use crate::project::paths;
 use crate::tr;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{read_project, write_atomic};
+use livret_impose::words;
 
 /// Copies the print files and tickets of `built` with a README into `dest`: a folder
 /// (new or empty), or a zip archive when `dest` ends in `.zip` (written whole or not
@@ -111,12 +112,14 @@ fn readme_text(manifest: &Manifest, entries: &[&ReportEntry]) -> String {
     for p in &prints {
         let _ = writeln!(
             out,
-            "- {} : {}, format {}, {} feuille(s) pour {} livret(s) ({}{}) — fiche : {}, fiche illustrée : {}",
+            "- {} : {}, format {}, {} {} pour {} {} ({}{}) — fiche de travail (texte) : {}, fiche illustrée (PDF) : {}",
             file_name(&p.output.path),
             language(&p.lang),
             p.layout,
             p.sheets.unwrap_or(0),
+            words::fr(p.sheets.unwrap_or(0), "feuille", "feuilles"),
             p.booklets.unwrap_or(1),
+            words::fr(p.booklets.unwrap_or(1), "livret", "livrets"),
             p.scheme.map_or(String::new(), |s| s.to_string()),
             gray(p, ", imprimante noir et blanc"),
             ticket_of(p),
@@ -135,12 +138,14 @@ fn readme_text(manifest: &Manifest, entries: &[&ReportEntry]) -> String {
     for p in &prints {
         let _ = writeln!(
             out,
-            "- {}: {}, {} format, {} sheet(s) for {} booklet(s) ({}{}) — ticket: {}, job sheet: {}",
+            "- {}: {}, {} format, {} {} for {} {} ({}{}) — job ticket (text): {}, job sheet (pictures): {}",
             file_name(&p.output.path),
             language(&p.lang),
             p.layout,
             p.sheets.unwrap_or(0),
+            words::en(p.sheets.unwrap_or(0), "sheet", "sheets"),
             p.booklets.unwrap_or(1),
+            words::en(p.booklets.unwrap_or(1), "booklet", "booklets"),
             p.scheme.map_or(String::new(), |s| s.to_string()),
             gray(p, ", black-and-white printer"),
             ticket_of(p),

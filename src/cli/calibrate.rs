@@ -13,7 +13,7 @@ pub fn run(args: CalibrateArgs) -> Result<ExitStatus> {
         calibrate::calibrate(&args.sheet, args.duplex, args.orientation, &args.output)?;
     term::info(&tr!(
         "cli-calibrate-sheet",
-        sheet = args.sheet.name.to_string(),
+        sheet = term::sheet_name(&args.sheet.name),
         orientation = args.orientation.to_string(),
         size = size_text(done.sheet),
         duplex = args.duplex.to_string()

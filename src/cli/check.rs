@@ -5,6 +5,7 @@ use crate::cli::budget;
 use crate::cli::check_changes as changes;
 use crate::cli::check_findings as findings;
 use crate::cli::outcome::{ExitStatus, show_report};
+use crate::cli::term;
 use crate::i18n::{self, Text};
 use crate::ops::check::{self, CheckOptions, LanguageReport};
 use crate::project::chapters;
@@ -165,7 +166,16 @@ fn problem_lines(r: &LanguageReport, out: &mut String) {
         line(out, &r.lang, text);
     }
     for w in &r.warnings {
-        line(out, &r.lang, tr!("cli-check-warning", warning = w.to_string()));
+        let w = w.to_string();
+        let text = tr!("cli-check-warning", warning = w.as_str());
+        // A warning that already names its language is not prefixed with it twice.
+        if w.starts_with(&format!("{}:", r.lang))
+            || w.starts_with(&format!("{} :", r.lang))
+        {
+            out.push_str(&format!("{text}\n"));
+        } else {
+            line(out, &r.lang, text);
+        }
     }
     findings::orphan_lines(&r.lang, &r.orphans, out);
     findings::finding_lines(&r.lang, &r.findings, out);
@@ -191,13 +201,13 @@ fn layout_lines(r: &LanguageReport, out: &mut String) {
 
 /// One line of a language's problems: `lang: text`.
 fn line(out: &mut String, lang: &str, text: Text) {
-    out.push_str(&format!("{lang}: {text}\n"));
+    out.push_str(&format!("{}\n", term::about(lang, &text)));
 }
 
 /// `text` after the place it is about (`file:line: `), when there is one.
 fn placed(place: Option<&impl std::fmt::Display>, text: Text) -> Text {
     match place {
-        Some(place) => Text::raw(format!("{place}: ")).join("", &text),
+        Some(place) => tr!("term-about", subject = place.to_string(), text = text),
         None => text,
     }
 }

@@ -3,6 +3,7 @@
 //! translation, with a word diff in wdiff's notation (`[-old-]{+new+}`, readable
 //! without colours, as the report is made safe for any terminal).
 
+use crate::cli::term;
 use crate::ops::check::Stale;
 use crate::project::changes::{ChangeKind, DiffOp, DiffOpKind};
 use crate::project::review::BlockChange;
@@ -17,7 +18,7 @@ pub fn stale_lines(lang: &str, s: &Stale, out: &mut String) {
     let accept = format!("livret check --lang {lang} --accept {}", s.chapter);
     if s.never_accepted {
         let text = tr!("cli-stale-never-accepted", file = &s.file, accept = &accept);
-        out.push_str(&format!("{lang}: {text}\n"));
+        out.push_str(&format!("{}\n", term::about(lang, &text)));
         return;
     }
     let pending = s.changes.iter().filter(|c| c.change == ChangeKind::Unreviewed).count();
@@ -29,7 +30,7 @@ pub fn stale_lines(lang: &str, s: &Stale, out: &mut String) {
             untranslated = untranslated,
             fuzzy = pending - untranslated
         );
-        out.push_str(&format!("{lang}: {text}\n"));
+        out.push_str(&format!("{}\n", term::about(lang, &text)));
         structure_lines(s, out);
         for c in &s.changes {
             block_lines(lang, s, c, out);
@@ -43,7 +44,7 @@ pub fn stale_lines(lang: &str, s: &Stale, out: &mut String) {
         0 => tr!("cli-stale-hash-only", file = &s.file, accept = &accept),
         n => tr!("cli-stale-blocks", file = &s.file, count = n, accept = &accept),
     };
-    out.push_str(&format!("{lang}: {text}\n"));
+    out.push_str(&format!("{}\n", term::about(lang, &text)));
     if s.no_snapshot {
         let hint = tr!("cli-stale-no-snapshot");
         out.push_str(&format!("  {} {hint}\n", tr!("term-hint")));
@@ -90,8 +91,12 @@ fn block_lines(lang: &str, s: &Stale, c: &BlockChange, out: &mut String) {
         _ => tr!("cli-block-no-longer-in-translation"),
     };
     let head = match c.change {
-        ChangeKind::Changed => tr!("cli-block-changed", kind = kind, place = src),
-        ChangeKind::Added => tr!("cli-block-added", kind = kind, place = src),
+        ChangeKind::Changed => {
+            tr!("cli-block-changed", kind = kind, name = c.kind.name(), place = src)
+        }
+        ChangeKind::Added => {
+            tr!("cli-block-added", kind = kind, name = c.kind.name(), place = src)
+        }
         ChangeKind::Removed => tr!("cli-block-removed", kind = kind, place = src),
         ChangeKind::Moved => tr!("cli-block-moved", kind = kind, place = src),
         ChangeKind::Unreviewed if c.untranslated => {

@@ -2,6 +2,7 @@
 //! translation and the source, with how to mark it as intended) and for translations
 //! of chapters the guide no longer lists (with how to rename or remove them).
 
+use crate::cli::term;
 use crate::ops::check::{Orphan, QaFinding};
 use crate::tr;
 
@@ -22,15 +23,14 @@ pub fn finding_lines(lang: &str, findings: &[QaFinding], out: &mut String) {
                 f.check.name()
             )
         );
-        out.push_str(&format!(
-            "{lang}: {}:{}: {finding}\n    {intended}\n",
-            f.file, f.line
-        ));
+        let place = format!("{}:{}", f.file, f.line);
+        let said = term::about(lang, &term::about(&place, &finding));
+        out.push_str(&format!("{said}\n    {intended}\n"));
     }
     let intended = findings.iter().filter(|f| f.intended).count();
     if intended > 0 {
         let text = tr!("cli-findings-intended", count = intended);
-        out.push_str(&format!("{lang}: {text}\n"));
+        out.push_str(&format!("{}\n", term::about(lang, &text)));
     }
 }
 
@@ -46,6 +46,6 @@ pub fn orphan_lines(lang: &str, orphans: &[Orphan], out: &mut String) {
             ),
         };
         let text = tr!("cli-orphan", chapter = &o.chapter, rename = rename);
-        out.push_str(&format!("{lang}: {}: {text}\n", o.file));
+        out.push_str(&format!("{}\n", term::about(lang, &term::about(&o.file, &text))));
     }
 }

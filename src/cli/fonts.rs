@@ -2,6 +2,7 @@
 
 use crate::cli::args::FontsArgs;
 use crate::cli::outcome::{ExitStatus, show_report};
+use crate::cli::term;
 use crate::ops::fonts::{self, FontReport};
 use crate::tr;
 use crate::util::diag::Result;
@@ -16,12 +17,15 @@ pub fn run(args: FontsArgs) -> Result<ExitStatus> {
 fn render_human(report: &FontReport) -> String {
     let mut out = format!("{}\n", tr!("cli-fonts-heading"));
     for f in &report.fonts {
-        let scripts =
-            if f.scripts.is_empty() { "-".to_string() } else { f.scripts.join(", ") };
+        let scripts = if f.scripts.is_empty() {
+            "-".to_string()
+        } else {
+            f.scripts.iter().map(|s| script_name(s)).collect::<Vec<_>>().join(", ")
+        };
         out.push_str(&format!(
             "  {} — {}  [{}]  {}\n      {}\n",
             f.family,
-            f.style,
+            style_name(&f.style),
             f.file,
             f.licence,
             tr!("cli-fonts-scripts", scripts = scripts)
@@ -42,8 +46,33 @@ fn render_human(report: &FontReport) -> String {
                 }
                 None => tr!("cli-fonts-no-font", count = s.characters),
             };
-            out.push_str(&format!("      {}: {text}\n", s.script));
+            out.push_str(&format!(
+                "      {}\n",
+                term::about(&script_name(&s.script), &text)
+            ));
         }
     }
     out
+}
+
+/// A font style (`bold italic`, as the JSON report says it) in the interface language.
+fn style_name(style: &str) -> String {
+    let words: Vec<String> = style
+        .split_whitespace()
+        .map(|w| tr!("cli-fonts-style-word", word = w).to_string())
+        .collect();
+    words.join(" ")
+}
+
+/// A script's name (as the JSON report says it) in the interface language.
+fn script_name(script: &str) -> String {
+    let id = match script {
+        "Latin" => "latin",
+        s if s.starts_with("Latin for Bambara") => "bambara",
+        "N'Ko" => "nko",
+        s if s.starts_with("Arabic") => "ajami",
+        "Tifinagh" => "tifinagh",
+        other => return other.to_string(),
+    };
+    tr!("cli-fonts-script", script = id).to_string()
 }

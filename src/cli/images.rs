@@ -2,6 +2,7 @@
 
 use crate::cli::args::ImagesArgs;
 use crate::cli::outcome::{ExitStatus, show_report};
+use crate::cli::term;
 use crate::i18n;
 use crate::ops::images::{self, ImageReportOptions, TargetImages};
 use crate::tr;
@@ -25,7 +26,8 @@ fn render_human(reports: &[TargetImages]) -> String {
     let mut out = String::new();
     let mut warnings = Vec::new();
     for r in reports {
-        out.push_str(&format!("{} × {}:\n", r.lang, r.layout));
+        let heading = format!("{} × {}", r.lang, r.layout);
+        out.push_str(&format!("{}\n", term::about(&heading, "").trim_end()));
         if r.images.is_empty() {
             out.push_str(&format!("  {}\n", tr!("cli-images-none")));
         }

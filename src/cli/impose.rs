@@ -42,7 +42,7 @@ pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
         pages = t.pages,
         sheets = t.sheets,
         scheme = t.scheme.to_string(),
-        sheet = config.sheet_name.to_string(),
+        sheet = term::sheet_name(&config.sheet_name),
         booklets = t.booklets
     ));
     let (sheet, back) = ink::sheet_side(done.ink.fullest_page, done.plan.one_sided());

@@ -47,10 +47,18 @@ fn render_export(r: &ExportReport) -> String {
             untranslated = c.untranslated
         );
         if c.kept > 0 {
-            line = line.join("; ", &tr!("cli-po-exported-kept", count = c.kept));
+            line = tr!(
+                "cli-po-then",
+                first = line,
+                then = tr!("cli-po-exported-kept", count = c.kept)
+            );
         }
         if c.obsolete > 0 {
-            line = line.join("; ", &tr!("cli-po-exported-obsolete", count = c.obsolete));
+            line = tr!(
+                "cli-po-then",
+                first = line,
+                then = tr!("cli-po-exported-obsolete", count = c.obsolete)
+            );
         }
         out.push_str(&format!("{}  {line}\n", c.file));
     }
@@ -124,10 +132,14 @@ fn imported(c: &ChapterImport) -> Text {
             count = c.untranslated,
             first = first.unwrap_or_else(|| "?".into())
         );
-        review = review.join("; ", &text);
+        review = tr!("cli-po-then", first = review, then = text);
     }
     if c.kept > 0 {
-        review = review.join("; ", &tr!("cli-po-kept-in-chapter", count = c.kept));
+        review = tr!(
+            "cli-po-then",
+            first = review,
+            then = tr!("cli-po-kept-in-chapter", count = c.kept)
+        );
     }
     if c.outcome == Outcome::Written {
         tr!("cli-po-written", count = c.translated, review = review)

@@ -126,3 +126,18 @@ pub fn detail(line: &str) {
         println!("{}", printable(line));
     }
 }
+
+/// A sheet name as the print shop writes it: `A4`, `B5` for the ISO sizes (the option's
+/// `a4`), any other name (`letter`, `210x297mm`) as given.
+pub fn sheet_name(name: &str) -> String {
+    let mut chars = name.chars();
+    let iso = matches!(chars.next(), Some('a' | 'b' | 'A' | 'B'))
+        && !chars.as_str().is_empty()
+        && chars.all(|c| c.is_ascii_digit());
+    if iso { name.to_ascii_uppercase() } else { name.to_string() }
+}
+
+/// `text` said about `subject` (a language code, a file): `bm: …`, in French `bm : …`.
+pub fn about(subject: &str, text: &str) -> String {
+    crate::tr!("term-about", subject = subject, text = text).to_string()
+}

@@ -6,7 +6,7 @@ use livret_impose::geometry::{fmt_mm, near_standard};
 use livret_impose::pdf::InputInfo;
 use livret_impose::thickness;
 use livret_impose::ticket::Note;
-use livret_impose::{Imposition, MarkOptions, PlanOptions, Size, to_mm};
+use livret_impose::{Imposition, MarkOptions, PlanOptions, Size, to_mm, words};
 
 use crate::i18n::{Text, decimal};
 use crate::tr;
@@ -77,8 +77,14 @@ fn skipped_marks(plan: &Imposition, marks: MarkOptions, out: &mut JobWarnings) {
     let warning = tr!("impose-marks-skipped", count = n);
     out.terminal.push(with_hint(warning, &tr!("impose-marks-skipped-hint")));
     out.notes.push(Note {
-        fr: format!("Note : {n} repère(s) non dessiné(s), faute de place entre les pages et le bord de la feuille."),
-        en: format!("Note: {n} mark(s) not drawn, for lack of room between the pages and the sheet's edge."),
+        fr: format!(
+            "Note : {n} {}, faute de place entre les pages et le bord de la feuille.",
+            words::fr(n, "repère non dessiné", "repères non dessinés")
+        ),
+        en: format!(
+            "Note: {n} {}, for lack of room between the pages and the sheet's edge.",
+            words::en(n, "mark not drawn", "marks not drawn")
+        ),
     });
 }
 

@@ -338,15 +338,25 @@ fn print_presets_write_sheets_and_tickets() {
         let ticket =
             fs::read_to_string(out.join(layout).join(format!("{stem}.txt"))).unwrap();
         assert!(
-            ticket.contains(&format!("Paper: {} sheet(s) A4", sides / 2)),
+            ticket.contains(&format!(
+                "Paper: {} {} A4",
+                sides / 2,
+                if sides / 2 == 1 { "sheet" } else { "sheets" }
+            )),
             "{ticket}"
         );
         assert!(
-            ticket.contains(&format!("Papier : {} feuille(s) A4", sides / 2)),
+            ticket.contains(&format!(
+                "Papier : {} {} A4",
+                sides / 2,
+                if sides / 2 <= 1 { "feuille" } else { "feuilles" }
+            )),
             "{ticket}"
         );
         assert!(ticket.contains(&format!("{stem}.pdf")));
-        assert!(ticket.contains("+ 0 blank page(s) added"), "{ticket}");
+        assert!(ticket.contains("+ no blank page added"), "{ticket}");
+        assert!(ticket.contains("+ aucune page blanche ajoutée"), "{ticket}");
+        assert!(!ticket.contains("(s)"), "{ticket}");
     }
 }
 

@@ -210,7 +210,7 @@ fn the_sheet_says_how_to_read_it_and_is_the_same_every_time() {
         livret(&["calibrate", "--sheet", "letter", "-o", out.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.contains("duplex long") || stderr.contains("duplex long"),
+        stdout.contains("long-edge duplex") || stderr.contains("long-edge duplex"),
         "{stdout}{stderr}"
     );
     assert!(normalize(&pdf_text(&out, Some(1))).contains("flip on long edge"));

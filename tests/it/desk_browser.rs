@@ -264,13 +264,14 @@ fn print_desk_imposes_a_dropped_pdf() {
         files.push(keep(tmp.path(), output, &bytes));
     }
     let ticket = std::fs::read_to_string(&files[1]).unwrap();
-    // `Scheme: cutstack · Paper: 3 sheet(s) A4 (210 × 297 mm), portrait`
+    // `Scheme: cutstack · Paper: 3 sheets A4 (210 × 297 mm), portrait`
     let sheets: usize = ticket
         .lines()
         .find(|l| l.starts_with("Scheme: cutstack"))
         .and_then(|l| l.split("Paper: ").nth(1)?.split_whitespace().next()?.parse().ok())
         .unwrap_or_else(|| panic!("no cutstack sheet count in the ticket:\n{ticket}"));
-    assert!(ticket.contains("sheet(s) A4"), "{ticket}");
+    let word = if sheets == 1 { "sheet" } else { "sheets" };
+    assert!(ticket.contains(&format!("{sheets} {word} A4")), "{ticket}");
     let (print_pages, w, h) = pdf_info(&files[0]);
     assert_eq!(print_pages, 2 * sheets, "front and back of every sheet");
     assert!(

@@ -51,7 +51,8 @@ fn saddle_output_reads_back() {
     // Fonts stay embedded.
     assert!(pdf_fonts(&output).iter().all(|(_, emb)| *emb));
     let ticket = fs::read_to_string(dir.path().join("sheets.txt")).unwrap();
-    assert!(ticket.contains(&format!("{sheets} sheet(s) A4")), "{ticket}");
+    let word = if sheets == 1 { "sheet" } else { "sheets" };
+    assert!(ticket.contains(&format!("{sheets} {word} A4")), "{ticket}");
 }
 
 #[test]

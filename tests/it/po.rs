@@ -495,7 +495,7 @@ fn a_chapter_with_untranslated_blocks_is_written_with_them_marked() {
     assert!(out.contains("sources/bm/02-b.md  written: 2 blocks translated"), "{out}");
     assert!(
         out.contains(
-            "2 not translated yet (the source text, marked; first: po/bm/02-b.po:"
+            "2 not translated yet (kept as the source text, marked with its language; first: po/bm/02-b.po:"
         ),
         "{out}"
     );

@@ -171,12 +171,9 @@ fn merged_letter_a4_and_landscape_pages_impose_upright_in_their_slots() {
         );
     }
     let ticket = fs::read_to_string(dir.path().join("sheets.txt")).unwrap();
-    assert!(ticket.contains("Note: page(s) 4, 9 turned a quarter"), "{ticket}");
-    assert!(
-        ticket.contains("Note: page(s) 6, 7, 10 of another size, scaled"),
-        "{ticket}"
-    );
-    assert!(ticket.contains("Note : page(s) 4, 9 tournée(s)"), "{ticket}");
+    assert!(ticket.contains("Note: pages 4, 9 turned a quarter"), "{ticket}");
+    assert!(ticket.contains("Note: pages 6, 7, 10 of another size, scaled"), "{ticket}");
+    assert!(ticket.contains("Note : pages 4, 9 tournées"), "{ticket}");
 }
 
 #[test]

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::choice::Rotation;
 use crate::geometry::Size;
 pub use crate::ticket::Note;
+use crate::words;
 
 /// Two trim sizes closer than this on both sides count as the same page size, in pt.
 pub const SIZE_TOLERANCE: f64 = 1.0;
@@ -214,18 +215,29 @@ fn percent_range(scaled: &[(usize, f64)]) -> String {
 impl FitReport {
     /// The ticket's notes on turned, scaled and centred pages (none when all fit exactly).
     pub fn notes(&self) -> Vec<Note> {
-        let fr = |p: &[usize]| page_list(p, |n| format!(" et {n} autres"));
-        let en = |p: &[usize]| page_list(p, |n| format!(" and {n} more"));
+        let fr = |p: &[usize]| {
+            let word = words::fr(p.len(), "page", "pages");
+            format!("{word} {}", page_list(p, |n| format!(" et {n} autres")))
+        };
+        let en = |p: &[usize]| {
+            let word = words::en(p.len(), "page", "pages");
+            format!("{word} {}", page_list(p, |n| format!(" and {n} more")))
+        };
         let mut notes = Vec::new();
         if !self.turned.is_empty() {
             notes.push(Note {
                 fr: format!(
-                    "Note : page(s) {} tournée(s) d'un quart de tour (haut vers la gauche) pour remplir leur case ; tournez le livret pour les lire.",
-                    fr(&self.turned)
+                    "Note : {} {} d'un quart de tour (haut vers la gauche) pour remplir {} ; tournez le livret pour {}.",
+                    fr(&self.turned),
+                    words::fr(self.turned.len(), "tournée", "tournées"),
+                    words::fr(self.turned.len(), "sa case", "leur case"),
+                    words::fr(self.turned.len(), "la lire", "les lire")
                 ),
                 en: format!(
-                    "Note: page(s) {} turned a quarter (top to the left) to fill their slot; turn the booklet to read them.",
-                    en(&self.turned)
+                    "Note: {} turned a quarter (top to the left) to fill {}; turn the booklet to read {}.",
+                    en(&self.turned),
+                    words::en(self.turned.len(), "its slot", "their slot"),
+                    words::en(self.turned.len(), "it", "them")
                 ),
             });
         }
@@ -234,24 +246,38 @@ impl FitReport {
             let range = percent_range(&self.scaled);
             notes.push(Note {
                 fr: format!(
-                    "Note : page(s) {} d'un autre format, mise(s) à l'échelle ({range}) et centrée(s) dans leur case.",
-                    fr(&pages)
+                    "Note : {} d'un autre format, {} ({range}) et {}.",
+                    fr(&pages),
+                    words::fr(pages.len(), "mise à l'échelle", "mises à l'échelle"),
+                    words::fr(
+                        pages.len(),
+                        "centrée dans sa case",
+                        "centrées dans leur case"
+                    )
                 ),
                 en: format!(
-                    "Note: page(s) {} of another size, scaled ({range}) and centred in their slot.",
-                    en(&pages)
+                    "Note: {} of another size, scaled ({range}) and centred in {}.",
+                    en(&pages),
+                    words::en(pages.len(), "its slot", "their slot")
                 ),
             });
         }
         if !self.centred.is_empty() {
             notes.push(Note {
                 fr: format!(
-                    "Note : page(s) {} d'un autre format, centrée(s) dans leur case sans mise à l'échelle.",
-                    fr(&self.centred)
+                    "Note : {} d'un autre format, {} sans mise à l'échelle.",
+                    fr(&self.centred),
+                    words::fr(
+                        self.centred.len(),
+                        "centrée dans sa case",
+                        "centrées dans leur case"
+                    )
                 ),
                 en: format!(
-                    "Note: page(s) {} of another size, centred in their slot at their own size.",
-                    en(&self.centred)
+                    "Note: {} of another size, centred in {} at {} own size.",
+                    en(&self.centred),
+                    words::en(self.centred.len(), "its slot", "their slot"),
+                    words::en(self.centred.len(), "its", "their")
                 ),
             });
         }

@@ -37,6 +37,7 @@ pub mod plan;
 pub mod sides;
 pub mod thickness;
 pub mod ticket;
+pub mod words;
 
 pub use choice::{
     Axis, Binding, Blanks, Duplex, Edge, ParseChoiceError, Rotation, Scheme,

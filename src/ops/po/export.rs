@@ -411,37 +411,26 @@ fn chapter_comments(
     summary: &ChapterExport,
 ) -> Vec<String> {
     let name = manifest.language(lang).map_or(lang, |l| l.name.as_str());
-    let mut lines = vec![
-        format!("{name} ({lang}) translation of {}.", pairing.source.file.rel),
-        format!(
-            "Written by `livret po export --lang {lang}`; bring it back with `livret po import --lang {lang}`."
-        ),
-        "Translate each msgstr; keep the links, images and footnote labels ([^note]) of"
-            .into(),
-        "the msgid. A fuzzy entry's source changed since its translation was accepted:"
-            .into(),
-        "the previous source is shown; review the translation, then clear the flag."
-            .into(),
-    ];
-    // The file's comments are in English, whatever the interface language.
-    if let Some(why) = summary.unpaired.as_ref().map(Text::english) {
+    // The comments are read by the translator (Poedit shows them): they are written in
+    // the interface language of `livret po export`, the same on every run in that language.
+    let head = tr!(
+        "po-comment-chapter",
+        name = name,
+        lang = lang,
+        source = pairing.source.file.rel.to_string()
+    );
+    let mut lines: Vec<String> = head.lines().map(String::from).collect();
+    if let Some(why) = &summary.unpaired {
+        let file = format!("sources/{lang}/{stem}.md");
+        let text = tr!("po-comment-unpaired", file = file, why = why);
         lines.push(String::new());
-        lines.push(format!(
-            "sources/{lang}/{stem}.md is built differently from the source: {why}."
-        ));
-        lines.push(
-            "The source's blocks without a counterpart start empty here; the others are paired."
-                .into(),
-        );
+        lines.extend(text.lines().map(String::from));
     }
     lines
 }
 
 /// The comment at the top of the template.
 fn template_comments(manifest: &Manifest) -> Vec<String> {
-    vec![
-        format!("Template of \"{}\": every text of its Markdown chapters.", manifest.guide.id),
-        "Written by `livret po export`. Start a new language from it (Poedit: New from".into(),
-        "POT/PO file; msginit), then bring it back with `livret po import --lang CODE DIR`.".into(),
-    ]
+    let text = tr!("po-comment-template", guide = manifest.guide.id.as_str());
+    text.lines().map(String::from).collect()
 }

@@ -22,7 +22,7 @@ use crate::typeset::world::GuideWorld;
 use crate::util::diag::Result;
 use canvas::lit;
 use livret_impose::ticket::{self, Note, TicketInfo};
-use livret_impose::{Imposition, Scheme, to_mm};
+use livret_impose::{Imposition, Scheme, to_mm, words};
 
 /// The language of one page of the job sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,7 +293,10 @@ fn counts(plan: &Imposition, lang: Lang) -> String {
             "{} {} {} → {} {}",
             lang.pick("1 passage :", "1 run:"),
             t.sheets,
-            lang.pick("feuille(s)", "sheet(s)"),
+            lang.pick(
+                words::fr(t.sheets, "feuille", "feuilles"),
+                words::en(t.sheets, "sheet", "sheets")
+            ),
             t.booklets,
             if cards {
                 lang.pick("cartes", "cards")

@@ -1,7 +1,7 @@
 //! The printer settings as pictograms: the paper, the double-sided flip, printing at
 //! 100 % without "fit to page", and the ink a side takes.
 
-use livret_impose::{Axis, Duplex, Imposition, Scheme, to_mm};
+use livret_impose::{Axis, Duplex, Imposition, Scheme, to_mm, words};
 
 use super::canvas::{CUT, Canvas, INK, pen};
 use super::{JobSheet, Lang};
@@ -49,7 +49,10 @@ pub fn paper(job: &JobSheet, lang: Lang) -> String {
     let count = format!(
         "{orientation} · {} {}",
         plan.sheets.len(),
-        lang.pick("feuille(s) par passage", "sheet(s) per run")
+        lang.pick(
+            words::fr(plan.sheets.len(), "feuille par passage", "feuilles par passage"),
+            words::en(plan.sheets.len(), "sheet per run", "sheets per run")
+        )
     );
     c.text((0.0, 31.0, WIDTH, 5.0), 6.5, &count, "");
     c.finish()

@@ -4,6 +4,7 @@
 use super::{Ticket, mm, pile_names};
 use crate::choice::Binding;
 use crate::plan::{Imposition, JobTicket};
+use crate::words;
 
 /// Cards: every piece is a finished card; nothing is folded or stapled.
 pub(super) fn card_steps(out: &mut Ticket, plan: &Imposition, t: &JobTicket) {
@@ -17,15 +18,17 @@ pub(super) fn card_steps(out: &mut Ticket, plan: &Imposition, t: &JobTicket) {
     };
     out.step(
         format!(
-            "Chaque morceau est une carte finie, {fr} : {} cartes par feuille, {} feuille(s) = {} cartes. Ni pli ni agrafe.",
+            "Chaque morceau est une carte finie, {fr} : {} cartes par feuille, {} {} = {} cartes. Ni pli ni agrafe.",
             t.cells,
             t.sheets,
+            words::fr(t.sheets, "feuille", "feuilles"),
             t.cells * t.sheets
         ),
         format!(
-            "Every piece is a finished card, {en}: {} cards per sheet, {} sheet(s) = {} cards. No fold, no staple.",
+            "Every piece is a finished card, {en}: {} cards per sheet, {} {} = {} cards. No fold, no staple.",
             t.cells,
             t.sheets,
+            words::en(t.sheets, "sheet", "sheets"),
             t.cells * t.sheets
         ),
     );

@@ -7,6 +7,7 @@ mod flat;
 use crate::choice::{Axis, Binding, Duplex, Scheme};
 use crate::geometry::to_mm;
 use crate::plan::{Imposition, JobTicket};
+use crate::words;
 
 /// What the ticket describes beside the plan.
 #[derive(Debug, Clone)]
@@ -127,12 +128,16 @@ pub fn steps(plan: &Imposition, info: &TicketInfo, notes: &[Note]) -> Steps {
     }
     offset_note(&mut out, plan, info);
     if t.blanks > 0 {
+        let n = t.blanks;
         out.line(
             format!(
-                "Note : {} page(s) blanche(s) ajoutée(s) juste avant la dernière page.",
-                t.blanks
+                "Note : {n} {} juste avant la dernière page.",
+                words::fr(n, "page blanche ajoutée", "pages blanches ajoutées")
             ),
-            format!("Note: {} blank page(s) added just before the last page.", t.blanks),
+            format!(
+                "Note: {n} {} just before the last page.",
+                words::en(n, "blank page added", "blank pages added")
+            ),
         );
     }
     let lines = |text: &str| text.lines().map(String::from).collect();
@@ -202,27 +207,34 @@ fn header(out: &mut Ticket, plan: &Imposition, info: &TicketInfo, t: &JobTicket)
     out.line(format!("Fichier : {}", info.file), format!("File: {}", info.file));
     out.line(
         format!(
-            "Schéma : {} · Papier : {t_sheets} feuille(s) {sheet_fr}, {}",
+            "Schéma : {} · Papier : {t_sheets} {} {sheet_fr}, {}",
             plan.scheme,
+            words::fr(t.sheets, "feuille", "feuilles"),
             if landscape { "paysage" } else { "portrait" },
             t_sheets = t.sheets
         ),
         format!(
-            "Scheme: {} · Paper: {} sheet(s) {sheet}, {}",
+            "Scheme: {} · Paper: {} {} {sheet}, {}",
             plan.scheme,
             t.sheets,
+            words::en(t.sheets, "sheet", "sheets"),
             if landscape { "landscape" } else { "portrait" }
         ),
     );
+    let fr_blanks = match t.blanks {
+        0 => "aucune page blanche ajoutée".to_string(),
+        n => format!(
+            "{n} {}",
+            words::fr(n, "page blanche ajoutée", "pages blanches ajoutées")
+        ),
+    };
+    let en_blanks = match t.blanks {
+        0 => "no blank page added".to_string(),
+        n => format!("{n} {}", words::en(n, "blank page added", "blank pages added")),
+    };
     out.line(
-        format!(
-            "Pages : {} + {} page(s) blanche(s) ajoutée(s) = {} pages par livret",
-            t.pages, t.blanks, t.padded
-        ),
-        format!(
-            "Pages: {} + {} blank page(s) added = {} pages per booklet",
-            t.pages, t.blanks, t.padded
-        ),
+        format!("Pages : {} + {fr_blanks} = {} pages par livret", t.pages, t.padded),
+        format!("Pages: {} + {en_blanks} = {} pages per booklet", t.pages, t.padded),
     );
     if (t.scale - 1.0).abs() > 1e-6 {
         out.line(

@@ -63,7 +63,7 @@ fn a_two_sided_business_card_is_ten_per_a4_with_its_back_behind_it() {
             },
         );
         assert!(
-            t.contains("10 cards per sheet, 1 sheet(s) = 10 cards. No fold, no staple."),
+            t.contains("10 cards per sheet, 1 sheet = 10 cards. No fold, no staple."),
             "{t}"
         );
         assert!(!t.contains("Staple") && !t.contains("Fold"), "{t}");

@@ -75,10 +75,24 @@ fn the_report_names_turned_scaled_and_refused_pages() {
     assert_eq!(report.mismatch, None);
     let notes = report.notes();
     assert_eq!(notes.len(), 2);
-    assert!(notes[0].en.contains("page(s) 2 turned a quarter"), "{}", notes[0].en);
-    assert!(notes[0].fr.contains("page(s) 2 tournée(s)"), "{}", notes[0].fr);
     assert!(
-        notes[1].en.contains("page(s) 3, 5 of another size, scaled (97 %)"),
+        notes[0].en.contains(
+            "page 2 turned a quarter (top to the left) to fill its slot; turn the booklet to read it."
+        ),
+        "{}",
+        notes[0].en
+    );
+    assert!(
+        notes[0].fr.contains(
+            "page 2 tournée d'un quart de tour (haut vers la gauche) pour remplir sa case"
+        ),
+        "{}",
+        notes[0].fr
+    );
+    assert!(
+        notes[1].en.contains(
+            "pages 3, 5 of another size, scaled (97 %) and centred in their slot"
+        ),
         "{}",
         notes[1].en
     );
