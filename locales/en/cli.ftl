@@ -1,5 +1,6 @@
 # clap's own words in --help.
 cli-help-usage = Usage:
+cli-help-command-value = COMMAND
 cli-help-commands = Commands:
 cli-help-arguments = Arguments:
 cli-help-options = Options:

@@ -114,6 +114,8 @@ help-desk = The guide's workbench in a browser: translate, editions, print desk 
     .examples = Example:
           livret desk --port 8080 --no-open
 help-desk--project = The project folder, holding sources/guide.toml
+    .value = DIR
 help-desk--port = The port on 127.0.0.1 (0: one the system chooses)
+    .value = PORT
 help-desk--no-open = Do not open the browser
 desk-too-big = This PDF is over 64 MB, more than the desk takes: impose it with `livret impose`.

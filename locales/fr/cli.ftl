@@ -1,5 +1,6 @@
 # Les mots de clap dans --help.
 cli-help-usage = Utilisation :
+cli-help-command-value = COMMANDE
 cli-help-commands = Commandes :
 cli-help-arguments = Arguments :
 cli-help-options = Options :
@@ -277,7 +278,7 @@ cli-calibrate-sheet = feuille d'étalonnage { $sheet } { $orientation ->
 cli-calibrate-read = lisez la marge coupée sur les règles (printer-margin) et, par transparence depuis le verso, le décalage (back-offset = "droite,haut")
 cli-images-none = aucune photo ni image (PNG, JPEG)
 cli-images-line = p. { $page } { $path }  { $pixels } px  imprimée { $width }×{ $height } mm  { $dpi } dpi  impression : { $print }  écran : { $screen }  ({ $place })
-cli-fonts-heading = Polices qu'une construction peut utiliser :
+cli-fonts-heading = Polices qu'une fabrication peut utiliser :
 cli-fonts-scripts = écritures : { $scripts }
 cli-fonts-style-word = { $word ->
     [bold] gras

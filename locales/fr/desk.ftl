@@ -114,6 +114,8 @@ help-desk = L’atelier du guide dans un navigateur : traduire, éditions, impre
     .examples = Exemple :
           livret desk --port 8080 --no-open
 help-desk--project = Le dossier du projet, qui contient sources/guide.toml
+    .value = DOSSIER
 help-desk--port = Le port sur 127.0.0.1 (0 : celui que le système choisit)
+    .value = PORT
 help-desk--no-open = Ne pas ouvrir le navigateur
 desk-too-big = Ce PDF dépasse 64 Mo, plus que ce que l’atelier accepte : imposez-le avec `livret impose`.

@@ -46,11 +46,35 @@ fn localize_at(mut cmd: Command, key: &str) -> Command {
     }
     let prefix = key.to_string();
     cmd = cmd.mut_args(|arg| localize_arg(arg, &prefix));
+    cmd = order_options(cmd);
+    if cmd.has_subcommands() {
+        let name: &'static str =
+            Box::leak(tr!("cli-help-command-value").to_string().into_boxed_str());
+        cmd = cmd.subcommand_value_name(name);
+    }
     let layout = template(&cmd);
     cmd = cmd.help_template(layout);
     cmd.mut_subcommands(|sub| {
         let sub_key = command_key(&prefix, sub.get_name());
         localize_at(sub, &sub_key)
+    })
+}
+
+/// The command's own options first, in the order they are declared, then the global
+/// ones, then `--help` and `--version` (clap would mix them when a command's options
+/// come from more than one struct).
+fn order_options(cmd: Command) -> Command {
+    let rank = |arg: &Arg| match arg.get_id().as_str() {
+        "help" | "version" => 2,
+        _ if arg.is_global_set() => 1,
+        _ => 0,
+    };
+    let mut ids: Vec<(usize, String)> =
+        cmd.get_arguments().map(|a| (rank(a), a.get_id().to_string())).collect();
+    ids.sort_by_key(|(rank, _)| *rank);
+    cmd.mut_args(|arg| {
+        let place = ids.iter().position(|(_, id)| id == arg.get_id().as_str());
+        arg.display_order(place.unwrap_or(usize::MAX))
     })
 }
 
@@ -105,7 +129,14 @@ fn localize_arg(arg: Arg, command: &str) -> Arg {
             Some((v.get_name().to_string(), text))
         })
         .collect();
-    let arg = arg.hide_default_value(true).hide_possible_values(true).help(short);
+    let mut arg = arg.hide_default_value(true).hide_possible_values(true).help(short);
+    if value_names(&arg).is_some()
+        && let Some(name) = lookup(&format!("{key}.value"))
+    {
+        // clap keeps value names as `&'static str`: the tree is made once per run.
+        let name: &'static str = Box::leak(name.to_string().into_boxed_str());
+        arg = arg.value_name(name);
+    }
     if described.is_empty() {
         return arg.long_help(None::<&str>);
     }
@@ -120,6 +151,16 @@ fn localize_arg(arg: Arg, command: &str) -> Arg {
         long.push_str(&format!("\n\n{default}"));
     }
     arg.long_help(long)
+}
+
+/// The name an argument's value is shown with (`<DIR>`), when it has one of its own: its
+/// `.value` attribute in the catalogue says it in the interface language.
+pub fn value_names(arg: &Arg) -> Option<String> {
+    if !arg.get_action().takes_values() {
+        return None;
+    }
+    let names = arg.get_value_names()?;
+    (names.len() == 1).then(|| names[0].to_string())
 }
 
 /// The help's layout with its headings in the interface language, each section only

@@ -198,7 +198,7 @@ fn build_check_impose_and_po_export_speak_french() {
             "cible ",
             "encre par face imprimée (moyenne/la plus chargée)",
             "avertissements",
-            "1 cible construite, 0 déjà à jour",
+            "1 livret fabriqué, 0 déjà à jour",
         ],
         &["wrote ", "ink per side", "warnings", "built 1 target", "up to date"],
     );

@@ -31,6 +31,9 @@ fn walk(cmd: &Command, key: &str, out: &mut Vec<(String, String)>) {
         let arg_key = arg_key(key, arg);
         let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
         out.push((arg_key.clone(), help));
+        if let Some(names) = super::value_names(arg) {
+            out.push((format!("{arg_key}.value"), names));
+        }
         if arg.get_action().takes_values() {
             for value in arg.get_possible_values() {
                 if let Some(help) = value.get_help() {
