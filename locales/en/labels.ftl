@@ -6,4 +6,4 @@ labels-missing = { $lang }: { $count ->
 labels-to-translate = { $lang }: { $count ->
         [one] one label in guide.toml is
        *[other] { $count } labels in guide.toml are
-    } still to translate (they start with a language mark such as [fr] and print so): { $labels }.
+    } still to be translated (they start with a language mark such as [fr] and are printed that way): { $labels }.

@@ -4,6 +4,6 @@ labels-missing = { $lang } : { $count ->
        *[other] { $count } mots imprimés par la mise en page manquent
     } dans ses labels de guide.toml ; son livret les montre donc en anglais : { $labels }. Ajoutez-les aux `labels` de la langue (livret n'a ses propres mots qu'en français et en anglais).
 labels-to-translate = { $lang } : { $count ->
-        [one] un label de guide.toml est
-       *[other] { $count } labels de guide.toml sont
-    } encore à traduire (ils commencent par une marque de langue comme [fr] et s'impriment ainsi) : { $labels }.
+        [one] un mot de mise en page (label de guide.toml) est
+       *[other] { $count } mots de mise en page (labels de guide.toml) sont
+    } encore à traduire (ils commencent par une marque de langue comme [fr] et sont imprimés ainsi) : { $labels }.

@@ -254,13 +254,18 @@ fn both_guides_show_the_report_of_an_edited_fresh_guide() {
     let text = fs::read_to_string(&fr).unwrap();
     fs::write(&fr, text.replace("peuvent travailler", "peuvent mieux travailler"))
         .unwrap();
-    let (code, out, _) = livret_in(&guide, "check", &["--lang", "en"]);
-    assert_eq!(code, 1, "{out}");
-    for doc in ["docs/en/guide.md", "docs/fr/guide.md"] {
+    // Each guide quotes the report in its own language.
+    for (doc, ui, start) in [
+        ("docs/en/guide.md", "en", "en: stale"),
+        ("docs/fr/guide.md", "fr", "en : sources/en/01-introduction.md est périmé"),
+    ] {
+        let (code, out, _) =
+            livret_in(&guide, "check", &["--lang", "en", "--ui-lang", ui]);
+        assert_eq!(code, 1, "{out}");
         let text = fs::read_to_string(repo().join(doc)).unwrap();
         let shown = text
             .split("```text\n")
-            .find(|b| b.starts_with("en: stale"))
+            .find(|b| b.starts_with(start))
             .unwrap_or_else(|| panic!("{doc}: no stale report shown"))
             .split("```")
             .next()

@@ -214,7 +214,10 @@ fn a_language_without_labels_is_warned_with_their_names() {
     assert!(normalize(&pdf_text(&pdf, None)).contains("Loowdi"));
     // bm's placeholders are named too, until translated.
     let (_, _, err) = livret_in(&dir, "build", &["--lang", "bm", "--no-print"]);
-    assert!(err.contains("bm: 12 labels in guide.toml are still to translate"), "{err}");
+    assert!(
+        err.contains("bm: 12 labels in guide.toml are still to be translated"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -54,7 +54,7 @@ fn help_is_in_french_under_a_french_locale() {
             "Utilisation : livret",
             "Commandes :",
             "Options :",
-            "Construire les PDF de lecture",
+            "Fabriquer les PDF de lecture",
             "Afficher l'aide",
             "Afficher la version",
             "Valeurs possibles :",
@@ -145,7 +145,7 @@ fn usage_errors_and_errors_are_in_french() {
         &[
             "erreur : sous-commande inconnue « buidl »",
             "conseil : une sous-commande semblable existe : « build »",
-            "Utilisation : livret [OPTIONS] <COMMAND>",
+            "Utilisation : livret [OPTIONS] <COMMANDE>",
             "Pour en savoir plus, essayez « --help ».",
         ],
         &["error:", "unrecognized", "tip:", "hint:", "For more information"],
@@ -213,7 +213,7 @@ fn build_check_impose_and_po_export_speak_french() {
     says(
         &out,
         &[
-            "24 pages → 6 feuilles saddle en a4 (1 livret)",
+            "24 pages → 6 feuilles saddle en A4 (1 livret)",
             "encre par face imprimée :",
             "écrit feuilles.pdf",
         ],
