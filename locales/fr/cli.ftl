@@ -291,7 +291,7 @@ cli-fonts-style-word = { $word ->
 cli-fonts-script = { $script ->
     [latin] latin
     [bambara] latin du bambara (ɛ ɔ ɲ ŋ)
-    [nko] n'ko
+    [nko] N'Ko
     [ajami] arabe (ajami)
     [tifinagh] tifinagh
    *[other] { $script }

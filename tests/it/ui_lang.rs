@@ -268,3 +268,37 @@ fn json_output_is_the_same_in_both_languages() {
     );
     assert_eq!(french, english);
 }
+
+#[test]
+fn fonts_calibrate_and_value_names_speak_french() {
+    let dir = sample_project();
+    let (code, out, err) = livret_env(dir.path(), &["fonts"], FRENCH);
+    assert!(code == 0 || code == 1, "{err}");
+    says(
+        &out,
+        &[
+            "Andika — gras italique",
+            "Andika — normal",
+            "écritures : latin, latin du bambara",
+        ],
+        &["bold", "regular", "Latin for Bambara", "Arabic (Ajami)"],
+    );
+    let pdf = dir.path().join("etalonnage.pdf");
+    let args = ["calibrate", "--sheet", "a4", "--orientation", "landscape", "-o"];
+    let mut args: Vec<&str> = args.to_vec();
+    args.push(pdf.to_str().unwrap());
+    let (code, out, err) = livret_env(dir.path(), &args, FRENCH);
+    assert_eq!(code, 0, "{err}");
+    says(
+        &out,
+        &["feuille d'étalonnage A4 paysage", "recto verso retourné sur le bord long :"],
+        &["landscape", "duplex", " a4 "],
+    );
+    let (code, out, _) = livret_env(dir.path(), &["impose", "--help"], FRENCH);
+    assert_eq!(code, 0);
+    says(&out, &["--output <SORTIE.pdf>", "--scheme <SCHÉMA>", "<PDF>"], &["<SCHEME>"]);
+    // The command's own options come before the global ones.
+    let at = |flag: &str| out.find(flag).unwrap_or_else(|| panic!("{flag}:\n{out}"));
+    assert!(at("--quantity <") < at("-q, --quiet"), "{out}");
+    assert!(at("--fit <") < at("-v, --verbose"), "{out}");
+}
