@@ -75,6 +75,21 @@ fn gray<'a>(print: &ReportEntry, note: &'a str) -> &'a str {
     if print.output.path.contains("-gray") { note } else { "" }
 }
 
+/// A print file's sheets and booklets, counted in French or in English: `1 feuille pour
+/// 1 livret`, `3 sheets for 2 booklets`.
+fn counts(print: &ReportEntry, french: bool) -> String {
+    let (s, b) = (print.sheets.unwrap_or(0), print.booklets.unwrap_or(1));
+    if french {
+        let (sheet, booklet) =
+            (words::fr(s, "feuille", "feuilles"), words::fr(b, "livret", "livrets"));
+        format!("{s} {sheet} pour {b} {booklet}")
+    } else {
+        let (sheet, booklet) =
+            (words::en(s, "sheet", "sheets"), words::en(b, "booklet", "booklets"));
+        format!("{s} {sheet} for {b} {booklet}")
+    }
+}
+
 /// The README: in French, then in English, then the checksums.
 fn readme_text(manifest: &Manifest, entries: &[&ReportEntry]) -> String {
     let source = &manifest.guide.source_language;
@@ -112,14 +127,11 @@ fn readme_text(manifest: &Manifest, entries: &[&ReportEntry]) -> String {
     for p in &prints {
         let _ = writeln!(
             out,
-            "- {} : {}, format {}, {} {} pour {} {} ({}{}) — fiche de travail (texte) : {}, fiche illustrée (PDF) : {}",
+            "- {} : {}, format {}, {} ({}{}) — fiche de travail (texte) : {}, fiche illustrée (PDF) : {}",
             file_name(&p.output.path),
             language(&p.lang),
             p.layout,
-            p.sheets.unwrap_or(0),
-            words::fr(p.sheets.unwrap_or(0), "feuille", "feuilles"),
-            p.booklets.unwrap_or(1),
-            words::fr(p.booklets.unwrap_or(1), "livret", "livrets"),
+            counts(p, true),
             p.scheme.map_or(String::new(), |s| s.to_string()),
             gray(p, ", imprimante noir et blanc"),
             ticket_of(p),
@@ -138,14 +150,11 @@ fn readme_text(manifest: &Manifest, entries: &[&ReportEntry]) -> String {
     for p in &prints {
         let _ = writeln!(
             out,
-            "- {}: {}, {} format, {} {} for {} {} ({}{}) — job ticket (text): {}, job sheet (pictures): {}",
+            "- {}: {}, {} format, {} ({}{}) — job ticket (text): {}, job sheet (pictures): {}",
             file_name(&p.output.path),
             language(&p.lang),
             p.layout,
-            p.sheets.unwrap_or(0),
-            words::en(p.sheets.unwrap_or(0), "sheet", "sheets"),
-            p.booklets.unwrap_or(1),
-            words::en(p.booklets.unwrap_or(1), "booklet", "booklets"),
+            counts(p, false),
             p.scheme.map_or(String::new(), |s| s.to_string()),
             gray(p, ", black-and-white printer"),
             ticket_of(p),

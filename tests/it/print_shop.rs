@@ -392,7 +392,9 @@ fn marks_that_find_no_room_are_said() {
         job.impose(&["--scheme", "saddle", "--sheet", "a4", "--marks", "crop,fold"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("marks could not be drawn"), "{stderr}");
-    assert!(job.ticket().contains("mark(s) not drawn"), "{}", job.ticket());
+    let ticket = job.ticket();
+    assert!(ticket.contains("marks not drawn, for lack of room"), "{ticket}");
+    assert!(ticket.contains("repères non dessinés, faute de place"), "{ticket}");
 }
 
 #[test]
