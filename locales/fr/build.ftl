@@ -31,32 +31,32 @@ build-blurry-image = { $place } : l'image `{ $path }` n'a que { $dpi } dpi à la
 build-package-not-empty = { $path } n'est pas vide
 build-package-not-empty-hint = donnez à --package un nouveau dossier (ou videz celui-ci) : les anciens fichiers se mêleraient aux nouveaux ; ou un nom finissant par .zip pour une seule archive
 build-package-nothing = il n'y a aucun fichier d'impression à rassembler
-build-package-nothing-hint = ajoutez des préréglages [[print]] à guide.toml, et construisez sans --no-print
+build-package-nothing-hint = ajoutez des préréglages [[print]] à guide.toml, et fabriquez sans --no-print
 
-# Le verrou de construction (une seule construction à la fois par projet).
-build-lock-failed = impossible de prendre le verrou de construction { $path }
-build-lock-held = une autre construction livret est en cours sur ce projet (le processus { $pid } tient le verrou { $path })
-build-lock-held-named = une autre construction livret est en cours sur ce projet (le processus { $pid }, `{ $name }`, tient le verrou { $path })
-build-lock-held-wait = attendez la fin de cette construction, puis relancez-la
-build-lock-not-livret = le processus { $pid } n'est pas livret : le verrou a sans doute été laissé par une construction interrompue
-build-lock-remove = si aucune construction livret ne tourne sur ce projet, supprimez le verrou et relancez : rm { $path }
+# Le verrou de fabrication (une seule fabrication à la fois par projet).
+build-lock-failed = impossible de prendre le verrou de fabrication { $path }
+build-lock-held = une autre fabrication livret est en cours sur ce projet (le processus { $pid } tient le verrou { $path })
+build-lock-held-named = une autre fabrication livret est en cours sur ce projet (le processus { $pid }, `{ $name }`, tient le verrou { $path })
+build-lock-held-wait = attendez la fin de cette fabrication, puis relancez-la
+build-lock-not-livret = le processus { $pid } n'est pas livret : le verrou a sans doute été laissé par une fabrication interrompue
+build-lock-remove = si aucune fabrication livret ne tourne sur ce projet, supprimez le verrou et relancez : rm { $path }
 
 # Rapports des constructions en parts (livret report merge).
 build-report-unreadable = { $path } : ce n'est pas un rapport livret ({ $reason })
 build-report-unreadable-hint = donnez les fichiers out/<guide>/report.json écrits par `livret build`
 build-report-other-guide = { $path } : guide `{ $guide }` édition { $edition }, mais le premier rapport est celui du guide `{ $first_guide }` édition { $first_edition }
-build-report-other-guide-hint = ne fusionnez que les parts d'une même construction
+build-report-other-guide-hint = ne fusionnez que les parts d'une même fabrication
 build-report-differs = { $path } : { $file } diffère du même fichier dans un rapport précédent
-build-report-differs-hint = deux parts ont construit la même cible différemment : reconstruisez-la
+build-report-differs-hint = deux parts ont fabriqué la même cible différemment : refabriquez-la
 build-report-none = aucun rapport à fusionner
 
-build-threads-failed = impossible de lancer { $count } fils de construction ({ $reason })
+build-threads-failed = impossible de lancer { $count } fils de fabrication ({ $reason })
 
 # Cibles construites dans un processus à part (build --memory, --timeout).
-build-memory-limit-failed = impossible de limiter la mémoire d'une construction ({ $reason })
+build-memory-limit-failed = impossible de limiter la mémoire d'une fabrication ({ $reason })
 build-own-program-missing = impossible de trouver le programme livret lui-même ({ $reason })
-build-process-failed = impossible de lancer un processus de construction ({ $reason })
-build-process-unreadable = un processus de construction a répondu quelque chose que livret ne sait pas lire ({ $reason })
+build-process-failed = impossible de lancer un processus de fabrication ({ $reason })
+build-process-unreadable = un processus de fabrication a répondu quelque chose que livret ne sait pas lire ({ $reason })
 build-timed-out = { $target } : abandon après { $seconds } s (--timeout) ; rien de cette cible n'a été enregistré
 build-timed-out-loop = un chapitre Typst tourne peut-être sans fin : cherchez une boucle ou une récursion qui ne s'arrête jamais
 build-timed-out-more = si le guide est seulement gros, accordez plus de temps avec --timeout SECONDES
@@ -65,7 +65,7 @@ build-out-of-memory = { $target } : arrêté : il lui fallait plus de mémoire q
 build-out-of-memory-look = un chapitre construit peut-être un texte, une liste ou une image énorme : regardez { $suspects }
 build-out-of-memory-more = si le guide est seulement gros, accordez plus de mémoire avec --memory, par exemple --memory 8GB
 build-process-silent = aucun message
-build-process-stopped = { $target } : le processus de construction s'est arrêté de façon inattendue ({ $last }) ; rien de cette cible n'a été enregistré
+build-process-stopped = { $target } : le processus de fabrication s'est arrêté de façon inattendue ({ $last }) ; rien de cette cible n'a été enregistré
 build-process-stopped-look = regardez { $suspects }
 build-size-gb = { $size } Go
 build-size-mb = { $size } Mo

@@ -40,7 +40,7 @@ cli-error-tip-remove-dashes = la sous-commande « { $command } » existe ; pour 
 
 # Les valeurs de la ligne de commande que livret vérifie lui-même.
 cli-args-not-jobs = « { $value } » n'est pas un nombre de cibles
-cli-args-jobs-range = livret construit au plus { $most } cibles à la fois, et au moins 1 (sans -j : une par cœur)
+cli-args-jobs-range = livret fabrique au plus { $most } cibles à la fois, et au moins 1 (sans -j : une par cœur)
 cli-args-memory-min = donnez au moins { $megabytes } Mo (livret lui-même a besoin d'autant)
 cli-args-not-seconds = « { $value } » n'est pas un nombre de secondes
 cli-args-seconds-range = donnez entre 1 et 86400 secondes (une journée)
@@ -50,7 +50,7 @@ cli-args-dpi-range = donnez une résolution entre 10 et 1200 dpi, par exemple --
 # livret build : la progression, les lignes de chaque cible, les lignes de fin.
 cli-progress-up-to-date = fait : déjà à jour
 cli-progress-done = fait : { $pages } pages, { $size }
-cli-progress-timing = { $lang } { $layout } : construit en { $millis } ms à partir de { $inputs } { $inputs ->
+cli-progress-timing = { $lang } { $layout } : fabriqué en { $millis } ms à partir de { $inputs } { $inputs ->
     [one] fichier
    *[other] fichiers
     } du projet, { $decodes } { $decodes ->
@@ -85,7 +85,7 @@ cli-build-done = { $count ->
     [one] { $count } livret fabriqué
    *[other] { $count } livrets fabriqués
     }, { $kept } déjà à jour (--force les refabrique) ; tous les fichiers produits sont listés dans { $report }
-cli-build-not-a-job = ce n'est pas une tâche de construction ({ $reason })
+cli-build-not-a-job = ce n'est pas une tâche de fabrication ({ $reason })
 
 # Le tableau qui termine livret build.
 cli-table-target = cible
@@ -130,7 +130,7 @@ cli-findings-intended = { $count } { $count ->
     [one] montré
    *[other] montrés
     }
-cli-orphan = le chapitre « { $chapter } » n'est pas dans sources/guide.toml, donc aucune construction ne l'utilise ; s'il a été renommé : { $rename } ; s'il a été supprimé : effacez ses fichiers (la traduction, .accepted/{ $chapter }.txt, sa ligne dans status.toml)
+cli-orphan = le chapitre « { $chapter } » n'est pas dans sources/guide.toml, donc aucun livret ne l'utilise ; s'il a été renommé : { $rename } ; s'il a été supprimé : effacez ses fichiers (la traduction, .accepted/{ $chapter }.txt, sa ligne dans status.toml)
 cli-orphan-new-name = NOUVEAU-NOM
 
 # livret check : une traduction périmée et ses blocs modifiés.
@@ -240,7 +240,7 @@ cli-po-left-untranslated = laissé tel quel : aucune traduction dans les fichier
 cli-po-waiting = { $count } { $count ->
     [one] chapitre
    *[other] chapitres
-    } sans traduction pour l'instant : la construction { $count ->
+    } sans traduction pour l'instant : la fabrication { $count ->
     [one] le montre
    *[other] les montre
     } dans la langue source
@@ -336,7 +336,7 @@ cli-proof-marked = { $count } { $count ->
    *[other] planches
     }
 cli-proof-hash-only = { $chapter } : la source a changé depuis son acceptation, mais seule son empreinte a été gardée : ses changements ne sont pas marqués (une fois le chapitre relu, « { $command } » en garde une copie)
-cli-watch-built = construit { $path } ({ $pages } pages) en { $millis } ms (typst { $typst } ms)
+cli-watch-built = fabriqué { $path } ({ $pages } pages) en { $millis } ms (typst { $typst } ms)
 cli-watch-failed = échec ; en attente de la prochaine modification
 cli-watch-serving = les pages sont servies à l'adresse { $url }
 cli-man-written = pages de manuel écrites dans { $path }

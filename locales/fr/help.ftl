@@ -42,25 +42,25 @@ help-build--layouts = Seulement ce format (peut être répété)
     .value = NOM
 help-build--strict = Échouer quand il manque des chapitres à une traduction, au lieu de montrer le texte source
 help-build--no-print = Seulement les PDF de lecture : sauter les préréglages d'impression (feuilles imposées et fiches de travail)
-help-build--force = Reconstruire toutes les cibles, même celles dont les sources n'ont pas changé
-help-build--jobs = Cibles construites en même temps (par défaut : une par cœur de processeur ; 64 au plus)
+help-build--force = Refabriquer tous les livrets, même ceux dont les sources n'ont pas changé
+help-build--jobs = Livrets fabriqués en même temps (par défaut : un par cœur de processeur ; 64 au plus)
     .value = N
 help-build--timeout = S'arrêter avec une erreur quand une cible prend plus que ce nombre de secondes
     .value = SECONDES
-help-build--memory = S'arrêter avec une erreur quand une cible demande plus de mémoire que cela (par exemple 2GB, ou `none`) ; les cibles qui ont des chapitres Typst sont construites dans un processus à part.
+help-build--memory = S'arrêter avec une erreur quand une cible demande plus de mémoire que cela (par exemple 2GB, ou `none`) ; les cibles qui ont des chapitres Typst sont fabriquées dans un processus à part.
     .value = TAILLE
-help-build--shard = Ne construire que la K-ième des N parts des cibles (stable), par exemple sur la machine K de N d'une intégration continue.
+help-build--shard = Ne fabriquer que la K-ième des N parts des cibles (stable), par exemple sur la machine K de N d'une intégration continue.
     .value = K/N
-help-build--package = Rassembler aussi les fichiers d'impression, les fiches de travail et un README pour l'imprimerie dans DOSSIER (ou dans une archive zip, aux mêmes octets pour la même construction, quand DOSSIER finit par .zip)
+help-build--package = Rassembler aussi les fichiers d'impression, les fiches de travail et un README pour l'imprimerie dans DOSSIER (ou dans une archive zip, aux mêmes octets pour la même fabrication, quand DOSSIER finit par .zip)
     .value = DOSSIER
 help-build--pdf-standard = Rendre les PDF de lecture conformes à une norme PDF, par exemple a-2b (PDF/A-2b, pour l'archivage).
     .value = NORME
-help-build--list-targets = Lister les cibles que cette commande construirait, sans rien construire
+help-build--list-targets = Lister les cibles que cette commande fabriquerait, sans rien fabriquer
 help-build--format = Avec --list-targets : human (une par ligne) ou json
     .human = Texte pour les personnes
     .json = JSON pour les outils
     .value = FORMAT
-help-build--system-fonts = Utiliser aussi les polices installées sur ce système (les constructions ne sont alors plus reproductibles ailleurs)
+help-build--system-fonts = Utiliser aussi les polices installées sur ce système (les fabrications ne sont alors plus reproductibles ailleurs)
 
 help-impose = Imposer n'importe quel PDF sur des feuilles d'imprimante (piqûre à cheval, coupe et pile, zine…)
     .examples = Exemples :
@@ -151,7 +151,7 @@ help-check--timeout = S'arrêter avec une erreur quand la commande prend plus qu
     .value = SECONDES
 help-check--memory = S'arrêter avec une erreur quand les compilations demandent plus de mémoire que cela (par exemple 2GB, ou `none`) : la commande tourne dans un processus à part sous cette limite.
     .value = TAILLE
-help-check--system-fonts = Utiliser aussi les polices installées sur ce système (les constructions ne sont alors plus reproductibles ailleurs)
+help-check--system-fonts = Utiliser aussi les polices installées sur ce système (les fabrications ne sont alors plus reproductibles ailleurs)
 
 help-proof = Un PDF d'épreuve : chaque page traduite à côté de la page source, chapitre par chapitre
     .examples = Exemple :
@@ -169,7 +169,7 @@ help-proof--timeout = S'arrêter avec une erreur quand la commande prend plus qu
     .value = SECONDES
 help-proof--memory = S'arrêter avec une erreur quand les compilations demandent plus de mémoire que cela (par exemple 2GB, ou `none`) : la commande tourne dans un processus à part sous cette limite.
     .value = TAILLE
-help-proof--system-fonts = Utiliser aussi les polices installées sur ce système (les constructions ne sont alors plus reproductibles ailleurs)
+help-proof--system-fonts = Utiliser aussi les polices installées sur ce système (les fabrications ne sont alors plus reproductibles ailleurs)
 
 help-preview = Aperçus PNG : une planche-contact de toutes les pages, et les pages elles-mêmes
     .examples = Exemple :
@@ -187,7 +187,7 @@ help-preview--timeout = S'arrêter avec une erreur quand la commande prend plus 
     .value = SECONDES
 help-preview--memory = S'arrêter avec une erreur quand les compilations demandent plus de mémoire que cela (par exemple 2GB, ou `none`) : la commande tourne dans un processus à part sous cette limite.
     .value = TAILLE
-help-preview--system-fonts = Utiliser aussi les polices installées sur ce système (les constructions ne sont alors plus reproductibles ailleurs)
+help-preview--system-fonts = Utiliser aussi les polices installées sur ce système (les fabrications ne sont alors plus reproductibles ailleurs)
 
 help-images = Lister chaque image matricielle : pixels, taille imprimée, dpi, ce que chaque édition incorpore
     .examples = Exemple :
@@ -202,13 +202,13 @@ help-images--format = human (un tableau par livret) ou json
     .human = Texte pour les personnes
     .json = JSON pour les outils
     .value = FORMAT
-help-images--system-fonts = Utiliser aussi les polices installées sur ce système (les constructions ne sont alors plus reproductibles ailleurs)
+help-images--system-fonts = Utiliser aussi les polices installées sur ce système (les fabrications ne sont alors plus reproductibles ailleurs)
 
-help-report = Travailler sur les rapports de construction (out/<guide>/report.json)
+help-report = Travailler sur les rapports de fabrication (out/<guide>/report.json)
     .examples = Exemple :
           livret report merge part-1/report.json part-2/report.json -o report.json
 
-help-report-merge = Fusionner en un seul les report.json des constructions réparties (--shard)
+help-report-merge = Fusionner en un seul les report.json des fabrications réparties (--shard)
     .examples = Exemple :
           livret report merge part-1/report.json part-2/report.json -o report.json
 help-report-merge--reports = Les rapports des parts
@@ -242,27 +242,27 @@ help-man = Écrire les pages de manuel (livret.1 et une par commande) dans un do
 help-man--dir = Où les écrire
     .value = DOSSIER
 
-help-watch = Reconstruire le PDF de lecture d'une langue à chaque modification, de façon incrémentale (Ctrl-C arrête)
+help-watch = Refabriquer le PDF de lecture d'une langue à chaque modification, de façon incrémentale (Ctrl-C arrête)
     .examples = Exemple :
           livret watch --lang bm --layout pocket-a6
 help-watch--project = Le dossier du projet, qui contient sources/guide.toml
     .value = DOSSIER
-help-watch--lang = La langue à reconstruire
+help-watch--lang = La langue à refabriquer
     .value = LANGUE
 help-watch--layout = Le format (par défaut : le premier de guide.toml)
     .value = NOM
-help-watch--serve = Montrer aussi les pages dans un navigateur, sur localhost, rechargées après chaque reconstruction
+help-watch--serve = Montrer aussi les pages dans un navigateur, sur localhost, rechargées après chaque fabrication
 help-watch--port = Le port de `--serve` (par défaut : le premier libre de 3000 à 3005 ; 0 : n'importe quel port libre, affiché)
     .value = N
-help-watch--max-builds = S'arrêter après ce nombre de constructions (pour les scripts et les mesures)
+help-watch--max-builds = S'arrêter après ce nombre de fabrications (pour les scripts et les mesures)
     .value = N
-help-watch--timeout = Abandonner une reconstruction qui prend plus que ce nombre de secondes
+help-watch--timeout = Abandonner une fabrication qui prend plus que ce nombre de secondes
     .value = SECONDES
 help-watch--memory = S'arrêter avec une erreur quand les compilations demandent plus de mémoire que cela (par exemple 2GB, ou `none`) : la commande tourne dans un processus à part sous cette limite.
     .value = TAILLE
 help-watch--pdf-standard = Rendre les PDF de lecture conformes à une norme PDF, par exemple a-2b (comme `build`).
     .value = NORME
-help-watch--system-fonts = Utiliser aussi les polices installées sur ce système (les constructions ne sont alors plus reproductibles ailleurs)
+help-watch--system-fonts = Utiliser aussi les polices installées sur ce système (les fabrications ne sont alors plus reproductibles ailleurs)
 
 help-po = Une traduction en fichiers PO pour Poedit, Lokalize ou Weblate, et retour
     .examples = Exemples :
@@ -316,6 +316,6 @@ help-chapter-rename--format = human ou json
     .json = JSON pour les outils
     .value = FORMAT
 
-help-isolated = Construit une cible de `livret build --memory` (livret la lance lui-même, dans un processus à part)
+help-isolated = Fabrique une cible de `livret build --memory` (livret la lance lui-même, dans un processus à part)
 help-isolated--job = La tâche, en JSON
     .value = TÂCHE

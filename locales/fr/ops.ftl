@@ -43,10 +43,10 @@ ops-chapter-known = les chapitres sont : { $chapters }
 ops-watch-status = { $pages ->
     [one] { $pages } page
    *[other] { $pages } pages
-}, construction en { $millis } ms
+}, fabrication en { $millis } ms
 ops-watch-failed = impossible de surveiller les fichiers ({ $reason })
-ops-watch-timed-out = la reconstruction a abandonné après { $seconds } s (--timeout) ; la surveillance s'est arrêtée
-ops-watch-not-forced = watch a demandé une construction forcée
+ops-watch-timed-out = la fabrication a abandonné après { $seconds } s (--timeout) ; la surveillance s'est arrêtée
+ops-watch-not-forced = watch a demandé une fabrication forcée
 
 # livret proof : les légendes au-dessus de chaque page de l'épreuve, et ses erreurs.
 ops-proof-unknown-language = langue inconnue `{ $lang }`

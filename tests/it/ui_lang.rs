@@ -75,7 +75,7 @@ fn help_is_in_french_under_a_french_locale() {
         &out,
         &[
             "Utilisation : livret build [OPTIONS]",
-            "Reconstruire toutes les cibles",
+            "Refabriquer tous les livrets",
             "[par défaut : 300]",
             "Exemple :\n  livret build --lang fr --layout pocket-a6",
             "N'afficher que les erreurs",
@@ -122,7 +122,7 @@ fn help_is_in_english_under_c_and_english_locales_and_when_asked() {
                 "[default: 300]",
                 "Example:",
             ],
-            &["Utilisation", "Reconstruire", "par défaut"],
+            &["Utilisation", "Refabriquer", "par défaut"],
         );
     }
     // LIVRET_LANG wins over the locale.
@@ -130,7 +130,7 @@ fn help_is_in_english_under_c_and_english_locales_and_when_asked() {
         livret_env(&here, &["build", "--help"], &[("LIVRET_LANG", "fr"), ("LANG", "C")]);
     says(
         &out,
-        &["Utilisation : livret build", "Reconstruire toutes les cibles"],
+        &["Utilisation : livret build", "Refabriquer tous les livrets"],
         &["Usage:"],
     );
 }
