@@ -138,10 +138,7 @@ cli-stale-never-accepted = { $file } est périmé (jamais marqué comme relu) ; 
 cli-stale-pending = { $file } a { $untranslated } { $untranslated ->
     [one] bloc pas encore traduit
    *[other] blocs pas encore traduits
-    } et { $fuzzy } pas encore { $fuzzy ->
-    [one] relu
-   *[other] relus
-    } (fuzzy), ci-dessous
+    } et { $fuzzy } à revoir (fuzzy), ci-dessous
 cli-stale-markdown-only = { $file } est périmé (le chapitre source a changé depuis sa relecture), mais aucun de ses textes n'a changé : seulement le Markdown autour ; après relecture : { $accept }
 cli-stale-hash-only = { $file } est périmé (le chapitre source a changé depuis sa relecture) ; après relecture : { $accept }
 cli-stale-blocks = { $file } est périmé (le chapitre source a changé depuis sa relecture), { $count ->
@@ -322,8 +319,8 @@ cli-preview-wrote = écrit { $path } et { $count } { $count ->
    *[other] pages PNG
     }
 cli-proof-wrote = écrit { $path } ({ $count } { $count ->
-    [one] feuille
-   *[other] feuilles
+    [one] planche
+   *[other] planches
     } d'épreuve)
 cli-proof-marked = { $count } { $count ->
     [one] bloc modifié
