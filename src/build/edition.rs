@@ -272,7 +272,8 @@ fn test_pause_after_reading() {
 
 /// The reading PDF's warnings: typst's, characters no font shows, blurry images.
 fn reading_warnings(work: &TargetWork, print: &EditionDoc, lang: &str) -> Vec<String> {
-    let mut warnings = print.compiled.warnings.clone();
+    let mut warnings: Vec<String> =
+        print.compiled.warnings.iter().map(ToString::to_string).collect();
     warnings.extend(glyph_warnings(&work.world, &print.compiled.document, lang));
     for image in &print.images {
         if let Some(w) = image.blurry_warning()

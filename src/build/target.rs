@@ -11,6 +11,7 @@ use typst::ecow::EcoVec;
 use typst::foundations::{Bytes, Datetime};
 
 use crate::build::output::PlacedImage;
+use crate::i18n::Text;
 use crate::images::{self, ImageCache, ImageTarget, Placement, SourceImage};
 use crate::project::manifest::{Direction, Manifest};
 use crate::typeset::assemble::{
@@ -263,7 +264,7 @@ impl TargetWork {
     }
 
     /// The chapters' own warnings (raw HTML printed as text…) first, then typst's.
-    fn chapter_warnings(&self, typst: Vec<String>) -> Vec<String> {
+    fn chapter_warnings(&self, typst: Vec<Text>) -> Vec<Text> {
         let mut warnings = self.assembled.warnings.clone();
         warnings.extend(typst);
         warnings
@@ -542,7 +543,7 @@ pub fn failures(
     diags: &[SourceDiagnostic],
 ) -> Error {
     let mut rendered = culprit_images(at, standard);
-    rendered.extend(diags.iter().map(|d| compile::render(at.world, d)));
+    rendered.extend(diags.iter().map(|d| compile::render(at.world, d).to_string()));
     let what = match standard {
         Some(s) => format!("{ident}.pdf does not meet {}", standard_name(s)),
         None => format!("{ident}.pdf could not be written"),

@@ -32,7 +32,7 @@ macro_rules! areas {
     };
 }
 
-areas!("common");
+areas!("common" "project" "typeset" "images" "util" "plan");
 
 /// The bundles, English then French.
 static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 2]> =

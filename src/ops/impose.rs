@@ -147,7 +147,7 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     }
     // Measured before anything is written: it cannot fail once files are out.
     let ink = measure_ink(config, &bytes, &parsed, &plan, &title)?;
-    notes.extend(ink.unmeasured_note());
+    notes.extend(ink.unmeasured_note().map(String::from));
     let mut files = write_sheets(config, &bytes, parsed, &plan, &title)?;
     let name =
         |p: &Path| p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();

@@ -17,3 +17,4 @@ pub mod segments;
 pub mod snapshot;
 pub mod status;
 pub mod targets;
+pub mod toml_errors;

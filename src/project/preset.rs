@@ -7,6 +7,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, de::Error as _};
 
+use crate::i18n::{Text, decimal};
+use crate::tr;
 use livret_impose::paper::Paper;
 use livret_impose::{
     BackOffset, Binding, Blanks, Duplex, MarkKind, PlanOptions, Scheme, SheetSize, Size,
@@ -54,9 +56,7 @@ impl FromStr for TrimSize {
         };
         match with_unit.parse::<livret_impose::SheetSize>() {
             Ok(size) => Ok(Self(size.size())),
-            Err(_) => Err(format!(
-                "`{text}` is not a page size; write a6, a5, letter… or WxHmm such as 105x148mm"
-            )),
+            Err(_) => Err(tr!("project-page-size-invalid", text = text).into()),
         }
     }
 }
@@ -116,7 +116,15 @@ pub struct PrintChoices {
 impl PrintChoices {
     /// Refuses lengths that are not a number of mm ≥ 0; the message names the option
     /// as `name` spells it (`--creep` or `creep`).
-    pub fn check(&self, name: impl Fn(&str) -> String) -> Result<(), String> {
+    pub fn check(&self, name: impl Fn(&str) -> String) -> Result<(), Text> {
+        self.check_keyed(name).map_err(|(_, message)| message)
+    }
+
+    /// [`PrintChoices::check`], with the key (as in guide.toml) the message is about.
+    pub fn check_keyed(
+        &self,
+        name: impl Fn(&str) -> String,
+    ) -> Result<(), (&'static str, Text)> {
         let lengths = [
             ("creep", self.creep_mm),
             ("printer-margin", self.printer_margin_mm),
@@ -126,18 +134,31 @@ impl PrintChoices {
             if let Some(value) = value
                 && (!value.is_finite() || value < 0.0)
             {
-                return Err(format!(
-                    "{} must be a length in mm ≥ 0, not {value}",
-                    name(what)
-                ));
+                let value = value.to_string();
+                let message =
+                    tr!("project-length-negative", key = name(what), value = value);
+                return Err((what, message));
             }
         }
-        if let Some(problem) = self.paper.and_then(Paper::problem) {
-            let key = match self.paper {
-                Some(Paper::Caliper(_)) => "caliper",
-                _ => "paper-weight",
+        if let Some(paper) = self.paper.filter(|p| p.problem().is_some()) {
+            let message = match paper {
+                Paper::Caliper(pt) => tr!(
+                    "project-paper-caliper-range",
+                    key = name("caliper"),
+                    mm = decimal(to_mm(pt), 3)
+                ),
+                Paper::Weight(gsm) => tr!(
+                    "project-paper-weight-range",
+                    key = name("paper-weight"),
+                    gsm = decimal(gsm, 1)
+                ),
             };
-            return Err(format!("{}: {problem}", name(key)));
+            let key = if matches!(paper, Paper::Caliper(_)) {
+                "caliper"
+            } else {
+                "paper-weight"
+            };
+            return Err((key, message));
         }
         Ok(())
     }
@@ -251,7 +272,7 @@ impl Millimetres {
         if mm.is_finite() && mm >= 0.0 {
             Ok(Self(mm))
         } else {
-            Err(format!("`{text}` is not a length ≥ 0; write e.g. \"5mm\""))
+            Err(tr!("project-length-invalid", text = text).into())
         }
     }
 }
@@ -311,9 +332,10 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     let text = text.trim();
     let split = text.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(text.len());
     let (number, unit) = text.split_at(split);
-    let number: f64 = number.trim().parse().map_err(|_| {
-        format!("`{text}` is not a size; write e.g. \"3 MB\" or \"800 kB\"")
-    })?;
+    let number: f64 = number
+        .trim()
+        .parse()
+        .map_err(|_| String::from(tr!("project-byte-size-invalid", text = text)))?;
     let factor = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 1.0,
         "kb" | "k" => 1e3,
@@ -321,10 +343,10 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         "mb" | "m" => 1e6,
         "mib" => 1024.0 * 1024.0,
         "gb" => 1e9,
-        other => return Err(format!("unknown size unit `{other}`; use kB or MB")),
+        other => return Err(tr!("project-byte-size-unit", unit = other).into()),
     };
     if !(number.is_finite() && number > 0.0) {
-        return Err(format!("`{text}` is not a positive size"));
+        return Err(tr!("project-byte-size-not-positive", text = text).into());
     }
     Ok((number * factor).round() as u64)
 }
@@ -350,7 +372,11 @@ fn paper_weight<'de, D: Deserializer<'de>>(
         toml::Value::Float(v) => v.to_string(),
         toml::Value::String(s) => s,
         other => {
-            return Err(D::Error::custom(format!("`{other}` is not a paper weight")));
+            let other = other.to_string();
+            return Err(D::Error::custom(tr!(
+                "project-paper-weight-invalid",
+                value = other
+            )));
         }
     };
     text.parse().map(Some).map_err(D::Error::custom)

@@ -7,6 +7,7 @@ pub mod diag;
 pub mod fs;
 pub mod hash;
 pub mod html;
+pub mod plan_error;
 pub mod suggest;
 pub mod text;
 

@@ -89,7 +89,8 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
             if i == 0 {
                 // Characters and warnings do not depend on the layout: report them once.
                 report.unshowable = pages::unshowable(target);
-                report.warnings = target.compiled.warnings.clone();
+                report.warnings =
+                    target.compiled.warnings.iter().map(ToString::to_string).collect();
             }
             let source_pages =
                 source_targets[layout.name.as_str()].compiled.document.pages().len();

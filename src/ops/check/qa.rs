@@ -25,7 +25,7 @@ pub struct QaFinding {
     /// `punctuation`, `identical`).
     pub check: Check,
     /// What differs, in words.
-    pub message: String,
+    pub message: crate::i18n::Text,
     /// The translation file.
     pub file: String,
     /// The translation block's first line.

@@ -314,7 +314,7 @@ fn chapter_entries(stem: &str, pairing: &Pairing) -> (Vec<Entry>, ChapterExport)
         translated: 0,
         fuzzy: 0,
         untranslated: 0,
-        unpaired: pairing.parting.as_ref().map(|p| p.unpaired()),
+        unpaired: pairing.parting.as_ref().map(|p| p.unpaired().into()),
         kept: 0,
         obsolete: 0,
     };

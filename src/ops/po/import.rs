@@ -176,7 +176,7 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
         let mut p = plan(lang, &source, stem, pairing, &mine, &dir, &mut problems);
         report.notices.extend(strays(&mine, &p));
         if p.report.unpaired.is_none() {
-            p.report.unpaired = p.pairing.parting.as_ref().map(|x| x.unpaired());
+            p.report.unpaired = p.pairing.parting.as_ref().map(|x| x.unpaired().into());
         }
         planned.push(p);
     }

@@ -1,0 +1,206 @@
+//! What a newcomer's mistakes in `sources/guide.toml` mean: a date not written
+//! year-month-day, a table or key written twice, a misspelt key. Each becomes a message
+//! that names the line and says what to write instead.
+
+use serde::Deserialize;
+use toml::value::Datetime;
+
+use crate::i18n::Text;
+use crate::tr;
+
+/// The message the date's deserialiser gives to the TOML error it cannot explain
+/// itself (replaced by [`explain`], never shown).
+pub const DATE_REFUSED: &str = "livret: the date is not year-month-day";
+
+/// Reads the guide's date: a TOML date (`2026-03-15`), or the same written in quotes
+/// (`"2026-03-15"`, only this exact form: nothing else is read without ambiguity).
+pub fn guide_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Datetime, D::Error> {
+    match toml::Value::deserialize(d)? {
+        toml::Value::Datetime(date) if date.date.is_some() => Ok(date),
+        toml::Value::String(text) => {
+            quoted_date(&text).ok_or_else(|| serde::de::Error::custom(DATE_REFUSED))
+        }
+        _ => Err(serde::de::Error::custom(DATE_REFUSED)),
+    }
+}
+
+/// `"2026-03-15"` (four-digit year, two-digit month and day, a real day) as a date.
+fn quoted_date(text: &str) -> Option<Datetime> {
+    let bytes = text.as_bytes();
+    let shape = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shape {
+        return None;
+    }
+    let date: Datetime = text.parse().ok()?;
+    let d = date.date?;
+    let days = match d.month {
+        2 if d.year % 4 == 0 && (d.year % 100 != 0 || d.year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    (1..=days).contains(&d.day).then_some(date)
+}
+
+/// A TOML error at byte `offset` of `text` with the parser's `message`, said so that a
+/// newcomer understands it, with what to do; `None` for errors explained as they are.
+pub fn explain(text: &str, offset: usize, message: &str) -> Option<(Text, Text)> {
+    let (line_start, line) = line_at(text, offset);
+    if message == DATE_REFUSED || is_date_line(text, line_start, line) {
+        return Some(date_message(line));
+    }
+    if message.starts_with("duplicate key") {
+        return duplicate(text, line_start, line);
+    }
+    None
+}
+
+/// The start and the text of the line holding byte `offset`.
+fn line_at(text: &str, offset: usize) -> (usize, &str) {
+    let offset = offset.min(text.len());
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[start..].lines().next().unwrap_or("");
+    (start, line)
+}
+
+/// The key written on `line` (before `=`), if it is a `key = value` line.
+fn key_of(line: &str) -> Option<&str> {
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    (!key.is_empty() && !key.starts_with('[') && !key.starts_with('#')).then_some(key)
+}
+
+/// The table a line belongs to: the last `[header]` before `line_start`.
+fn table_before(text: &str, line_start: usize) -> Option<(usize, String)> {
+    let mut found = None;
+    for (number, line) in text[..line_start].lines().enumerate() {
+        if let Some(header) = header_of(line) {
+            found = Some((number + 1, header));
+        }
+    }
+    found
+}
+
+/// `guide.changes` for `[guide.changes]` (spaces and a comment dropped), `[[x]]`
+/// given with its brackets, `None` for a line that is not a header.
+fn header_of(line: &str) -> Option<String> {
+    let line = line.split('#').next().unwrap_or("").trim();
+    if let Some(inner) = line.strip_prefix("[[").and_then(|l| l.strip_suffix("]]")) {
+        return Some(format!("[[{}]]", inner.replace(' ', "")));
+    }
+    let inner = line.strip_prefix('[')?.strip_suffix(']')?;
+    Some(inner.replace(' ', ""))
+}
+
+/// Whether `line` sets the guide's `date` (in `[guide]`).
+fn is_date_line(text: &str, line_start: usize, line: &str) -> bool {
+    key_of(line) == Some("date")
+        && table_before(text, line_start).is_some_and(|(_, table)| table == "guide")
+}
+
+/// The date's message: what was written, and the form to write (the same day when it
+/// can be read without doubt, `15/03/2026` → `2026-03-15`).
+fn date_message(line: &str) -> (Text, Text) {
+    let value =
+        line.split_once('=').map_or("", |(_, v)| v).split('#').next().unwrap_or("");
+    let value = value.trim().trim_matches(['"', '\'']);
+    let message = tr!("project-date-form", value = value);
+    let hint = match day_month_year(value) {
+        Some(iso) => tr!("project-date-hint-same-day", date = iso),
+        None => tr!("project-date-hint"),
+    };
+    (message, hint)
+}
+
+/// `15/03/2026` or `15.03.2026` as `2026-03-15` when the day cannot be the month
+/// (more than 12), else `None`.
+fn day_month_year(value: &str) -> Option<String> {
+    let parts: Vec<&str> = value.split(['/', '.', '-']).collect();
+    let [day, month, year] = parts.as_slice() else { return None };
+    let (day, month): (u8, u8) = (day.parse().ok()?, month.parse().ok()?);
+    let year: u16 = year.parse().ok().filter(|y| (1000..=9999).contains(y))?;
+    ((13..=31).contains(&day) && (1..=12).contains(&month))
+        .then(|| format!("{year}-{month:02}-{day:02}"))
+}
+
+/// A table or key written twice: the message names where it is already.
+fn duplicate(text: &str, line_start: usize, line: &str) -> Option<(Text, Text)> {
+    if let Some(table) = header_of(line) {
+        let first = text[..line_start]
+            .lines()
+            .position(|l| header_of(l).as_deref() == Some(table.as_str()))?
+            + 1;
+        return Some((
+            tr!("project-toml-duplicate-table", table = table.as_str(), line = first),
+            tr!(
+                "project-toml-duplicate-table-hint",
+                table = table.as_str(),
+                line = first
+            ),
+        ));
+    }
+    let key = key_of(line)?;
+    let (table_line, table) =
+        table_before(text, line_start).unwrap_or((0, String::new()));
+    let first = text[..line_start]
+        .lines()
+        .enumerate()
+        .skip(table_line)
+        .find(|(_, l)| key_of(l) == Some(key))
+        .map(|(n, _)| n + 1);
+    let message = match first {
+        Some(first) if table.is_empty() => {
+            tr!("project-toml-duplicate-key-top", key = key, line = first)
+        }
+        Some(first) => {
+            tr!(
+                "project-toml-duplicate-key",
+                key = key,
+                table = table.as_str(),
+                line = first
+            )
+        }
+        None => tr!("project-toml-duplicate-key-elsewhere", key = key),
+    };
+    Some((message, tr!("project-toml-duplicate-key-hint")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_an_unambiguous_quoted_date_is_read() {
+        assert!(quoted_date("2026-03-15").is_some());
+        assert!(quoted_date("2024-02-29").is_some());
+        assert!(quoted_date("2026-02-29").is_none());
+        assert!(quoted_date("2026-3-15").is_none());
+        assert!(quoted_date("15/03/2026").is_none());
+        assert!(quoted_date("2026-13-01").is_none());
+        assert_eq!(day_month_year("15/03/2026").as_deref(), Some("2026-03-15"));
+        assert_eq!(day_month_year("05/03/2026"), None);
+    }
+
+    #[test]
+    fn a_second_table_names_the_first() {
+        let text =
+            "[guide]\nid = \"a\"\n\n[guide.changes]\nfr = [\"x\"]\n\n[ guide.changes ]\n";
+        let at = text.rfind("changes").unwrap();
+        let (message, _) = explain(text, at, "duplicate key").unwrap();
+        assert!(
+            message.contains("[guide.changes]") && message.contains("line 4"),
+            "{message}"
+        );
+        let text =
+            "[guide]\nid = \"a\"\n[guide.title]\nfr = \"A\"\nen = \"B\"\nfr = \"C\"\n";
+        let (message, _) =
+            explain(text, text.rfind("fr").unwrap(), "duplicate key").unwrap();
+        assert!(message.contains("`fr`") && message.contains("line 4"), "{message}");
+        assert!(message.contains("[guide.title]"), "{message}");
+    }
+}
