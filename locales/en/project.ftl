@@ -10,6 +10,7 @@ project-manifest-comments-hint = every key is explained in the comments of the g
 project-date-form = the date `{ $value }` is not written year-month-day
 project-date-hint = write the date as year-month-day, without quotes: date = 2026-03-15 for 15 March 2026
 project-date-hint-same-day = write it year-month-day, without quotes: date = { $date }
+project-date-no-such-day = the date { $value } does not exist (year-month-day: is the month from 01 to 12, and the day in that month?)
 project-date-no-day = the date has no day
 project-toml-duplicate-table = the table [{ $table }] is written twice: it is already at line { $line }
 project-toml-duplicate-table-hint = add your lines to the [{ $table }] at line { $line } (or change them there) and delete this second [{ $table }] line

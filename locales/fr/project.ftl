@@ -10,6 +10,7 @@ project-manifest-comments-hint = chaque clé est expliquée dans les commentaire
 project-date-form = la date `{ $value }` n'est pas écrite sous la forme année-mois-jour
 project-date-hint = écrivez la date sous la forme année-mois-jour, sans guillemets : date = 2026-03-15 pour le 15 mars 2026
 project-date-hint-same-day = écrivez-la sous la forme année-mois-jour, sans guillemets : date = { $date }
+project-date-no-such-day = la date { $value } n'existe pas (année-mois-jour : le mois va-t-il de 01 à 12, et le jour existe-t-il dans ce mois ?)
 project-date-no-day = la date n'a pas de jour
 project-toml-duplicate-table = la table [{ $table }] est écrite deux fois : elle existe déjà à la ligne { $line }
 project-toml-duplicate-table-hint = ajoutez vos lignes à la table [{ $table }] de la ligne { $line } (ou modifiez-les là) et supprimez cette seconde ligne [{ $table }]

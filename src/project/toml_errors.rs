@@ -109,7 +109,15 @@ fn date_message(line: &str) -> (Text, Text) {
     let value =
         line.split_once('=').map_or("", |(_, v)| v).split('#').next().unwrap_or("");
     let value = value.trim().trim_matches(['"', '\'']);
-    let message = tr!("project-date-form", value = value);
+    let iso_shape = value.len() == 10
+        && value
+            .char_indices()
+            .all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    let message = if iso_shape {
+        tr!("project-date-no-such-day", value = value)
+    } else {
+        tr!("project-date-form", value = value)
+    };
     let hint = match day_month_year(value) {
         Some(iso) => tr!("project-date-hint-same-day", date = iso),
         None => tr!("project-date-hint"),
