@@ -18,6 +18,17 @@ project-toml-duplicate-key = `{ $key }` is set twice in [{ $table }]: it is alre
 project-toml-duplicate-key-top = `{ $key }` is set twice: it is already at line { $line }
 project-toml-duplicate-key-elsewhere = `{ $key }` is set twice (it is already set higher up in the file, maybe as a table [… .{ $key }] or a dotted key)
 project-toml-duplicate-key-hint = keep one of the two: change the value where it is already written and delete this line
+project-toml-unquoted = the value of `{ $key }` is text and must be in quotes
+project-toml-unquoted-hint = write it between straight quotes: { $example }
+project-toml-missing-key = [{ $table }] has no `{ $key }`: this key is needed
+project-toml-unknown-key = `{ $key }` is not a key of [{ $table }]
+project-toml-known-keys = the keys are: { $keys }
+project-toml-expected-number = `{ $key }` takes a whole number, without quotes (e.g. { $key } = 2)
+project-toml-expected-decimal = `{ $key }` takes a number, without quotes, with a point for decimals (e.g. { $key } = 1.5)
+project-toml-expected-text = `{ $key }` takes text in quotes (e.g. { $key } = "…")
+project-toml-expected-list = `{ $key }` takes a list in square brackets (e.g. { $key } = ["…", "…"])
+project-toml-expected-boolean = `{ $key }` takes true or false, without quotes
+project-length-expecting = a length in mm, as a number (5) or with its unit ("5mm")
 project-guide-id-invalid = the guide id `{ $id }` cannot be used in file names
 project-guide-id-invalid-hint = use lowercase letters, digits and dashes, e.g. id = "securite-collaborative"
 project-chapters-empty = the chapter list is empty
@@ -76,6 +87,7 @@ project-anchor-image = the image { $name }
 project-anchor-link = the link { $target }
 project-anchor-note = the note [^{ $label }]
 project-parting-translation = the translation
+project-parting-imported = the imported chapter
 project-parting-at-line = { $what } (line { $line })
 project-parting = the source has { $source }, { $other } { $translation }
 project-unpaired-source = the source's { $count ->
@@ -114,9 +126,9 @@ project-change-moved = moved
 project-change-unreviewed = unreviewed
 project-accepted-block-last = marked as reviewed against the current source: { $place } (the { $change } block; the chapter is now current)
 project-accepted-block = marked as reviewed against the current source: { $place } (the { $change } block)
-project-changed-lines = changed blocks are at { $count ->
-        [one] line
-       *[other] lines
+project-changed-lines = { $count ->
+        [one] the changed block is at line
+       *[other] the changed blocks are at lines
     } { $lines }
 project-accept-nothing = nothing to accept: { $kind } at line { $line } has not changed since it was accepted
 project-accept-unchanged = { $kind } at line { $line } has not changed since it was accepted ({ $changed })

@@ -35,7 +35,10 @@ typeset-image-missing-hint = put the file under sources/images/ or fix the path
 # Putting a language's book together.
 typeset-unknown-language = unknown language `{ $code }`
 typeset-known-languages = languages in sources/guide.toml: { $codes }
-typeset-strict-missing = language `{ $code }` is missing { $count } chapter(s): { $files }
+typeset-strict-missing = language `{ $code }` is missing { $count ->
+        [one] { $count } chapter
+       *[other] { $count } chapters
+    }: { $files }
 typeset-strict-missing-hint = translate them, or build without --strict to show the source chapters with a banner
 typeset-unknown-layout = unknown layout `{ $layout }`
 typeset-known-layouts = layouts in sources/guide.toml: { $layouts }

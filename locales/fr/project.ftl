@@ -18,6 +18,17 @@ project-toml-duplicate-key = `{ $key }` est défini deux fois dans [{ $table }] 
 project-toml-duplicate-key-top = `{ $key }` est défini deux fois : il l'est déjà à la ligne { $line }
 project-toml-duplicate-key-elsewhere = `{ $key }` est défini deux fois (il l'est déjà plus haut dans le fichier, peut-être comme table [… .{ $key }] ou clé à point)
 project-toml-duplicate-key-hint = gardez une seule des deux : modifiez la valeur là où elle est déjà écrite et supprimez cette ligne
+project-toml-unquoted = la valeur de `{ $key }` est du texte et doit être entre guillemets
+project-toml-unquoted-hint = écrivez-la entre guillemets droits : { $example }
+project-toml-missing-key = [{ $table }] n'a pas de `{ $key }` : cette clé est obligatoire
+project-toml-unknown-key = `{ $key }` n'est pas une clé de [{ $table }]
+project-toml-known-keys = les clés sont : { $keys }
+project-toml-expected-number = `{ $key }` prend un nombre entier, sans guillemets (par exemple { $key } = 2)
+project-toml-expected-decimal = `{ $key }` prend un nombre, sans guillemets, avec un point pour les décimales (par exemple { $key } = 1.5)
+project-toml-expected-text = `{ $key }` prend du texte entre guillemets (par exemple { $key } = "…")
+project-toml-expected-list = `{ $key }` prend une liste entre crochets (par exemple { $key } = ["…", "…"])
+project-toml-expected-boolean = `{ $key }` prend true ou false, sans guillemets
+project-length-expecting = une longueur en mm, en nombre (5) ou avec son unité ("5mm")
 project-guide-id-invalid = l'identifiant du guide `{ $id }` ne peut pas servir dans des noms de fichiers
 project-guide-id-invalid-hint = utilisez des minuscules sans accents, des chiffres et des tirets, par exemple id = "securite-collaborative"
 project-chapters-empty = la liste des chapitres est vide
@@ -76,6 +87,7 @@ project-anchor-image = l'image { $name }
 project-anchor-link = le lien { $target }
 project-anchor-note = la note [^{ $label }]
 project-parting-translation = la traduction
+project-parting-imported = le chapitre importé
 project-parting-at-line = { $what } (ligne { $line })
 project-parting = la source a { $source }, { $other } { $translation }
 project-unpaired-source = { $count ->

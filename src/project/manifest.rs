@@ -187,17 +187,6 @@ fn missing_manifest(root: &Path, path: &Path) -> Error {
     error.with_hint(tr!("project-manifest-missing-hint"))
 }
 
-/// A hint for a TOML error a newcomer is likely to make: a misspelt key (suggest
-/// the nearest valid one), a date written as text.
-fn toml_hint(message: &str) -> Option<Text> {
-    // serde: "unknown field `license`, expected one of `id`, `licence`, …"
-    let unknown = message.strip_prefix("unknown field `")?;
-    let (field, rest) = unknown.split_once('`')?;
-    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
-    crate::util::suggest::did_you_mean(field, &expected)
-        .map(|best| tr!("project-did-you-mean", key = best))
-}
-
 /// Parses and validates manifest text for the project at `root` (canonical).
 pub fn parse(root: &Path, text: String) -> Result<Manifest> {
     let display = Path::new(MANIFEST_PATH);
@@ -207,15 +196,12 @@ pub fn parse(root: &Path, text: String) -> Result<Manifest> {
         let message = err.message().trim_end();
         let explained =
             start.and_then(|start| toml_errors::explain(&text, start, message));
-        if let Some((message, hint)) = explained {
-            return Error::at(display, at, message).with_hint(hint);
+        if let Some((message, hints)) = explained {
+            let error = Error::at(display, at, message);
+            return hints.into_iter().fold(error, Error::with_hint);
         }
         // The TOML parser's own words (in English), then what to do.
-        let mut error = Error::at(display, at, message);
-        if let Some(hint) = toml_hint(message) {
-            error = error.with_hint(hint);
-        }
-        error.with_hint(tr!("project-manifest-comments-hint"))
+        Error::at(display, at, message).with_hint(tr!("project-manifest-comments-hint"))
     })?;
     let manifest = Manifest {
         root: root.to_path_buf(),
@@ -516,7 +502,8 @@ name = "pocket-a6"
         let text = GOOD.replace("licence =", "colour = 1\nlicence =");
         let err = parse(Path::new("/p"), text).unwrap_err();
         assert!(
-            err.message.starts_with("sources/guide.toml:9:1: unknown field `colour`"),
+            err.message
+                .starts_with("sources/guide.toml:9:1: `colour` is not a key of [guide]"),
             "{}",
             err.message
         );

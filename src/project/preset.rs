@@ -291,7 +291,7 @@ impl<'de> Deserialize<'de> for Millimetres {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Millimetres;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a length in mm, as a number (5) or with its unit (\"5mm\")")
+                f.write_str(&tr!("project-length-expecting"))
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Millimetres, E> {
                 Millimetres::checked(v, &v.to_string()).map_err(E::custom)

@@ -1,6 +1,7 @@
 //! What a newcomer's mistakes in `sources/guide.toml` mean: a date not written
-//! year-month-day, a table or key written twice, a misspelt key. Each becomes a message
-//! that names the line and says what to write instead.
+//! year-month-day, a table or key written twice, text without quotes, a misspelt or
+//! missing key, a value of the wrong kind. Each becomes a message that names the line
+//! and says what to write instead.
 
 use serde::Deserialize;
 use toml::value::Datetime;
@@ -49,15 +50,59 @@ fn quoted_date(text: &str) -> Option<Datetime> {
 
 /// A TOML error at byte `offset` of `text` with the parser's `message`, said so that a
 /// newcomer understands it, with what to do; `None` for errors explained as they are.
-pub fn explain(text: &str, offset: usize, message: &str) -> Option<(Text, Text)> {
+pub fn explain(text: &str, offset: usize, message: &str) -> Option<(Text, Vec<Text>)> {
     let (line_start, line) = line_at(text, offset);
     if message == DATE_REFUSED || is_date_line(text, line_start, line) {
-        return Some(date_message(line));
+        let (message, hint) = date_message(line);
+        return Some((message, vec![hint]));
     }
     if message.starts_with("duplicate key") {
-        return duplicate(text, line_start, line);
+        return duplicate(text, line_start, line).map(|(m, h)| (m, vec![h]));
     }
-    None
+    let comments = tr!("project-manifest-comments-hint");
+    if message.starts_with("string values must be quoted") {
+        let key = key_of(line)?;
+        let value = line.split_once('=').map_or("", |(_, v)| v.trim());
+        let example = format!("{key} = \"{value}\"");
+        let hint = tr!("project-toml-unquoted-hint", example = example);
+        return Some((tr!("project-toml-unquoted", key = key), vec![hint]));
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next()?;
+        let table = header_of(line).unwrap_or_default();
+        let message = tr!("project-toml-missing-key", key = key, table = table);
+        return Some((message, vec![comments]));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (key, expected) = rest.split_once('`')?;
+        let expected: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let table = table_before(text, line_start).map(|(_, t)| t).unwrap_or_default();
+        let mut hints: Vec<Text> = crate::util::suggest::did_you_mean(key, &expected)
+            .map(|best| tr!("project-did-you-mean", key = best))
+            .into_iter()
+            .collect();
+        hints.push(tr!("project-toml-known-keys", keys = expected.join(", ")));
+        let message = tr!("project-toml-unknown-key", key = key, table = table);
+        return Some((message, hints));
+    }
+    wrong_type(line, message).map(|message| (message, vec![comments]))
+}
+
+/// A value of the wrong kind (`edition = "2"` where a number is expected), said with
+/// the kind to write.
+fn wrong_type(line: &str, message: &str) -> Option<Text> {
+    let expected = message.strip_prefix("invalid type: ")?.split_once(", expected ")?.1;
+    let key = key_of(line)?;
+    Some(match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => {
+            tr!("project-toml-expected-number", key = key)
+        }
+        "f64" | "f32" => tr!("project-toml-expected-decimal", key = key),
+        "a string" => tr!("project-toml-expected-text", key = key),
+        "a sequence" => tr!("project-toml-expected-list", key = key),
+        "a boolean" => tr!("project-toml-expected-boolean", key = key),
+        _ => return None,
+    })
 }
 
 /// The start and the text of the line holding byte `offset`.
@@ -210,5 +255,31 @@ mod tests {
             explain(text, text.rfind("fr").unwrap(), "duplicate key").unwrap();
         assert!(message.contains("`fr`") && message.contains("line 4"), "{message}");
         assert!(message.contains("[guide.title]"), "{message}");
+    }
+
+    #[test]
+    fn unquoted_text_missing_and_unknown_keys_and_wrong_kinds_say_what_to_write() {
+        let text = "[guide]\npublisher = Mon ONG\n";
+        let at = text.find("Mon").unwrap();
+        let (message, hints) =
+            explain(text, at, "string values must be quoted, expected literal string")
+                .unwrap();
+        assert!(
+            message.contains("`publisher`") && message.contains("quotes"),
+            "{message}"
+        );
+        assert!(hints[0].contains("publisher = \"Mon ONG\""), "{hints:?}");
+        let (message, _) = explain(text, 0, "missing field `id`").unwrap();
+        assert_eq!(message, "[guide] has no `id`: this key is needed");
+        let text = "[guide]\nlicense = \"x\"\n";
+        let message = "unknown field `license`, expected one of `id`, `licence`";
+        let (said, hints) = explain(text, 8, message).unwrap();
+        assert_eq!(said, "`license` is not a key of [guide]");
+        assert_eq!(hints[0], "did you mean `licence`?");
+        let text = "[guide]\nedition = \"2\"\n";
+        let (said, _) =
+            explain(text, 18, "invalid type: string \"2\", expected u32").unwrap();
+        assert!(said.starts_with("`edition` takes a whole number"), "{said}");
+        assert!(explain(text, 18, "something else").is_none());
     }
 }

@@ -146,7 +146,10 @@ pub fn assemble(
             "typeset-strict-missing",
             code = lang,
             count = missing.len(),
-            files = missing.join(", ")
+            files = missing.iter().fold(Text::default(), |all, m| {
+                let each = chapters::missing_translation(m);
+                if all.is_empty() { each } else { all.join("; ", &each) }
+            })
         ))
         .with_hint(tr!("typeset-strict-missing-hint")));
     }

@@ -166,5 +166,21 @@ pub fn place(
     {
         return Some(format!("{}:{}", origin.file, origin.line));
     }
-    Some(format!("{path}:{}:{}", line + 1, col + 1))
+    if !is_chapter(path) {
+        // livret's layouts (or the user's): the place only, no code to decipher.
+        return Some(format!("{path}:{}:{}", line + 1, col + 1));
+    }
+    // A Typst chapter: its own line, shortened, shows what is meant.
+    let snippet = source.text().lines().nth(line).unwrap_or("").trim();
+    Some(format!("{path}:{}:{} (`{}`)", line + 1, col + 1, shorten(snippet, 60)))
+}
+
+/// Cuts `s` to at most `max` characters, with an ellipsis.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let cut: String = s.chars().take(max).collect();
+        format!("{cut}…")
+    }
 }

@@ -478,7 +478,7 @@ fn finish(
             .map_or_else(|| report.file.clone(), Located::at);
         problems.push(format!(
             "{at}: this translation changes the chapter's structure ({})",
-            parting.describe().replace("the translation", "the imported chapter")
+            parting.describe_against(crate::tr!("project-parting-imported"))
         ));
         return None;
     }
