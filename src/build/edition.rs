@@ -13,10 +13,10 @@ use crate::build::output::{
     BuiltTarget, Output, OutputKind, PlacedImage, Written, write_output,
 };
 use crate::build::print;
+use crate::build::refusals::{Failing, failures, located};
 use crate::build::sheets;
 use crate::build::target::{
-    Context, EditionDoc, Failing, TargetSpec, TargetWork, failures, glyph_warnings,
-    located, reading_bytes,
+    Context, EditionDoc, TargetSpec, TargetWork, glyph_warnings, reading_bytes,
 };
 use crate::images::{ImageCache, ImageTarget};
 use crate::project::manifest::{ByteSize, Direction};

@@ -89,7 +89,7 @@ pub fn child_main(job: &ChildJob, build: impl FnOnce(&ChildJob) -> Result<BuiltT
 }
 
 /// Sets this process's address-space limit.
-fn limit_memory(bytes: u64) -> Result<()> {
+pub fn limit_memory(bytes: u64) -> Result<()> {
     #[cfg(unix)]
     rlimit::setrlimit(rlimit::Resource::AS, bytes, bytes)
         .map_err(|e| Error::new(format!("cannot limit the memory of a build ({e})")))?;
@@ -285,8 +285,8 @@ fn ended(
     .with_hint(format!("look at {suspects}"))
 }
 
-/// Whether the child was ended by one of these signals.
-fn killed_by(status: Option<std::process::ExitStatus>, signals: &[i32]) -> bool {
+/// Whether a child was ended by one of these signals.
+pub fn killed_by(status: Option<std::process::ExitStatus>, signals: &[i32]) -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::process::ExitStatusExt;
@@ -307,7 +307,7 @@ pub fn runs_code(manifest: &Manifest, lang: &str) -> bool {
 }
 
 /// A budget as people write it: `4 GB`, `1500 MB`.
-fn shown(bytes: u64) -> String {
+pub fn shown(bytes: u64) -> String {
     if bytes >= 1_000_000_000 {
         format!("{:.1} GB", bytes as f64 / 1e9)
     } else {
@@ -316,7 +316,7 @@ fn shown(bytes: u64) -> String {
 }
 
 /// The Typst chapters a target of `lang` shows (the only chapters that run code).
-fn typst_chapters(manifest: &Manifest, lang: &str) -> Vec<String> {
+pub fn typst_chapters(manifest: &Manifest, lang: &str) -> Vec<String> {
     let source = &manifest.guide.source_language;
     manifest
         .chapter_stems()

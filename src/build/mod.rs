@@ -13,6 +13,7 @@ pub mod orchestrate;
 pub mod output;
 pub mod package;
 pub mod print;
+pub mod refusals;
 pub mod report;
 pub mod sheets;
 pub mod target;

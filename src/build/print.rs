@@ -17,6 +17,8 @@ pub struct PrintJob {
     pub sheet_name: String,
     /// Images in shades of grey, for a black-and-white printer.
     pub gray: bool,
+    /// Copies ordered, for the ticket's overs and paper.
+    pub quantity: Option<usize>,
 }
 
 impl PrintJob {
@@ -28,6 +30,7 @@ impl PrintJob {
             marks: MarkOptions::from_kinds(&preset.marks),
             sheet_name: choices.sheet.name,
             gray: preset.colour == Colour::Gray,
+            quantity: preset.quantity,
         }
     }
 

@@ -132,8 +132,13 @@ fn write_one(
     let pdf = paths.print_pdf(&suffix);
     written.write_path(&pdf, &print_bytes, OutputKind::Print)?;
     let ink = ink::pages::imposed(&plan, pages, &order, job.marks, title, job.gray, inks);
+    let thick = impose::thickness::warning(&plan, impose::thickness::Asked::Preset);
+    let notes: Vec<ticket::Note> = thick
+        .iter()
+        .map(|w| ticket::Note { fr: w.note_fr.clone(), en: w.note_en.clone() })
+        .collect();
     let (ticket_path, job_sheet) =
-        write_tickets(ctx, lang, paths, job, &plan, &ink, written)?;
+        write_tickets(ctx, lang, paths, job, (&plan, &notes), &ink, written)?;
     let mut warnings: Vec<String> =
         ink.unmeasured_note().map(|n| format!("{name}: {n}")).into_iter().collect();
     let margin = job.options.printer_margin;
@@ -144,11 +149,8 @@ fn write_one(
         warnings
             .push(format!("{name}: {} blank page(s) added", plan.padded - plan.pages));
     }
-    if let Some(t) = impose::thickness::too_thick(&plan) {
-        warnings.push(format!(
-            "{name}: {} sheets or pieces are folded together: more than the {} that fold and staple cleanly on {} paper\n  hint: scheme = \"signatures\" and signature-sheets = {} ({} signatures) in this [[print]] preset, or give its paper-weight",
-            t.stack.leaves, t.limit, t.paper, t.sheets_per_signature, t.signatures
-        ));
+    if let Some(w) = thick {
+        warnings.push(format!("{name}: {}\n  hint: {}", w.message, w.hint));
     }
     let print = BuiltPrint {
         pdf,
@@ -164,13 +166,14 @@ fn write_one(
     Ok((print, warnings))
 }
 
-/// Writes the `.txt` ticket and the job sheet of a print file; gives their paths.
+/// Writes the `.txt` ticket and the job sheet of a print file, with the notes about the
+/// job (a stack too thick to fold); gives their paths.
 fn write_tickets(
     ctx: Context,
     lang: &str,
     paths: &TargetPaths,
     job: &PrintJob,
-    plan: &Imposition,
+    (plan, notes): (&Imposition, &[ticket::Note]),
     ink: &InkCoverage,
     written: &mut Written,
 ) -> Result<(PathBuf, PathBuf)> {
@@ -183,18 +186,18 @@ fn write_tickets(
         file: &file,
         backs_file: None,
         sheet_name: &job.sheet_name,
-        quantity: None,
+        quantity: job.quantity,
         bleed: 0.0,
     };
     let ticket_path = paths.ticket(&suffix);
     written.write_path(
         &ticket_path,
-        ticket::ticket(plan, &info).as_bytes(),
+        ticket::ticket_with_notes(plan, &info, notes).as_bytes(),
         OutputKind::Ticket,
     )?;
     let font =
         manifest.language(lang).and_then(|l| l.fonts.first()).map_or("Andika", |f| f);
-    let sheet = JobSheet { plan, info, notes: &[], gray: job.gray, ink: Some(ink), font };
+    let sheet = JobSheet { plan, info, notes, gray: job.gray, ink: Some(ink), font };
     let setting = Setting {
         root,
         main: &paths.job_sheet_typ(&suffix),

@@ -14,15 +14,13 @@ use crate::build::output::PlacedImage;
 use crate::i18n::Text;
 use crate::images::{self, ImageCache, ImageTarget, Placement, SourceImage};
 use crate::project::manifest::{Direction, Manifest};
-use crate::typeset::assemble::{
-    self, AssembleOptions, Assembled, ChapterCache, ImageUse,
-};
+use crate::typeset::assemble::{self, AssembleOptions, Assembled, ChapterCache};
 use crate::typeset::compile::{self, Compiled};
 use crate::typeset::fonts::Fonts;
 use crate::typeset::inspect;
 use crate::typeset::world::GuideWorld;
 use crate::typeset::{export, pdf_prefs};
-use crate::util::diag::{Error, Result};
+use crate::util::diag::Result;
 use crate::util::fs::read_project_if_exists;
 
 /// What every compile of one build shares: the manifest, the fonts, the date.
@@ -385,7 +383,9 @@ fn typst_image_place(
         .file(crate::typeset::world::file_id(rel))
         .ok()
         .and_then(|bytes| images::span_of(document, &bytes))
-        .and_then(|span| compile::place(world, span));
+        .and_then(|span| compile::place(world, span))
+        .filter(|place| place.starts_with("sources/"))
+        .or_else(|| compile::chapter_line_naming(world, rel));
     match place {
         Some(place) => format!("{place}: image `{rel}`"),
         None => format!("image `{rel}`"),
@@ -408,7 +408,11 @@ fn placed_images(
             // chapter line that shows it instead.
             let place = match assembled.images.iter().find(|u| u.path == p.rel) {
                 Some(used) => format!("{}:{}", used.chapter, used.line),
+                // A Typst chapter's image shown by a layout's function: the chapter's line.
                 None => compile::place(world, p.span)
+                    .filter(|place| place.starts_with("sources/"))
+                    .or_else(|| compile::chapter_line_naming(world, &p.rel))
+                    .or_else(|| compile::place(world, p.span))
                     .unwrap_or_else(|| format!("page {}", p.page)),
             };
             PlacedImage {
@@ -508,73 +512,5 @@ pub fn reading_bytes(
             Ok(Ok(pdf_prefs::finish(bytes, pdf_prefs::Finish { dir, compact })?))
         }
         Err(diags) => Ok(Err(diags)),
-    }
-}
-
-/// Where an export failure is placed: the world of the target's compilations (the
-/// main source's lines are the same for every edition, so any edition's world will
-/// do), the Markdown images it shows and the build's date.
-#[derive(Clone, Copy)]
-pub struct Failing<'a> {
-    /// The world that compiled the edition.
-    pub world: &'a GuideWorld,
-    /// The Markdown chapters' images.
-    pub images: &'a [ImageUse],
-    /// The build's date.
-    pub date: Datetime,
-}
-
-/// The bytes of [`reading_bytes`], or its check failures located through `at`.
-pub fn located(
-    at: Failing,
-    ident: &str,
-    standard: Option<typst_pdf::PdfStandard>,
-    exported: Unlocated,
-) -> Result<Vec<u8>> {
-    exported.map_err(|diags| failures(at, ident, standard, &diags))
-}
-
-/// The error for typst's failures to export `ident`, located through `at`, with the
-/// Markdown images the standard refuses first.
-pub fn failures(
-    at: Failing,
-    ident: &str,
-    standard: Option<typst_pdf::PdfStandard>,
-    diags: &[SourceDiagnostic],
-) -> Error {
-    let mut rendered = culprit_images(at, standard);
-    rendered.extend(diags.iter().map(|d| compile::render(at.world, d).to_string()));
-    let what = match standard {
-        Some(s) => format!("{ident}.pdf does not meet {}", standard_name(s)),
-        None => format!("{ident}.pdf could not be written"),
-    };
-    Error::new(format!("{what}: {}", rendered.join("\nerror: ")))
-        .with_hint("fix the places shown; no PDF was written")
-}
-
-/// When the standard refuses what the layout placed, the Markdown images that cannot
-/// meet it, each at the chapter line that shows it.
-fn culprit_images(at: Failing, standard: Option<typst_pdf::PdfStandard>) -> Vec<String> {
-    let Some(standard) = standard else { return Vec::new() };
-    let mut seen = std::collections::BTreeSet::new();
-    at.images
-        .iter()
-        .filter(|used| seen.insert(used.path.clone()))
-        .filter_map(|used| {
-            let why = export::image_refusal(at.world, at.date, &used.path, standard)?;
-            Some(format!("{}:{}: image `{}`: {why}", used.chapter, used.line, used.path))
-        })
-        .collect()
-}
-
-/// The name typst gives a PDF standard (`a-2b`), as people write it (`PDF/A-2b`).
-pub fn standard_name(standard: typst_pdf::PdfStandard) -> String {
-    let name = serde_json::to_value(standard)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
-    match name.strip_prefix("a-") {
-        Some(level) => format!("PDF/A-{level}"),
-        None => format!("PDF {name}"),
     }
 }

@@ -340,6 +340,10 @@ pub struct CheckArgs {
     /// Stop with an error when the command takes longer than this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
     pub timeout: u64,
+    /// Stop with an error when the compilations need more memory than this (e.g. 2GB,
+    /// or `none`): the command runs in a process of its own under that limit.
+    #[arg(long, value_name = "SIZE", default_value = DEFAULT_MEMORY, value_parser = parse_memory)]
+    pub memory: Memory,
     /// Which fonts the compilations may use.
     #[command(flatten)]
     pub fonts: FontArgs,
@@ -404,6 +408,10 @@ pub struct ProofArgs {
     /// Stop with an error when the command takes longer than this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
     pub timeout: u64,
+    /// Stop with an error when the compilations need more memory than this (e.g. 2GB,
+    /// or `none`): the command runs in a process of its own under that limit.
+    #[arg(long, value_name = "SIZE", default_value = DEFAULT_MEMORY, value_parser = parse_memory)]
+    pub memory: Memory,
     /// Which fonts the compilations may use.
     #[command(flatten)]
     pub fonts: FontArgs,
@@ -430,6 +438,10 @@ pub struct PreviewArgs {
     /// Stop with an error when the command takes longer than this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
     pub timeout: u64,
+    /// Stop with an error when the compilations need more memory than this (e.g. 2GB,
+    /// or `none`): the command runs in a process of its own under that limit.
+    #[arg(long, value_name = "SIZE", default_value = DEFAULT_MEMORY, value_parser = parse_memory)]
+    pub memory: Memory,
     /// Which fonts the compilations may use.
     #[command(flatten)]
     pub fonts: FontArgs,
@@ -460,6 +472,10 @@ pub struct WatchArgs {
     /// Give up a rebuild that takes longer than this many seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = DEFAULT_TIMEOUT, value_parser = parse_timeout)]
     pub timeout: u64,
+    /// Stop with an error when the compilations need more memory than this (e.g. 2GB,
+    /// or `none`): the command runs in a process of its own under that limit.
+    #[arg(long, value_name = "SIZE", default_value = DEFAULT_MEMORY, value_parser = parse_memory)]
+    pub memory: Memory,
     /// Make the reading PDFs meet a PDF standard, e.g. a-2b (as `build` does).
     #[arg(long, value_name = "STANDARD", value_parser = crate::typeset::export::parse_standard)]
     pub pdf_standard: Option<typst_pdf::PdfStandard>,

@@ -22,6 +22,7 @@ mod preview;
 pub mod progress;
 mod proof;
 mod report;
+mod supervise;
 pub mod table;
 pub mod term;
 mod watch;
@@ -35,6 +36,7 @@ use crate::i18n;
 pub use outcome::ExitStatus;
 
 use crate::cli::args::{Cli, Command};
+use crate::cli::supervise::Kind;
 
 /// Parses the command line; on a usage error (or `--help`, `--version`) prints clap's
 /// text, its tips as livret's hints, and gives the exit code to end with.
@@ -66,16 +68,33 @@ pub fn run(command: Command) -> ExitStatus {
         Command::Build(args) => build::run(args),
         Command::Impose(args) => impose::run(args),
         Command::Calibrate(args) => calibrate::run(args),
-        Command::Check(args) => check::run(args),
+        Command::Check(args) => {
+            let (memory, project) = (args.memory.0, args.project.project.clone());
+            let langs = args.langs.clone();
+            supervise::run(memory, &project, &langs, Kind::Once, || check::run(args))
+        }
         Command::New(args) => new::run(args),
         Command::Fonts(args) => fonts::run(args),
         Command::Completions { shell } => manual::completions(shell),
         Command::Man { dir } => manual::man(&dir),
         Command::Report(command) => report::run(command),
         Command::Images(args) => images::run(args),
-        Command::Preview(args) => preview::run(args),
-        Command::Watch(args) => watch::run(args),
-        Command::Proof(args) => proof::run(args),
+        Command::Preview(args) => {
+            let (memory, project) = (args.memory.0, args.project.project.clone());
+            let langs = args.langs.clone();
+            supervise::run(memory, &project, &langs, Kind::Once, || preview::run(args))
+        }
+        Command::Watch(args) => {
+            let (memory, project) = (args.memory.0, args.project.project.clone());
+            let langs = [args.lang.clone()];
+            supervise::run(memory, &project, &langs, Kind::Watch, || watch::run(args))
+        }
+        Command::Proof(args) => {
+            let (memory, project) = (args.memory.0, args.project.project.clone());
+            let langs: Vec<String> =
+                std::iter::once(args.lang.clone()).chain(args.against.clone()).collect();
+            supervise::run(memory, &project, &langs, Kind::Once, || proof::run(args))
+        }
         Command::Po(command) => po::run(command),
         Command::Chapter(command) => chapter::run(command),
         Command::BuildTarget { job } => build::run_child(&job),

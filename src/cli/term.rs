@@ -32,6 +32,10 @@ pub struct Term {
 
 static TERM: OnceLock<Term> = OnceLock::new();
 
+/// Set for a process livret runs again under a memory budget (`cli::supervise`), whose
+/// stderr is a pipe: `1` when colours were on for the parent.
+pub const PARENT_COLOUR: &str = "LIVRET_MEMORY_COLOUR";
+
 impl Term {
     /// Settings from the command line and the environment.
     pub fn new(choice: ColorChoice, quiet: bool, verbose: bool) -> Self {
@@ -39,7 +43,12 @@ impl Term {
         let colour = match choice {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => !no_color && std::io::stderr().is_terminal(),
+            // A supervised child's stderr is a pipe to livret: the parent's terminal decides.
+            ColorChoice::Auto => {
+                !no_color
+                    && std::env::var(PARENT_COLOUR)
+                        .map_or_else(|_| std::io::stderr().is_terminal(), |v| v == "1")
+            }
         };
         Self { colour, quiet, verbose: verbose && !quiet }
     }

@@ -4,6 +4,7 @@ use std::io::Write;
 
 use crate::cli::args::WatchArgs;
 use crate::cli::outcome::ExitStatus;
+use crate::cli::supervise;
 use crate::cli::term;
 use crate::ops::watch::{self, WatchEvent, WatchOptions};
 use crate::util::diag::Result;
@@ -19,6 +20,7 @@ pub fn run(args: WatchArgs) -> Result<ExitStatus> {
         timeout: std::time::Duration::from_secs(args.timeout),
         system_fonts: args.fonts.system_fonts,
         pdf_standard: args.pdf_standard,
+        resume: supervise::resume(),
     };
     watch::watch(&options, show)?;
     Ok(ExitStatus::Success)
@@ -45,6 +47,9 @@ fn show(event: &WatchEvent) {
         WatchEvent::Serving(addr) => {
             term::info(&format!("serving the pages at http://{addr}/"));
         }
+    }
+    if matches!(event, WatchEvent::Built { .. } | WatchEvent::Failed(_)) {
+        supervise::built();
     }
     let _ = std::io::stdout().flush();
 }

@@ -6,7 +6,7 @@ use livret_impose::geometry::{fmt_mm, near_standard};
 use livret_impose::pdf::InputInfo;
 use livret_impose::thickness;
 use livret_impose::ticket::Note;
-use livret_impose::{Imposition, MarkOptions, PlanOptions, Scheme};
+use livret_impose::{Imposition, MarkOptions, PlanOptions};
 
 /// Warnings for the terminal and notes for the ticket about one job.
 #[derive(Debug, Default)]
@@ -47,32 +47,12 @@ pub fn job_warnings(
     out
 }
 
-/// A stack folded at once past what folds and staples cleanly, with signatures to use.
+/// A stack folded at once past what folds and staples cleanly, with signatures to use
+/// (the words are the imposition crate's, shared with `build`).
 fn thickness(plan: &Imposition, out: &mut JobWarnings) {
-    let Some(t) = thickness::too_thick(plan) else { return };
-    let (leaves, limit, paper) = (t.stack.leaves, t.limit, t.paper);
-    let (k, count) = (t.sheets_per_signature, t.signatures);
-    let assumed = if t.assumed { ", assumed: give --paper-weight" } else { "" };
-    let fix = if plan.scheme == Scheme::Signatures {
-        format!("use --signature-sheets {k} ({count} signatures)")
-    } else {
-        format!(
-            "use --scheme signatures --signature-sheets {k} ({count} signatures, sewn or glued), or --scheme wire"
-        )
-    };
-    let mm = fmt_mm(t.stack.thickness);
-    out.terminal.push(format!(
-        "{leaves} sheets or pieces are folded together ({mm} mm of {paper} paper{assumed}): more than the {limit} that fold and staple cleanly\n  hint: {fix}"
-    ));
-    out.notes.push(Note {
-        fr: format!(
-            "Attention : {leaves} feuilles ou morceaux pliés ensemble ({} mm) dépassent les {limit} qui se plient et s'agrafent proprement ; mieux vaut des cahiers de {k} feuilles ({count} cahiers).",
-            mm.replace('.', ",")
-        ),
-        en: format!(
-            "Warning: {leaves} sheets or pieces folded together ({mm} mm) are more than the {limit} that fold and staple cleanly; signatures of {k} sheets ({count} signatures) are better."
-        ),
-    });
+    let Some(w) = thickness::warning(plan, thickness::Asked::Options) else { return };
+    out.terminal.push(format!("{}\n  hint: {}", w.message, w.hint));
+    out.notes.push(Note { fr: w.note_fr, en: w.note_en });
 }
 
 /// Marks asked for that found no room between the pages and the sheet's edge.

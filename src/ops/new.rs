@@ -385,7 +385,7 @@ fn layout_tables(t: &mut String, options: &NewOptions) {
         let _ = writeln!(t, "[[layout]]\nname = \"{layout}\"\n");
     }
     t.push_str("# Print presets: how a layout is imposed on office-printer sheets.\n");
-    t.push_str("# scheme: saddle, cutstack, copies, signatures, zine, cards (flat items) or wire\n# (single leaves: binding-margin = 8); sheet: a4, a3, letter…; paper-weight = 80\n# (g/m², or caliper = 0.1 in mm) gives creep and a warning when a stack is too thick;\n");
+    t.push_str("# scheme: saddle, cutstack, copies, signatures, zine, cards (flat items) or wire\n# (single leaves: binding-margin = 8); sheet: a4, a3, letter…; paper-weight = 80\n# (g/m², or caliper = 0.1 in mm) gives creep and a warning when a stack is too thick;\n# quantity = 500 puts the copies, 5 % overs and the paper they take on the ticket;\n");
     t.push_str("# also duplex = \"long\"|\"short\", marks = [\"crop\", \"fold\"], creep (mm),\n# printer-margin = \"5mm\", colour = \"gray\" for a black-and-white printer,\n# back-offset = \"1.5mm,-0.5mm\" (right,up on the back: measure it with `livret calibrate`).\n");
     for layout in &options.layouts {
         let _ = writeln!(

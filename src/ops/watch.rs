@@ -48,6 +48,9 @@ pub struct WatchOptions {
     pub system_fonts: bool,
     /// A PDF standard the reading PDFs must meet.
     pub pdf_standard: Option<typst_pdf::PdfStandard>,
+    /// Going on after a watch process ran out of memory: the builds done, and the time
+    /// after which a change is new (build at once; otherwise wait for the next change).
+    pub resume: Option<(usize, SystemTime)>,
 }
 
 /// The outcome of one (re)build.
@@ -160,10 +163,27 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
     let mut fonts_state = None;
     let mut kept = Kept::default();
     let mut view = start_view(&root, options, &mut report)?;
-    let mut builds = 0;
+    let (mut builds, mut resumed) = match options.resume {
+        Some((builds, since)) => (builds, Some(since)),
+        None => (0, None),
+    };
+    if options.max_builds.is_some_and(|max| builds >= max) {
+        return Ok(()); // the build that ran out of memory was the last one asked for
+    }
     let mut started = Instant::now();
     loop {
         let files = watched_files(&root);
+        if let Some(since) = resumed.take() {
+            // Watching first, then looking: a change in between is not lost.
+            watcher
+                .update(files.iter().map(|(p, _)| p.clone()))
+                .map_err(|e| Error::new(format!("cannot watch files ({e})")))?;
+            if !changed_since(&watched_files(&root), since) {
+                wait_for_change(&mut watcher, &files)?;
+            }
+            started = Instant::now();
+            continue;
+        }
         let font_files: Vec<_> = files
             .iter()
             .filter(|(p, _)| p.starts_with(root.join("fonts")))
@@ -182,12 +202,25 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
         if options.max_builds.is_some_and(|max| builds >= max) {
             return Ok(());
         }
-        watcher
-            .update(files.into_iter().map(|(p, _)| p))
-            .map_err(|e| Error::new(format!("cannot watch files ({e})")))?;
-        watcher.wait().map_err(|e| Error::new(format!("cannot watch files ({e})")))?;
+        wait_for_change(&mut watcher, &files)?;
         started = Instant::now();
     }
+}
+
+/// Waits until one of `files` (or their folders) changes.
+fn wait_for_change(
+    watcher: &mut Watcher,
+    files: &[(PathBuf, Option<SystemTime>)],
+) -> Result<()> {
+    watcher
+        .update(files.iter().map(|(p, _)| p.clone()))
+        .map_err(|e| Error::new(format!("cannot watch files ({e})")))?;
+    watcher.wait().map_err(|e| Error::new(format!("cannot watch files ({e})")))
+}
+
+/// Whether a file was modified after `since`.
+fn changed_since(files: &[(PathBuf, Option<SystemTime>)], since: SystemTime) -> bool {
+    files.iter().any(|(_, modified)| modified.is_some_and(|m| m > since))
 }
 
 /// What one successful rebuild made.

@@ -374,6 +374,13 @@ impl Manifest {
                         layouts = self.layout_names().join(", ")
                     )));
             }
+            if let Some(q) = preset.quantity
+                && !(1..=10_000_000).contains(&q)
+            {
+                let message =
+                    crate::tr!("shop-preset-quantity", quantity = q.to_string());
+                return Err(self.error_at(self.find("quantity ="), message));
+            }
             if let Err((key, message)) =
                 preset.choices().check_keyed(|key| key.to_string())
             {

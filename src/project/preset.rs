@@ -232,6 +232,10 @@ pub struct PrintPreset {
     /// `gray` for a black-and-white printer: images are converted to shades of grey.
     #[serde(default)]
     pub colour: Colour,
+    /// Copies (or cards) ordered: the ticket and job sheet add 5 % overs and say the
+    /// paper it takes (1 to 10 000 000, as `livret impose --quantity`).
+    #[serde(default)]
+    pub quantity: Option<usize>,
 }
 
 impl PrintPreset {

@@ -3,6 +3,9 @@
 use typst::World;
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{NativeElement, Selector};
+use typst::introspection::Introspector;
+use typst::model::{Destination, LinkElem, LinkTarget};
 use typst_layout::PagedDocument;
 
 use crate::i18n::Text;
@@ -23,9 +26,13 @@ pub struct Compiled {
 /// the chapter files (Markdown lines through the world's line map) where possible.
 pub fn compile(world: &GuideWorld) -> Result<Compiled> {
     let warned = typst::compile::<PagedDocument>(world);
-    let warnings = warned.warnings.iter().map(|d| render(world, d)).collect();
+    let mut warnings: Vec<Text> =
+        warned.warnings.iter().map(|d| render(world, d)).collect();
     match warned.output {
-        Ok(document) => Ok(Compiled { document, warnings }),
+        Ok(document) => {
+            warnings.extend(unsafe_links(world, &document));
+            Ok(Compiled { document, warnings })
+        }
         Err(errors) => {
             let mut rendered: Vec<Text> =
                 errors.iter().map(|d| render(world, d)).collect();
@@ -38,6 +45,44 @@ pub fn compile(world: &GuideWorld) -> Result<Compiled> {
             Err(err.with_hint(tr!("typeset-compile-failed-hint")))
         }
     }
+}
+
+/// Links a Typst chapter writes itself (`#link("javascript:…")`) to anything but
+/// `http`, `https`, `mailto` and `tel`: the layout's show rule prints them as their
+/// text, as Markdown's are; one warning each, at its chapter line.
+fn unsafe_links(world: &GuideWorld, document: &PagedDocument) -> Vec<Text> {
+    let selector = Selector::Elem(LinkElem::ELEM, None);
+    let mut warnings = Vec::new();
+    for content in document.introspector().query(&selector) {
+        let Some(link) = content.to_packed::<LinkElem>() else { continue };
+        let LinkTarget::Dest(Destination::Url(url)) = &link.dest else { continue };
+        if crate::typeset::markdown::links::is_live(url) {
+            continue;
+        }
+        let at = place(world, content.span()).unwrap_or_else(|| "a Typst chapter".into());
+        let shown: String = url.chars().take(60).collect();
+        let more = if url.chars().count() > 60 { "…" } else { "" };
+        let url = format!("{shown}{more}");
+        warnings.push(crate::tr!("shop-typst-link-as-text", place = at, url = url));
+    }
+    warnings
+}
+
+/// The first line of a Typst chapter the world read that names the file `rel` (by its
+/// file name: chapters write it relative to themselves or from the root), as
+/// `chapter:line`: where to name a file a layout's function loaded for a chapter.
+pub fn chapter_line_naming(world: &GuideWorld, rel: &str) -> Option<String> {
+    let name = rel.rsplit('/').next().filter(|n| !n.is_empty())?;
+    world
+        .loaded_files()
+        .into_iter()
+        .filter(|f| f.starts_with("sources/") && f.ends_with(".typ"))
+        .find_map(|chapter| {
+            let id = crate::typeset::world::file_id(&chapter);
+            let source = world.source(id).ok()?;
+            let line = source.text().lines().position(|l| l.contains(name))?;
+            Some(format!("{chapter}:{}", line + 1))
+        })
 }
 
 /// Renders one diagnostic as `place: message`, and hints. A problem met inside the

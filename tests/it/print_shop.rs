@@ -17,16 +17,16 @@ use lopdf::{Dictionary, Document, Object, Stream};
 use crate::support::*;
 
 /// pt per mm.
-const MM: f64 = 72.0 / 25.4;
+pub(crate) const MM: f64 = 72.0 / 25.4;
 
 /// A6 portrait in pt.
-const A6: (f64, f64) = (105.0 * MM, 148.0 * MM);
+pub(crate) const A6: (f64, f64) = (105.0 * MM, 148.0 * MM);
 /// A5 portrait in pt.
 const A5: (f64, f64) = (148.0 * MM, 210.0 * MM);
 
 /// How to make the input.
 #[derive(Clone, Default)]
-struct Input {
+pub(crate) struct Input {
     /// Page sizes in pt.
     sizes: Vec<(f64, f64)>,
     /// Pages (1-based) with a black stripe 2 mm from their left edge.
@@ -38,7 +38,7 @@ struct Input {
 }
 
 impl Input {
-    fn pages(n: usize, size: (f64, f64)) -> Self {
+    pub(crate) fn pages(n: usize, size: (f64, f64)) -> Self {
         Self { sizes: vec![size; n], ..Self::default() }
     }
 }
@@ -107,14 +107,14 @@ fn make(input: &Input) -> Vec<u8> {
 }
 
 /// A job: the input written in a fresh folder, imposed with `args`.
-struct Job {
+pub(crate) struct Job {
     dir: tempfile::TempDir,
     input: PathBuf,
     output: PathBuf,
 }
 
 impl Job {
-    fn new(input: &Input) -> Self {
+    pub(crate) fn new(input: &Input) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("in.pdf");
         fs::write(&path, make(input)).unwrap();
@@ -123,7 +123,7 @@ impl Job {
     }
 
     /// Runs `livret impose in.pdf -o sheets.pdf args…`: (code, stderr).
-    fn impose(&self, args: &[&str]) -> (i32, String) {
+    pub(crate) fn impose(&self, args: &[&str]) -> (i32, String) {
         let mut all = vec![
             "impose",
             self.input.to_str().unwrap(),
@@ -136,12 +136,12 @@ impl Job {
         (code, stderr)
     }
 
-    fn ticket(&self) -> String {
+    pub(crate) fn ticket(&self) -> String {
         fs::read_to_string(self.output.with_extension("txt")).unwrap()
     }
 
     /// The job sheet's text, both pages, whitespace collapsed.
-    fn job_sheet(&self) -> String {
+    pub(crate) fn job_sheet(&self) -> String {
         let path = self.dir.path().join("sheets-ticket.pdf");
         let text = pdf_text(&path, None);
         text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -657,4 +657,36 @@ fn a_preset_too_thick_to_fold_is_warned_by_build() {
         "{stderr}"
     );
     assert!(stderr.contains("signature-sheets = 4"), "{stderr}");
+    // The ticket and the job sheet say it too, with the signatures to use.
+    let out = dir.path().join("out");
+    let find = |end: &str| {
+        walk(&out).into_iter().find(|p| p.to_string_lossy().ends_with(end)).unwrap()
+    };
+    let ticket = fs::read_to_string(find("print-a5-saddle.txt")).unwrap();
+    let said = "more than the 4 that fold and staple cleanly; signatures of 4 sheets";
+    assert!(ticket.contains(said), "{ticket}");
+    assert!(ticket.contains("mieux vaut des cahiers de 4 feuilles"), "{ticket}");
+    let sheet = pdf_text(&find("print-a5-saddle-ticket.pdf"), None);
+    let sheet = sheet.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(sheet.contains(said), "{sheet}");
+    assert!(sheet.contains("mieux vaut des cahiers de 4 feuilles"), "{sheet}");
+    let count = |text: &str| {
+        let at = text.find("signatures of 4 sheets (").unwrap() + 24;
+        text[at..].split(' ').next().unwrap().parse::<usize>().unwrap()
+    };
+    assert!(count(&ticket) >= 2 && count(&ticket) == count(&sheet), "{ticket}");
+}
+
+/// Every file under `dir`.
+fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
 }

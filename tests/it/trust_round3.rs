@@ -47,7 +47,7 @@ fn build_refused(dir: &Path, args: &[&str], needles: &[&str]) -> String {
 }
 
 /// Every URI a link annotation of the PDF opens, read with lopdf.
-fn link_uris(pdf: &Path) -> Vec<String> {
+pub(crate) fn link_uris(pdf: &Path) -> Vec<String> {
     let doc = lopdf::Document::load(pdf).unwrap();
     let mut uris = Vec::new();
     for object in doc.objects.values() {
@@ -551,7 +551,7 @@ fn a_zine_of_more_than_eight_pages_is_refused_before_its_target_writes() {
 
 /// The bytes of a PNG file whose header declares `side`×`side` RGBA pixels (and a
 /// few bytes of picture): a decoder that trusts it allocates side² × 4 bytes.
-fn png_claiming(side: u32) -> Vec<u8> {
+pub(crate) fn png_claiming(side: u32) -> Vec<u8> {
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     let mut chunk = |kind: &[u8], data: &[u8]| {
         png.extend_from_slice(&(data.len() as u32).to_be_bytes());
@@ -577,7 +577,7 @@ fn png_claiming(side: u32) -> Vec<u8> {
 
 /// A project whose French guide has a Typst chapter of `code` (after a heading) and
 /// whose English one is Markdown only.
-fn hungry_project(code: &str) -> tempfile::TempDir {
+pub(crate) fn hungry_project(code: &str) -> tempfile::TempDir {
     let dir = mini_project(&[
         ("01-a.md", "# Un\n\nTexte.\n"),
         ("02-b.typ", &format!("= Gros\n\n{code}")),

@@ -80,3 +80,68 @@ pub fn too_thick(plan: &Imposition) -> Option<TooThick> {
         signatures,
     })
 }
+
+/// How the fix is written: as `livret impose` options or as `[[print]]` preset keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    /// Command-line options (`--scheme signatures --signature-sheets K`).
+    Options,
+    /// Keys of a `[[print]]` preset in guide.toml (`signature-sheets = K`).
+    Preset,
+}
+
+/// What is said of a stack too thick: the terminal's warning, its hint, and the note the
+/// ticket and the job sheet carry (the same words for `impose` and `build`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThickWarning {
+    /// The warning, for the terminal.
+    pub message: String,
+    /// What to do, for the terminal's `hint:` line.
+    pub hint: String,
+    /// The same for the ticket and the job sheet, in French.
+    pub note_fr: String,
+    /// The same for the ticket and the job sheet, in English.
+    pub note_en: String,
+}
+
+/// The warning for a job whose thickest folded stack is past what folds and staples
+/// cleanly (see [`too_thick`]), its fix written as `asked` takes it.
+pub fn warning(plan: &Imposition, asked: Asked) -> Option<ThickWarning> {
+    let t = too_thick(plan)?;
+    let (leaves, limit, paper) = (t.stack.leaves, t.limit, t.paper);
+    let (k, count) = (t.sheets_per_signature, t.signatures);
+    let signatures = plan.scheme == Scheme::Signatures;
+    let hint = match (asked, signatures) {
+        (Asked::Options, true) => {
+            format!("use --signature-sheets {k} ({count} signatures)")
+        }
+        (Asked::Options, false) => format!(
+            "use --scheme signatures --signature-sheets {k} ({count} signatures, sewn or glued), or --scheme wire"
+        ),
+        (Asked::Preset, true) => format!(
+            "signature-sheets = {k} ({count} signatures) in this [[print]] preset"
+        ),
+        (Asked::Preset, false) => format!(
+            "scheme = \"signatures\" and signature-sheets = {k} ({count} signatures, sewn or glued) in this [[print]] preset, or scheme = \"wire\""
+        ),
+    };
+    let assumed = match (t.assumed, asked) {
+        (false, _) => "",
+        (true, Asked::Options) => " (assumed: give --paper-weight)",
+        (true, Asked::Preset) => " (assumed: give the preset's paper-weight)",
+    };
+    let mm = crate::geometry::fmt_mm(t.stack.thickness);
+    let message = format!(
+        "{leaves} sheets or pieces are folded together ({mm} mm): more than the {limit} that fold and staple cleanly on {paper} paper{assumed}"
+    );
+    let (note_fr, note_en) = (
+        format!(
+            "Attention : {leaves} feuilles ou morceaux pliés ensemble ({} mm) dépassent les {limit} qui se plient et s'agrafent proprement ; mieux vaut des cahiers de {k} feuilles ({count} cahiers).",
+            mm.replace('.', ",")
+        ),
+        format!(
+            "Warning: {leaves} sheets or pieces folded together ({mm} mm) are more than the {limit} that fold and staple cleanly; signatures of {k} sheets ({count} signatures) are better."
+        ),
+    );
+    Some(ThickWarning { message, hint, note_fr, note_en })
+}

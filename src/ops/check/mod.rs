@@ -103,6 +103,9 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
             )?;
         }
         reports.push(report);
+        // Typst's caches of earlier languages would only grow (and count against
+        // --memory): keep what is recent.
+        typst::comemo::evict(10);
     }
     Ok(reports)
 }

@@ -1,10 +1,11 @@
 //! One side of sheet 1 in miniature, from the plan: every page's box with its page
 //! number (blanks left white), where its head is, the folds (each spread's spine, the
-//! zine's fold marks), the cuts and the zine's slit.
+//! zine's fold marks; flat work has none), the holes of wire binding, the cuts and the
+//! zine's slit.
 
 use livret_impose::ticket::{self, Cuts};
 use livret_impose::{
-    Axis, Edge, Imposition, Line, Mark, Rotation, SidePlan, Slot, to_mm,
+    Axis, Edge, Imposition, Line, Mark, Rotation, Scheme, SidePlan, Slot, to_mm,
 };
 
 use super::Lang;
@@ -30,8 +31,14 @@ pub fn side(plan: &Imposition, side: &SidePlan, back: bool, lang: Lang) -> Strin
     for slot in &side.slots {
         panel(&mut c, slot, s, lang);
     }
-    for line in folds(plan, side) {
-        c.line((line.x1 * s, line.y1 * s), (line.x2 * s, line.y2 * s), dashed(FOLD, 1.1));
+    if !plan.scheme.is_flat() {
+        for line in folds(plan, side) {
+            let (from, to) = ((line.x1 * s, line.y1 * s), (line.x2 * s, line.y2 * s));
+            c.line(from, to, dashed(FOLD, 1.1));
+        }
+    }
+    if plan.scheme == Scheme::Wire {
+        holes(&mut c, side, s);
     }
     for line in side.marks.iter().filter_map(|m| match m {
         Mark::Slit(l) => Some(l),
@@ -118,6 +125,27 @@ fn folds(plan: &Imposition, side: &SidePlan) -> Vec<Line> {
         }));
     }
     lines
+}
+
+/// Wire binding: a row of holes along each leaf's spine edge, where it is punched.
+fn holes(c: &mut Canvas, side: &SidePlan, s: f64) {
+    const HOLES: usize = 6;
+    for slot in &side.slots {
+        let (x, y, w, h) = (slot.x * s, slot.y * s, slot.width * s, slot.height * s);
+        let inset = 1.6;
+        let r = (w.min(h) * 0.035).clamp(0.3, 0.8);
+        for i in 0..HOLES {
+            let f = (i as f64 + 0.5) / HOLES as f64;
+            let at = match slot.spine {
+                Some(Edge::Left) => (x + inset, y + h * f),
+                Some(Edge::Right) => (x + w - inset, y + h * f),
+                Some(Edge::Top) => (x + w * f, y + inset),
+                Some(Edge::Bottom) => (x + w * f, y + h - inset),
+                None => continue,
+            };
+            c.circle(at, r, "white", Some(pen(INK, 0.4)));
+        }
+    }
 }
 
 /// The cuts of the front as they lie on the back once the sheet is turned about its

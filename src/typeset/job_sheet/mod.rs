@@ -146,10 +146,11 @@ fn page(job: &JobSheet, lang: Lang, steps: bool) -> String {
             lang.pick("Après l'impression", "After printing")
         ),
         stack::diagram(job.plan, lang),
-        crate::typeset::markdown::string_literal(
-            lang.pick("Le livret fini", "The finished booklet")
-        ),
-        stack::spine(job.plan, lang),
+        crate::typeset::markdown::string_literal(stack::finished_title(
+            job.plan.scheme,
+            lang
+        )),
+        stack::finished(job.plan, lang),
         counts(job.plan, lang)
     );
     if steps {
@@ -247,17 +248,29 @@ fn sides(out: &mut String, plan: &Imposition, lang: Lang) {
         column(front, miniature::side(plan, &sheet.front, false, lang)),
         column(back, miniature::side(plan, &sheet.back, true, lang))
     );
-    let _ = writeln!(out, "#v(1mm)\n#align(center, {})", legend(lang));
+    let _ = writeln!(out, "#v(1mm)\n#align(center, {})", legend(plan.scheme, lang));
 }
 
-/// What the lines and marks of the miniatures mean.
-fn legend(lang: Lang) -> String {
+/// What the lines and marks of the miniatures mean (flat work is never folded: no
+/// fold line; wire binding shows where the leaves are punched).
+fn legend(scheme: Scheme, lang: Lang) -> String {
     use canvas::{CUT, Canvas, FOLD, INK, dashed, pen};
     let mut c = Canvas::new(186.0, 5.0);
     c.line((4.0, 2.5), (14.0, 2.5), pen(CUT, 1.2));
     c.label((16.0, 2.5), 7.5, lang.pick("couper", "cut"), "");
-    c.line((40.0, 2.5), (50.0, 2.5), dashed(FOLD, 1.2));
-    c.label((52.0, 2.5), 7.5, lang.pick("plier", "fold"), "");
+    match scheme {
+        Scheme::Cards => {}
+        Scheme::Wire => {
+            for x in [42.0, 45.0, 48.0] {
+                c.circle((x, 2.5), 0.7, "white", Some(pen(INK, 0.4)));
+            }
+            c.label((52.0, 2.5), 7.5, lang.pick("perforer", "punch"), "");
+        }
+        _ => {
+            c.line((40.0, 2.5), (50.0, 2.5), dashed(FOLD, 1.2));
+            c.label((52.0, 2.5), 7.5, lang.pick("plier", "fold"), "");
+        }
+    }
     c.polygon(&[(78.0, 1.0), (76.5, 3.5), (79.5, 3.5)], INK);
     c.label((81.0, 2.5), 7.5, lang.pick("haut de la page", "top of the page"), "");
     c.rect((118.0, 0.8, 6.0, 3.4), Some("white"), Some(dashed("luma(150)", 0.5)));

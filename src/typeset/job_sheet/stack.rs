@@ -1,6 +1,7 @@
 //! After printing: the piles a cut gives, numbered where they lie on the sheet, and
 //! which goes under which (or which pile is which booklet, or how signatures are
-//! gathered); and the finished booklet with its spine on the left or the right.
+//! gathered); and the finished item: a booklet with its spine on the left or the right
+//! (stapled, sewn, or bound with wire through punched holes), or a flat card.
 
 use livret_impose::ticket;
 use livret_impose::{Binding, Imposition, JobTicket, Scheme, to_mm};
@@ -123,7 +124,9 @@ fn booklets(c: &mut Canvas, t: &JobTicket, left: f64, lang: Lang) {
     for i in 0..shown {
         let x = left + i as f64 * w + 1.0;
         c.rect((x + 2.0, 8.0, w - 6.0, 20.0), Some(PAGE), Some(pen(INK, 0.6)));
-        c.rect((x + 2.0, 8.0, 1.2, 20.0), Some(INK), None);
+        if t.scheme != Scheme::Cards {
+            c.rect((x + 2.0, 8.0, 1.2, 20.0), Some(INK), None);
+        }
         c.text(
             (x + 2.0, 8.0, w - 6.0, 20.0),
             9.0,
@@ -178,9 +181,51 @@ fn signatures(c: &mut Canvas, t: &JobTicket, left: f64, lang: Lang) {
     c.text((left, HEIGHT - 6.0, WIDTH - left, 6.0), 6.5, words, "");
 }
 
+/// The title over the finished item's picture.
+pub fn finished_title(scheme: Scheme, lang: Lang) -> &'static str {
+    match scheme {
+        Scheme::Cards => lang.pick("La carte finie", "The finished card"),
+        Scheme::Wire => lang.pick("Le livre relié fini", "The finished bound book"),
+        _ => lang.pick("Le livret fini", "The finished booklet"),
+    }
+}
+
+/// The finished item: a card (front and back, cut only) or a booklet with its spine.
+pub fn finished(plan: &Imposition, lang: Lang) -> String {
+    if plan.scheme == Scheme::Cards {
+        return card(plan, lang);
+    }
+    spine(plan, lang)
+}
+
+/// A finished card in its proportions: the front, and the back when it has one.
+fn card(plan: &Imposition, lang: Lang) -> String {
+    let (w, h) = (44.0, 40.0);
+    let mut c = Canvas::new(w, h);
+    let (pw, ph) = (plan.page.width, plan.page.height);
+    let s = (18.0 / pw).min(24.0 / ph);
+    let (cw, ch) = (pw * s, ph * s);
+    let sides: &[(&str, &str)] = if plan.one_sided() {
+        &[("1", "")]
+    } else {
+        &[("1", lang.pick("recto", "front")), ("2", lang.pick("verso", "back"))]
+    };
+    let gap = (w - cw * sides.len() as f64) / (sides.len() as f64 + 1.0);
+    for (i, (n, name)) in sides.iter().enumerate() {
+        let x = gap + i as f64 * (cw + gap);
+        c.rect((x, 2.0, cw, ch), Some(PAGE), Some(pen(INK, 0.8)));
+        c.text((x, 2.0, cw, ch), 9.0, n, ", weight: \"bold\"");
+        c.text((x, 2.5 + ch, cw, 4.0), 6.0, name, "");
+    }
+    let caption =
+        lang.pick("coupée seulement : ni pli ni agrafe", "cut only: no fold, no staple");
+    c.text((0.0, ch + 7.0, w, h - ch - 7.0), 6.5, caption, "");
+    c.finish()
+}
+
 /// The finished booklet seen from the front: its cover, its spine on the left or the
-/// right, staples on the spine when the scheme staples.
-pub fn spine(plan: &Imposition, lang: Lang) -> String {
+/// right, staples on the spine when the scheme staples, the rings of wire binding.
+fn spine(plan: &Imposition, lang: Lang) -> String {
     let (w, h) = (44.0, 40.0);
     let mut c = Canvas::new(w, h);
     let (bw, bh) = (22.0, 30.0);
@@ -197,15 +242,28 @@ pub fn spine(plan: &Imposition, lang: Lang) -> String {
             c.line((sx + 1.2, y - 2.0), (sx + 1.2, y + 2.0), pen("luma(200)", 1.0));
         }
     }
+    if plan.scheme == Scheme::Wire {
+        for i in 0..8 {
+            let y = by + bh * (i as f64 + 0.5) / 8.0;
+            c.circle((sx + 1.2, y), 1.0, "white", Some(pen("luma(120)", 0.5)));
+        }
+    }
     let label = lang.pick("DOS", "SPINE");
     let lx = if right { bx + bw + 0.5 } else { 0.0 };
     c.text((lx, by + bh / 2.0 - 3.0, bx - 0.5, 6.0), 6.0, label, ", weight: \"bold\"");
-    let caption = match (right, lang) {
+    let mut caption = match (right, lang) {
         (false, Lang::Fr) => "dos à gauche",
         (false, Lang::En) => "spine on the left",
         (true, Lang::Fr) => "dos à droite : se lit de droite à gauche",
         (true, Lang::En) => "spine on the right: reads right to left",
-    };
-    c.text((0.0, by + bh + 0.5, w, h - by - bh - 0.5), 6.5, caption, "");
+    }
+    .to_string();
+    if plan.scheme == Scheme::Wire {
+        caption.push_str(lang.pick(
+            " · feuillets non pliés, reliés par spirale",
+            " · leaves not folded, bound with wire",
+        ));
+    }
+    c.text((0.0, by + bh + 0.5, w, h - by - bh - 0.5), 6.5, &caption, "");
     c.finish()
 }
