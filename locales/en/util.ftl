@@ -20,3 +20,6 @@ util-thread-stopped = { $name } stopped unexpectedly
 util-gave-up = { $subject } gave up after { $seconds } s (--timeout){ $consequence }
 util-gave-up-loop-hint = a Typst chapter may loop for ever: look for a loop or a recursion that never ends
 util-gave-up-timeout-hint = if the guide is only large, allow more time with --timeout SECONDS
+# Sizes of files.
+util-size-kib = { $size } KiB
+util-size-mib = { $size } MiB

@@ -20,3 +20,6 @@ util-thread-stopped = { $name } s'est arrêté de façon inattendue
 util-gave-up = { $subject } : abandon après { $seconds } s (--timeout){ $consequence }
 util-gave-up-loop-hint = un chapitre Typst peut boucler sans fin : cherchez une boucle ou une récursion qui ne se termine jamais
 util-gave-up-timeout-hint = si le guide est seulement volumineux, accordez plus de temps avec --timeout SECONDES
+# Tailles de fichiers.
+util-size-kib = { $size } ko
+util-size-mib = { $size } Mo
