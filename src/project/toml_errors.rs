@@ -181,13 +181,45 @@ fn day_month_year(value: &str) -> Option<String> {
         .then(|| format!("{year}-{month:02}-{day:02}"))
 }
 
+/// A table header (`[guide.title]`) whose table a key above already made
+/// (`title.fr = …` or `title = { … }` in `[guide]`): the message names that line.
+fn made_by_a_key(text: &str, line_start: usize, table: &str) -> Option<(Text, Text)> {
+    let (parent, last) = table.rsplit_once('.').unwrap_or(("", table));
+    let dotted = format!("{last}.");
+    let mut current = String::new();
+    for (number, line) in text[..line_start].lines().enumerate() {
+        if let Some(header) = header_of(line) {
+            current = header;
+            continue;
+        }
+        let Some(key) = key_of(line) else { continue };
+        if current == parent && (key == last || key.starts_with(&dotted)) {
+            let first = number + 1;
+            let hint = if key.contains('.') {
+                tr!("project-toml-table-made-by-key-hint", table = table, line = first)
+            } else {
+                tr!("project-toml-duplicate-key-hint")
+            };
+            let message = tr!(
+                "project-toml-table-made-by-key",
+                table = table,
+                key = key,
+                line = first
+            );
+            return Some((message, hint));
+        }
+    }
+    None
+}
+
 /// A table or key written twice: the message names where it is already.
 fn duplicate(text: &str, line_start: usize, line: &str) -> Option<(Text, Text)> {
     if let Some(table) = header_of(line) {
         let first = text[..line_start]
             .lines()
-            .position(|l| header_of(l).as_deref() == Some(table.as_str()))?
-            + 1;
+            .position(|l| header_of(l).as_deref() == Some(table.as_str()));
+        let Some(first) = first else { return made_by_a_key(text, line_start, &table) };
+        let first = first + 1;
         return Some((
             tr!("project-toml-duplicate-table", table = table.as_str(), line = first),
             tr!(
@@ -255,6 +287,18 @@ mod tests {
             explain(text, text.rfind("fr").unwrap(), "duplicate key").unwrap();
         assert!(message.contains("`fr`") && message.contains("line 4"), "{message}");
         assert!(message.contains("[guide.title]"), "{message}");
+    }
+
+    #[test]
+    fn a_table_made_by_a_dotted_key_above_is_named() {
+        let text = "[guide]\nid = \"a\"\ntitle.bm = \"K\"\n\n[guide.title]\nfr = \"T\"\n";
+        let at = text.rfind("title").unwrap();
+        let (message, hint) = explain(text, at, "duplicate key").unwrap();
+        assert!(
+            message.contains("`title.bm`") && message.contains("line 3"),
+            "{message}"
+        );
+        assert!(hint[0].contains("[guide.title]"), "{hint:?}");
     }
 
     #[test]
