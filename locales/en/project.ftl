@@ -12,18 +12,18 @@ project-date-hint = write the date as year-month-day, without quotes: date = 202
 project-date-hint-same-day = write it year-month-day, without quotes: date = { $date }
 project-date-no-such-day = the date { $value } does not exist (year-month-day: is the month from 01 to 12, and the day in that month?)
 project-date-no-day = the date has no day
-project-toml-duplicate-table = the table [{ $table }] is written twice: it is already at line { $line }
-project-toml-duplicate-table-hint = add your lines to the [{ $table }] at line { $line } (or change them there) and delete this second [{ $table }] line
-project-toml-table-made-by-key = the table [{ $table }] is already made at line { $line } by `{ $key }`
-project-toml-table-made-by-key-hint = write that line inside the [{ $table }] table instead (without the part before the dot), and delete line { $line }
-project-toml-duplicate-key = `{ $key }` is set twice in [{ $table }]: it is already at line { $line }
+project-toml-duplicate-table = the table { $table } is written twice: it is already at line { $line }
+project-toml-duplicate-table-hint = add your lines to the { $table } at line { $line } (or change them there) and delete this second { $table } line
+project-toml-table-made-by-key = the table { $table } is already made at line { $line } by `{ $key }`
+project-toml-table-made-by-key-hint = write that line inside the { $table } table instead (without the part before the dot), and delete line { $line }
+project-toml-duplicate-key = `{ $key }` is set twice in { $table }: it is already at line { $line }
 project-toml-duplicate-key-top = `{ $key }` is set twice: it is already at line { $line }
 project-toml-duplicate-key-elsewhere = `{ $key }` is set twice (it is already set higher up in the file, maybe as a table [… .{ $key }] or a dotted key)
 project-toml-duplicate-key-hint = keep one of the two: change the value where it is already written and delete this line
 project-toml-unquoted = the value of `{ $key }` is text and must be in quotes
 project-toml-unquoted-hint = write it between straight quotes: { $example }
-project-toml-missing-key = [{ $table }] has no `{ $key }`: this key is needed
-project-toml-unknown-key = `{ $key }` is not a key of [{ $table }]
+project-toml-missing-key = { $table } has no `{ $key }`: this key is needed
+project-toml-unknown-key = `{ $key }` is not a key of { $table }
 project-toml-known-keys = the keys are: { $keys }
 project-toml-expected-number = `{ $key }` takes a whole number, without quotes (e.g. { $key } = 2)
 project-toml-expected-decimal = `{ $key }` takes a number, without quotes, with a point for decimals (e.g. { $key } = 1.5)

@@ -12,18 +12,18 @@ project-date-hint = écrivez la date sous la forme année-mois-jour, sans guille
 project-date-hint-same-day = écrivez-la sous la forme année-mois-jour, sans guillemets : date = { $date }
 project-date-no-such-day = la date { $value } n'existe pas (année-mois-jour : le mois va-t-il de 01 à 12, et le jour existe-t-il dans ce mois ?)
 project-date-no-day = la date n'a pas de jour
-project-toml-duplicate-table = la table [{ $table }] est écrite deux fois : elle existe déjà à la ligne { $line }
-project-toml-duplicate-table-hint = ajoutez vos lignes à la table [{ $table }] de la ligne { $line } (ou modifiez-les là) et supprimez cette seconde ligne [{ $table }]
-project-toml-table-made-by-key = la table [{ $table }] est déjà créée à la ligne { $line } par `{ $key }`
-project-toml-table-made-by-key-hint = écrivez plutôt cette ligne dans la table [{ $table }] (sans la partie avant le point), et supprimez la ligne { $line }
-project-toml-duplicate-key = `{ $key }` est défini deux fois dans [{ $table }] : il l'est déjà à la ligne { $line }
+project-toml-duplicate-table = la table { $table } est écrite deux fois : elle existe déjà à la ligne { $line }
+project-toml-duplicate-table-hint = ajoutez vos lignes à la table { $table } de la ligne { $line } (ou modifiez-les là) et supprimez cette seconde ligne { $table }
+project-toml-table-made-by-key = la table { $table } est déjà créée à la ligne { $line } par `{ $key }`
+project-toml-table-made-by-key-hint = écrivez plutôt cette ligne dans la table { $table } (sans la partie avant le point), et supprimez la ligne { $line }
+project-toml-duplicate-key = `{ $key }` est défini deux fois dans { $table } : il l'est déjà à la ligne { $line }
 project-toml-duplicate-key-top = `{ $key }` est défini deux fois : il l'est déjà à la ligne { $line }
 project-toml-duplicate-key-elsewhere = `{ $key }` est défini deux fois (il l'est déjà plus haut dans le fichier, peut-être comme table [… .{ $key }] ou clé à point)
 project-toml-duplicate-key-hint = gardez une seule des deux : modifiez la valeur là où elle est déjà écrite et supprimez cette ligne
 project-toml-unquoted = la valeur de `{ $key }` est du texte et doit être entre guillemets
 project-toml-unquoted-hint = écrivez-la entre guillemets droits : { $example }
-project-toml-missing-key = [{ $table }] n'a pas de `{ $key }` : cette clé est obligatoire
-project-toml-unknown-key = `{ $key }` n'est pas une clé de [{ $table }]
+project-toml-missing-key = { $table } n'a pas de `{ $key }` : cette clé est obligatoire
+project-toml-unknown-key = `{ $key }` n'est pas une clé de { $table }
 project-toml-known-keys = les clés sont : { $keys }
 project-toml-expected-number = `{ $key }` prend un nombre entier, sans guillemets (par exemple { $key } = 2)
 project-toml-expected-decimal = `{ $key }` prend un nombre, sans guillemets, avec un point pour les décimales (par exemple { $key } = 1.5)

@@ -70,7 +70,7 @@ pub fn explain(text: &str, offset: usize, message: &str) -> Option<(Text, Vec<Te
     if let Some(rest) = message.strip_prefix("missing field `") {
         let key = rest.split('`').next()?;
         let table = header_of(line).unwrap_or_default();
-        let message = tr!("project-toml-missing-key", key = key, table = table);
+        let message = tr!("project-toml-missing-key", key = key, table = shown(&table));
         return Some((message, vec![comments]));
     }
     if let Some(rest) = message.strip_prefix("unknown field `") {
@@ -82,7 +82,7 @@ pub fn explain(text: &str, offset: usize, message: &str) -> Option<(Text, Vec<Te
             .into_iter()
             .collect();
         hints.push(tr!("project-toml-known-keys", keys = expected.join(", ")));
-        let message = tr!("project-toml-unknown-key", key = key, table = table);
+        let message = tr!("project-toml-unknown-key", key = key, table = shown(&table));
         return Some((message, hints));
     }
     wrong_type(line, message).map(|message| (message, vec![comments]))
@@ -142,6 +142,11 @@ fn header_of(line: &str) -> Option<String> {
     Some(inner.replace(' ', ""))
 }
 
+/// A table as written in its header: `[guide]`, `[[language]]` (kept as it is).
+fn shown(table: &str) -> String {
+    if table.starts_with("[[") { table.to_string() } else { format!("[{table}]") }
+}
+
 /// Whether `line` sets the guide's `date` (in `[guide]`).
 fn is_date_line(text: &str, line_start: usize, line: &str) -> bool {
     key_of(line) == Some("date")
@@ -196,13 +201,17 @@ fn made_by_a_key(text: &str, line_start: usize, table: &str) -> Option<(Text, Te
         if current == parent && (key == last || key.starts_with(&dotted)) {
             let first = number + 1;
             let hint = if key.contains('.') {
-                tr!("project-toml-table-made-by-key-hint", table = table, line = first)
+                tr!(
+                    "project-toml-table-made-by-key-hint",
+                    table = shown(table),
+                    line = first
+                )
             } else {
                 tr!("project-toml-duplicate-key-hint")
             };
             let message = tr!(
                 "project-toml-table-made-by-key",
-                table = table,
+                table = shown(table),
                 key = key,
                 line = first
             );
@@ -221,12 +230,8 @@ fn duplicate(text: &str, line_start: usize, line: &str) -> Option<(Text, Text)> 
         let Some(first) = first else { return made_by_a_key(text, line_start, &table) };
         let first = first + 1;
         return Some((
-            tr!("project-toml-duplicate-table", table = table.as_str(), line = first),
-            tr!(
-                "project-toml-duplicate-table-hint",
-                table = table.as_str(),
-                line = first
-            ),
+            tr!("project-toml-duplicate-table", table = shown(&table), line = first),
+            tr!("project-toml-duplicate-table-hint", table = shown(&table), line = first),
         ));
     }
     let key = key_of(line)?;
@@ -246,7 +251,7 @@ fn duplicate(text: &str, line_start: usize, line: &str) -> Option<(Text, Text)> 
             tr!(
                 "project-toml-duplicate-key",
                 key = key,
-                table = table.as_str(),
+                table = shown(&table),
                 line = first
             )
         }
