@@ -220,3 +220,26 @@ fn a_print_preset_the_planner_refuses_is_said_in_french_with_guide_toml_keys() {
     assert!(err.contains("conseil : utilisez signature-sheets = 1 ou plus"), "{err}");
     assert!(!err.contains("--"), "guide.toml's keys, not options: {err}");
 }
+
+#[test]
+fn a_translation_check_finding_reads_in_french_and_stays_english_in_json() {
+    let dir = mini_project(&[("01-a.md", "# Titre\n\nAppelez le 72.\n")]);
+    add_language(dir.path(), "en", "English", &[("01-a.md", "# Title\n\nCall 27.\n")]);
+    let (code, out, err) = livret_speaking("fr", dir.path(), "check", &["--lang", "en"]);
+    assert_eq!(code, 1, "{out}{err}");
+    let all = format!("{out}{err}");
+    assert!(
+        all.contains("les nombres diffèrent : la source a 72, la traduction a 27"),
+        "{all}"
+    );
+    let (code, out, err) =
+        livret_speaking("fr", dir.path(), "check", &["--lang", "en", "--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let text = json.to_string();
+    assert!(
+        text.contains("number(s) differ: the source has 72, the translation has 27"),
+        "{text}"
+    );
+    assert!(!text.contains("diffèrent"), "{text}");
+}
