@@ -243,3 +243,32 @@ fn a_translation_check_finding_reads_in_french_and_stays_english_in_json() {
     );
     assert!(!text.contains("diffèrent"), "{text}");
 }
+
+#[test]
+fn a_plan_impose_refuses_is_said_in_french_with_its_options() {
+    let dir = mini_project(&[("01-a.md", "# Titre\n\nTexte.\n")]);
+    let (code, _, err) = livret_speaking("en", dir.path(), "build", &["--no-print"]);
+    assert_eq!(code, 0, "{err}");
+    let pdf = dir.path().join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf");
+    let sheets = dir.path().join("sheets.pdf");
+    let run = |lang: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_livret"))
+            .arg("impose")
+            .arg(&pdf)
+            .args(["--scheme", "saddle", "--sheet", "150x100mm", "-o"])
+            .arg(&sheets)
+            .env("LIVRET_LANG", lang)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).to_string())
+    };
+    let (code, err) = run("fr");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.starts_with("erreur : une double page de 105×148 mm par page"), "{err}");
+    assert!(err.contains("conseil : utilisez --sheet a5"), "{err}");
+    let (code, err) = run("en");
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.starts_with("error: a spread of two pages of 105×148 mm"), "{err}");
+    assert!(err.contains("hint: use --sheet a5"), "{err}");
+    assert!(!sheets.exists(), "nothing written");
+}
