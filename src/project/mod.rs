@@ -11,6 +11,7 @@ pub mod locate;
 pub mod manifest;
 pub mod paths;
 pub mod preset;
+pub mod preset_text;
 pub mod qa;
 pub mod review;
 pub mod segments;

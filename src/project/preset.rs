@@ -8,11 +8,12 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, de::Error as _};
 
 use crate::i18n::{Text, decimal};
+use crate::project::preset_text::{self, Said};
 use crate::tr;
 use livret_impose::paper::Paper;
 use livret_impose::{
     BackOffset, Binding, Blanks, Duplex, MarkKind, PlanOptions, Scheme, SheetSize, Size,
-    mm, parse_length, to_mm,
+    mm, to_mm,
 };
 
 /// A sheet size and its name as written (lowercase), which print file names use.
@@ -28,9 +29,13 @@ impl FromStr for Sheet {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, String> {
-        let size: SheetSize =
-            text.parse().map_err(|e: <SheetSize as FromStr>::Err| e.to_string())?;
-        Ok(Self { size, name: text.to_lowercase() })
+        Self::said(text).map_err(String::from)
+    }
+}
+
+impl Said for Sheet {
+    fn said(text: &str) -> Result<Self, Text> {
+        Ok(Self { size: SheetSize::said(text)?, name: text.to_lowercase() })
     }
 }
 
@@ -285,7 +290,7 @@ impl FromStr for Millimetres {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, String> {
-        Self::checked(to_mm(parse_length(text)?), text)
+        Self::checked(to_mm(preset_text::length(text).map_err(String::from)?), text)
     }
 }
 
@@ -355,15 +360,14 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     Ok((number * factor).round() as u64)
 }
 
-/// Deserializes a string through the type's `FromStr` (its message is the error).
+/// Deserializes a string through the type's [`Said`] (its message is the error).
 fn parsed<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
-    T: FromStr,
-    T::Err: fmt::Display,
+    T: Said,
 {
     let text = String::deserialize(deserializer)?;
-    text.parse().map_err(D::Error::custom)
+    T::said(&text).map_err(D::Error::custom)
 }
 
 /// A paper weight written as a number (`80`) or a string (`"80gsm"`).
@@ -383,15 +387,14 @@ fn paper_weight<'de, D: Deserializer<'de>>(
             )));
         }
     };
-    text.parse().map(Some).map_err(D::Error::custom)
+    preset_text::paper_weight(&text).map(Some).map_err(D::Error::custom)
 }
 
 /// [`parsed`] for an optional key.
 fn parsed_option<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: FromStr,
-    T::Err: fmt::Display,
+    T: Said,
 {
     parsed(deserializer).map(Some)
 }
@@ -405,7 +408,7 @@ fn mark_list<'de, D: Deserializer<'de>>(
     for item in
         items.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty())
     {
-        kinds.push(item.parse().map_err(D::Error::custom)?);
+        kinds.push(MarkKind::said(item).map_err(D::Error::custom)?);
     }
     Ok(kinds)
 }
