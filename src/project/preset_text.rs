@@ -23,12 +23,8 @@ pub trait Said: Sized {
 /// One of a fixed set of words (`saddle`, `long`…), or the words there are.
 fn choice<T: FromStr<Err = ParseChoiceError>>(text: &str) -> Result<T, Text> {
     text.parse().map_err(|e: ParseChoiceError| {
-        tr!(
-            "project-choice-unknown",
-            key = e.what,
-            given = e.given,
-            expected = e.expected
-        )
+        let expected = e.expected.replace(" or ", ", ");
+        tr!("project-choice-unknown", key = e.what, given = e.given, expected = expected)
     })
 }
 
