@@ -32,7 +32,10 @@ macro_rules! areas {
     };
 }
 
-areas!("common" "shop" "cli" "help" "serve" "project" "typeset" "images" "util" "plan");
+areas!(
+    "common" "shop" "cli" "help" "serve" "build" "ops" "po" "impose" "check"
+    "project" "typeset" "images" "util" "plan"
+);
 
 /// The bundles, English then French.
 static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 2]> =

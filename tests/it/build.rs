@@ -286,7 +286,7 @@ fn character_without_font_is_reported_with_its_line() {
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(
         stderr.contains(
-            "sources/fr/01-a.md:5: no font in the stack of `fr` can show `ሰ` (U+1230)"
+            "sources/fr/01-a.md:5: no font in the stack of `fr` can show these 3 characters: `ሰ` (U+1230), `ላ` (U+120B), `ም` (U+121D), page"
         ),
         "{stderr}"
     );
@@ -352,7 +352,7 @@ fn content_in_the_printer_margin_is_warned_about() {
     let assert = build(dir.path(), &[]).success();
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
     assert!(
-        stderr.contains("mm into the printer's 12.0 mm unprintable margin"),
+        stderr.contains("mm into the printer's 12 mm unprintable margin"),
         "{stderr}"
     );
     // With fit = "shrink" the pages are scaled into the printable area: no warning.

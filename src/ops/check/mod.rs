@@ -23,6 +23,7 @@ use crate::build::target::{CompiledTarget, Context, TargetSpec, compile_target};
 use crate::project::manifest::{self, Manifest};
 use crate::project::review::{self, State};
 use crate::project::{accept, chapters, intended, status, targets};
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// What to check.
@@ -45,7 +46,8 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
     let manifest = Arc::new(manifest::load(&options.project)?);
     if !options.accept.is_empty() {
         let [lang] = options.langs.as_slice() else {
-            return Err(Error::new("--accept needs exactly one --lang"));
+            return Err(Error::new(tr!("check-accept-one-lang"))
+                .with_hint(tr!("check-accept-one-lang-hint")));
         };
         for done in accept::accept(&manifest, lang, &options.accept)? {
             // Not on stdout: --format json must stay one JSON document.
@@ -54,7 +56,8 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
     }
     if !options.intended.is_empty() {
         let [lang] = options.langs.as_slice() else {
-            return Err(Error::new("--intended needs exactly one --lang"));
+            return Err(Error::new(tr!("check-intended-one-lang"))
+                .with_hint(tr!("check-intended-one-lang-hint")));
         };
         for done in intended::mark(&manifest, lang, &options.intended)? {
             eprintln!("{done}");
@@ -89,8 +92,7 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
             if i == 0 {
                 // Characters and warnings do not depend on the layout: report them once.
                 report.unshowable = pages::unshowable(target);
-                report.warnings =
-                    target.compiled.warnings.iter().map(ToString::to_string).collect();
+                report.warnings = target.compiled.warnings.clone();
             }
             let source_pages =
                 source_targets[layout.name.as_str()].compiled.document.pages().len();
