@@ -29,7 +29,8 @@ pub struct BuiltTarget {
     pub page_mm: (f64, f64),
     /// File size in bytes.
     pub bytes: usize,
-    /// Chapters shown in the source language.
+    /// Chapters not translated yet: shown in the source language, or still holding
+    /// blocks of it under the untranslated mark (`[fr] `).
     pub untranslated: Vec<String>,
     /// Its warnings (typst's, livret's), read in the interface language.
     pub warnings: Vec<Text>,

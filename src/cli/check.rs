@@ -105,6 +105,18 @@ fn problem_lines(r: &LanguageReport, out: &mut String) {
         let missing = chapters::missing_translation(m);
         line(out, &r.lang, tr!("cli-check-missing", missing = missing));
     }
+    for p in &r.placeholders {
+        let lines: Vec<String> = p.lines.iter().map(|l| l.to_string()).collect();
+        let line = crate::tr!(
+            "placeholders-not-translated",
+            lang = r.lang.as_str(),
+            file = p.file.as_str(),
+            count = p.blocks,
+            lines = lines.join(", "),
+            mark = p.mark.as_str(),
+        );
+        out.push_str(&format!("{line}\n"));
+    }
     for s in &r.stale {
         changes::stale_lines(&r.lang, s, out);
     }
@@ -118,20 +130,7 @@ fn problem_lines(r: &LanguageReport, out: &mut String) {
         );
         line(out, &r.lang, text);
     }
-    for l in &r.layouts {
-        for (preset, here, there) in &l.sheets {
-            if here > there {
-                let text = tr!(
-                    "cli-check-more-sheets",
-                    layout = &l.layout,
-                    count = *here,
-                    preset = preset.to_string(),
-                    more = here - there
-                );
-                line(out, &r.lang, text);
-            }
-        }
-    }
+    layout_lines(r, out);
     for o in &r.overflows {
         let text = tr!(
             "cli-check-overflow",
@@ -170,6 +169,24 @@ fn problem_lines(r: &LanguageReport, out: &mut String) {
     }
     findings::orphan_lines(&r.lang, &r.orphans, out);
     findings::finding_lines(&r.lang, &r.findings, out);
+}
+
+/// The layouts of a language that need more sheets than the source language's.
+fn layout_lines(r: &LanguageReport, out: &mut String) {
+    for l in &r.layouts {
+        for (preset, here, there) in &l.sheets {
+            if here > there {
+                let text = tr!(
+                    "cli-check-more-sheets",
+                    layout = &l.layout,
+                    count = *here,
+                    preset = preset.to_string(),
+                    more = here - there
+                );
+                line(out, &r.lang, text);
+            }
+        }
+    }
 }
 
 /// One line of a language's problems: `lang: text`.

@@ -33,8 +33,8 @@ macro_rules! areas {
 }
 
 areas!(
-    "common" "shop" "cli" "help" "serve" "build" "ops" "po" "impose" "check"
-    "project" "typeset" "images" "util" "plan"
+    "common" "desk" "shop" "cli" "help" "serve" "build" "ops" "po" "impose" "check" "labels"
+    "new" "placeholders" "project" "typeset" "images" "util" "plan"
 );
 
 /// The bundles, English then French.

@@ -5,11 +5,11 @@
 mod findings;
 mod orphans;
 mod pages;
-mod qa;
+pub mod qa;
 
 pub use findings::{
     EmptyPageReport, LanguageReport, LayoutReport, LonelyHeadingReport, OverflowReport,
-    Stale, Unshowable,
+    Placeholders, Stale, Unshowable,
 };
 pub use orphans::Orphan;
 pub use qa::QaFinding;
@@ -22,6 +22,7 @@ use crate::build::Project;
 use crate::build::target::{CompiledTarget, Context, TargetSpec, compile_target};
 use crate::project::manifest::{self, Manifest};
 use crate::project::review::{self, State};
+use crate::project::segments::is_untranslated;
 use crate::project::{accept, chapters, intended, status, targets};
 use crate::tr;
 use crate::util::diag::{Error, Result};
@@ -131,9 +132,13 @@ fn chapter_status(
             report.missing.push(path);
             continue;
         }
-        report.translated += 1;
         if lang == source {
+            report.translated += 1;
             continue;
+        }
+        match placeholders(manifest, lang, stem)? {
+            Some(p) => report.placeholders.push(p),
+            None => report.translated += 1,
         }
         let Some(r) = review::review(manifest, lang, stem, &accepted)? else { continue };
         if r.state == State::Current {
@@ -150,6 +155,31 @@ fn chapter_status(
         });
     }
     Ok(())
+}
+
+/// The blocks of translation `stem` still under the untranslated mark (`[fr] `), if any.
+fn placeholders(
+    manifest: &Manifest,
+    lang: &str,
+    stem: &str,
+) -> Result<Option<Placeholders>> {
+    let Some(file) = chapters::find(manifest, lang, stem)? else { return Ok(None) };
+    let source = manifest.guide.source_language.as_str();
+    let chapter = review::read_chapter(manifest, file)?;
+    let mut lines: Vec<usize> = chapter
+        .blocks
+        .iter()
+        .filter(|b| is_untranslated(&b.text, source))
+        .map(|b| b.line)
+        .collect();
+    let blocks = lines.len();
+    lines.dedup();
+    Ok((!lines.is_empty()).then(|| Placeholders {
+        file: chapter.file.rel.clone(),
+        mark: format!("[{source}]"),
+        blocks,
+        lines,
+    }))
 }
 
 /// The translation checks of every chapter, and what the guide no longer lists.
