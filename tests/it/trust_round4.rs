@@ -114,6 +114,8 @@ fn a_watch_past_its_memory_budget_says_so_and_goes_on_watching() {
     });
     let first = lines.recv_timeout(Duration::from_secs(120)).expect("the watch answers");
     assert_eq!(first, "failed; watching for the next change");
+    // The child that ran out held the build lock: it is not left behind.
+    assert!(!dir.path().join("out/.livret/lock").exists());
     // Still watching: the fix is built, and the watch ends after its second build.
     fs::write(dir.path().join("sources/fr/02-b.typ"), "= Gros\n\nRéparé.\n").unwrap();
     let second = lines.recv_timeout(Duration::from_secs(120)).expect("the watch goes on");
