@@ -494,14 +494,13 @@ pub const MAX_JOBS: usize = 64;
 
 /// `-j N`: 1 to [`MAX_JOBS`].
 fn parse_jobs(text: &str) -> Result<usize, String> {
-    let jobs: usize =
-        text.parse().map_err(|_| format!("`{text}` is not a number of targets"))?;
+    let jobs: usize = text
+        .parse()
+        .map_err(|_| crate::tr!("cli-args-not-jobs", value = text).to_string())?;
     if (1..=MAX_JOBS).contains(&jobs) {
         Ok(jobs)
     } else {
-        Err(format!(
-            "builds at most {MAX_JOBS} targets at once, at least 1 (omit -j for one per core)"
-        ))
+        Err(crate::tr!("cli-args-jobs-range", most = MAX_JOBS).to_string())
     }
 }
 
@@ -520,21 +519,21 @@ fn parse_memory(text: &str) -> Result<Memory, String> {
     let bytes = crate::project::preset::parse_size(text)?;
     let min = crate::build::isolate::MIN_MEMORY;
     if bytes < min {
-        return Err(format!(
-            "give at least {} MB (livret itself needs that much)",
-            min / 1_000_000
-        ));
+        return Err(
+            crate::tr!("cli-args-memory-min", megabytes = min / 1_000_000).to_string()
+        );
     }
     Ok(Memory(Some(bytes)))
 }
 
 /// `--timeout SECONDS`: 1 second to a day.
 fn parse_timeout(text: &str) -> Result<u64, String> {
-    let secs: u64 =
-        text.parse().map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    let secs: u64 = text
+        .parse()
+        .map_err(|_| crate::tr!("cli-args-not-seconds", value = text).to_string())?;
     if (1..=86_400).contains(&secs) {
         Ok(secs)
     } else {
-        Err("give between 1 and 86400 seconds (a day)".into())
+        Err(crate::tr!("cli-args-seconds-range").to_string())
     }
 }

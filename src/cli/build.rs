@@ -6,6 +6,7 @@ use crate::cli::outcome::ExitStatus;
 use crate::cli::progress::BuildDisplay;
 use crate::cli::{table, term};
 use crate::project::{manifest, paths};
+use crate::tr;
 use crate::util::diag::Result;
 
 /// Runs `livret build` (or lists its targets with `--list-targets`).
@@ -36,18 +37,15 @@ pub fn run(args: BuildArgs) -> Result<ExitStatus> {
     let manifest = manifest::load(&options.project)?;
     if let Some(dir) = &args.package {
         let files = package::package(&manifest, &built, dir)?;
-        term::info(&format!(
-            "packaged {} file(s) for the print shop in {} (see its README.txt)",
-            files.len(),
-            dir.display()
-        ));
+        term::info(&tr!("cli-build-packaged", count = files.len(), path = dir));
     }
     let fresh = built.iter().filter(|t| !t.up_to_date).count();
     let report = paths::shown(&options.project, &paths::report_json(&manifest.guide.id));
-    term::info(&format!(
-        "built {fresh} target(s), {} up to date (--force rebuilds them); every output is listed in {}",
-        built.len() - fresh,
-        report.display()
+    term::info(&tr!(
+        "cli-build-done",
+        count = fresh,
+        kept = built.len() - fresh,
+        report = report
     ));
     Ok(ExitStatus::Success)
 }
@@ -55,8 +53,9 @@ pub fn run(args: BuildArgs) -> Result<ExitStatus> {
 /// The hidden `__isolated JOB`: one target of `build --memory`, in this process
 /// (the child), its outcome said on standard output for the parent.
 pub fn run_child(job: &str) -> Result<ExitStatus> {
-    let job: build::isolate::ChildJob = serde_json::from_str(job)
-        .map_err(|e| crate::util::diag::Error::new(format!("not a build job ({e})")))?;
+    let job: build::isolate::ChildJob = serde_json::from_str(job).map_err(|e| {
+        crate::util::diag::Error::new(tr!("cli-build-not-a-job", reason = e.to_string()))
+    })?;
     build::isolate::child_main(&job, build::orchestrate::build_child);
     Ok(ExitStatus::Success)
 }

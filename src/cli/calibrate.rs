@@ -4,22 +4,21 @@ use crate::cli::args::CalibrateArgs;
 use crate::cli::outcome::ExitStatus;
 use crate::cli::term;
 use crate::ops::calibrate::{self, size_text};
+use crate::tr;
 use crate::util::diag::Result;
 
 /// Runs `livret calibrate`.
 pub fn run(args: CalibrateArgs) -> Result<ExitStatus> {
     let done =
         calibrate::calibrate(&args.sheet, args.duplex, args.orientation, &args.output)?;
-    term::info(&format!(
-        "calibration sheet {} {} ({}), duplex {}: print it double-sided at 100%, as your jobs of this orientation",
-        args.sheet.name,
-        args.orientation,
-        size_text(done.sheet),
-        args.duplex
+    term::info(&tr!(
+        "cli-calibrate-sheet",
+        sheet = args.sheet.name.to_string(),
+        orientation = args.orientation.to_string(),
+        size = size_text(done.sheet),
+        duplex = args.duplex.to_string()
     ));
-    term::info(
-        "read the clipping on the rulers (printer-margin) and, against the light from the back, the offset (back-offset = \"right,up\")",
-    );
-    term::info(&format!("wrote {}", done.output.display()));
+    term::info(&tr!("cli-calibrate-read"));
+    term::info(&tr!("cli-wrote", path = &done.output));
     Ok(ExitStatus::Success)
 }

@@ -4,6 +4,7 @@ use crate::cli::args::{ChapterCommand, RenameArgs};
 use crate::cli::outcome::{ExitStatus, show_report};
 use crate::cli::term;
 use crate::ops::chapter::{self, RenameOptions, RenameReport};
+use crate::tr;
 use crate::util::diag::Result;
 
 /// Runs `livret chapter …`.
@@ -29,19 +30,28 @@ fn run_rename(args: RenameArgs) -> Result<ExitStatus> {
 
 /// The rename as text.
 fn render(r: &RenameReport) -> String {
-    let verb = if r.dry_run { "would move" } else { "moved" };
     let mut out = String::new();
     for (from, to) in &r.moved {
-        out.push_str(&format!("{verb} {from} -> {to}\n"));
+        let text = if r.dry_run {
+            tr!("cli-rename-would-move", from = from.to_string(), to = to.to_string())
+        } else {
+            tr!("cli-rename-moved", from = from.to_string(), to = to.to_string())
+        };
+        out.push_str(&format!("{text}\n"));
     }
-    let edit = if r.dry_run { "would edit" } else { "edited" };
     for file in &r.edited {
-        out.push_str(&format!("{edit} {file}\n"));
+        let text = if r.dry_run {
+            tr!("cli-rename-would-edit", file = file.to_string())
+        } else {
+            tr!("cli-rename-edited", file = file.to_string())
+        };
+        out.push_str(&format!("{text}\n"));
     }
-    if r.dry_run {
-        out.push_str("nothing was changed (--dry-run)\n");
+    let last = if r.dry_run {
+        tr!("cli-rename-dry-run")
     } else {
-        out.push_str(&format!("chapter `{}` is now `{}`\n", r.old, r.new));
-    }
+        tr!("cli-rename-done", old = &r.old, new = &r.new)
+    };
+    out.push_str(&format!("{last}\n"));
     out
 }

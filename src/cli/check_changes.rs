@@ -6,6 +6,7 @@
 use crate::ops::check::Stale;
 use crate::project::changes::{ChangeKind, DiffOp, DiffOpKind};
 use crate::project::review::BlockChange;
+use crate::tr;
 
 /// Words of unchanged text kept on each side of a change; longer stretches are
 /// shortened to `…`.
@@ -15,42 +16,37 @@ const CONTEXT_WORDS: usize = 6;
 pub fn stale_lines(lang: &str, s: &Stale, out: &mut String) {
     let accept = format!("livret check --lang {lang} --accept {}", s.chapter);
     if s.never_accepted {
-        out.push_str(&format!(
-            "{lang}: stale {} (never marked as reviewed); after review: {accept}\n",
-            s.file
-        ));
+        let text = tr!("cli-stale-never-accepted", file = &s.file, accept = &accept);
+        out.push_str(&format!("{lang}: {text}\n"));
         return;
     }
     let pending = s.changes.iter().filter(|c| c.change == ChangeKind::Unreviewed).count();
     if pending > 0 && pending == s.changes.len() {
         let untranslated = s.changes.iter().filter(|c| c.untranslated).count();
-        out.push_str(&format!(
-            "{lang}: {} has {untranslated} block(s) not translated yet and {} not reviewed yet (fuzzy), below\n",
-            s.file,
-            pending - untranslated
-        ));
+        let text = tr!(
+            "cli-stale-pending",
+            file = &s.file,
+            untranslated = untranslated,
+            fuzzy = pending - untranslated
+        );
+        out.push_str(&format!("{lang}: {text}\n"));
         structure_lines(s, out);
         for c in &s.changes {
             block_lines(lang, s, c, out);
         }
         return;
     }
-    let what = match s.changes.len() {
+    let text = match s.changes.len() {
         0 if !s.no_snapshot => {
-            ", but none of its text did: only the Markdown around it".to_string()
+            tr!("cli-stale-markdown-only", file = &s.file, accept = &accept)
         }
-        0 => String::new(),
-        1 => ", 1 block below".to_string(),
-        n => format!(", {n} blocks below"),
+        0 => tr!("cli-stale-hash-only", file = &s.file, accept = &accept),
+        n => tr!("cli-stale-blocks", file = &s.file, count = n, accept = &accept),
     };
-    out.push_str(&format!(
-        "{lang}: stale {} (the source chapter changed since it was reviewed){what}; after review: {accept}\n",
-        s.file
-    ));
+    out.push_str(&format!("{lang}: {text}\n"));
     if s.no_snapshot {
-        out.push_str(
-            "  hint: only a hash of the accepted source was kept, so what changed cannot be shown; once you accept the chapter again, later changes are shown block by block\n",
-        );
+        let hint = tr!("cli-stale-no-snapshot");
+        out.push_str(&format!("  {} {hint}\n", tr!("term-hint")));
     }
     structure_lines(s, out);
     for c in &s.changes {
@@ -65,57 +61,59 @@ fn structure_lines(s: &Stale, out: &mut String) {
             l.iter().map(|l| format!("{file}:{l}")).collect::<Vec<_>>().join(", ")
         };
         if !p.source_only.is_empty() {
-            out.push_str(&format!(
-                "  blocks of the source with no counterpart in the translation: {}\n",
-                lines(&s.source, &p.source_only)
-            ));
+            let text =
+                tr!("cli-stale-source-only", lines = lines(&s.source, &p.source_only));
+            out.push_str(&format!("  {text}\n"));
         }
         if !p.translation_only.is_empty() {
-            out.push_str(&format!(
-                "  blocks of the translation with no counterpart in the source: {} (the other blocks are paired)\n",
-                lines(&s.file, &p.translation_only)
-            ));
+            let text = tr!(
+                "cli-stale-translation-only",
+                lines = lines(&s.file, &p.translation_only)
+            );
+            out.push_str(&format!("  {text}\n"));
         }
     }
 }
 
 /// The lines for one changed block.
 fn block_lines(lang: &str, s: &Stale, c: &BlockChange, out: &mut String) {
-    let kind = c.kind.name();
+    let kind = tr!("cli-block-kind", kind = c.kind.name());
     let src = format!("{}:{}", s.source, c.source_line);
+    let file = &s.file;
     let tr = match (c.translation_line, c.translation_after) {
-        (Some(l), _) => format!("translation {}:{l}", s.file),
-        (None, Some(l)) => format!("translation: after {}:{l}", s.file),
-        _ if c.change == ChangeKind::Added => "not in the translation yet".into(),
-        _ if c.change == ChangeKind::Unreviewed => "not in the translation".into(),
-        _ => "no longer in the translation".into(),
+        (Some(l), _) => tr!("cli-block-in-translation", place = format!("{file}:{l}")),
+        (None, Some(l)) => {
+            tr!("cli-block-after-in-translation", place = format!("{file}:{l}"))
+        }
+        _ if c.change == ChangeKind::Added => tr!("cli-block-not-in-translation-yet"),
+        _ if c.change == ChangeKind::Unreviewed => tr!("cli-block-not-in-translation"),
+        _ => tr!("cli-block-no-longer-in-translation"),
     };
     let head = match c.change {
-        ChangeKind::Changed => format!("changed {kind} at {src}"),
-        ChangeKind::Added => format!("added {kind} at {src}"),
-        ChangeKind::Removed => format!("removed {kind}, was before {src}"),
-        ChangeKind::Moved => format!("moved {kind}, now at {src}"),
+        ChangeKind::Changed => tr!("cli-block-changed", kind = kind, place = src),
+        ChangeKind::Added => tr!("cli-block-added", kind = kind, place = src),
+        ChangeKind::Removed => tr!("cli-block-removed", kind = kind, place = src),
+        ChangeKind::Moved => tr!("cli-block-moved", kind = kind, place = src),
         ChangeKind::Unreviewed if c.untranslated => {
-            format!("not translated yet: {kind} at {src}")
+            tr!("cli-block-untranslated", kind = kind, place = src)
         }
-        ChangeKind::Unreviewed => {
-            format!("translation not reviewed yet (fuzzy): {kind} at {src}")
-        }
+        ChangeKind::Unreviewed => tr!("cli-block-fuzzy", kind = kind, place = src),
     };
     out.push_str(&format!("  {head} ({tr}) [{}]\n", c.id));
     if !c.diff.is_empty() {
         out.push_str(&format!("    {}\n", render_diff(&c.diff).replace('\n', "\n    ")));
     }
     if c.untranslated {
-        out.push_str(&format!(
-            "    translate it in the chapter, or with livret po export --lang {lang}\n"
-        ));
+        let text = tr!(
+            "cli-block-translate-it",
+            command = format!("livret po export --lang {lang}")
+        );
+        out.push_str(&format!("    {text}\n"));
         return;
     }
-    out.push_str(&format!(
-        "    after review: livret check --lang {lang} --accept {}:{}\n",
-        s.chapter, c.source_line
-    ));
+    let accept =
+        format!("livret check --lang {lang} --accept {}:{}", s.chapter, c.source_line);
+    out.push_str(&format!("    {}\n", tr!("cli-block-after-review", command = accept)));
 }
 
 /// A word diff as `kept [-removed-]{+added+} kept`, long unchanged stretches cut.

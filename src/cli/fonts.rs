@@ -3,6 +3,7 @@
 use crate::cli::args::FontsArgs;
 use crate::cli::outcome::{ExitStatus, show_report};
 use crate::ops::fonts::{self, FontReport};
+use crate::tr;
 use crate::util::diag::Result;
 
 /// Runs `livret fonts`: exit status 1 when a script has no font.
@@ -13,31 +14,35 @@ pub fn run(args: FontsArgs) -> Result<ExitStatus> {
 
 /// The human report: fonts, then languages, then gaps.
 fn render_human(report: &FontReport) -> String {
-    let mut out = String::from("Fonts a build can use:\n");
+    let mut out = format!("{}\n", tr!("cli-fonts-heading"));
     for f in &report.fonts {
+        let scripts =
+            if f.scripts.is_empty() { "-".to_string() } else { f.scripts.join(", ") };
         out.push_str(&format!(
-            "  {} — {}  [{}]  {}\n      scripts: {}\n",
+            "  {} — {}  [{}]  {}\n      {}\n",
             f.family,
             f.style,
             f.file,
             f.licence,
-            if f.scripts.is_empty() { "-".to_string() } else { f.scripts.join(", ") }
+            tr!("cli-fonts-scripts", scripts = scripts)
         ));
     }
-    out.push_str("\nLanguages of guide.toml:\n");
+    out.push_str(&format!("\n{}\n", tr!("cli-fonts-languages")));
     for l in &report.languages {
-        out.push_str(&format!("  {} (fonts: {})\n", l.lang, l.stack.join(", ")));
+        let stack = tr!("cli-fonts-stack", fonts = l.stack.join(", "));
+        out.push_str(&format!("  {} ({stack})\n", l.lang));
         for s in &l.scripts {
-            match &s.font {
-                Some(font) => out.push_str(&format!(
-                    "      {}: {} character(s), shown with {font}\n",
-                    s.script, s.characters
-                )),
-                None => out.push_str(&format!(
-                    "      {}: {} character(s), NO FONT of the stack shows them all — add one to fonts/ and to the language's fonts\n",
-                    s.script, s.characters
-                )),
-            }
+            let text = match &s.font {
+                Some(font) => {
+                    tr!(
+                        "cli-fonts-shown-with",
+                        count = s.characters,
+                        font = font.to_string()
+                    )
+                }
+                None => tr!("cli-fonts-no-font", count = s.characters),
+            };
+            out.push_str(&format!("      {}: {text}\n", s.script));
         }
     }
     out

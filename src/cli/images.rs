@@ -2,7 +2,9 @@
 
 use crate::cli::args::ImagesArgs;
 use crate::cli::outcome::{ExitStatus, show_report};
+use crate::i18n;
 use crate::ops::images::{self, ImageReportOptions, TargetImages};
+use crate::tr;
 use crate::util::diag::Result;
 
 /// Runs `livret images`: exit status 1 when an image will print blurry.
@@ -25,7 +27,7 @@ fn render_human(reports: &[TargetImages]) -> String {
     for r in reports {
         out.push_str(&format!("{} × {}:\n", r.lang, r.layout));
         if r.images.is_empty() {
-            out.push_str("  no raster images\n");
+            out.push_str(&format!("  {}\n", tr!("cli-images-none")));
         }
         for line in &r.images {
             let i = &line.image;
@@ -34,19 +36,19 @@ fn render_human(reports: &[TargetImages]) -> String {
                     format!("{w}×{h} px, {}", crate::util::human_size(b))
                 })
             };
-            out.push_str(&format!(
-                "  p. {:<3} {}  {}×{} px  printed {:.0}×{:.0} mm  {:.0} dpi  print: {}  screen: {}  ({})\n",
-                i.page,
-                i.path,
-                i.pixels.0,
-                i.pixels.1,
-                i.printed_mm.0,
-                i.printed_mm.1,
-                i.dpi,
-                embedded(i.embedded),
-                embedded(line.screen),
-                i.place
-            ));
+            let text = tr!(
+                "cli-images-line",
+                page = format!("{:<3}", i.page),
+                path = &i.path,
+                pixels = format!("{}×{}", i.pixels.0, i.pixels.1),
+                width = i18n::decimal(i.printed_mm.0.round(), 0),
+                height = i18n::decimal(i.printed_mm.1.round(), 0),
+                dpi = i18n::decimal(i.dpi.round(), 0),
+                print = embedded(i.embedded),
+                screen = embedded(line.screen),
+                place = i.place.to_string()
+            );
+            out.push_str(&format!("  {text}\n"));
             if let Some(w) = i.blurry_warning()
                 && !warnings.contains(&w)
             {
@@ -55,7 +57,7 @@ fn render_human(reports: &[TargetImages]) -> String {
         }
     }
     for w in warnings {
-        out.push_str(&format!("warning: {w}\n"));
+        out.push_str(&format!("{} {w}\n", tr!("term-warning")));
     }
     out
 }

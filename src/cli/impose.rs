@@ -5,7 +5,9 @@ use livret_impose::MarkOptions;
 use crate::cli::args::ImposeArgs;
 use crate::cli::outcome::ExitStatus;
 use crate::cli::term;
+use crate::i18n;
 use crate::ops::impose::{self, ImposeConfig};
+use crate::tr;
 use crate::typeset::ink;
 use crate::util::diag::Result;
 
@@ -35,19 +37,25 @@ pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
         term::info(note);
     }
     let t = done.plan.ticket();
-    term::info(&format!(
-        "{} pages → {} {} sheet(s) of {} ({} booklet(s))",
-        t.pages, t.sheets, t.scheme, config.sheet_name, t.booklets
+    term::info(&tr!(
+        "cli-impose-summary",
+        pages = t.pages,
+        sheets = t.sheets,
+        scheme = t.scheme.to_string(),
+        sheet = config.sheet_name.to_string(),
+        booklets = t.booklets
     ));
     let (sheet, back) = ink::sheet_side(done.ink.fullest_page, done.plan.one_sided());
-    term::info(&format!(
-        "ink per printed side: {} on average, {} on the fullest (sheet {sheet}, {}; C+M+Y+K, solid black = 100 %)",
-        ink::percent(done.ink.mean.total()),
-        ink::percent(done.ink.fullest_total),
-        if back { "back" } else { "front" }
-    ));
+    let mean = i18n::decimal((done.ink.mean.total() * 100.0).round(), 0);
+    let max = i18n::decimal((done.ink.fullest_total * 100.0).round(), 0);
+    let ink_line = if back {
+        tr!("cli-impose-ink-back", mean = mean, max = max, sheet = sheet)
+    } else {
+        tr!("cli-impose-ink-front", mean = mean, max = max, sheet = sheet)
+    };
+    term::info(&ink_line);
     for file in &done.files {
-        term::info(&format!("wrote {}", file.display()));
+        term::info(&tr!("cli-wrote", path = file));
     }
     Ok(ExitStatus::Success)
 }

@@ -140,15 +140,19 @@ impl ImposeArgs {
         let pixels = w * h * self.preview_dpi * self.preview_dpi;
         if pixels > MAX_PREVIEW_PIXELS {
             let most = (MAX_PREVIEW_PIXELS / (w * h)).sqrt().floor();
-            return Err(crate::util::diag::Error::new(format!(
-                "--preview-dpi {} draws each side of {} in {:.0}×{:.0} pixels, more than the {} million livret draws",
-                self.preview_dpi,
-                self.sheet.name,
-                w * self.preview_dpi,
-                h * self.preview_dpi,
-                MAX_PREVIEW_PIXELS / 1e6
+            let pixels =
+                format!("{:.0}×{:.0}", w * self.preview_dpi, h * self.preview_dpi);
+            return Err(crate::util::diag::Error::new(crate::tr!(
+                "cli-impose-preview-too-big",
+                dpi = crate::i18n::decimal(self.preview_dpi, 2),
+                sheet = self.sheet.name.to_string(),
+                pixels = pixels,
+                millions = crate::i18n::decimal(MAX_PREVIEW_PIXELS / 1e6, 0)
             ))
-            .with_hint(format!("use --preview-dpi {} or less", most.max(1.0))));
+            .with_hint(crate::tr!(
+                "cli-impose-preview-dpi-hint",
+                dpi = crate::i18n::decimal(most.max(1.0), 0)
+            )));
         }
         Ok(Some((dir.clone(), self.preview_dpi)))
     }
@@ -156,10 +160,12 @@ impl ImposeArgs {
 
 /// `--preview-dpi`: 10 to 1200, as `preview --dpi`.
 fn parse_dpi(text: &str) -> Result<f64, String> {
-    let dpi: f64 = text.parse().map_err(|_| format!("`{text}` is not a resolution"))?;
+    let dpi: f64 = text
+        .parse()
+        .map_err(|_| crate::tr!("cli-args-not-dpi", value = text).to_string())?;
     if (10.0..=1200.0).contains(&dpi) {
         Ok(dpi)
     } else {
-        Err("use a resolution between 10 and 1200 dpi, e.g. --preview-dpi 60".into())
+        Err(crate::tr!("cli-args-dpi-range").to_string())
     }
 }

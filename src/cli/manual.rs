@@ -11,7 +11,7 @@ use crate::util::diag::{Error, Result};
 
 /// Prints the completion script for `shell`.
 pub fn completions(shell: clap_complete::Shell) -> Result<ExitStatus> {
-    let mut command = Cli::command();
+    let mut command = crate::cli::help::localize(Cli::command());
     clap_complete::generate(shell, &mut command, "livret", &mut std::io::stdout());
     Ok(ExitStatus::Success)
 }
@@ -19,8 +19,8 @@ pub fn completions(shell: clap_complete::Shell) -> Result<ExitStatus> {
 /// Writes the manual pages into `dir`.
 pub fn man(dir: &Path) -> Result<ExitStatus> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
-    clap_mangen::generate_to(Cli::command(), dir)
+    clap_mangen::generate_to(crate::cli::help::localize(Cli::command()), dir)
         .map_err(|e| Error::io("write manual pages in", dir, e))?;
-    term::info(&format!("wrote the manual pages in {}", dir.display()));
+    term::info(&crate::tr!("cli-man-written", path = dir));
     Ok(ExitStatus::Success)
 }

@@ -25,6 +25,7 @@ mod report;
 mod supervise;
 pub mod table;
 pub mod term;
+mod usage;
 mod watch;
 
 use std::process::ExitCode;
@@ -39,7 +40,7 @@ use crate::cli::args::{Cli, Command};
 use crate::cli::supervise::Kind;
 
 /// Parses the command line; on a usage error (or `--help`, `--version`) prints clap's
-/// text, its tips as livret's hints, and gives the exit code to end with.
+/// text in the interface language, its tips as livret's hints, and gives the exit code to end with.
 pub fn parse() -> std::result::Result<Cli, ExitCode> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     i18n::install(i18n::detect(i18n::flag_in_args(&args)));
@@ -49,10 +50,7 @@ pub fn parse() -> std::result::Result<Cli, ExitCode> {
     match parsed {
         Ok(cli) => Ok(cli),
         Err(err) if err.use_stderr() => {
-            let text = err.render().to_string();
-            let text =
-                text.replace("\n\n  tip: ", "\nhint: ").replace("  tip: ", "hint: ");
-            eprint!("{text}");
+            eprint!("{}", usage::render(&err));
             Err(ExitCode::from(2))
         }
         Err(err) => {

@@ -4,6 +4,7 @@ use crate::cli::args::NewArgs;
 use crate::cli::outcome::ExitStatus;
 use crate::cli::term;
 use crate::ops::new::{self, NewOptions};
+use crate::tr;
 use crate::util::diag::Result;
 
 /// Runs `livret new`.
@@ -15,10 +16,8 @@ pub fn run(args: NewArgs) -> Result<ExitStatus> {
         layouts: args.layouts,
         force: args.force,
     })?;
-    term::info(&format!("created {} with {} files", dir.display(), files.len()));
-    term::info(&format!(
-        "next: cd {} && livret build   (then edit sources/guide.toml and the chapters)",
-        dir.display()
-    ));
+    term::info(&tr!("cli-new-created", path = &dir, count = files.len()));
+    let next = format!("cd {} && livret build", dir.display());
+    term::info(&tr!("cli-new-next", command = next));
     Ok(ExitStatus::Success)
 }

@@ -3,8 +3,10 @@
 use crate::cli::args::{PoArgs, PoCommand};
 use crate::cli::outcome::{ExitStatus, show_report};
 use crate::cli::term;
+use crate::i18n::Text;
 use crate::ops::po::export::{self, ExportOptions, ExportReport};
 use crate::ops::po::import::{self, ChapterImport, ImportOptions, ImportReport, Outcome};
+use crate::tr;
 use crate::util::diag::Result;
 
 /// Runs `livret po export` or `livret po import`.
@@ -26,12 +28,9 @@ fn run_export(args: PoArgs) -> Result<ExitStatus> {
         term::warning(skipped);
     }
     for c in report.chapters.iter().filter(|c| c.unpaired.is_some()) {
-        term::warning(&format!(
-            "sources/{}/{}.md is built differently from the source: {}; the source's blocks without a counterpart start empty in the PO, every other block is paired",
-            report.lang,
-            c.chapter,
-            c.unpaired.as_deref().unwrap_or("")
-        ));
+        let file = format!("sources/{}/{}.md", report.lang, c.chapter);
+        let reason = c.unpaired.as_ref().map(|u| u.to_string()).unwrap_or_default();
+        term::warning(&tr!("cli-po-unpaired", file = file, reason = reason));
     }
     Ok(show_report(args.format, &report, render_export, false))
 }
@@ -40,30 +39,24 @@ fn run_export(args: PoArgs) -> Result<ExitStatus> {
 fn render_export(r: &ExportReport) -> String {
     let mut out = String::new();
     for c in &r.chapters {
-        out.push_str(&format!(
-            "{}  {} entries: {} translated, {} fuzzy, {} untranslated",
-            c.file, c.entries, c.translated, c.fuzzy, c.untranslated
-        ));
+        let mut line = tr!(
+            "cli-po-exported",
+            count = c.entries,
+            translated = c.translated,
+            fuzzy = c.fuzzy,
+            untranslated = c.untranslated
+        );
         if c.kept > 0 {
-            out.push_str(&format!(
-                "; {} translation(s) of the PO file kept, not imported yet",
-                c.kept
-            ));
+            line = line.join("; ", &tr!("cli-po-exported-kept", count = c.kept));
         }
         if c.obsolete > 0 {
-            out.push_str(&format!(
-                "; {} obsolete (#~) entr{} of blocks no longer in the source",
-                c.obsolete,
-                if c.obsolete == 1 { "y" } else { "ies" }
-            ));
+            line = line.join("; ", &tr!("cli-po-exported-obsolete", count = c.obsolete));
         }
-        out.push('\n');
+        out.push_str(&format!("{}  {line}\n", c.file));
     }
-    out.push_str(&format!("{}  the template (every text of the guide)\n", r.template));
-    out.push_str(&format!(
-        "next: translate in a PO editor, then: livret po import --lang {} {}\n",
-        r.lang, r.dir
-    ));
+    out.push_str(&format!("{}  {}\n", r.template, tr!("cli-po-template")));
+    let import = format!("livret po import --lang {} {}", r.lang, r.dir);
+    out.push_str(&format!("{}\n", tr!("cli-po-next", command = import)));
     out
 }
 
@@ -87,39 +80,16 @@ fn render_import(r: &ImportReport) -> String {
     for c in &r.chapters {
         let line = match c.outcome {
             Outcome::Written | Outcome::Unchanged => {
-                let done =
-                    if c.outcome == Outcome::Written { "written" } else { "unchanged" };
-                let mut review = if c.current {
-                    "all accepted".to_string()
-                } else {
-                    format!("{} fuzzy still to review", c.fuzzy)
-                };
-                if c.untranslated > 0 {
-                    review.push_str(&format!(
-                        "; {} not translated yet (the source text, marked; first: {})",
-                        c.untranslated,
-                        c.first_untranslated.as_deref().unwrap_or("?")
-                    ));
-                }
-                if c.kept > 0 {
-                    review.push_str(&format!(
-                        "; {} block(s) changed in the chapter since the export kept as they are",
-                        c.kept
-                    ));
-                }
-                format!(
-                    "{}  {done}: {} blocks translated, {review}",
-                    c.file, c.translated
-                )
+                format!("{}  {}", c.file, imported(c))
             }
             Outcome::Conflicts => conflicts(c),
-            Outcome::Unpaired => format!(
-                "{}  left as it is: {}",
-                c.file,
-                c.unpaired.as_deref().unwrap_or("")
-            ),
+            Outcome::Unpaired => {
+                let reason =
+                    c.unpaired.as_ref().map(|u| u.to_string()).unwrap_or_default();
+                format!("{}  {}", c.file, tr!("cli-po-left-unpaired", reason = reason))
+            }
             Outcome::Untranslated if c.exists => {
-                format!("{}  left as it is: no translation in the PO files", c.file)
+                format!("{}  {}", c.file, tr!("cli-po-left-untranslated"))
             }
             Outcome::Untranslated => continue,
         };
@@ -132,34 +102,54 @@ fn render_import(r: &ImportReport) -> String {
         .filter(|c| c.outcome == Outcome::Untranslated && !c.exists)
         .count();
     if waiting > 0 {
-        out.push_str(&format!(
-            "{waiting} chapter(s) with no translation yet: the build shows them in the source language\n"
-        ));
+        out.push_str(&format!("{}\n", tr!("cli-po-waiting", count = waiting)));
     }
     if r.has_problems() {
-        out.push_str("the chapters left as they are were not changed at all; the others were written\n");
+        out.push_str(&format!("{}\n", tr!("cli-po-left-unchanged")));
     }
     out
 }
 
+/// What was imported into a chapter written (or found unchanged).
+fn imported(c: &ChapterImport) -> Text {
+    let mut review = if c.current {
+        tr!("cli-po-all-accepted")
+    } else {
+        tr!("cli-po-fuzzy-to-review", count = c.fuzzy)
+    };
+    if c.untranslated > 0 {
+        let first = c.first_untranslated.as_ref().map(|f| f.to_string());
+        let text = tr!(
+            "cli-po-not-translated-yet",
+            count = c.untranslated,
+            first = first.unwrap_or_else(|| "?".into())
+        );
+        review = review.join("; ", &text);
+    }
+    if c.kept > 0 {
+        review = review.join("; ", &tr!("cli-po-kept-in-chapter", count = c.kept));
+    }
+    if c.outcome == Outcome::Written {
+        tr!("cli-po-written", count = c.translated, review = review)
+    } else {
+        tr!("cli-po-unchanged", count = c.translated, review = review)
+    }
+}
+
 /// The lines of a chapter left as it is for conflicts: each block with both texts.
 fn conflicts(c: &ChapterImport) -> String {
-    let mut out = format!(
-        "{}  left as it is: {} block(s) changed both in the PO file and in the chapter since the export",
-        c.file,
-        c.conflicts.len()
-    );
+    let mut out =
+        format!("{}  {}", c.file, tr!("cli-po-conflicts", count = c.conflicts.len()));
     for k in &c.conflicts {
         out.push_str(&format!(
-            "\n  conflict at {} (source {}):\n    PO file {}:\n      {}\n    chapter {}:\n      {}",
-            k.po,
-            k.source,
-            k.po,
+            "\n  {}\n    {}\n      {}\n    {}\n      {}",
+            tr!("cli-po-conflict-at", place = &k.po, source = &k.source),
+            tr!("cli-po-conflict-po", place = &k.po),
             k.po_text.replace('\n', "\n      "),
-            k.chapter,
+            tr!("cli-po-conflict-chapter", place = &k.chapter),
             k.chapter_text.replace('\n', "\n      ")
         ));
     }
-    out.push_str("\n  hint: choose for each block: to keep the chapter's text, empty the msgstr (or copy the chapter's text into it); to keep the PO's, copy it into the chapter; then import again");
+    out.push_str(&format!("\n  {} {}", tr!("term-hint"), tr!("cli-po-conflicts-hint")));
     out
 }

@@ -5,6 +5,7 @@ use crate::cli::budget;
 use crate::cli::outcome::ExitStatus;
 use crate::cli::term;
 use crate::ops::preview::{self, PreviewOptions};
+use crate::tr;
 use crate::util::diag::Result;
 
 /// Runs `livret preview`.
@@ -20,10 +21,10 @@ pub fn run(args: PreviewArgs) -> Result<ExitStatus> {
     let previews =
         budget::within(args.timeout, "preview", move || preview::preview(&options))?;
     for done in previews {
-        term::info(&format!(
-            "wrote {} and {} page PNG(s)",
-            done.contact_sheet.display(),
-            done.pages.len()
+        term::info(&tr!(
+            "cli-preview-wrote",
+            path = &done.contact_sheet,
+            count = done.pages.len()
         ));
     }
     Ok(ExitStatus::Success)

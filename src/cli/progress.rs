@@ -10,8 +10,10 @@ use std::time::Duration;
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 
 use crate::build::BuiltTarget;
+use crate::i18n;
 use crate::project::paths::IMAGE_CACHE_DIR;
 use crate::project::targets::TargetId;
+use crate::tr;
 use crate::util::human_size;
 
 /// The build's display.
@@ -60,24 +62,32 @@ impl BuildDisplay {
     pub fn done(&self, t: &BuiltTarget) {
         let mut lines = target_lines(&self.shown(t));
         if crate::cli::term::get().verbose && !t.up_to_date {
-            lines.push(format!(
-                "{} {}: built in {} ms from {} project file(s), {} image decode(s)",
-                t.lang, t.layout, t.millis, t.inputs, t.image_decodes
-            ));
+            lines.push(
+                tr!(
+                    "cli-progress-timing",
+                    lang = &t.lang,
+                    layout = &t.layout,
+                    millis = t.millis,
+                    inputs = t.inputs,
+                    decodes = t.image_decodes
+                )
+                .to_string(),
+            );
         }
         match &self.bars {
             Some((multi, bars)) => {
                 for warning in &t.warnings {
                     let _ = multi.println(format!(
-                        "warning: {}",
+                        "{} {}",
+                        tr!("term-warning"),
                         crate::cli::term::printable(warning)
                     ));
                 }
                 let key = format!("{} {}", t.lang, t.layout);
                 let summary = if t.up_to_date {
-                    "up to date".to_string()
+                    tr!("cli-progress-up-to-date")
                 } else {
-                    format!("{} pages, {}", t.pages, human_size(t.bytes))
+                    tr!("cli-progress-done", pages = t.pages, size = human_size(t.bytes))
                 };
                 if let Ok(mut bars) = bars.lock() {
                     let bar = bars.remove(&key).unwrap_or_else(|| {
@@ -89,7 +99,7 @@ impl BuildDisplay {
                         bar.set_prefix(key);
                         bar
                     });
-                    bar.finish_with_message(format!("done: {summary}"));
+                    bar.finish_with_message(summary.to_string());
                 }
             }
             None => {
@@ -122,50 +132,63 @@ impl BuildDisplay {
 /// The plain lines describing a finished target.
 pub fn target_lines(t: &BuiltTarget) -> Vec<String> {
     if t.up_to_date {
-        return vec![format!(
-            "up to date: {} (and its editions and print files)",
-            t.pdf.display()
-        )];
+        return vec![tr!("cli-target-up-to-date", path = &t.pdf).to_string()];
     }
     let mut lines = Vec::new();
-    let mut line = format!(
-        "wrote {} ({} pages, {:.0}×{:.0} mm, {})",
-        t.pdf.display(),
-        t.pages,
-        t.page_mm.0,
-        t.page_mm.1,
-        human_size(t.bytes)
+    let wrote = tr!(
+        "cli-target-wrote",
+        path = &t.pdf,
+        pages = t.pages,
+        width = i18n::decimal(t.page_mm.0, 0),
+        height = i18n::decimal(t.page_mm.1, 0),
+        size = human_size(t.bytes)
     );
-    if !t.untranslated.is_empty() {
-        line.push_str(&format!("; not yet translated: {}", t.untranslated.join(", ")));
-    }
-    lines.push(line);
-    lines.push(format!(
-        "wrote {} (screen edition, {})",
-        t.screen_pdf.display(),
-        human_size(t.screen_bytes)
-    ));
+    let line = if t.untranslated.is_empty() {
+        wrote
+    } else {
+        tr!(
+            "cli-target-wrote-untranslated",
+            wrote = wrote,
+            count = t.untranslated.len(),
+            chapters = t.untranslated.join(", ")
+        )
+    };
+    lines.push(line.to_string());
+    lines.push(
+        tr!(
+            "cli-target-wrote-screen",
+            path = &t.screen_pdf,
+            size = human_size(t.screen_bytes)
+        )
+        .to_string(),
+    );
     if !t.images.is_empty() {
         let mut files: Vec<&str> = t.images.iter().map(|i| i.path.as_str()).collect();
         files.sort_unstable();
         files.dedup();
-        lines.push(format!(
-            "images: {} file(s), {} decoded, the rest from {}",
-            files.len(),
-            t.image_decodes,
-            IMAGE_CACHE_DIR
-        ));
+        lines.push(
+            tr!(
+                "cli-target-images",
+                count = files.len(),
+                decoded = t.image_decodes,
+                cache = IMAGE_CACHE_DIR
+            )
+            .to_string(),
+        );
     }
     for p in &t.prints {
-        lines.push(format!(
-            "wrote {} ({} {} sheet(s), {}), its job ticket {} and job sheet {}",
-            p.pdf.display(),
-            p.sheets,
-            p.scheme,
-            human_size(p.bytes),
-            p.ticket.display(),
-            p.job_sheet.display()
-        ));
+        lines.push(
+            tr!(
+                "cli-target-wrote-print",
+                path = &p.pdf,
+                sheets = p.sheets,
+                scheme = p.scheme.to_string(),
+                size = human_size(p.bytes),
+                ticket = &p.ticket,
+                job_sheet = &p.job_sheet
+            )
+            .to_string(),
+        );
     }
     lines
 }

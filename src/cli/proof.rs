@@ -5,6 +5,7 @@ use crate::cli::budget;
 use crate::cli::outcome::ExitStatus;
 use crate::cli::term;
 use crate::ops::proof::{self, ProofOptions};
+use crate::tr;
 use crate::util::diag::Result;
 
 /// Runs `livret proof`.
@@ -19,16 +20,15 @@ pub fn run(args: ProofArgs) -> Result<ExitStatus> {
         system_fonts: args.fonts.system_fonts,
     };
     let done = budget::within(args.timeout, "proof", move || proof::proof(&options))?;
-    term::info(&format!("wrote {} ({} proof sheet(s))", done.pdf.display(), done.sheets));
+    term::info(&tr!("cli-proof-wrote", path = &done.pdf, count = done.sheets));
     if let Some((blocks, sheets, unknown)) = done.changes {
-        term::info(&format!(
-            "marked {blocks} changed block(s) since acceptance, on {sheets} sheet(s)"
-        ));
+        term::info(&tr!("cli-proof-marked", count = blocks, sheets = sheets));
         for chapter in unknown {
-            term::warning(&format!(
-                "{chapter}: the source changed since it was accepted, but only its hash was \
-                 kept: its changes are not marked (once it is reviewed, `livret check --lang \
-                 {lang} --accept {chapter}` keeps a snapshot)"
+            let accept = format!("livret check --lang {lang} --accept {chapter}");
+            term::warning(&tr!(
+                "cli-proof-hash-only",
+                chapter = &chapter,
+                command = accept
             ));
         }
     }

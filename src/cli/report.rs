@@ -4,6 +4,7 @@ use crate::build::report;
 use crate::cli::args::ReportCommand;
 use crate::cli::outcome::ExitStatus;
 use crate::cli::term;
+use crate::tr;
 use crate::util::diag::Result;
 use crate::util::fs::write_atomic;
 
@@ -15,11 +16,11 @@ pub fn run(command: ReportCommand) -> Result<ExitStatus> {
     match output {
         Some(path) => {
             write_atomic(&path, format!("{json}\n").as_bytes())?;
-            term::info(&format!(
-                "wrote {} ({} outputs from {} reports)",
-                path.display(),
-                merged.outputs.len(),
-                reports.len()
+            term::info(&tr!(
+                "cli-report-merged",
+                path = &path,
+                count = merged.outputs.len(),
+                reports = reports.len()
             ));
         }
         None => println!("{json}"),

@@ -3,19 +3,21 @@
 
 use crate::build::BuiltTarget;
 use crate::build::output::BuiltPrint;
+use crate::i18n;
+use crate::tr;
 use crate::util::human_size;
 
 /// The summary table, aligned in columns.
 pub fn summary(built: &[BuiltTarget]) -> String {
     let mut rows = vec![[
-        "target".to_string(),
-        "pages".into(),
-        "sheets per run (booklets)".into(),
-        "reading".into(),
-        "screen".into(),
-        "print files".into(),
-        "ink per side (mean/max)".into(),
-        "warnings".into(),
+        tr!("cli-table-target").to_string(),
+        tr!("cli-table-pages").to_string(),
+        tr!("cli-table-sheets").to_string(),
+        tr!("cli-table-reading").to_string(),
+        tr!("cli-table-screen").to_string(),
+        tr!("cli-table-print-files").to_string(),
+        tr!("cli-table-ink").to_string(),
+        tr!("cli-table-warnings").to_string(),
     ]];
     rows.extend(built.iter().map(row));
     let widths: Vec<usize> = (0..8)
@@ -48,7 +50,13 @@ fn row(t: &BuiltTarget) -> [String; 8] {
         .iter()
         .map(|p| {
             if p.booklets > 1 {
-                format!("{} {} for {}", p.preset, p.sheets, p.booklets)
+                tr!(
+                    "cli-table-sheets-for-booklets",
+                    preset = &p.preset,
+                    sheets = p.sheets,
+                    booklets = p.booklets
+                )
+                .to_string()
             } else {
                 format!("{} {}", p.preset, p.sheets)
             }
@@ -56,9 +64,13 @@ fn row(t: &BuiltTarget) -> [String; 8] {
         .collect();
     let prints: Vec<String> = t.prints.iter().map(|p| human_size(p.bytes)).collect();
     let inks: Vec<String> = t.prints.iter().map(ink).collect();
-    let state = if t.up_to_date { " (kept)" } else { "" };
+    let target = if t.up_to_date {
+        tr!("cli-table-target-kept", lang = &t.lang, layout = &t.layout).to_string()
+    } else {
+        format!("{} {}", t.lang, t.layout)
+    };
     [
-        format!("{} {}{state}", t.lang, t.layout),
+        target,
         t.pages.to_string(),
         if sheets.is_empty() { "-".into() } else { sheets.join(", ") },
         human_size(t.bytes),
@@ -74,12 +86,13 @@ fn row(t: &BuiltTarget) -> [String; 8] {
 fn ink(p: &BuiltPrint) -> String {
     match &p.ink {
         Some(ink) => {
-            let k = if ink.gray { " K" } else { "" };
-            format!(
-                "{:.0}/{:.0} %{k}",
-                ink.mean.total() * 100.0,
-                ink.fullest_total * 100.0
-            )
+            let mean = i18n::decimal((ink.mean.total() * 100.0).round(), 0);
+            let max = i18n::decimal((ink.fullest_total * 100.0).round(), 0);
+            if ink.gray {
+                tr!("cli-table-ink-black", mean = mean, max = max).to_string()
+            } else {
+                tr!("cli-table-ink-colour", mean = mean, max = max).to_string()
+            }
         }
         None => "?".into(),
     }

@@ -7,6 +7,7 @@ use crate::cli::outcome::ExitStatus;
 use crate::cli::supervise;
 use crate::cli::term;
 use crate::ops::watch::{self, WatchEvent, WatchOptions};
+use crate::tr;
 use crate::util::diag::Result;
 
 /// Runs `livret watch`.
@@ -33,19 +34,20 @@ fn show(event: &WatchEvent) {
             for w in warnings {
                 term::warning(w);
             }
-            term::info(&format!(
-                "built {} ({pages} pages) in {} ms (typst {} ms)",
-                pdf.display(),
-                took.as_millis(),
-                compile.as_millis()
+            term::info(&tr!(
+                "cli-watch-built",
+                path = pdf,
+                pages = *pages,
+                millis = took.as_millis() as u64,
+                typst = compile.as_millis() as u64
             ));
         }
         WatchEvent::Failed(err) => {
             eprintln!("{}", term::render_error(err));
-            term::info("failed; watching for the next change");
+            term::info(&tr!("cli-watch-failed"));
         }
         WatchEvent::Serving(addr) => {
-            term::info(&format!("serving the pages at http://{addr}/"));
+            term::info(&tr!("cli-watch-serving", url = format!("http://{addr}/")));
         }
     }
     if matches!(event, WatchEvent::Built { .. } | WatchEvent::Failed(_)) {

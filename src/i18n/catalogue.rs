@@ -32,7 +32,7 @@ macro_rules! areas {
     };
 }
 
-areas!("common" "shop");
+areas!("common" "shop" "cli" "help" "serve");
 
 /// The bundles, English then French.
 static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 2]> =

@@ -135,7 +135,7 @@ fn keys_in_code() -> BTreeMap<String, String> {
 }
 
 /// Key prefixes the code builds at run time (not written out in a `tr!`).
-const BUILT_KEYS: &[&str] = &["help-", "io-failed-"];
+const BUILT_KEYS: &[&str] = &["help", "io-failed-"];
 
 #[test]
 fn the_code_asks_only_for_keys_the_catalogue_has_and_uses_them_all() {

@@ -20,6 +20,7 @@ use typst::foundations::Bytes;
 use typst_layout::PagedDocument;
 
 use crate::ops::http;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// One answer of the server: its bytes and their type.
@@ -70,9 +71,14 @@ impl LiveView {
         let listener = listen(port)?;
         let addr = listener
             .local_addr()
-            .map_err(|e| Error::new(format!("cannot serve the pages ({e})")))?;
-        let waiting: Router = Arc::new(|route: &str| {
-            (route == "/").then(|| html_body("<!DOCTYPE html><p>building…</p>".into()))
+            .map_err(|e| Error::new(tr!("serve-cannot", reason = e.to_string())))?;
+        let waiting_page = format!(
+            "<!DOCTYPE html><html lang=\"{}\"><p>{}</p>",
+            crate::i18n::current().code(),
+            escape(&tr!("serve-building"))
+        );
+        let waiting: Router = Arc::new(move |route: &str| {
+            (route == "/").then(|| html_body(waiting_page.clone()))
         });
         let latest =
             Arc::new(Latest { state: Mutex::new((0, waiting)), changed: Condvar::new() });
@@ -81,12 +87,12 @@ impl LiveView {
         let handler: http::Handler =
             Arc::new(move |request| answer(request, port, &shared));
         http::spawn(listener, http::LIMITS, handler)
-            .map_err(|e| Error::new(format!("cannot serve the pages ({e})")))?;
+            .map_err(|e| Error::new(tr!("serve-cannot", reason = e.to_string())))?;
         let view = View {
             title: title.to_string(),
             build: 0,
             pages: None,
-            status: "building…".into(),
+            status: tr!("serve-building").to_string(),
             messages: Vec::new(),
             failed: false,
             rtl,
@@ -118,8 +124,7 @@ impl LiveView {
     /// Shows a failed build (the last good pages stay, marked out of date).
     pub fn failed(&mut self, error: &Error) {
         self.view.build += 1;
-        self.view.status =
-            "the last edit does not build; the pages below are older".into();
+        self.view.status = tr!("serve-failed").to_string();
         self.view.messages = vec![error.to_string()];
         self.view.failed = true;
         self.publish();
@@ -148,11 +153,12 @@ fn listen(port: Option<u16>) -> Result<TcpListener> {
     for port in ports {
         match TcpListener::bind((Ipv4Addr::LOCALHOST, port)) {
             Ok(listener) => return Ok(listener),
-            Err(e) => last = Some(format!("port {port}: {e}")),
+            Err(e) => last = Some(tr!("serve-port", port = port, reason = e.to_string())),
         }
     }
-    Err(Error::new(format!("cannot serve the pages ({})", last.unwrap_or_default()))
-        .with_hint("choose another port with `--port N` (0 lets the system choose)"))
+    let reason = last.unwrap_or_default();
+    Err(Error::new(tr!("serve-cannot", reason = reason))
+        .with_hint(tr!("serve-port-hint")))
 }
 
 /// Whether a `Host` header names this server on the loopback (not another name that
@@ -170,12 +176,14 @@ pub fn host_allowed(host: &str, port: u16) -> bool {
 
 /// Answers one request: 403 for a foreign `Host`, the event stream, or the view.
 fn answer(request: &http::Request, port: u16, latest: &Arc<Latest>) -> http::Reply {
-    let text = |status, text: &str| http::Reply::Full(status, "text/plain", text.into());
+    let text = |status, text: crate::i18n::Text| {
+        http::Reply::Full(status, "text/plain; charset=utf-8", text.to_string().into())
+    };
     if !host_allowed(&request.host, port) {
-        return text(403, "forbidden host");
+        return text(403, tr!("serve-forbidden-host"));
     }
     if !matches!(request.method.as_str(), "GET" | "HEAD") {
-        return text(405, "method not allowed");
+        return text(405, tr!("serve-method-not-allowed"));
     }
     let path = request.target.split(['?', '#']).next().unwrap_or("/");
     if path == "/__events" {
@@ -184,11 +192,11 @@ fn answer(request: &http::Request, port: u16, latest: &Arc<Latest>) -> http::Rep
     }
     let router = match latest.state.lock() {
         Ok(state) => state.1.clone(),
-        Err(_) => return text(500, "internal error"),
+        Err(_) => return text(500, tr!("serve-internal-error")),
     };
     match router(path) {
         Some(body) => http::Reply::Full(200, body.mime, body.data),
-        None => text(404, "not found"),
+        None => text(404, tr!("serve-not-found")),
     }
 }
 
@@ -347,7 +355,11 @@ fn page_html(view: &View) -> String {
         escape(&view.status)
     );
     if view.pages.is_some() {
-        body.push_str("<p><a href=\"/book.pdf\">PDF</a></p>");
+        let _ = write!(
+            body,
+            "<p><a href=\"/book.pdf\">{}</a></p>",
+            escape(&tr!("serve-pdf-link"))
+        );
     }
     body.push_str("</header>");
     if !view.messages.is_empty() {
@@ -368,9 +380,10 @@ fn page_html(view: &View) -> String {
             for n in row {
                 let _ = write!(
                     body,
-                    "<figure><img src=\"/page/{}/{n}.svg\" alt=\"page {n}\">\
+                    "<figure><img src=\"/page/{}/{n}.svg\" alt=\"{}\">\
                      <figcaption>{n}</figcaption></figure>",
-                    view.build
+                    view.build,
+                    escape(&tr!("serve-page-alt", page = n))
                 );
             }
             body.push_str("</div>");
@@ -378,10 +391,11 @@ fn page_html(view: &View) -> String {
         body.push_str("</main>");
     }
     format!(
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{} — livret</title><style>{STYLE}</style></head>\
          <body data-build=\"{}\">{body}<script>{LOADED_SCRIPT}</script></body></html>\n",
+        crate::i18n::current().code(),
         escape(&view.title),
         view.build
     )

@@ -111,7 +111,7 @@ fn quiet_and_verbose() {
     let (code, out, _) = livret(&["build", "-v", "--force", "--project", project], &[]);
     assert_eq!(code, 0);
     assert!(
-        out.contains("fr pocket-a6: built in ") && out.contains("project file(s)"),
+        out.contains("fr pocket-a6: built in ") && out.contains("project files"),
         "{out}"
     );
     let (code, _, err) = livret(&["build", "-q", "-v", "--project", project], &[]);

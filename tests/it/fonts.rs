@@ -71,7 +71,7 @@ fn a_script_without_a_font_is_reported() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("N'Ko: 3 character(s), NO FONT"), "{text}");
+    assert!(text.contains("N'Ko: 3 characters, NO FONT"), "{text}");
     // Adding the N'Ko font to the stack fills the gap.
     let manifest = dir.path().join("sources/guide.toml");
     let toml = fs::read_to_string(&manifest)

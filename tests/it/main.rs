@@ -44,4 +44,5 @@ mod trust_po;
 mod trust_round3;
 mod trust_round4;
 mod trust_shop;
+mod ui_lang;
 mod watch;

@@ -24,7 +24,7 @@ fn a_new_guide_builds_and_checks_clean() {
 
     let (code, out, err) = livret(&["build", "--project", d]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("built 8 target(s)"), "{out}");
+    assert!(out.contains("built 8 targets"), "{out}");
     let (code, out, err) = livret(&["check", "--project", d]);
     assert_eq!(code, 0, "{out}{err}");
 

@@ -111,7 +111,7 @@ fn watch_writes_what_build_no_print_writes() {
     // The record is the build's: nothing is left to redo.
     let (code, out, err) = livret_in(root, "build", &["--no-print"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("built 0 target(s), 1 up to date"), "{out}");
+    assert!(out.contains("built 0 targets, 1 up to date"), "{out}");
 }
 
 #[test]
@@ -206,7 +206,7 @@ fn a_rebuild_on_a_warm_world_keeps_records_true_and_matches_a_cold_build() {
     // The record holds the edited chapters as they are now: nothing to redo.
     let (code, out, err) = livret_in(root, "build", &["--no-print"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("built 0 target(s), 1 up to date"), "{out}");
+    assert!(out.contains("built 0 targets, 1 up to date"), "{out}");
     // A cold build of the same sources gives the same bytes as the warm rebuild.
     let (code, _, err) = livret_in(root, "build", &["--no-print", "--force"]);
     assert_eq!(code, 0, "{err}");

@@ -280,7 +280,7 @@ fn situation_1_a_direct_edit_is_kept_by_the_import_and_the_next_export() {
     assert_eq!(code, 0, "{out}{err}");
     assert_eq!(fs::read_to_string(&chapter).unwrap(), edited, "{out}");
     assert!(
-        out.contains("1 block(s) changed in the chapter since the export kept"),
+        out.contains("1 block changed in the chapter since the export kept"),
         "{out}"
     );
     let (code, out, err) = run_po(root, &["export", "--lang", "en"]);

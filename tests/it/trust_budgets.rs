@@ -344,7 +344,7 @@ fn watch_keeps_report_json_true() {
     assert!(normalize(&pdf_text(&root.join(PDF), None)).contains("Autre texte"));
     let (code, out, err) = livret_in(root, "build", &["--no-print"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("built 0 target(s), 1 up to date"), "{out}");
+    assert!(out.contains("built 0 targets, 1 up to date"), "{out}");
     assert!(report_is_true(root).contains(&PDF.to_string()));
 }
 

@@ -328,7 +328,7 @@ fn cache_tampering(tamper: impl Fn(&Path)) {
     assert!(again == good, "the cache holds the variants made again");
     // Untouched, the cache is used as before.
     let (_, out, _) = livret_in(root, "build", &["--force"]);
-    assert!(out.contains("images: 1 file(s), 0 decoded"), "{out}");
+    assert!(out.contains("images: 1 file, 0 decoded"), "{out}");
 }
 
 #[test]

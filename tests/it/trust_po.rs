@@ -162,10 +162,7 @@ fn exporting_again_never_loses_translations_not_imported_yet() {
     assert_eq!(code, 0, "{out}{err}");
     let again = fs::read_to_string(&file).unwrap();
     assert!(again.contains("msgstr \"Second and last paragraph.\""), "{again}");
-    assert!(
-        out.contains("1 translation(s) of the PO file kept, not imported yet"),
-        "{out}"
-    );
+    assert!(out.contains("1 translation of the PO file kept, not imported yet"), "{out}");
     // A file that cannot be read is not overwritten.
     let broken = format!("{again}\nmsgid \"unterminated\n");
     fs::write(&file, &broken).unwrap();

@@ -212,6 +212,44 @@ fn serves_the_pages_and_reloads_browsers() {
     assert_eq!(image_sources(&html).len(), pages, "the last good pages stay");
 }
 
+/// The watch and its page in French (`--ui-lang fr`): the lines on the terminal, the
+/// page's language, its texts and the server's own answers.
+#[test]
+fn the_watch_page_speaks_french() {
+    let dir = mini_project(&[("01-a.md", "# Un\n\nPremier état du texte.\n")]);
+    let port = free_port();
+    let (_guard, lines) = spawn_watch(
+        dir.path(),
+        &["--serve", "--port", &port.to_string(), "--ui-lang", "fr"],
+    );
+    let serving = lines.recv_timeout(Duration::from_secs(60)).unwrap();
+    assert_eq!(
+        serving,
+        format!("les pages sont servies à l'adresse http://127.0.0.1:{port}/")
+    );
+    let built = lines.recv_timeout(Duration::from_secs(60)).unwrap();
+    assert!(built.starts_with("construit out/mini/fr/pocket-a6/"), "{built}");
+    let html = index(port);
+    assert!(html.contains("<html lang=\"fr\">"), "{html}");
+    assert!(html.contains("alt=\"page 1\""), "{html}");
+    let (status, _, body) = get(port, "/nothing-here");
+    assert_eq!((status, String::from_utf8(body).unwrap().as_str()), (404, "introuvable"));
+    // A broken edit: the page says so in French over the last good pages.
+    std::thread::sleep(Duration::from_millis(300));
+    fs::write(dir.path().join("sources/fr/01-a.md"), "# Un\n\n![](absente.png)\n")
+        .unwrap();
+    let failed = loop {
+        let line = lines.recv_timeout(Duration::from_secs(60)).unwrap();
+        if line.starts_with("échec") {
+            break line;
+        }
+    };
+    assert_eq!(failed, "échec ; en attente de la prochaine modification");
+    let html = index(port);
+    assert!(html.contains("la dernière modification ne se construit pas"), "{html}");
+    assert!(!html.contains("does not build"), "{html}");
+}
+
 /// The first headless Chromium on PATH (Debian: chromium-headless-shell or chromium).
 fn chromium() -> String {
     for name in ["chromium-headless-shell", "chromium", "chromium-browser"] {
