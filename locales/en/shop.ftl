@@ -5,7 +5,6 @@ shop-memory-unknown-chapters = the guide's Typst chapters and images
 shop-memory-allow-more = if the guide is only large, allow more with --memory, e.g. --memory 8GB
 shop-memory-gb = { $size } GB
 shop-memory-mb = { $size } MB
-shop-watch-goes-on = failed; watching for the next change
 shop-self-find = cannot find livret's own program ({ $reason })
 shop-self-start = cannot start livret's own process ({ $reason })
 shop-self-wait = cannot wait for livret's own process ({ $reason })

@@ -5,7 +5,6 @@ shop-memory-unknown-chapters = les chapitres Typst et les images du guide
 shop-memory-allow-more = si le guide est seulement gros, accordez davantage avec --memory, par exemple --memory 8GB
 shop-memory-gb = { $size } Go
 shop-memory-mb = { $size } Mo
-shop-watch-goes-on = échec ; j'attends la prochaine modification
 shop-self-find = impossible de trouver le programme de livret lui-même ({ $reason })
 shop-self-start = impossible de lancer un processus de livret ({ $reason })
 shop-self-wait = impossible d'attendre le processus de livret ({ $reason })

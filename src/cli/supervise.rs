@@ -100,7 +100,7 @@ pub fn run(
         }
         // The watch goes on: a new child waits for the next change.
         eprintln!("{}", term::render_error(&err));
-        term::info(&tr!("shop-watch-goes-on"));
+        term::info(&tr!("cli-watch-failed"));
         builds += 1;
         since = Some(ended);
     }
