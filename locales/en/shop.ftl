@@ -1,4 +1,4 @@
-# The commands that compile under a memory budget (check, proof, preview, watch).
+# The commands that compile under a memory budget (check, proof, preview, images, watch).
 shop-memory-stopped = stopped: the compilation needed more memory than --memory allows ({ $budget })
 shop-memory-look-at = a chapter may build a huge text, list or image: look at { $files }
 shop-memory-unknown-chapters = the guide's Typst chapters and images
@@ -14,3 +14,6 @@ shop-typst-link-as-text = { $place }: warning: the link to `{ $url }` is printed
 
 # A print preset's quantity.
 shop-preset-quantity = quantity must be a number of copies from 1 to 10000000, not { $quantity }
+
+# `livret images --memory`.
+help-images--memory = Stop with an error when the compilations need more memory than this (e.g. 2GB, or `none`): the command runs in a process of its own under that limit.

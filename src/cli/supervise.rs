@@ -1,6 +1,6 @@
 //! The memory budget of the commands that compile in their own process (`check`,
-//! `proof`, `preview`, `watch`): the command runs again as a child of livret under an
-//! address-space limit (`--memory`, the limit `build` gives its targets in
+//! `proof`, `preview`, `images`, `watch`): the command runs again as a child of livret
+//! under an address-space limit (`--memory`, the limit `build` gives its targets in
 //! `build::isolate`). Past it only the child ends; livret says which Typst chapters
 //! can run away, and exits 2 instead of aborting. `watch` starts a new child that waits
 //! for the next change, so the watch keeps running and says what happened.

@@ -1,8 +1,9 @@
 //! Trust, round three, what was left (issue 22): the memory budget holds for the
-//! commands that compile in their own process (`check`, `proof`, `preview`, `watch`:
-//! the command runs again as a child under `--memory`), unsafe links written in Typst
-//! chapters are printed as text with a warning at the chapter line, and an image a
-//! Typst chapter names is reported at that chapter's line when a PDF standard refuses it.
+//! commands that compile in their own process (`check`, `proof`, `preview`, `images`,
+//! `watch`: the command runs again as a child under `--memory`), unsafe links written
+//! in Typst chapters are printed as text with a warning at the chapter line, and an
+//! image a Typst chapter names is reported at that chapter's line (a PDF standard's
+//! refusal, a warning) even when a layout's function shows it.
 
 use std::fs;
 use std::io::{BufRead, BufReader};
@@ -44,7 +45,7 @@ fn assert_stopped(what: &str, code: i32, stderr: &str) {
 }
 
 #[test]
-fn check_proof_and_preview_stop_clearly_past_the_memory_budget() {
+fn check_proof_preview_and_images_stop_clearly_past_the_memory_budget() {
     for (what, code) in hungry_cases() {
         let dir = hungry_project(&code);
         let memory = ["--memory", "1GB", "--timeout", "120"];
@@ -55,6 +56,9 @@ fn check_proof_and_preview_stop_clearly_past_the_memory_budget() {
         assert_stopped(&format!("proof, {what}"), code, &stderr);
         let (code, _, stderr) = livret_in(dir.path(), "preview", &args);
         assert_stopped(&format!("preview, {what}"), code, &stderr);
+        let (code, _, stderr) =
+            livret_in(dir.path(), "images", &["--lang", "fr", "--memory", "1GB"]);
+        assert_stopped(&format!("images, {what}"), code, &stderr);
         // Nothing written by the stopped commands, no temporary file left.
         let left: Vec<_> = files_under(dir.path())
             .into_iter()
