@@ -66,7 +66,10 @@ cli-target-wrote-screen = wrote { $path } (screen edition, { $size })
 cli-target-images = images: { $count } { $count ->
     [one] file
    *[other] files
-    }, { $decoded } decoded, the rest from { $cache }
+    } checked; { $decoded } { $decoded ->
+    [one] copy
+   *[other] copies
+    } resized now for print and screen, the others reused ready-made from { $cache }
 cli-target-wrote-print = wrote { $path } ({ $sheets } { $scheme } { $sheets ->
     [one] sheet
    *[other] sheets
@@ -88,7 +91,7 @@ cli-table-sheets = sheets per run (booklets)
 cli-table-reading = reading
 cli-table-screen = screen
 cli-table-print-files = print files
-cli-table-ink = ink per side (mean/max)
+cli-table-ink = ink per printed side (average/fullest)
 cli-table-warnings = warnings
 cli-table-target-kept = { $lang } { $layout } (kept)
 cli-table-sheets-for-booklets = { $preset } { $sheets } for { $booklets }
@@ -100,7 +103,7 @@ cli-check-col-language = language
 cli-check-col-chapters = chapters
 cli-check-col-missing = missing
 cli-check-col-stale = stale
-cli-check-col-no-glyph = no-glyph
+cli-check-col-no-glyph = characters no font shows
 cli-check-col-layouts = per layout: pages, sheets per print preset (source language's in brackets)
 cli-check-layout-sheets = { $pages }: { $sheets }
 cli-check-layout-pages = { $layout } { $pages } p. ({ $source })

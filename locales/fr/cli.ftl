@@ -64,12 +64,12 @@ cli-target-wrote-untranslated = { $wrote } ; pas encore traduits : { $chapters }
     })
 cli-target-wrote-screen = écrit { $path } (édition pour écran, { $size })
 cli-target-images = images : { $count } { $count ->
-    [one] fichier
-   *[other] fichiers
-    }, { $decoded } { $decoded ->
-    [one] décodé
-   *[other] décodés
-    }, les autres repris de { $cache }
+    [one] fichier vérifié
+   *[other] fichiers vérifiés
+    } ; { $decoded } { $decoded ->
+    [one] copie redimensionnée
+   *[other] copies redimensionnées
+    } maintenant pour l'impression et l'écran, les autres reprises toutes prêtes de { $cache }
 cli-target-wrote-print = écrit { $path } ({ $sheets } { $sheets ->
     [one] feuille
    *[other] feuilles
@@ -91,7 +91,7 @@ cli-table-sheets = feuilles par tirage (livrets)
 cli-table-reading = lecture
 cli-table-screen = écran
 cli-table-print-files = fichiers d'impression
-cli-table-ink = encre par face (moyenne/max)
+cli-table-ink = encre par face imprimée (moyenne/la plus chargée)
 cli-table-warnings = avertissements
 cli-table-target-kept = { $lang } { $layout } (gardée)
 cli-table-sheets-for-booklets = { $preset } { $sheets } pour { $booklets }
@@ -103,7 +103,7 @@ cli-check-col-language = langue
 cli-check-col-chapters = chapitres
 cli-check-col-missing = manquants
 cli-check-col-stale = périmés
-cli-check-col-no-glyph = sans-glyphe
+cli-check-col-no-glyph = caractères sans police
 cli-check-col-layouts = par format : pages, feuilles par préréglage d'impression (celles de la langue source entre parenthèses)
 cli-check-layout-sheets = { $pages } : { $sheets }
 cli-check-layout-pages = { $layout } { $pages } p. ({ $source })

@@ -17,7 +17,7 @@ const MODE: u32 = 0o644;
 /// is moved to the nearest end).
 pub fn zip(files: &[(String, Vec<u8>)], date: (i32, u8, u8)) -> Result<Vec<u8>> {
     let fail = |e: zip::result::ZipError| {
-        Error::new(format!("could not write the zip archive ({e})"))
+        Error::new(crate::tr!("build-zip-failed", reason = e.to_string()))
     };
     let mut sorted: Vec<&(String, Vec<u8>)> = files.iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));

@@ -18,10 +18,12 @@ use crate::build::sheets;
 use crate::build::target::{
     Context, EditionDoc, TargetSpec, TargetWork, glyph_warnings, reading_bytes,
 };
+use crate::i18n::Text;
 use crate::images::{ImageCache, ImageTarget};
 use crate::project::manifest::{ByteSize, Direction};
 use crate::project::paths::TargetPaths;
 use crate::project::targets::TargetId;
+use crate::tr;
 use crate::typeset::assemble::ChapterCache;
 use crate::typeset::preflight;
 use crate::typeset::world::GuideWorld;
@@ -71,7 +73,7 @@ pub fn build(
         strict: options.strict,
         page_multiple: 4,
     };
-    stage("print edition");
+    stage(&tr!("build-stage-print-edition"));
     let mut work = TargetWork::start(ctx, &spec, &cache, &shared.chapters, kept)?;
     let result = editions(ctx, &spec, options, &mut work, &cache, stage);
     *kept = Some(work.world);
@@ -104,7 +106,7 @@ fn editions(
     )?;
     let mut warnings = reading_warnings(work, &print, lang);
     let page = print::page_size(&print.compiled.document);
-    stage("screen edition");
+    stage(&tr!("build-stage-screen-edition"));
     let (bytes, screen) =
         reading_pdfs(ctx, spec, options, work, cache, &print, &mut written)?;
     let rel = paths.reading_pdf();
@@ -271,8 +273,9 @@ fn test_pause_after_reading() {
 }
 
 /// The reading PDF's warnings: typst's, characters no font shows, blurry images.
-fn reading_warnings(work: &TargetWork, print: &EditionDoc, lang: &str) -> Vec<String> {
-    let mut warnings = print.compiled.warnings.clone();
+fn reading_warnings(work: &TargetWork, print: &EditionDoc, lang: &str) -> Vec<Text> {
+    let mut warnings: Vec<Text> =
+        print.compiled.warnings.iter().cloned().map(Text::of).collect();
     warnings.extend(glyph_warnings(&work.world, &print.compiled.document, lang));
     for image in &print.images {
         if let Some(w) = image.blurry_warning()
@@ -289,7 +292,7 @@ type Sized<'a> =
     (&'a Option<ByteSize>, &'a str, &'a PathBuf, usize, &'a Vec<PlacedImage>);
 
 /// The warnings of the editions over their size budgets.
-fn over_budget(editions: [Sized<'_>; 2]) -> Vec<String> {
+fn over_budget(editions: [Sized<'_>; 2]) -> Vec<Text> {
     editions
         .into_iter()
         .filter_map(|(budget, edition, pdf, size, images)| {
@@ -306,7 +309,7 @@ fn budget_warning(
     edition: &str,
     budget: &ByteSize,
     images: &[PlacedImage],
-) -> String {
+) -> Text {
     let mut biggest: Vec<(&str, usize)> = Vec::new();
     for image in images {
         let bytes = image.embedded.map_or(0, |(_, _, b)| b);
@@ -320,15 +323,28 @@ fn budget_warning(
         .take(3)
         .map(|(path, bytes)| format!("{path} ({})", human_size(*bytes)))
         .collect();
-    let images = if named.is_empty() {
-        String::new()
-    } else {
-        format!("; biggest images: {}", named.join(", "))
-    };
-    format!(
-        "{} is {}, over the layout's {edition} budget of {}{images}",
-        pdf.display(),
-        human_size(size),
-        budget.text
-    )
+    let pdf = pdf.display().to_string();
+    let (size, budget, images) = (human_size(size), &budget.text, named.join(", "));
+    match (edition, named.is_empty()) {
+        ("print", true) => {
+            tr!("build-over-print-budget", pdf = pdf, size = size, budget = budget)
+        }
+        ("print", false) => tr!(
+            "build-over-print-budget-images",
+            pdf = pdf,
+            size = size,
+            budget = budget,
+            images = images
+        ),
+        (_, true) => {
+            tr!("build-over-screen-budget", pdf = pdf, size = size, budget = budget)
+        }
+        (_, false) => tr!(
+            "build-over-screen-budget-images",
+            pdf = pdf,
+            size = size,
+            budget = budget,
+            images = images
+        ),
+    }
 }

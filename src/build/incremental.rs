@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::build::output::{BuiltTarget, Output};
+use crate::i18n::Text;
 use crate::project::manifest::Manifest;
 use crate::project::paths;
 use crate::typeset::fonts::Fonts;
@@ -97,7 +98,18 @@ pub fn up_to_date(
             .outputs
             .iter()
             .all(|o| file_hash(root, &o.path).as_ref() == Some(&o.sha256));
-    unchanged.then_some(record.target)
+    unchanged.then(|| in_this_language(record.target))
+}
+
+/// A recorded target whose warnings read in this run's language where the record has
+/// it (records keep both languages; English runs read the English).
+fn in_this_language(mut target: BuiltTarget) -> BuiltTarget {
+    if crate::i18n::current() == crate::i18n::UiLang::En {
+        for warning in &mut target.warnings {
+            *warning = Text::raw(warning.english());
+        }
+    }
+    target
 }
 
 /// Records a finished target: the files it read with their hashes as read, and the
@@ -119,6 +131,8 @@ pub fn write_record(
         .collect();
     let record =
         Record { fixed: fixed.to_string(), inputs, outputs, target: target.clone() };
-    let json = serde_json::to_vec_pretty(&record).expect("plain data");
+    // Both languages of its warnings, for the runs that find the target up to date.
+    let json = crate::i18n::serialize_whole(|| serde_json::to_vec_pretty(&record))
+        .expect("plain data");
     write_project(root, paths::record(root, &target.lang, &target.layout), &json)
 }

@@ -17,10 +17,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::build::options::BuildOptions;
 use crate::build::output::BuiltTarget;
-use crate::i18n::Text;
+use crate::i18n::{Text, decimal};
 use crate::project::chapters;
 use crate::project::manifest::Manifest;
 use crate::project::targets::TargetId;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// The hidden command the child runs.
@@ -91,8 +92,9 @@ pub fn child_main(job: &ChildJob, build: impl FnOnce(&ChildJob) -> Result<BuiltT
 /// Sets this process's address-space limit.
 pub fn limit_memory(bytes: u64) -> Result<()> {
     #[cfg(unix)]
-    rlimit::setrlimit(rlimit::Resource::AS, bytes, bytes)
-        .map_err(|e| Error::new(format!("cannot limit the memory of a build ({e})")))?;
+    rlimit::setrlimit(rlimit::Resource::AS, bytes, bytes).map_err(|e| {
+        Error::new(tr!("build-memory-limit-failed", reason = e.to_string()))
+    })?;
     #[cfg(not(unix))]
     let _ = bytes;
     Ok(())
@@ -136,18 +138,21 @@ pub fn build_in_child(
     timeout: Option<std::time::Duration>,
     stage: &(dyn Fn(&str) + Sync),
 ) -> Result<BuiltTarget> {
-    let exe = std::env::current_exe()
-        .map_err(|e| Error::new(format!("cannot find livret's own program ({e})")))?;
+    let exe = std::env::current_exe().map_err(|e| {
+        Error::new(tr!("build-own-program-missing", reason = e.to_string()))
+    })?;
     let spec = serde_json::to_string(job).expect("serialises");
     let mut child = Command::new(exe)
         .args([COMMAND, &spec])
         // Fewer malloc arenas: each would reserve 64 MiB of the address space.
         .env("MALLOC_ARENA_MAX", "2")
+        // The child speaks the parent's language (`--ui-lang` is not on its command line).
+        .env("LIVRET_LANG", crate::i18n::current().code())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| Error::new(format!("cannot start a build process ({e})")))?;
+        .map_err(|e| Error::new(tr!("build-process-failed", reason = e.to_string())))?;
     let heard = listen(&mut child);
     let stderr = collect_stderr(&mut child);
     let deadline = timeout.map(|limit| Instant::now() + limit);
@@ -185,12 +190,11 @@ pub fn build_in_child(
 
 /// The error of a target that took longer than the limit.
 pub fn timed_out(id: &TargetId, limit: std::time::Duration) -> Error {
-    let subject = format!("{} {}:", id.lang, id.layout);
-    crate::util::deadline::gave_up(
-        &subject,
-        limit,
-        "; nothing of this target was recorded",
-    )
+    let target = format!("{} {}", id.lang, id.layout);
+    let seconds = limit.as_secs();
+    Error::new(tr!("build-timed-out", target = target, seconds = seconds))
+        .with_hint(tr!("build-timed-out-loop"))
+        .with_hint(tr!("build-timed-out-more"))
 }
 
 /// Reads the child's lines on a thread; what it says, in order.
@@ -203,8 +207,9 @@ fn listen(child: &mut Child) -> mpsc::Receiver<Heard> {
                 Some(("stage", what)) => Heard::Stage(what.to_string()),
                 Some(("done", json)) => match serde_json::from_str(json) {
                     Ok(built) => Heard::Done(Box::new(built)),
-                    Err(e) => Heard::Failed(Error::new(format!(
-                        "a build process answered what livret cannot read ({e})"
+                    Err(e) => Heard::Failed(Error::new(tr!(
+                        "build-process-unreadable",
+                        reason = e.to_string()
                     ))),
                 },
                 Some(("error", json)) => {
@@ -259,9 +264,9 @@ fn ended(
     let target = format!("{} {}", job.lang, job.layout);
     let typst = typst_chapters(manifest, &job.lang);
     let suspects = if typst.is_empty() {
-        "its chapters or images".to_string()
+        tr!("build-suspects-any")
     } else {
-        typst.join(", ")
+        Text::raw(typst.join(", "))
     };
     let memory = stderr.contains("memory allocation")
         || stderr.contains("out of memory")
@@ -269,20 +274,17 @@ fn ended(
         || stderr.contains("failed to spawn thread")
         || killed_by(status, &[6, 9, 11]);
     if memory {
-        return Error::new(format!(
-            "{target}: stopped: it needed more memory than --memory allows ({}); nothing of this target was recorded",
-            shown(job.memory)
-        ))
-        .with_hint(format!(
-            "a chapter may build a huge text, list or image: look at {suspects}"
-        ))
-        .with_hint("if the guide is only large, allow more with --memory, e.g. --memory 8GB");
+        let memory = shown(job.memory);
+        return Error::new(tr!("build-out-of-memory", target = &target, memory = memory))
+            .with_hint(tr!("build-out-of-memory-look", suspects = &suspects))
+            .with_hint(tr!("build-out-of-memory-more"));
     }
-    let last = stderr.lines().last().unwrap_or("no message").to_string();
-    Error::new(format!(
-        "{target}: the build process stopped unexpectedly ({last}); nothing of this target was recorded"
-    ))
-    .with_hint(format!("look at {suspects}"))
+    let last = match stderr.lines().last() {
+        Some(line) => Text::raw(line),
+        None => tr!("build-process-silent"),
+    };
+    Error::new(tr!("build-process-stopped", target = &target, last = last))
+        .with_hint(tr!("build-process-stopped-look", suspects = &suspects))
 }
 
 /// Whether a child was ended by one of these signals.
@@ -306,12 +308,12 @@ pub fn runs_code(manifest: &Manifest, lang: &str) -> bool {
     !typst_chapters(manifest, lang).is_empty()
 }
 
-/// A budget as people write it: `4 GB`, `1500 MB`.
-pub fn shown(bytes: u64) -> String {
+/// A budget as people write it: `4 GB`, `1500 MB` (`Go`, `Mo` in French).
+pub fn shown(bytes: u64) -> Text {
     if bytes >= 1_000_000_000 {
-        format!("{:.1} GB", bytes as f64 / 1e9)
+        tr!("build-size-gb", size = decimal(bytes as f64 / 1e9, 1))
     } else {
-        format!("{} MB", bytes / 1_000_000)
+        tr!("build-size-mb", size = bytes / 1_000_000)
     }
 }
 

@@ -7,6 +7,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::project::paths::LOCK_PATH;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::output_path;
 
@@ -41,7 +42,7 @@ impl BuildLock {
                 Err(err) => return Err(Error::io("create the build lock", &path, err)),
             }
         }
-        Err(Error::new(format!("cannot take the build lock {LOCK_PATH}")))
+        Err(Error::new(tr!("build-lock-failed", path = LOCK_PATH)))
     }
 }
 
@@ -60,24 +61,15 @@ pub fn release_held_by(root: &Path, pid: u32) {
 /// program that got the pid of a killed build), say who holds it and how to clear it.
 fn held(path: &Path, pid: u32) -> Error {
     let name = process_name(pid);
-    let who = match &name {
-        Some(name) => format!("process {pid}, `{name}`"),
-        None => format!("process {pid}"),
+    let message = match &name {
+        Some(name) => tr!("build-lock-held-named", pid = pid, name = name, path = path),
+        None => tr!("build-lock-held", pid = pid, path = path),
     };
-    let mut err = Error::new(format!(
-        "another livret build is running on this project ({who} holds the lock {})",
-        path.display()
-    ))
-    .with_hint("wait for that build to finish, then build again");
+    let mut err = Error::new(message).with_hint(tr!("build-lock-held-wait"));
     if name.as_deref().is_some_and(|n| !n.starts_with("livret")) {
-        err = err.with_hint(format!(
-            "process {pid} is not livret: the lock is probably left by a killed build"
-        ));
+        err = err.with_hint(tr!("build-lock-not-livret", pid = pid));
     }
-    err.with_hint(format!(
-        "if no livret build runs on this project, delete the lock and build again: rm {}",
-        path.display()
-    ))
+    err.with_hint(tr!("build-lock-remove", path = path))
 }
 
 /// The command name of a process, where the system tells it (Linux).

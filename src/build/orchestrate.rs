@@ -24,6 +24,7 @@ use crate::build::{incremental, isolate, report};
 use crate::project::manifest::Manifest;
 use crate::project::paths;
 use crate::project::targets::TargetId;
+use crate::tr;
 use crate::typeset::fonts::Fonts;
 use crate::typeset::world::GuideWorld;
 use crate::util::deadline::{self, Waited};
@@ -60,10 +61,10 @@ pub fn build(
         gave_up: Mutex::new(None),
     });
     let jobs = options.jobs.unwrap_or(0);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .map_err(|e| Error::new(format!("cannot start {jobs} build threads ({e})")))?;
+    let pool =
+        rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| {
+            Error::new(tr!("build-threads-failed", count = jobs, reason = e.to_string()))
+        })?;
     let results: Vec<Result<BuiltTarget>> = pool.install(|| {
         targets
             .par_iter()

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Text;
 use crate::images::BLURRY_DPI;
+use crate::tr;
 use crate::typeset::ink::InkCoverage;
 use crate::util::diag::Result;
 use crate::util::fs::write_project;
@@ -27,10 +29,11 @@ pub struct BuiltTarget {
     pub page_mm: (f64, f64),
     /// File size in bytes.
     pub bytes: usize,
-    /// Chapters shown in the source language.
+    /// Chapters not translated yet: shown in the source language, or still holding
+    /// blocks of it under the untranslated mark (`[fr] `).
     pub untranslated: Vec<String>,
-    /// Rendered typst warnings.
-    pub warnings: Vec<String>,
+    /// Its warnings (typst's, livret's), read in the interface language.
+    pub warnings: Vec<Text>,
     /// Print files made from this target's layout presets.
     pub prints: Vec<BuiltPrint>,
     /// The screen edition (images for phones), relative to the project root.
@@ -106,12 +109,18 @@ pub struct PlacedImage {
 
 impl PlacedImage {
     /// The warning for an image that will print blurry, if it is one.
-    pub fn blurry_warning(&self) -> Option<String> {
+    pub fn blurry_warning(&self) -> Option<Text> {
         (self.dpi < BLURRY_DPI).then(|| {
-            let needed = (self.printed_mm.0 / 25.4 * 300.0).ceil();
-            format!(
-                "{}: image `{}` is {:.0} dpi where it is printed (page {}, {:.0} × {:.0} mm): it will print blurry; use a file at least {needed} pixels wide",
-                self.place, self.path, self.dpi, self.page, self.printed_mm.0, self.printed_mm.1
+            let needed = (self.printed_mm.0 / 25.4 * 300.0).ceil() as u64;
+            tr!(
+                "build-blurry-image",
+                place = &self.place,
+                path = &self.path,
+                dpi = self.dpi.round() as i64,
+                page = self.page,
+                width = self.printed_mm.0.round() as i64,
+                height = self.printed_mm.1.round() as i64,
+                needed = needed
             )
         })
     }

@@ -13,6 +13,7 @@ use crate::build::output::OutputKind;
 use crate::build::report::{self, ReportEntry};
 use crate::project::manifest::Manifest;
 use crate::project::paths;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{read_project, write_atomic};
 
@@ -27,8 +28,8 @@ pub fn package(
     let zip =
         dest.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip")) && !dest.is_dir();
     if !zip && fs::read_dir(dest).is_ok_and(|mut entries| entries.next().is_some()) {
-        return Err(Error::new(format!("{} is not empty", dest.display()))
-            .with_hint("give --package a new folder (or empty this one): old files would mix with the new; or a name ending in .zip for one archive"));
+        return Err(Error::new(tr!("build-package-not-empty", path = dest))
+            .with_hint(tr!("build-package-not-empty-hint")));
     }
     let report = report::collect(manifest);
     let entries: Vec<&ReportEntry> = report
@@ -38,9 +39,8 @@ pub fn package(
         .filter(|e| built.iter().any(|t| t.lang == e.lang && t.layout == e.layout))
         .collect();
     if entries.is_empty() {
-        return Err(Error::new("there are no print files to package").with_hint(
-            "add [[print]] presets to guide.toml, and build without --no-print",
-        ));
+        return Err(Error::new(tr!("build-package-nothing"))
+            .with_hint(tr!("build-package-nothing-hint")));
     }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for entry in &entries {

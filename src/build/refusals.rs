@@ -7,6 +7,8 @@ use typst::diag::SourceDiagnostic;
 use typst::foundations::Datetime;
 
 use crate::build::target::Unlocated;
+use crate::i18n::Text;
+use crate::tr;
 use crate::typeset::assemble::ImageUse;
 use crate::typeset::compile;
 use crate::typeset::export;
@@ -46,18 +48,26 @@ pub fn failures(
     diags: &[SourceDiagnostic],
 ) -> Error {
     let culprits = culprit_images(at, standard);
-    let mut rendered: Vec<String> = culprits.iter().map(|c| c.0.clone()).collect();
+    let mut rendered: Vec<Text> = culprits.iter().map(|c| c.0.clone()).collect();
     let explained = |d: &SourceDiagnostic| {
         culprits.iter().any(|(_, why)| why.split("; ").any(|m| m == d.message.as_str()))
     };
     rendered.extend(
-        diags.iter().filter(|d| !explained(d)).map(|d| compile::render(at.world, d)),
+        diags
+            .iter()
+            .filter(|d| !explained(d))
+            .map(|d| Text::of(compile::render(at.world, d))),
     );
-    let what = match standard {
-        Some(s) => format!("{ident}.pdf does not meet {}", standard_name(s)),
-        None => format!("{ident}.pdf could not be written"),
+    let pdf = format!("{ident}.pdf");
+    let mut message = match standard {
+        Some(s) => tr!("build-not-standard", pdf = pdf, standard = standard_name(s)),
+        None => tr!("build-pdf-failed", pdf = pdf),
     };
-    let mut err = Error::new(format!("{what}: {}", rendered.join("\nerror: ")));
+    let next = format!("\n{} ", tr!("term-error"));
+    for (i, place) in rendered.iter().enumerate() {
+        message = message.join(if i == 0 { ": " } else { &next }, place);
+    }
+    let mut err = Error::new(message);
     // Typst's advice on what it refused (convert the image…), once each.
     for d in diags.iter().filter(|d| explained(d)) {
         for hint in &d.hints {
@@ -66,15 +76,15 @@ pub fn failures(
             }
         }
     }
-    err.with_hint("fix the places shown; no PDF was written")
+    err.with_hint(tr!("build-pdf-failed-hint"))
 }
 
 /// When the standard refuses what the layout placed, the images that cannot meet it,
-/// each with its place (`chapter:line: image `path`: why`) and why.
+/// each with its place (`chapter:line: image `path`: why`) and why (typst's words).
 fn culprit_images(
     at: Failing,
     standard: Option<typst_pdf::PdfStandard>,
-) -> Vec<(String, String)> {
+) -> Vec<(Text, String)> {
     let Some(standard) = standard else { return Vec::new() };
     let mut seen = std::collections::BTreeSet::new();
     let markdown = at
@@ -93,8 +103,12 @@ fn culprit_images(
         .filter(|(path, _)| seen.insert(path.clone()))
         .filter_map(|(path, place)| {
             let why = export::image_refusal(at.world, at.date, &path, standard)?;
-            let place = place.map(|p| format!("{p}: ")).unwrap_or_default();
-            Some((format!("{place}image `{path}`: {why}"), why))
+            let refused = tr!("build-image-refused", path = &path, why = why.as_str());
+            let said = match place {
+                Some(place) => Text::raw(place).join(": ", &refused),
+                None => refused,
+            };
+            Some((said, why))
         })
         .collect()
 }

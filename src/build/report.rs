@@ -9,6 +9,7 @@ use crate::build::incremental;
 use crate::build::output::Output;
 use crate::project::manifest::Manifest;
 use crate::project::paths;
+use crate::tr;
 use crate::typeset::ink::InkCoverage;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::write_project;
@@ -94,8 +95,8 @@ pub fn write(manifest: &Manifest) -> Result<()> {
 fn read(path: &Path) -> Result<Report> {
     let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
     serde_json::from_slice(&bytes).map_err(|e| {
-        Error::new(format!("{}: not a livret report ({e})", path.display()))
-            .with_hint("give the out/<guide>/report.json files written by `livret build`")
+        Error::new(tr!("build-report-unreadable", path = path, reason = e.to_string()))
+            .with_hint(tr!("build-report-unreadable-hint"))
     })
 }
 
@@ -110,34 +111,32 @@ pub fn merge(paths: &[PathBuf]) -> Result<Report> {
             continue;
         };
         if (&report.guide, report.edition) != (&into.guide, into.edition) {
-            return Err(Error::new(format!(
-                "{}: guide `{}` edition {}, but the first report is `{}` edition {}",
-                path.display(),
-                report.guide,
-                report.edition,
-                into.guide,
-                into.edition
+            return Err(Error::new(tr!(
+                "build-report-other-guide",
+                path = path,
+                guide = &report.guide,
+                edition = report.edition,
+                first_guide = &into.guide,
+                first_edition = into.edition
             ))
-            .with_hint("merge only the shards of one build"));
+            .with_hint(tr!("build-report-other-guide-hint")));
         }
         for entry in report.outputs {
             match into.outputs.iter().find(|e| e.output.path == entry.output.path) {
                 Some(known) if known.output.sha256 != entry.output.sha256 => {
-                    return Err(Error::new(format!(
-                        "{}: {} differs from the same file in an earlier report",
-                        path.display(),
-                        entry.output.path
+                    return Err(Error::new(tr!(
+                        "build-report-differs",
+                        path = path,
+                        file = &entry.output.path
                     ))
-                    .with_hint(
-                        "two shards built the same target differently: build it again",
-                    ));
+                    .with_hint(tr!("build-report-differs-hint")));
                 }
                 Some(_) => {}
                 None => into.outputs.push(entry),
             }
         }
     }
-    let mut merged = merged.ok_or_else(|| Error::new("no report to merge"))?;
+    let mut merged = merged.ok_or_else(|| Error::new(tr!("build-report-none")))?;
     merged.outputs.sort_by(|a, b| {
         (&a.lang, &a.layout, &a.output.path).cmp(&(&b.lang, &b.layout, &b.output.path))
     });

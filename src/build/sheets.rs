@@ -9,9 +9,11 @@ use typst_layout::PagedDocument;
 use crate::build::output::{BuiltPrint, Output, OutputKind, Written};
 use crate::build::print::{self, PrintJob};
 use crate::build::target::{Context, EditionDoc, TargetSpec, TargetWork};
+use crate::i18n::Text;
 use crate::images::{ImageCache, ImageTarget};
 use crate::project::manifest::{Direction, PrintPreset};
 use crate::project::paths::TargetPaths;
+use crate::tr;
 use crate::typeset::export;
 use crate::typeset::frames::place_frames;
 use crate::typeset::ink::{self, InkCoverage, cache::InkCache};
@@ -25,7 +27,7 @@ pub struct Printed {
     /// The print files and tickets written.
     pub prints: Vec<BuiltPrint>,
     /// Warnings (content in the printer's margin, blanks added).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Text>,
     /// Every file written, hashed from its bytes.
     pub outputs: Vec<Output>,
 }
@@ -50,7 +52,11 @@ pub fn write(
     // Pages imposed by several presets are measured once.
     let inks = InkCache::new();
     for preset in manifest.print.iter().filter(|p| p.layout == spec.layout) {
-        stage(&format!("print sheets ({} on {})", preset.scheme, preset.sheet.name));
+        stage(&tr!(
+            "build-stage-print-sheets",
+            scheme = preset.scheme.to_string(),
+            sheet = &preset.sheet.name
+        ));
         let job = job_for(preset, manifest.language(spec.lang).map(|l| l.dir));
         let multiple = job.page_multiple(page)?;
         let pages = reading.compiled.document.pages().len();
@@ -106,7 +112,7 @@ fn write_one(
     document: &PagedDocument,
     written: &mut Written,
     inks: &InkCache,
-) -> Result<(BuiltPrint, Vec<String>)> {
+) -> Result<(BuiltPrint, Vec<Text>)> {
     let manifest = ctx.manifest;
     let root = &manifest.root;
     let pages = document.pages();
@@ -139,18 +145,21 @@ fn write_one(
         .collect();
     let (ticket_path, job_sheet) =
         write_tickets(ctx, lang, paths, job, (&plan, &notes), &ink, written)?;
-    let mut warnings: Vec<String> =
-        ink.unmeasured_note().map(|n| format!("{name}: {n}")).into_iter().collect();
+    let mut warnings: Vec<Text> = ink
+        .unmeasured_note()
+        .map(|n| Text::raw(name.as_str()).join(": ", &Text::of(n)))
+        .into_iter()
+        .collect();
     let margin = job.options.printer_margin;
     if let Some(w) = print::margin_warning(&plan, margin, document, &name) {
         warnings.push(w);
     }
     if plan.padded != plan.pages {
-        warnings
-            .push(format!("{name}: {} blank page(s) added", plan.padded - plan.pages));
+        let count = plan.padded - plan.pages;
+        warnings.push(tr!("build-blank-pages-added", name = &name, count = count));
     }
-    if let Some(w) = thick {
-        warnings.push(format!("{name}: {}\n  hint: {}", w.message, w.hint));
+    if let Some(w) = print::thick_warning(&plan, impose::thickness::Asked::Preset) {
+        warnings.push(Text::raw(name.as_str()).join(": ", &w));
     }
     let print = BuiltPrint {
         pdf,

@@ -11,8 +11,10 @@ use typst::ecow::EcoVec;
 use typst::foundations::{Bytes, Datetime};
 
 use crate::build::output::PlacedImage;
+use crate::i18n::Text;
 use crate::images::{self, ImageCache, ImageTarget, Placement, SourceImage};
 use crate::project::manifest::{Direction, Manifest};
+use crate::tr;
 use crate::typeset::assemble::{self, AssembleOptions, Assembled, ChapterCache};
 use crate::typeset::compile::{self, Compiled};
 use crate::typeset::fonts::Fonts;
@@ -470,22 +472,39 @@ fn prepare(
     Ok(overrides)
 }
 
-/// One warning per character no font in `lang`'s stack can show (typst draws an
-/// empty box), located in its chapter.
+/// One warning per place (chapter line and page) with characters no font in `lang`'s
+/// stack can show (typst draws empty boxes), naming them.
 pub fn glyph_warnings(
     world: &GuideWorld,
     document: &typst_layout::PagedDocument,
     lang: &str,
-) -> Vec<String> {
-    inspect::missing_glyphs(document)
+) -> Vec<Text> {
+    let mut places: Vec<(Option<String>, usize, Vec<char>)> = Vec::new();
+    for missing in inspect::missing_glyphs(document) {
+        let place = compile::place(world, missing.span).map(|p| p.to_string());
+        match places.iter_mut().find(|(p, page, _)| *p == place && *page == missing.page)
+        {
+            Some((_, _, chars)) if !chars.contains(&missing.ch) => chars.push(missing.ch),
+            Some(_) => {}
+            None => places.push((place, missing.page, vec![missing.ch])),
+        }
+    }
+    places
         .into_iter()
-        .map(|missing| {
-            let place =
-                compile::place(world, missing.span).map_or_else(String::new, |p| format!("{p}: "));
-            format!(
-                "{place}no font in the stack of `{lang}` can show `{}` (U+{:04X}), page {}",
-                missing.ch, missing.ch as u32, missing.page
-            )
+        .map(|(place, page, chars)| {
+            let shown: Vec<String> =
+                chars.iter().map(|c| format!("`{c}` (U+{:04X})", *c as u32)).collect();
+            let warning = tr!(
+                "build-no-glyph",
+                lang = lang,
+                count = chars.len(),
+                chars = shown.join(", "),
+                page = page
+            );
+            match place {
+                Some(place) => Text::raw(place).join(": ", &warning),
+                None => warning,
+            }
         })
         .collect()
 }

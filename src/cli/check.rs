@@ -105,6 +105,18 @@ fn problem_lines(r: &LanguageReport, out: &mut String) {
         let missing = chapters::missing_translation(m);
         line(out, &r.lang, tr!("cli-check-missing", missing = missing));
     }
+    for p in &r.placeholders {
+        let lines: Vec<String> = p.lines.iter().map(|l| l.to_string()).collect();
+        let line = crate::tr!(
+            "placeholders-not-translated",
+            lang = r.lang.as_str(),
+            file = p.file.as_str(),
+            count = p.blocks,
+            lines = lines.join(", "),
+            mark = p.mark.as_str(),
+        );
+        out.push_str(&format!("{line}\n"));
+    }
     for s in &r.stale {
         changes::stale_lines(&r.lang, s, out);
     }

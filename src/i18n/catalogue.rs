@@ -32,7 +32,10 @@ macro_rules! areas {
     };
 }
 
-areas!("common" "shop" "cli" "help" "serve");
+areas!(
+    "common" "shop" "cli" "help" "serve" "build" "ops" "po" "impose" "check" "labels" "new"
+    "placeholders"
+);
 
 /// The bundles, English then French.
 static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 2]> =

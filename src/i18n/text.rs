@@ -153,6 +153,14 @@ impl From<&Text> for Text {
     }
 }
 
+impl Text {
+    /// `text` as a message: a [`Text`] as it is, a `String` as text that reads the same
+    /// in every language (for values whose type may be either).
+    pub fn of(text: impl Into<Text>) -> Text {
+        text.into()
+    }
+}
+
 impl From<Text> for String {
     fn from(text: Text) -> Self {
         text.ui

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::project::preset::Sheet;
+use crate::tr;
 use crate::typeset::calibration::{self, CalibrationSheet};
 use crate::typeset::compile::compile;
 use crate::typeset::export;
@@ -44,31 +45,28 @@ pub fn calibrate(
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     if !is_pdf {
-        return Err(Error::new(format!(
-            "output {} should end in .pdf",
-            output.display()
-        ))
-        .with_hint("e.g. -o calibration.pdf"));
+        return Err(Error::new(tr!("ops-calibrate-not-pdf", path = output))
+            .with_hint(tr!("ops-calibrate-not-pdf-hint")));
     }
     let portrait = sheet.size.size().portrait();
     let (short, long) = (to_mm(portrait.width), to_mm(portrait.height));
     if !portrait.is_valid() || portrait.height > MAX_SIDE + 1e-6 {
-        return Err(Error::new(format!(
-            "the calibration sheet cannot be {} ({}; a side is at most {:.0} mm)",
-            sheet.name,
-            size_text(portrait),
-            to_mm(MAX_SIDE)
+        return Err(Error::new(tr!(
+            "ops-calibrate-too-big",
+            sheet = &sheet.name,
+            size = size_text(portrait),
+            max = to_mm(MAX_SIDE).round() as i64
         ))
-        .with_hint(
-            "print it on the paper of your jobs: a4, a3, letter, legal or tabloid",
-        ));
+        .with_hint(tr!("ops-calibrate-paper-hint")));
     }
     if short < MIN_SHEET_MM.0 - 0.5 || long < MIN_SHEET_MM.1 - 0.5 {
-        return Err(Error::new(format!(
-            "the calibration sheet needs a sheet of at least {}×{} mm; {} is {:.0}×{:.0} mm",
-            MIN_SHEET_MM.0, MIN_SHEET_MM.1, sheet.name, short, long
+        return Err(Error::new(tr!(
+            "ops-calibrate-too-small",
+            min = format!("{}×{} mm", MIN_SHEET_MM.0, MIN_SHEET_MM.1),
+            sheet = &sheet.name,
+            size = format!("{short:.0}×{long:.0} mm")
         ))
-        .with_hint("print it on the paper of your jobs: a4, a3, letter, legal or tabloid"));
+        .with_hint(tr!("ops-calibrate-paper-hint")));
     }
     let size = orientation.apply(portrait);
     let drawn = CalibrationSheet { size, duplex, name: sheet.name.to_uppercase() };

@@ -13,10 +13,12 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::i18n::Text;
 use crate::project::manifest::{self, Manifest};
 use crate::project::status::{self, StatusFile};
 use crate::project::{block_ids, snapshot};
 use crate::project::{locate, paths};
+use crate::tr;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{read_project, rename_project, write_project};
 use crate::util::suggest::did_you_mean;
@@ -48,7 +50,7 @@ pub struct RenameReport {
     /// Whether nothing was changed (`--dry-run`).
     pub dry_run: bool,
     /// Things worth knowing: PO files that still name the old chapter.
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// One planned status.toml change.
@@ -65,10 +67,8 @@ pub fn rename(options: &RenameOptions) -> Result<RenameReport> {
     let listed = |s: &str| manifest.chapter_stems().any(|c| c == s);
     let edit_manifest = listed(old);
     if edit_manifest && listed(new) {
-        return Err(Error::new(format!(
-            "chapter `{new}` is already in sources/guide.toml"
-        ))
-        .with_hint("choose another name, or remove that chapter first"));
+        return Err(Error::new(tr!("ops-chapter-taken", new = new))
+            .with_hint(tr!("ops-chapter-taken-hint")));
     }
     let mut report = RenameReport {
         old: old.into(),
@@ -87,11 +87,14 @@ pub fn rename(options: &RenameOptions) -> Result<RenameReport> {
         return Err(unknown(&manifest, old, new));
     }
     if !taken.is_empty() {
-        return Err(Error::new(format!(
-            "{} already exist(s): renaming `{old}` to `{new}` would overwrite it\n(nothing was changed)",
-            taken.join(", ")
+        return Err(Error::new(tr!(
+            "ops-chapter-files-taken",
+            count = taken.len(),
+            files = taken.join(", "),
+            old = old,
+            new = new
         ))
-        .with_hint("choose another name, or move those files away first"));
+        .with_hint(tr!("ops-chapter-files-taken-hint")));
     }
     if edit_manifest {
         report.edited.push(paths::MANIFEST_PATH.to_string());
@@ -139,18 +142,7 @@ fn plan_language(
         report.moved.push((from, to));
     }
     if lang == manifest.guide.source_language {
-        // The source's block ids (the PO files' msgctxt) go with the chapter.
-        let (from, to) = (paths::block_ids(lang, old), paths::block_ids(lang, new));
-        let renamed_upstream =
-            ["md", "typ"].iter().all(|e| !exists(&format!("sources/{lang}/{old}.{e}")));
-        match (exists(&from), exists(&to)) {
-            (true, true) if renamed_upstream => report.notes.push(format!(
-                "{from} is left as it is: the renamed chapter's block ids are in {to} already (delete {from} when no PO file names `{old}` any more)"
-            )),
-            (true, true) => taken.push(to),
-            (true, false) => report.moved.push((from, to)),
-            _ => {}
-        }
+        plan_block_ids(manifest, lang, old, new, report, taken);
         return Ok(());
     }
     let mut st = status::read(manifest, lang)?;
@@ -176,11 +168,41 @@ fn plan_language(
     }
     let po = format!("{}/{old}.po", paths::po_dir(lang));
     if root.join(&po).exists() {
-        report.notes.push(format!(
-            "{po} names the chapter `{old}`: import it before renaming, or export again after (livret po export --lang {lang})"
+        report.notes.push(tr!(
+            "ops-chapter-po-names-old",
+            po = po,
+            old = old,
+            lang = lang
         ));
     }
     Ok(())
+}
+
+/// The source's block ids (the PO files' msgctxt) go with the chapter, unless the
+/// chapter was renamed upstream and the new ids are there already.
+fn plan_block_ids(
+    manifest: &Manifest,
+    lang: &str,
+    old: &str,
+    new: &str,
+    report: &mut RenameReport,
+    taken: &mut Vec<String>,
+) {
+    let exists = |rel: &str| manifest.root.join(rel).symlink_metadata().is_ok();
+    let (from, to) = (paths::block_ids(lang, old), paths::block_ids(lang, new));
+    let renamed_upstream =
+        ["md", "typ"].iter().all(|e| !exists(&format!("sources/{lang}/{old}.{e}")));
+    match (exists(&from), exists(&to)) {
+        (true, true) if renamed_upstream => report.notes.push(tr!(
+            "ops-chapter-ids-left",
+            from = from,
+            to = to,
+            old = old
+        )),
+        (true, true) => taken.push(to),
+        (true, false) => report.moved.push((from, to)),
+        _ => {}
+    }
 }
 
 /// Makes the planned changes: status.toml files (under their locks), then the files,
@@ -215,10 +237,10 @@ fn apply(
         let bytes = read_project(&manifest.root, paths::MANIFEST_PATH)?;
         let bom = bytes.starts_with("\u{feff}".as_bytes());
         let span = locate::chapter(&manifest.text, &report.old).ok_or_else(|| {
-            Error::new(format!(
-                "{}: chapter `{}` not found",
-                paths::MANIFEST_PATH,
-                report.old
+            Error::new(tr!(
+                "ops-chapter-not-in-manifest",
+                manifest = paths::MANIFEST_PATH,
+                old = &report.old
             ))
         })?;
         let mut text = manifest.text.clone();
@@ -242,23 +264,20 @@ fn check_name(new: &str) -> Result<()> {
     if valid {
         return Ok(());
     }
-    Err(Error::new(format!("`{new}` is not a plain chapter name"))
-        .with_hint("use letters, digits, dashes, dots and underscores, without folders, e.g. 02-forces-securite"))
+    Err(Error::new(tr!("ops-chapter-bad-name", new = new))
+        .with_hint(tr!("ops-chapter-bad-name-hint")))
 }
 
 /// The error for an OLD that is neither in guide.toml nor left in a translation.
 fn unknown(manifest: &Manifest, old: &str, new: &str) -> Error {
     let known: Vec<&str> = manifest.chapter_stems().collect();
-    let mut err = Error::new(format!(
-        "unknown chapter `{old}`: sources/guide.toml does not list it{}",
-        if manifest.chapter_stems().any(|c| c == new) {
-            ", and no translation keeps anything under that name".to_string()
-        } else {
-            String::new()
-        }
-    ));
+    let mut err = Error::new(if manifest.chapter_stems().any(|c| c == new) {
+        tr!("ops-chapter-unknown-anywhere", old = old)
+    } else {
+        tr!("ops-chapter-unknown", old = old)
+    });
     if let Some(best) = did_you_mean(old, &known) {
-        err = err.with_hint(format!("did you mean `{best}`?"));
+        err = err.with_hint(tr!("ops-chapter-did-you-mean", best = best));
     }
-    err.with_hint(format!("the chapters are: {}", known.join(", ")))
+    err.with_hint(tr!("ops-chapter-known", chapters = known.join(", ")))
 }

@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::i18n::Text;
 use crate::project::chapters;
 use crate::project::manifest::{self, Language, Manifest};
+use crate::tr;
 use crate::typeset::fonts::Fonts;
 use crate::util::diag::Result;
 use crate::util::fs::read_project_text;
@@ -45,9 +47,9 @@ pub struct FontEntry {
     /// `regular`, `bold italic`, …
     pub style: String,
     /// Where it comes from: a file under fonts/, or `typst (embedded)`.
-    pub file: String,
+    pub file: Text,
     /// Its licence, as found beside it.
-    pub licence: String,
+    pub licence: Text,
     /// Scripts it covers completely.
     pub scripts: Vec<String>,
 }
@@ -118,12 +120,10 @@ fn font_entry(manifest: &Manifest, fonts: &Fonts, i: usize) -> FontEntry {
     let info = fonts.fonts[i].info();
     let origin = &fonts.origins[i];
     let (file, licence) = if origin == "embedded" {
-        (
-            "typst (embedded)".to_string(),
-            "shipped with typst (OFL or similar)".to_string(),
-        )
+        (tr!("ops-fonts-embedded"), tr!("ops-fonts-embedded-licence"))
     } else {
-        (origin.clone(), licence_beside(&manifest.root, &manifest.root.join(origin)))
+        let licence = licence_beside(&manifest.root, &manifest.root.join(origin));
+        (Text::raw(origin.as_str()), licence)
     };
     let weight = info.variant.weight.to_number();
     let mut style = match weight {
@@ -188,7 +188,7 @@ fn language_fonts(
 
 /// The licence of a font file, from a licence file in its folder (or its parent),
 /// inside the project at `root`.
-fn licence_beside(root: &Path, font: &Path) -> String {
+fn licence_beside(root: &Path, font: &Path) -> Text {
     let mut dir: Option<PathBuf> = font.parent().map(Path::to_path_buf);
     for _ in 0..2 {
         let Some(d) = dir else { break };
@@ -202,12 +202,12 @@ fn licence_beside(root: &Path, font: &Path) -> String {
                 } else if upper.contains("UBUNTU FONT LICENCE") {
                     "Ubuntu Font Licence"
                 } else {
-                    "see the licence file"
+                    return tr!("ops-fonts-licence-file", file = name);
                 };
-                return format!("{kind} ({name})");
+                return Text::raw(format!("{kind} ({name})"));
             }
         }
         dir = d.parent().map(Path::to_path_buf);
     }
-    "unknown: no licence file beside it".into()
+    tr!("ops-fonts-licence-unknown")
 }

@@ -5,12 +5,15 @@ use std::sync::Arc;
 
 use typst::foundations::Datetime;
 
+use crate::i18n::{Text, decimal};
+use crate::ops::impose_errors::pdf_error;
 use crate::ops::impose_preflight::{
     check_outputs, check_writable, planned_outputs, read_input, with_suffix,
 };
 use crate::ops::impose_warnings::{job_warnings, near_standard_warning};
 use crate::project::paths;
 use crate::project::preset::{Fit, PrintChoices};
+use crate::tr;
 use crate::typeset::fonts::Fonts;
 use crate::typeset::ink::cache::InkCache;
 use crate::typeset::ink::{self, InkCoverage};
@@ -65,9 +68,9 @@ pub struct Imposed {
     /// The files written (PDFs, then the ticket, then the plan).
     pub files: Vec<PathBuf>,
     /// Warnings for the user.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Text>,
     /// What the user should know, not a problem (e.g. where the binding came from).
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
     /// The ink every printed side takes, measured on the print files.
     pub ink: InkCoverage,
 }
@@ -91,10 +94,8 @@ impl ImposeConfig {
             .as_deref()
             != Some("pdf")
         {
-            return Err(Error::new(format!(
-                "output {} should end in .pdf",
-                output.display()
-            )));
+            return Err(Error::new(tr!("impose-not-pdf", path = &output))
+                .with_hint(tr!("impose-not-pdf-hint")));
         }
         let preview_dir = preview.as_ref().map(|(dir, _)| dir.as_path());
         let outputs = planned_outputs(&output, manual_duplex, plan_json.as_deref());
@@ -122,13 +123,8 @@ impl ImposeConfig {
 pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     let input = &config.input;
     let bytes = Arc::new(read_input(input)?);
-    let parsed = parse_input(config, &bytes).map_err(|err| {
-        let mut e = Error::new(format!("{}: {err}", input.display()));
-        if let Some(hint) = err.hint() {
-            e = e.with_hint(hint);
-        }
-        e.with_hint("nothing was written")
-    })?;
+    let parsed = parse_input(config, &bytes)
+        .map_err(|err| pdf_error(input, &err).with_hint(tr!("impose-nothing-written")))?;
     let info = parsed.info();
     let (page, report) = check_sizes(input, &info, page_fit(config), config.turn)?;
     let mut options = config.options.clone();
@@ -147,7 +143,7 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     }
     // Measured before anything is written: it cannot fail once files are out.
     let ink = measure_ink(config, &bytes, &parsed, &plan, &title)?;
-    notes.extend(ink.unmeasured_note());
+    notes.extend(ink.unmeasured_note().map(Text::of));
     let mut files = write_sheets(config, &bytes, parsed, &plan, &title)?;
     let name =
         |p: &Path| p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
@@ -286,15 +282,17 @@ fn binding_from_input(
     config: &ImposeConfig,
     info: &InputInfo,
     options: &mut PlanOptions,
-) -> Vec<String> {
+) -> Vec<Text> {
     if !config.binding_from_input || !info.right_to_left {
         return Vec::new();
     }
     options.binding = Binding::Right;
-    vec![
-        "binding on the right: the PDF reads right to left (/Direction /R2L); --binding left to override"
-            .to_string(),
-    ]
+    vec![tr!("impose-binding-right")]
+}
+
+/// A list of page numbers, the first eight and how many more.
+fn pages(pages: &[usize]) -> String {
+    page_list(pages, |n| tr!("impose-and-more", count = n).to_string())
 }
 
 /// How pages of another size go into their slot: `--fit shrink` scales them, `--fit
@@ -311,18 +309,19 @@ fn page_fit(config: &ImposeConfig) -> PageFit {
 
 /// Warnings on what was done to the input: owner password removed, pages turned, scaled
 /// or centred in slots of `slot`.
-fn fit_warnings(report: &FitReport, info: &InputInfo, slot: Size) -> Vec<String> {
-    let list = |pages: &[usize]| page_list(pages, |n| format!(" and {n} more"));
+fn fit_warnings(report: &FitReport, info: &InputInfo, slot: Size) -> Vec<Text> {
     let mut warnings = Vec::new();
     if info.protected {
-        warnings.push("the input PDF is protected by an owner password (it opens without one): it was decrypted in memory and the output is not protected".to_string());
+        warnings.push(tr!("impose-protected"));
     }
     if !report.turned.is_empty() {
-        warnings.push(format!(
-            "page(s) {} turned a quarter (top to the left) to fill their {} slot\n  hint: use --rotate none to keep them as they are",
-            list(&report.turned),
-            orientation(slot)
-        ));
+        let warning = tr!(
+            "impose-turned",
+            count = report.turned.len(),
+            pages = pages(&report.turned),
+            orientation = orientation(slot)
+        );
+        warnings.push(with_hint(warning, &tr!("impose-turned-hint")));
     }
     if !report.scaled.is_empty() {
         let pages: Vec<usize> = report.scaled.iter().map(|s| s.0).collect();
@@ -331,23 +330,33 @@ fn fit_warnings(report: &FitReport, info: &InputInfo, slot: Size) -> Vec<String>
         let high = report.scaled.iter().map(|s| pc(s.1)).fold(0.0, f64::max);
         let range =
             if low == high { format!("{low} %") } else { format!("{low}–{high} %") };
-        warnings.push(format!(
-            "page(s) {} are not {slot} (the most common size): scaled to {range} to fit their slot",
-            list(&pages)
+        warnings.push(tr!(
+            "impose-scaled",
+            count = pages.len(),
+            pages = self::pages(&pages),
+            slot = slot.to_string(),
+            range = range
         ));
     }
     if !report.centred.is_empty() {
-        warnings.push(format!(
-            "page(s) {} are not {slot} (the most common size): centred in their slot at their own size",
-            list(&report.centred)
+        warnings.push(tr!(
+            "impose-centred",
+            count = report.centred.len(),
+            pages = pages(&report.centred),
+            slot = slot.to_string()
         ));
     }
     warnings
 }
 
-/// `portrait` or `landscape`.
-fn orientation(size: Size) -> &'static str {
-    if size.is_landscape() { "landscape" } else { "portrait" }
+/// `portrait` or `landscape`, in words.
+fn orientation(size: Size) -> Text {
+    if size.is_landscape() { tr!("impose-landscape") } else { tr!("impose-portrait") }
+}
+
+/// A warning followed by its hint on an indented line (`\n  hint: …`).
+fn with_hint(warning: Text, hint: &Text) -> Text {
+    crate::build::print::with_hint(warning, hint)
 }
 
 /// Warnings for the user: page content reaching into the printer's margin (from what
@@ -356,7 +365,7 @@ fn warnings(
     plan: &Imposition,
     options: &PlanOptions,
     boxes: &[Option<(f64, f64, f64, f64)>],
-) -> Vec<String> {
+) -> Vec<Text> {
     let mut warnings = Vec::new();
     let margin = options.printer_margin;
     let hits = livret_impose::margin::intruding_pages(plan, margin, boxes);
@@ -364,24 +373,23 @@ fn warnings(
         let pages: Vec<usize> = hits.iter().map(|h| h.0 + 1).collect();
         let shrink = PlanOptions { shrink_to_printable: true, ..options.clone() };
         let fix = match livret_impose::plan(plan.pages, &shrink) {
-            Ok(p) if !options.shrink_to_printable => format!(
-                "use --fit shrink to scale the pages into the printable area (to {:.0} %), or check the printer's real margin with `livret calibrate`",
-                p.scale * 100.0
-            ),
-            _ => "check the printer's real margin with `livret calibrate` (--printer-margin)".into(),
+            Ok(p) if !options.shrink_to_printable => {
+                tr!("impose-margin-shrink", scale = (p.scale * 100.0).round() as i64)
+            }
+            _ => tr!("impose-margin-calibrate"),
         };
-        warnings.push(format!(
-            "the content of page(s) {} reaches up to {:.1} mm into the printer's {:.1} mm unprintable margin and may be cut off\n  hint: {fix}",
-            page_list(&pages, |n| format!(" and {n} more")),
-            to_mm(deepest),
-            to_mm(margin)
-        ));
+        let warning = tr!(
+            "impose-in-printer-margin",
+            count = pages.len(),
+            pages = self::pages(&pages),
+            depth = decimal(to_mm(deepest), 1),
+            margin = decimal(to_mm(margin), 1)
+        );
+        warnings.push(with_hint(warning, &fix));
     }
     if plan.padded > plan.pages {
-        warnings.push(format!(
-            "{} blank page(s) added to fill the sheets",
-            plan.padded - plan.pages
-        ));
+        let count = plan.padded - plan.pages;
+        warnings.push(tr!("impose-blank-pages", count = count));
     }
     warnings
 }
@@ -397,13 +405,9 @@ fn side_orders(config: &ImposeConfig, plan: &Imposition) -> Vec<Vec<SideRef>> {
     }
 }
 
-/// A backend error as the user's: the input named, the backend's hint kept.
+/// A backend error as the user's: the input named, with its hint.
 fn located(input: &Path, err: pdf::PdfError) -> Error {
-    let e = Error::new(format!("{}: {err}", input.display()));
-    match err.hint() {
-        Some(hint) => e.with_hint(hint),
-        None => e,
-    }
+    pdf_error(input, &err)
 }
 
 /// Writes the sheets (and, with manual duplex, the backs beside them as `-backs.pdf`);
@@ -452,36 +456,46 @@ fn check_sizes(
     mode: PageFit,
     turn: TurnPages,
 ) -> Result<(Size, FitReport)> {
-    let slot = fit::slot_size(&info.sizes, turn).ok_or_else(|| {
-        Error::new(format!("{}: the PDF has no pages", input.display()))
-    })?;
+    let slot = fit::slot_size(&info.sizes, turn)
+        .ok_or_else(|| Error::new(tr!("impose-no-pages", input = input)))?;
     let report = FitReport::new(&info.sizes, slot, mode, turn);
     let Some(odd) = report.mismatch else { return Ok((slot, report)) };
     let s = info.sizes[odd - 1];
     let turnable = fit::place(s, slot, PageFit::Exact, TurnPages::Auto).is_some();
     let hint = if turnable {
-        "it is a page of the other orientation: use --rotate auto to turn it into its slot"
+        tr!("impose-other-orientation-hint")
     } else {
-        "imposition needs pages of one size: use --fit center to centre the others in their slot (shrunk if larger), or --fit shrink to scale every page into its slot"
+        tr!("impose-one-size-hint")
     };
+    let size = format!("{} × {}", fmt(s.width), fmt(s.height));
+    let common = format!("{} × {}", fmt(slot.width), fmt(slot.height));
     // Name a page of the slot's size, as it is displayed, when there is one.
-    let like = match info.sizes.iter().position(|p| fit::same_size(*p, slot)) {
-        Some(k) => format!("page {} is", k + 1),
-        None => "most pages are, once turned,".into(),
+    let message = match info.sizes.iter().position(|p| fit::same_size(*p, slot)) {
+        Some(k) => tr!(
+            "impose-odd-size",
+            input = input,
+            page = odd,
+            size = size,
+            like = k + 1,
+            common = common
+        ),
+        None => tr!(
+            "impose-odd-size-turned",
+            input = input,
+            page = odd,
+            size = size,
+            common = common
+        ),
     };
-    Err(Error::new(format!(
-        "{}: page {odd} is {} × {} mm but {like} {} × {} mm (the most common size)",
-        input.display(),
-        fmt(s.width),
-        fmt(s.height),
-        fmt(slot.width),
-        fmt(slot.height)
-    ))
-    .with_hint(hint)
-    .with_hint("nothing was written"))
+    Err(Error::new(message).with_hint(hint).with_hint(tr!("impose-nothing-written")))
 }
 
-/// Millimetres with one decimal.
+/// Millimetres with one decimal (a decimal comma in French), e.g. `148` or `210,5`.
 fn fmt(pt: f64) -> String {
-    format!("{:.1}", to_mm(pt))
+    let mm = to_mm(pt);
+    let text = format!("{mm:.1}");
+    match crate::i18n::current() {
+        crate::i18n::UiLang::Fr => text.replace('.', ","),
+        crate::i18n::UiLang::En => text,
+    }
 }

@@ -6,7 +6,9 @@ use std::fs;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Text;
 use crate::project::paths;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// The largest input read, in bytes (1 GiB): a print shop's heaviest PDFs are a few
@@ -16,8 +18,8 @@ pub const MAX_INPUT_BYTES: u64 = 1 << 30;
 /// One file `livret impose` writes: its path, what it is, and what to change.
 pub(crate) struct Planned {
     path: PathBuf,
-    what: &'static str,
-    fix: &'static str,
+    what: Text,
+    fix: Text,
 }
 
 /// Every file `livret impose` would write besides the previews: the sheets, the
@@ -29,31 +31,31 @@ pub(crate) fn planned_outputs(
 ) -> Vec<Planned> {
     let mut files = vec![Planned {
         path: output.to_path_buf(),
-        what: "the output",
-        fix: "choose another -o OUTPUT.pdf",
+        what: tr!("impose-out-output"),
+        fix: tr!("impose-out-output-fix"),
     }];
     if manual_duplex {
         files.push(Planned {
             path: with_suffix(output, "-backs"),
-            what: "the backs file of --manual-duplex",
-            fix: "choose another -o OUTPUT.pdf: the backs are written beside it as OUTPUT-backs.pdf",
+            what: tr!("impose-out-backs"),
+            fix: tr!("impose-out-backs-fix"),
         });
     }
     files.push(Planned {
         path: output.with_extension("txt"),
-        what: "the job ticket",
-        fix: "choose another -o OUTPUT.pdf: the job ticket is written beside it as OUTPUT.txt",
+        what: tr!("impose-out-ticket"),
+        fix: tr!("impose-out-ticket-fix"),
     });
     files.push(Planned {
         path: paths::job_sheet_beside(output),
-        what: "the job sheet",
-        fix: "choose another -o OUTPUT.pdf: the job sheet is written beside it as OUTPUT-ticket.pdf",
+        what: tr!("impose-out-job-sheet"),
+        fix: tr!("impose-out-job-sheet-fix"),
     });
     if let Some(plan) = plan {
         files.push(Planned {
             path: plan.to_path_buf(),
-            what: "the plan of --plan",
-            fix: "choose another --plan FILE.json",
+            what: tr!("impose-out-plan"),
+            fix: tr!("impose-out-plan-fix"),
         });
     }
     files
@@ -69,24 +71,24 @@ pub(crate) fn check_outputs(
 ) -> Result<()> {
     for (i, out) in outputs.iter().enumerate() {
         if same_file(input, &out.path) {
-            return Err(Error::new(format!(
-                "{} {} would overwrite the input {}",
-                out.what,
-                out.path.display(),
-                input.display()
+            return Err(Error::new(tr!(
+                "impose-out-is-input",
+                what = &out.what,
+                path = &out.path,
+                input = input
             ))
-            .with_hint(out.fix)
-            .with_hint("nothing was written"));
+            .with_hint(&out.fix)
+            .with_hint(tr!("impose-nothing-written")));
         }
         if let Some(earlier) = outputs[..i].iter().find(|e| same_file(&e.path, &out.path))
         {
-            return Err(Error::new(format!(
-                "{} {} is also {}: one would replace the other",
-                out.what,
-                out.path.display(),
-                earlier.what
+            return Err(Error::new(tr!(
+                "impose-out-twice",
+                what = &out.what,
+                path = &out.path,
+                earlier = &earlier.what
             ))
-            .with_hint(out.fix));
+            .with_hint(&out.fix));
         }
     }
     let name = input.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -104,15 +106,13 @@ pub(crate) fn check_outputs(
         )
     });
     if in_preview && side_png.is_some_and(|n| n.parse::<usize>().is_ok()) {
-        return Err(Error::new(format!(
-            "the previews of --preview {} would overwrite the input {}",
-            preview.unwrap_or(Path::new(".")).display(),
-            input.display()
+        return Err(Error::new(tr!(
+            "impose-preview-is-input",
+            dir = preview.unwrap_or(Path::new(".")),
+            input = input
         ))
-        .with_hint(
-            "choose another --preview DIR: the sides are written there as side-N.png, the job sheet as ticket-1.png and ticket-2.png",
-        )
-        .with_hint("nothing was written"));
+        .with_hint(tr!("impose-preview-fix"))
+        .with_hint(tr!("impose-nothing-written")));
     }
     Ok(())
 }
@@ -150,38 +150,38 @@ fn real_place(path: &Path) -> PathBuf {
 pub(crate) fn check_writable(outputs: &[Planned], preview: Option<&Path>) -> Result<()> {
     for out in outputs {
         if out.path.is_dir() {
-            return Err(Error::new(format!(
-                "{} {} is a folder",
-                out.what,
-                out.path.display()
+            return Err(Error::new(tr!(
+                "impose-out-folder",
+                what = &out.what,
+                path = &out.path
             ))
-            .with_hint(out.fix)
-            .with_hint("nothing was written"));
+            .with_hint(&out.fix)
+            .with_hint(tr!("impose-nothing-written")));
         }
         let parent = out.path.parent().filter(|p| !p.as_os_str().is_empty());
         if let Some(dir) = parent
             && !dir.is_dir()
         {
-            return Err(Error::new(format!(
-                "the folder {} of {} does not exist",
-                dir.display(),
-                out.what
+            return Err(Error::new(tr!(
+                "impose-out-no-folder",
+                dir = dir,
+                what = &out.what
             ))
-            .with_hint("create it first, or write elsewhere")
-            .with_hint("nothing was written"));
+            .with_hint(tr!("impose-out-no-folder-hint"))
+            .with_hint(tr!("impose-nothing-written")));
         }
         let in_preview =
             preview.is_some_and(|dir| same_file(dir, parent.unwrap_or(Path::new("."))));
         if in_preview && is_preview_name(&out.path) {
-            return Err(Error::new(format!(
-                "{} {} would be overwritten by the previews of --preview {}",
-                out.what,
-                out.path.display(),
-                preview.unwrap_or(Path::new(".")).display()
+            return Err(Error::new(tr!(
+                "impose-out-is-preview",
+                what = &out.what,
+                path = &out.path,
+                dir = preview.unwrap_or(Path::new("."))
             ))
-            .with_hint(out.fix)
-            .with_hint("or choose another --preview DIR: the sides are written there as side-N.png, the job sheet as ticket-1.png and ticket-2.png")
-            .with_hint("nothing was written"));
+            .with_hint(&out.fix)
+            .with_hint(tr!("impose-preview-fix-or"))
+            .with_hint(tr!("impose-nothing-written")));
         }
     }
     Ok(())
@@ -200,26 +200,26 @@ fn is_preview_name(path: &Path) -> bool {
 /// as `/dev/zero`, a pipe or a folder is refused before reading).
 pub fn read_input(input: &Path) -> Result<Vec<u8>> {
     let meta = fs::metadata(input).map_err(|err| {
-        Error::io("read", input, err).with_hint("give the path of an existing PDF file")
+        Error::io("read", input, err).with_hint(tr!("impose-input-missing-hint"))
     })?;
     if !meta.is_file() {
-        let what = if meta.is_dir() {
-            "a folder"
+        let message = if meta.is_dir() {
+            tr!("impose-input-folder", input = input)
         } else {
-            "not a regular file (a device or a pipe)"
+            tr!("impose-input-not-file", input = input)
         };
-        return Err(Error::new(format!("{} is {what}", input.display()))
-            .with_hint("give the path of a PDF file")
-            .with_hint("nothing was written"));
+        return Err(Error::new(message)
+            .with_hint(tr!("impose-input-not-file-hint"))
+            .with_hint(tr!("impose-nothing-written")));
     }
     let too_big = || {
-        Error::new(format!(
-            "{} is larger than {} MiB, more than a print file should be",
-            input.display(),
-            MAX_INPUT_BYTES >> 20
+        Error::new(tr!(
+            "impose-input-too-big",
+            input = input,
+            max = MAX_INPUT_BYTES >> 20
         ))
-        .with_hint("split it (e.g. `qpdf --split-pages=100 in.pdf part.pdf`) and impose each part")
-        .with_hint("nothing was written")
+        .with_hint(tr!("impose-input-too-big-hint"))
+        .with_hint(tr!("impose-nothing-written"))
     };
     if meta.len() > MAX_INPUT_BYTES {
         return Err(too_big());

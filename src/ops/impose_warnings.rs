@@ -6,13 +6,16 @@ use livret_impose::geometry::{fmt_mm, near_standard};
 use livret_impose::pdf::InputInfo;
 use livret_impose::thickness;
 use livret_impose::ticket::Note;
-use livret_impose::{Imposition, MarkOptions, PlanOptions};
+use livret_impose::{Imposition, MarkOptions, PlanOptions, Size, to_mm};
+
+use crate::i18n::{Text, decimal};
+use crate::tr;
 
 /// Warnings for the terminal and notes for the ticket about one job.
 #[derive(Debug, Default)]
 pub struct JobWarnings {
     /// One warning per problem, for the terminal (a `hint:` line may follow).
-    pub terminal: Vec<String>,
+    pub terminal: Vec<Text>,
     /// The same, for the ticket and the job sheet.
     pub notes: Vec<Note>,
 }
@@ -25,7 +28,7 @@ pub fn job_warnings(
 ) -> JobWarnings {
     let mut out = JobWarnings::default();
     if info.print_forbidden {
-        out.terminal.push("the input PDF's permissions forbid printing it (an owner-password protection): make sure you have the right to print it".into());
+        out.terminal.push(tr!("impose-print-forbidden"));
         out.notes.push(Note {
             fr: "Attention : les permissions du PDF source interdisent son impression ; assurez-vous d'avoir le droit de l'imprimer.".into(),
             en: "Warning: the source PDF's permissions forbid printing it; make sure you have the right to print it.".into(),
@@ -34,12 +37,11 @@ pub fn job_warnings(
     if plan.scale < 1.0 - 1e-6 {
         let pc = (plan.scale * 100.0).round();
         let page = plan.page.scaled(plan.scale);
-        out.terminal.push(format!(
-            "pages shrunk to {pc} % to fit the printable area: the finished pages are {} × {} mm, not {} × {} mm",
-            fmt_mm(page.width),
-            fmt_mm(page.height),
-            fmt_mm(plan.page.width),
-            fmt_mm(plan.page.height)
+        out.terminal.push(tr!(
+            "impose-shrunk",
+            percent = pc as i64,
+            size = size_mm(page),
+            original = size_mm(plan.page)
         ));
     }
     thickness(plan, &mut out);
@@ -51,7 +53,8 @@ pub fn job_warnings(
 /// (the words are the imposition crate's, shared with `build`).
 fn thickness(plan: &Imposition, out: &mut JobWarnings) {
     let Some(w) = thickness::warning(plan, thickness::Asked::Options) else { return };
-    out.terminal.push(format!("{}\n  hint: {}", w.message, w.hint));
+    let terminal = crate::build::print::thick_warning(plan, thickness::Asked::Options);
+    out.terminal.extend(terminal);
     out.notes.push(Note { fr: w.note_fr, en: w.note_en });
 }
 
@@ -71,9 +74,8 @@ fn skipped_marks(plan: &Imposition, marks: MarkOptions, out: &mut JobWarnings) {
     if n == 0 {
         return;
     }
-    out.terminal.push(format!(
-        "{n} mark(s) could not be drawn: no room between the pages and the sheet's edge (or inside the printer's margin)\n  hint: use a larger --sheet, or --fit shrink to make room"
-    ));
+    let warning = tr!("impose-marks-skipped", count = n);
+    out.terminal.push(with_hint(warning, &tr!("impose-marks-skipped-hint")));
     out.notes.push(Note {
         fr: format!("Note : {n} repère(s) non dessiné(s), faute de place entre les pages et le bord de la feuille."),
         en: format!("Note: {n} mark(s) not drawn, for lack of room between the pages and the sheet's edge."),
@@ -82,7 +84,7 @@ fn skipped_marks(plan: &Imposition, marks: MarkOptions, out: &mut JobWarnings) {
 
 /// Pages a hair larger than a standard size (rounding, or bleed in the page box without
 /// a TrimBox) that go fewer to a side than that size would: said, with both ways out.
-pub fn near_standard_warning(plan: &Imposition, options: &PlanOptions) -> Option<String> {
+pub fn near_standard_warning(plan: &Imposition, options: &PlanOptions) -> Option<Text> {
     let (name, standard) = near_standard(plan.page)?;
     let alt =
         PlanOptions { page: standard, shrink_to_printable: false, ..options.clone() };
@@ -99,15 +101,32 @@ pub fn near_standard_warning(plan: &Imposition, options: &PlanOptions) -> Option
     } else {
         format!("{}x{}mm", fmt_mm(standard.width), fmt_mm(standard.height))
     };
-    Some(format!(
-        "the pages are {} × {} mm, a little larger than {name} ({} × {} mm): {now} go on a sheet side instead of {could}, taking {} sheets instead of {}, and the finished size includes the extra\n  hint: if the extra is bleed or rounding, --trim {trim} lays them out as {name} ({could} to a side); or --fit shrink scales them into the slots",
-        fmt_mm(plan.page.width),
-        fmt_mm(plan.page.height),
-        fmt_mm(standard.width),
-        fmt_mm(standard.height),
-        plan.sheets.len(),
-        better.sheets.len()
-    ))
+    let warning = tr!(
+        "impose-near-standard",
+        size = size_mm(plan.page),
+        name = name,
+        standard = size_mm(standard),
+        now = now,
+        could = could,
+        sheets = plan.sheets.len(),
+        better = better.sheets.len()
+    );
+    let hint = tr!("impose-near-standard-hint", trim = trim, name = name, could = could);
+    Some(with_hint(warning, &hint))
+}
+
+/// A page size as `148 × 210`, in millimetres with a decimal comma in French.
+fn size_mm(size: Size) -> Text {
+    tr!(
+        "impose-size",
+        width = decimal(to_mm(size.width), 1),
+        height = decimal(to_mm(size.height), 1)
+    )
+}
+
+/// A warning followed by its hint on an indented line (`\n  hint: …`).
+fn with_hint(warning: Text, hint: &Text) -> Text {
+    crate::build::print::with_hint(warning, hint)
 }
 
 /// The `--trim` names of [`livret_impose::geometry::STANDARD_PAGES`], lowercase.

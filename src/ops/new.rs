@@ -5,9 +5,12 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Text;
+use crate::project::labels::{SHIPPED, WORDS, shipped_word};
 use crate::project::manifest;
 use crate::project::segments::{Format, Kind, segment, untranslated_mark};
 use crate::project::{accept, paths};
+use crate::tr;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::write_atomic;
 use crate::util::suggest::did_you_mean;
@@ -76,7 +79,8 @@ struct KnownLanguage {
     files: &'static str,
 }
 
-/// Languages of Mali's guides and their fonts; others get Andika (Latin script).
+/// Languages of Mali's guides and their fonts; others get Andika (Latin script) and a
+/// comment saying so in guide.toml.
 const KNOWN: &[KnownLanguage] = &[
     KnownLanguage {
         code: "fr",
@@ -95,6 +99,13 @@ const KNOWN: &[KnownLanguage] = &[
     KnownLanguage {
         code: "bm",
         name: "Bamanankan",
+        rtl: false,
+        fonts: &["Andika"],
+        files: "",
+    },
+    KnownLanguage {
+        code: "ff",
+        name: "Fulfulde",
         rtl: false,
         fonts: &["Andika"],
         files: "",
@@ -120,6 +131,14 @@ const KNOWN: &[KnownLanguage] = &[
         fonts: &["Noto Sans Tifinagh", "Andika"],
         files: "noto/NotoSansTifinagh",
     },
+    // Tamashek's ISO 639-2 code: the same as Tamasheq's (taq), Tifinagh and Latin.
+    KnownLanguage {
+        code: "tmh",
+        name: "Tamasheq",
+        rtl: false,
+        fonts: &["Noto Sans Tifinagh", "Andika"],
+        files: "noto/NotoSansTifinagh",
+    },
 ];
 
 /// The two sample chapters: (stem, French text, English text).
@@ -140,9 +159,8 @@ const CHAPTERS: &[(&str, &str, &str)] = &[
 pub fn create(options: &NewOptions) -> Result<Vec<String>> {
     let dir = &options.dir;
     if !options.force && fs::read_dir(dir).is_ok_and(|mut e| e.next().is_some()) {
-        return Err(Error::new(format!("{} is not empty", dir.display())).with_hint(
-            "choose a new folder, or add --force to add the missing files (existing files are kept as they are)",
-        ));
+        return Err(Error::new(tr!("new-not-empty", path = dir.display().to_string()))
+            .with_hint(tr!("new-not-empty-hint")));
     }
     check_options(options)?;
     let mut files = files_for(options);
@@ -174,29 +192,28 @@ pub fn create(options: &NewOptions) -> Result<Vec<String>> {
 /// Refuses unusable language codes and unknown layouts.
 fn check_options(options: &NewOptions) -> Result<()> {
     if options.langs.is_empty() {
-        return Err(Error::new("no language given").with_hint("e.g. --lang fr,en"));
+        return Err(
+            Error::new(tr!("new-no-language")).with_hint(tr!("new-no-language-hint"))
+        );
     }
     for (i, lang) in options.langs.iter().enumerate() {
-        let valid = !lang.is_empty()
-            && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        // Typst takes the code as the text's language: ISO 639, two or three letters.
+        let valid =
+            (2..=3).contains(&lang.len()) && lang.chars().all(|c| c.is_ascii_lowercase());
         if !valid || options.langs[..i].contains(lang) {
-            return Err(Error::new(format!(
-                "`{lang}` is not a usable language code (or is given twice)"
-            ))
-            .with_hint(
-                "use codes such as fr, en, bm, nqo, ar, taq, separated by commas",
-            ));
+            return Err(Error::new(tr!("new-bad-language", lang = lang.as_str()))
+                .with_hint(tr!("new-bad-language-hint")));
         }
     }
     let names: Vec<&str> = LAYOUTS.iter().map(|(n, _)| *n).collect();
     for layout in &options.layouts {
         if !names.contains(&layout.as_str()) {
-            let mut err = Error::new(format!("unknown layout `{layout}`"));
+            let mut err = Error::new(tr!("new-unknown-layout", layout = layout.as_str()));
             if let Some(best) = did_you_mean(layout, &names) {
-                err = err.with_hint(format!("did you mean `{best}`?"));
+                err = err.with_hint(tr!("new-did-you-mean", name = best));
             }
             return Err(
-                err.with_hint(format!("layouts livret ships: {}", names.join(", ")))
+                err.with_hint(tr!("new-layouts-shipped", names = names.join(", ")))
             );
         }
     }
@@ -276,91 +293,102 @@ fn guide_id(dir: &Path) -> String {
     if id.is_empty() { "mon-guide".into() } else { id }
 }
 
-/// guide.toml, with a comment on every key.
+/// guide.toml, with a comment (in the interface language) on every key.
 fn manifest_text(options: &NewOptions) -> String {
     let mut t = guide_table(options);
-    t.push('\n');
     for (i, lang) in options.langs.iter().enumerate() {
-        language_table(&mut t, i, lang);
+        language_table(&mut t, i, lang, &options.langs[0]);
     }
     layout_tables(&mut t, options);
     t
+}
+
+/// Appends `text` as TOML comment lines.
+fn comment(t: &mut String, text: &Text) {
+    for line in text.lines() {
+        let _ = writeln!(t, "# {line}");
+    }
 }
 
 /// The `[guide]` table with its titles, subtitle and changes.
 fn guide_table(options: &NewOptions) -> String {
     let source = &options.langs[0];
     let mut t = String::new();
-    t.push_str("# The guide's manifest. livret checks every key: a typo is an error naming its line.\n\n");
-    t.push_str("[guide]\n");
-    t.push_str(
-        "# Short name used in output file names: lowercase letters, digits and dashes.\n",
-    );
+    comment(&mut t, &tr!("new-toml-header"));
+    t.push_str("\n[guide]\n");
+    comment(&mut t, &tr!("new-toml-id"));
     let _ = writeln!(t, "id = \"{}\"", guide_id(&options.dir));
-    t.push_str("# The language the chapters are written in first; the others are translations of it.\n");
+    comment(&mut t, &tr!("new-toml-source-language"));
     let _ = writeln!(t, "source-language = \"{source}\"");
-    t.push_str("# Who publishes the guide (printed on the cover and in the colophon).\n");
+    comment(&mut t, &tr!("new-toml-publisher"));
     t.push_str("publisher = \"Notre association\"\n");
-    t.push_str("# Edition number and date: in the colophon and the PDF metadata. Raise the edition\n# when you reissue the guide, and say what changed in [guide.changes] below.\n");
+    comment(&mut t, &tr!("new-toml-edition"));
     t.push_str("edition = 1\ndate = 2026-01-01\n");
-    t.push_str("# The licence of the text, printed in the colophon.\n");
+    comment(&mut t, &tr!("new-toml-licence"));
     t.push_str("licence = \"CC BY 4.0\"\n");
-    t.push_str("# Chapters in reading order: each is sources/<language>/<name>.md (Markdown) or .typ (Typst).\n");
+    comment(&mut t, &tr!("new-toml-chapters"));
     t.push_str("chapters = [\n");
     for (stem, _, _) in CHAPTERS {
         let _ = writeln!(t, "  \"{stem}\",");
     }
     t.push_str("]\n\n");
-    t.push_str("# The title on the cover, per language.\n[guide.title]\n");
+    comment(&mut t, &tr!("new-toml-title"));
+    t.push_str("[guide.title]\n");
+    // Languages without words of their own get the source's title under its mark.
+    let title = |lang: &str| match lang {
+        "fr" => "Mon guide de poche",
+        _ => "My pocket guide",
+    };
     for lang in &options.langs {
-        let title = match lang.as_str() {
-            "fr" => "Mon guide de poche",
-            _ => "My pocket guide",
-        };
-        let _ = writeln!(t, "{lang} = \"{title}\"");
-    }
-    t.push_str(
-        "\n# A subtitle under the title (optional), per language.\n[guide.subtitle]\n",
-    );
-    let _ = writeln!(
-        t,
-        "{source} = \"{}\"",
-        if source == "fr" {
-            "Pour tous, en quelques pages"
+        let text = if lang == source || SHIPPED.contains(&lang.as_str()) {
+            title(lang).to_string()
         } else {
-            "For everyone, in a few pages"
-        }
-    );
-    t.push_str("\n# What changed in this edition, printed in the colophon (optional); languages\n# without a list show the source language's.\n[guide.changes]\n");
-    let _ = writeln!(
-        t,
-        "{source} = [\"{}\"]",
-        if source == "fr" { "Première édition." } else { "First edition." }
-    );
+            format!("{}{}", untranslated_mark(source), title(source))
+        };
+        let _ = writeln!(t, "{lang} = \"{text}\"");
+    }
+    t.push('\n');
+    comment(&mut t, &tr!("new-toml-subtitle"));
+    t.push_str("[guide.subtitle]\n");
+    let subtitle = |lang: &str| match lang {
+        "fr" => "Pour tous, en quelques pages",
+        _ => "For everyone, in a few pages",
+    };
+    let _ = writeln!(t, "{source} = \"{}\"", subtitle(source));
+    t.push('\n');
+    comment(&mut t, &tr!("new-toml-changes"));
+    t.push_str("[guide.changes]\n");
+    for lang in
+        options.langs.iter().filter(|l| *l == source || SHIPPED.contains(&l.as_str()))
+    {
+        let first = if lang == "fr" { "Première édition." } else { "First edition." };
+        let _ = writeln!(t, "{lang} = [\"{first}\"]");
+    }
     t
 }
 
-/// One `[[language]]` table (the first one's keys explained).
-fn language_table(t: &mut String, i: usize, lang: &str) {
+/// One `[[language]]` table (the first one's keys explained), with its labels.
+fn language_table(t: &mut String, i: usize, lang: &str, source: &str) {
     let k = known(lang);
-    t.push_str("[[language]]\n");
+    t.push_str("\n[[language]]\n");
     if i == 0 {
-        t.push_str("# code: a short language code, also the folder sources/<code>/.\n");
+        comment(t, &tr!("new-toml-code"));
     }
     let _ = writeln!(t, "code = \"{lang}\"");
     if i == 0 {
-        t.push_str("# name: the language's name in itself, printed on the cover.\n");
+        comment(t, &tr!("new-toml-name"));
     }
     let _ = writeln!(t, "name = \"{}\"", k.map_or(lang, |k| k.name));
     if k.is_some_and(|k| k.rtl) {
-        t.push_str("# Written right to left: pages turn the other way and the booklet is bound on the right.\n");
+        comment(t, &tr!("new-toml-rtl"));
         t.push_str("dir = \"rtl\"\n");
     }
     if i == 0 {
-        t.push_str("# fonts: font families from fonts/, in order of preference (`livret fonts` lists them).\n");
+        comment(t, &tr!("new-toml-fonts"));
     }
     if k.is_none() {
-        t.push_str("# livret does not know this language: Andika covers Latin scripts; add a font\n# under fonts/ and name it here if your script needs another.\n");
+        let codes: Vec<&str> = KNOWN.iter().map(|k| k.code).collect();
+        comment(t, &tr!("new-toml-unknown-language", known = codes.join(", ")));
     }
     let fonts: Vec<String> = k
         .map_or(&["Andika"][..], |k| k.fonts)
@@ -369,24 +397,46 @@ fn language_table(t: &mut String, i: usize, lang: &str) {
         .collect();
     let _ = writeln!(t, "fonts = [{}]", fonts.join(", "));
     if i > 0 {
-        t.push_str("# A sample translation: \"draft\" prints a note in the colophon until it is reviewed.\n");
+        comment(t, &tr!("new-toml-draft"));
         t.push_str("status = \"draft\"\n");
     }
-    if i == 0 {
-        t.push_str("# labels = { contents = \"…\", notes = \"…\" } sets the words the layout prints\n# (defaults exist in French and English).\n");
-    }
+    label_table(t, lang, source);
+}
+
+/// The `[language.labels]` of `lang`: livret's words in French and English; for any
+/// other language, the source's (or English) words under their mark, to translate.
+fn label_table(t: &mut String, lang: &str, source: &str) {
     t.push('\n');
+    comment(t, &tr!("new-toml-labels"));
+    let words_of = if SHIPPED.contains(&source) { source } else { "en" };
+    let own = SHIPPED.contains(&lang);
+    if !own {
+        comment(t, &tr!("new-toml-labels-to-translate", lang = lang, source = words_of));
+    }
+    t.push_str("[language.labels]\n");
+    for (key, _, _) in WORDS {
+        let word = if own {
+            shipped_word(lang, key).unwrap_or_default().to_string()
+        } else {
+            let word = shipped_word(words_of, key).unwrap_or_default();
+            format!("{}{word}", untranslated_mark(words_of))
+        };
+        let _ = writeln!(
+            t,
+            "{key} = \"{}\"",
+            word.replace('\\', "\\\\").replace('"', "\\\"")
+        );
+    }
 }
 
 /// The `[[layout]]` and `[[print]]` tables.
 fn layout_tables(t: &mut String, options: &NewOptions) {
-    t.push_str("# Pocket formats. Each uses layouts/<name>.typ unless `template` says otherwise;\n# screen-budget = \"3 MB\" warns when the PDF for phones grows past it.\n");
+    t.push('\n');
+    comment(t, &tr!("new-toml-layouts"));
     for layout in &options.layouts {
         let _ = writeln!(t, "[[layout]]\nname = \"{layout}\"\n");
     }
-    t.push_str("# Print presets: how a layout is imposed on office-printer sheets.\n");
-    t.push_str("# scheme: saddle, cutstack, copies, signatures, zine, cards (flat items) or wire\n# (single leaves: binding-margin = 8); sheet: a4, a3, letter…; paper-weight = 80\n# (g/m², or caliper = 0.1 in mm) gives creep and a warning when a stack is too thick;\n# quantity = 500 puts the copies, 5 % overs and the paper they take on the ticket;\n");
-    t.push_str("# also duplex = \"long\"|\"short\", marks = [\"crop\", \"fold\"], creep (mm),\n# printer-margin = \"5mm\", colour = \"gray\" for a black-and-white printer,\n# back-offset = \"1.5mm,-0.5mm\" (right,up on the back: measure it with `livret calibrate`).\n");
+    comment(t, &tr!("new-toml-print"));
     for layout in &options.layouts {
         let _ = writeln!(
             t,

@@ -12,6 +12,7 @@ use typst_layout::Page;
 use crate::build::Project;
 use crate::build::target::{Context, TargetSpec, compile_target};
 use crate::project::paths::TargetPaths;
+use crate::tr;
 use crate::typeset::frames::plain_page;
 use crate::typeset::render::page_png;
 use crate::util::diag::{Error, Result};
@@ -49,8 +50,8 @@ const COLUMNS: usize = 8;
 /// Renders previews.
 pub fn preview(options: &PreviewOptions) -> Result<Vec<Previewed>> {
     if !(10.0..=1200.0).contains(&options.dpi) {
-        return Err(Error::new(format!("--dpi {} is out of range", options.dpi))
-            .with_hint("use a resolution between 10 and 1200 dpi, e.g. --dpi 100"));
+        return Err(Error::new(tr!("ops-preview-dpi", dpi = options.dpi))
+            .with_hint(tr!("ops-preview-dpi-hint")));
     }
     let project = Project::open(&options.project, options.system_fonts)?;
     let targets = project.targets(&options.langs, &options.layouts, None)?;

@@ -14,9 +14,11 @@ use typst_layout::{Page, PagedDocument};
 use crate::build::Project;
 use crate::build::print;
 use crate::build::target::{CompiledTarget, TargetSpec, compile_target};
+use crate::i18n::Text;
 use crate::ops::proof_changes;
 use crate::project::manifest;
 use crate::project::paths::TargetPaths;
+use crate::tr;
 use crate::typeset::export;
 use crate::typeset::frames::plain_page;
 use crate::typeset::inspect;
@@ -92,7 +94,13 @@ pub fn proof(options: &ProofOptions) -> Result<Proof> {
     };
     for lang in [&options.lang, &against] {
         if manifest.language(lang).is_none() {
-            return Err(Error::new(format!("unknown language `{lang}`")));
+            let known: Vec<&str> =
+                manifest.languages.iter().map(|l| l.code.as_str()).collect();
+            return Err(Error::new(tr!(
+                "ops-proof-unknown-language",
+                lang = lang.as_str()
+            ))
+            .with_hint(tr!("ops-proof-known-languages", langs = known.join(", "))));
         }
     }
     if options.changes {
@@ -175,13 +183,17 @@ fn rows(
         for i in 0..n {
             let caption = |lang: &str, t: &CompiledTarget, p: Option<usize>| {
                 let what = match left_section.id.as_str() {
-                    "front" | "back" => format!("{} matter", left_section.id),
-                    id => chapter_file(t, id),
+                    "front" => tr!("ops-proof-front-matter"),
+                    "back" => tr!("ops-proof-back-matter"),
+                    id => Text::raw(chapter_file(t, id)),
                 };
                 match p {
-                    Some(p) => format!("{lang} · {what} · page {}", p + 1),
-                    None => format!("{lang} · {what} · (no page)"),
+                    Some(p) => {
+                        tr!("ops-proof-caption", lang = lang, what = what, page = p + 1)
+                    }
+                    None => tr!("ops-proof-caption-no-page", lang = lang, what = what),
                 }
+                .to_string()
             };
             let l = left_section.pages.clone().nth(i);
             let r = right_section.pages.clone().nth(i);

@@ -14,6 +14,7 @@ use crate::project::chapters;
 use crate::project::manifest::Manifest;
 use crate::project::review::{self, State};
 use crate::project::status;
+use crate::tr;
 use crate::typeset::regions::{self, Passage};
 use crate::util::diag::{Error, Result};
 use livret_impose::mm;
@@ -78,11 +79,12 @@ impl Marks {
 /// known against the source text a translation was accepted for.
 pub fn check_against(manifest: &Manifest, against: &str) -> Result<()> {
     if against != manifest.guide.source_language {
-        return Err(Error::new(format!(
-            "--changes compares a translation with the source language `{}`, not `{against}`",
-            manifest.guide.source_language
+        return Err(Error::new(tr!(
+            "ops-changes-against",
+            source = &manifest.guide.source_language,
+            against = against
         ))
-        .with_hint("drop --against, or drop --changes"));
+        .with_hint(tr!("ops-changes-against-hint")));
     }
     Ok(())
 }

@@ -22,6 +22,7 @@ use crate::build::{BuildOptions, Project, edition, report};
 use crate::ops::serve::LiveView;
 use crate::project::manifest;
 use crate::project::targets::TargetId;
+use crate::tr;
 use crate::typeset::fonts::Fonts;
 use crate::typeset::world::GuideWorld;
 use crate::util::deadline::{self, Waited};
@@ -113,11 +114,12 @@ fn event_of(
     match result {
         Ok(rebuilt) => {
             if let Some(view) = view {
-                let status = format!(
-                    "{} pages, built in {} ms",
-                    rebuilt.document.pages().len(),
-                    took.as_millis()
-                );
+                let status = tr!(
+                    "ops-watch-status",
+                    pages = rebuilt.document.pages().len(),
+                    millis = took.as_millis() as u64
+                )
+                .to_string();
                 view.built(
                     rebuilt.document.clone(),
                     rebuilt.bytes,
@@ -159,7 +161,7 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
         .canonicalize()
         .map_err(|e| Error::io("open project folder", &options.project, e))?;
     let mut watcher = Watcher::new(None)
-        .map_err(|e| Error::new(format!("cannot watch files ({e})")))?;
+        .map_err(|e| Error::new(tr!("ops-watch-failed", reason = e.to_string())))?;
     let mut fonts_state = None;
     let mut kept = Kept::default();
     let mut view = start_view(&root, options, &mut report)?;
@@ -175,9 +177,9 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
         let files = watched_files(&root);
         if let Some(since) = resumed.take() {
             // Watching first, then looking: a change in between is not lost.
-            watcher
-                .update(files.iter().map(|(p, _)| p.clone()))
-                .map_err(|e| Error::new(format!("cannot watch files ({e})")))?;
+            watcher.update(files.iter().map(|(p, _)| p.clone())).map_err(|e| {
+                Error::new(tr!("ops-watch-failed", reason = e.to_string()))
+            })?;
             if !changed_since(&watched_files(&root), since) {
                 wait_for_change(&mut watcher, &files)?;
             }
@@ -214,8 +216,10 @@ fn wait_for_change(
 ) -> Result<()> {
     watcher
         .update(files.iter().map(|(p, _)| p.clone()))
-        .map_err(|e| Error::new(format!("cannot watch files ({e})")))?;
-    watcher.wait().map_err(|e| Error::new(format!("cannot watch files ({e})")))
+        .map_err(|e| Error::new(tr!("ops-watch-failed", reason = e.to_string())))?;
+    watcher
+        .wait()
+        .map_err(|e| Error::new(tr!("ops-watch-failed", reason = e.to_string())))
 }
 
 /// Whether a file was modified after `since`.
@@ -253,7 +257,10 @@ fn rebuild_within(
     match deadline::run("livret watch", Some(options.timeout), work, |()| {})? {
         Waited::Done(done) => Ok(done),
         Waited::TimedOut(limit) => {
-            Err(deadline::gave_up("the rebuild", limit, "; watch stopped"))
+            let seconds = limit.as_secs();
+            Err(Error::new(tr!("ops-watch-timed-out", seconds = seconds))
+                .with_hint(tr!("build-timed-out-loop"))
+                .with_hint(tr!("build-timed-out-more")))
         }
     }
 }
@@ -308,7 +315,7 @@ fn rebuild(root: &Path, options: &WatchOptions, kept: &mut Kept) -> Result<Rebui
     )?;
     let edition = match outcome {
         Outcome::Built(edition) => edition,
-        Outcome::UpToDate(_) => return Err(Error::new("watch asked for a forced build")),
+        Outcome::UpToDate(_) => return Err(Error::new(tr!("ops-watch-not-forced"))),
     };
     report::write(&project.manifest)?;
     let (document, bytes) = edition.reading;
@@ -316,7 +323,7 @@ fn rebuild(root: &Path, options: &WatchOptions, kept: &mut Kept) -> Result<Rebui
         pdf: edition.target.pdf,
         bytes,
         document,
-        warnings: edition.target.warnings,
+        warnings: edition.target.warnings.into_iter().map(String::from).collect(),
         compile: edition.compiling,
     })
 }

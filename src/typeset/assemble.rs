@@ -8,11 +8,12 @@ use crate::project::chapters::{self, ChapterFile};
 use crate::project::manifest::{Direction, Language, MANIFEST_PATH, Manifest};
 use crate::project::paths;
 use crate::project::paths::TargetPaths;
+use crate::project::segments::{Format, is_untranslated, segment};
 pub use crate::typeset::converted::ChapterCache;
 use crate::typeset::markdown::{self, string_literal};
 use crate::typeset::world::LineOrigin;
 use crate::util::diag::{Error, Result};
-use crate::util::fs::resolve_in_root;
+use crate::util::fs::{read_project_text, resolve_in_root};
 
 /// What to assemble.
 #[derive(Debug, Clone, Default)]
@@ -43,7 +44,8 @@ pub struct Assembled {
     pub main_path: String,
     /// For each line of `main` (0-based), the chapter line it came from, if any.
     pub line_map: Vec<Option<LineOrigin>>,
-    /// Chapters shown in the source language because the translation is missing.
+    /// Chapters not translated yet: shown in the source language because the
+    /// translation is missing, or holding blocks under the untranslated mark.
     pub untranslated: Vec<String>,
     /// Project-relative paths of the chapter files used.
     pub chapter_files: Vec<String>,
@@ -126,7 +128,14 @@ pub fn assemble(
     let mut chapter_files = Vec::new();
     for stem in manifest.chapter_stems() {
         let (file, shown_in, banner) = match chapters::find(manifest, lang, stem)? {
-            Some(file) => (file, language, false),
+            Some(file) => {
+                // A translation still holding the source's blocks under their mark.
+                if lang != source.code && has_placeholders(manifest, &file, &source.code)?
+                {
+                    untranslated.push(stem.to_string());
+                }
+                (file, language, false)
+            }
             None if lang != source.code => {
                 match chapters::find(manifest, &source.code, stem)? {
                     Some(file) => {
@@ -144,15 +153,10 @@ pub fn assemble(
         warnings.extend(found);
         chapter_files.push(file.rel);
     }
+    // Words the layout would print in English, or still under a language mark.
+    warnings.extend(language.labels.warnings(lang).iter().map(|w| w.to_string()));
     if options.strict && !missing.is_empty() {
-        let each: Vec<String> =
-            missing.iter().map(|m| chapters::missing_translation(m)).collect();
-        return Err(Error::new(format!(
-            "language `{lang}` is missing {} chapter(s): {}",
-            missing.len(),
-            each.join("; ")
-        ))
-        .with_hint("translate them, or build without --strict to show the source chapters with a banner"));
+        return Err(missing_chapters(lang, &missing));
     }
     Ok(Assembled {
         main: out.text,
@@ -221,6 +225,32 @@ fn template(manifest: &Manifest, layout: &str) -> Result<String> {
             .with_hint("layouts live in layouts/; set `template` in the [[layout]] entry")
     })?;
     Ok(template)
+}
+
+/// The error of a strict build for a language missing chapters.
+fn missing_chapters(lang: &str, missing: &[String]) -> Error {
+    let each: Vec<String> =
+        missing.iter().map(|m| chapters::missing_translation(m)).collect();
+    Error::new(format!(
+        "language `{lang}` is missing {} chapter(s): {}",
+        missing.len(),
+        each.join("; ")
+    ))
+    .with_hint("translate them, or build without --strict to show the source chapters with a banner")
+}
+
+/// Whether a Markdown translation still holds blocks under the untranslated mark
+/// (`[fr] `, as `livret new` and a partial PO import write them): not translated yet.
+fn has_placeholders(
+    manifest: &Manifest,
+    file: &ChapterFile,
+    source: &str,
+) -> Result<bool> {
+    if !file.is_markdown() {
+        return Ok(false);
+    }
+    let text = read_project_text(&manifest.root, &file.rel)?;
+    Ok(segment(&text, Format::Markdown).iter().any(|b| is_untranslated(&b.text, source)))
 }
 
 /// One chapter as placed in the main source.

@@ -133,14 +133,7 @@ fn one_edited_sentence_is_the_one_block_reported_and_accepting_its_line_clears_i
     assert!(out.contains("ne peuvent pas être {+présentes +}partout"), "{out}");
     assert!(out.contains("--accept 01-introduction:5"), "{out}");
     assert_eq!(out.matches("changed paragraph").count(), 1, "{out}");
-    // The user guides show this very report.
-    for doc in ["docs/en/guide.md", "docs/fr/guide.md"] {
-        let text = fs::read_to_string(repo().join(doc)).unwrap();
-        let shown = text.split("```text\n").nth(1).unwrap().split("```").next().unwrap();
-        for line in shown.lines() {
-            assert!(out.contains(line), "{doc}: {line:?} not in:\n{out}");
-        }
-    }
+    // (The user guides show the same report for a guide made by `livret new`: docs.rs.)
     // Accepting the line clears the chapter: status.toml holds the new file's hash.
     let (code, _, err) = check(root, &["--lang", "en", "--accept", "01-introduction:5"]);
     assert_eq!(code, 0, "{err}");

@@ -103,7 +103,7 @@ fn a_build_reports_ink_and_grey_is_never_lighter_than_colour() {
     fs::write(&manifest, text).unwrap();
     let (code, stdout, err) = livret_in(root, "build", &[]);
     assert_eq!(code, 0, "{err}");
-    assert!(stdout.contains("ink per side (mean/max)"), "{stdout}");
+    assert!(stdout.contains("ink per printed side (average/fullest)"), "{stdout}");
     let report: Value = serde_json::from_str(
         &fs::read_to_string(root.join("out/mini/report.json")).unwrap(),
     )

@@ -45,4 +45,5 @@ mod trust_round3;
 mod trust_round4;
 mod trust_shop;
 mod ui_lang;
+mod ui_ops;
 mod watch;

@@ -615,7 +615,7 @@ fn memory_hungry_typst_stops_only_its_own_target() {
             &["--memory", "1GB", "--no-print", "--timeout", "120"],
         );
         assert_eq!(code, 2, "{what}: {stdout}{stderr}");
-        let needle = "error: fr pocket-a6: stopped: it needed more memory than --memory allows (1.0 GB)";
+        let needle = "error: fr pocket-a6: stopped: it needed more memory than --memory allows (1 GB)";
         assert!(stderr.contains(needle), "{what}: {stderr}");
         assert!(stderr.contains("sources/fr/02-b.typ"), "{what}: {stderr}");
         assert!(!stderr.contains("panicked"), "{what}: {stderr}");

@@ -150,8 +150,8 @@ fn merged_letter_a4_and_landscape_pages_impose_upright_in_their_slots() {
     let args = ["--scheme", "saddle", "--sheet", "a4", "--fit", "shrink", "--plan", p];
     let (code, stderr) = impose(&input, &output, &args);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("page(s) 4, 9 turned a quarter"), "{stderr}");
-    assert!(stderr.contains("page(s) 6, 7, 10 are not 210×297 mm"), "{stderr}");
+    assert!(stderr.contains("pages 4, 9 turned a quarter"), "{stderr}");
+    assert!(stderr.contains("pages 6, 7, 10 are not 210×297 mm"), "{stderr}");
     let seen = read_slots(&output, &plan);
     assert_eq!(
         seen.iter().map(|s| s.0).collect::<Vec<_>>(),
@@ -192,7 +192,7 @@ fn center_shrinks_only_what_does_not_fit() {
     // Letter is wider than A4: shrunk to 97 %; A4 is placed as it is.
     assert!(
         stderr.contains(
-            "page(s) 6, 7, 10 are not 210×297 mm (the most common size): scaled to 97 %"
+            "pages 6, 7, 10 are not 210×297 mm (the most common size): scaled to 97 %"
         ),
         "{stderr}"
     );
@@ -241,7 +241,7 @@ fn landscape_pages_of_the_same_paper_need_no_fit() {
     assert_eq!(code, 0, "{stderr}");
     assert!(
         stderr.contains(
-            "page(s) 3 turned a quarter (top to the left) to fill their portrait slot"
+            "page 3 turned a quarter (top to the left) to fill its portrait slot"
         ),
         "{stderr}"
     );
@@ -288,7 +288,7 @@ fn rotate_none_keeps_landscape_pages_and_its_refusal_hint_works() {
     let (code, stderr) = impose(&input, &output, &args);
     assert_eq!(code, 0, "{stderr}");
     assert!(!stderr.contains("turned"), "{stderr}");
-    assert!(stderr.contains("page(s) 3 are not 148×210 mm"), "{stderr}");
+    assert!(stderr.contains("page 3 is not 148×210 mm"), "{stderr}");
     let seen = read_slots(&output, &plan);
     assert!(seen.iter().all(|s| s.1 == s.2), "{seen:?}");
     // A bad value is refused by the parser.

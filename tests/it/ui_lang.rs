@@ -196,7 +196,7 @@ fn build_check_impose_and_po_export_speak_french() {
             "(édition pour écran, ",
             "sa fiche de travail",
             "cible ",
-            "encre par face (moyenne/max)",
+            "encre par face imprimée (moyenne/la plus chargée)",
             "avertissements",
             "1 cible construite, 0 déjà à jour",
         ],

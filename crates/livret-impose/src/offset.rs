@@ -26,9 +26,20 @@ use crate::geometry::{PT_PER_IN, PT_PER_MM, to_mm};
 pub const MAX_BACK_OFFSET_MM: f64 = 20.0;
 
 /// Parses a length: a number with a unit `mm`, `cm`, `in` or `pt`, or a bare number of
-/// millimetres; returns pt. Negative values are allowed here (callers bound them).
+/// millimetres, its decimals after a point or a comma (`4,5mm`); returns pt. Negative
+/// values are allowed here (callers bound them).
 pub fn parse_length(text: &str) -> Result<f64, String> {
-    let t = text.trim();
+    let pointed;
+    let t = match text.trim().split_once(',') {
+        Some((whole, rest)) => match decimal_comma(&[whole, rest]) {
+            Some(t) => {
+                pointed = t;
+                pointed.as_str()
+            }
+            None => text.trim(),
+        },
+        None => text.trim(),
+    };
     let split = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
     let (number, unit) = t.split_at(split);
     let bad = || {
@@ -111,19 +122,59 @@ impl FromStr for BackOffset {
     type Err = String;
 
     /// Parses `X,Y` (two lengths, e.g. `1.5mm,-0.5mm`; bare numbers are mm) and refuses
-    /// offsets beyond [`MAX_BACK_OFFSET_MM`].
+    /// offsets beyond [`MAX_BACK_OFFSET_MM`]. Decimals may be written with a comma, as in
+    /// French (`1,5mm,-0,5mm`), when only one reading of the commas gives two lengths.
     fn from_str(text: &str) -> Result<Self, String> {
         let parts: Vec<&str> = text.split(',').collect();
-        let [x, y] = parts.as_slice() else {
-            return Err(format!(
-                "`{text}` is not a back offset; write two lengths, right then up, e.g. \"1.5mm,-0.5mm\""
-            ));
+        let readings: Vec<(f64, f64)> = (1..parts.len())
+            .filter_map(|k| {
+                let x = decimal_comma(&parts[..k])?;
+                let y = decimal_comma(&parts[k..])?;
+                Some((parse_length(&x).ok()?, parse_length(&y).ok()?))
+            })
+            .collect();
+        let (x, y) = match (readings.as_slice(), parts.as_slice()) {
+            ([one], _) => *one,
+            // Two plain lengths that do not parse: say which one is wrong.
+            ([], [x, y]) => (parse_length(x)?, parse_length(y)?),
+            ([], _) => {
+                return Err(format!(
+                    "`{text}` is not a back offset; write two lengths, right then up, e.g. \"1.5mm,-0.5mm\""
+                ));
+            }
+            _ => {
+                return Err(format!(
+                    "`{text}` can be read more than one way: write the decimals with a point, e.g. \"1.5mm,-0.5mm\""
+                ));
+            }
         };
-        let offset = BackOffset { x: parse_length(x)?, y: parse_length(y)? };
+        let offset = BackOffset { x, y };
         match offset.problem() {
             Some(problem) => Err(problem),
             None => Ok(offset),
         }
+    }
+}
+
+/// One length from the comma-separated `parts` it was split into: one part as it is, or
+/// two read as a decimal comma (`1` and `5mm` give `1.5mm`): the first a whole number
+/// with no unit, the second digits and an optional unit.
+fn decimal_comma(parts: &[&str]) -> Option<String> {
+    match parts {
+        [one] => Some(one.to_string()),
+        [whole, fraction] => {
+            let whole = whole.trim();
+            let digits = whole.strip_prefix(['-', '+']).unwrap_or(whole);
+            let fraction = fraction.trim_end();
+            let decimals =
+                fraction.trim_end_matches(|c: char| c.is_ascii_alphabetic()).trim_end();
+            let ok = !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && !decimals.is_empty()
+                && decimals.chars().all(|c| c.is_ascii_digit());
+            ok.then(|| format!("{whole}.{fraction}"))
+        }
+        _ => None,
     }
 }
 
@@ -144,6 +195,9 @@ mod tests {
         assert!(parse_length("5km").unwrap_err().contains("unknown unit `km`"));
         assert!(parse_length("").is_err());
         assert!(parse_length("inf").is_err());
+        assert!(close(parse_length("4,5mm").unwrap(), mm(4.5)));
+        assert!(close(parse_length("-0,25").unwrap(), mm(-0.25)));
+        assert!(parse_length("4,5,6").is_err());
     }
 
     #[test]
@@ -161,5 +215,27 @@ mod tests {
         assert!("0,-2cm".parse::<BackOffset>().is_ok());
         assert!("0,-2.1cm".parse::<BackOffset>().is_err());
         assert!(BackOffset::default().is_zero());
+    }
+
+    #[test]
+    fn offsets_take_a_decimal_comma_when_it_reads_one_way() {
+        let mm_of = |t: &str| {
+            let o: BackOffset = t.parse().unwrap_or_else(|e| panic!("{t}: {e}"));
+            ((to_mm(o.x) * 100.0).round() / 100.0, (to_mm(o.y) * 100.0).round() / 100.0)
+        };
+        // As a French reader writes what the calibration sheet shows.
+        assert_eq!(mm_of("1,5mm,-0,5mm"), (1.5, -0.5));
+        assert_eq!(mm_of("1,5,-0,5"), (1.5, -0.5));
+        assert_eq!(mm_of("1,5mm,2mm"), (1.5, 2.0));
+        assert_eq!(mm_of("1,-0,25mm"), (1.0, -0.25));
+        assert_eq!(mm_of("0,5 mm, -1 mm"), (0.5, -1.0));
+        // A point still works, and mixes with a comma.
+        assert_eq!(mm_of("1.5mm,-0,5mm"), (1.5, -0.5));
+        // `1,5,2` is 1.5 and 2, or 1 and 5.2: refused, with what to write.
+        let both = "1,5,2".parse::<BackOffset>().unwrap_err();
+        assert!(both.contains("more than one way") && both.contains("point"), "{both}");
+        // A unit before the comma is not a decimal: `5mm,2mm,3` has no reading.
+        assert!("5mm,2mm,3".parse::<BackOffset>().unwrap_err().contains("two lengths"));
+        assert!("1,5mm,30mm".parse::<BackOffset>().unwrap_err().contains("30 mm on y"));
     }
 }

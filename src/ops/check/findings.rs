@@ -14,10 +14,13 @@ pub struct LanguageReport {
     pub lang: String,
     /// Chapters in the manifest.
     pub chapters: usize,
-    /// Chapters translated (file present).
+    /// Chapters translated: file present, no block left under the untranslated mark.
     pub translated: usize,
     /// Translation files that do not exist yet.
     pub missing: Vec<String>,
+    /// Translations that still hold blocks of the source under the untranslated mark
+    /// (`[fr] `), as `livret new` and a partial PO import leave them.
+    pub placeholders: Vec<Placeholders>,
     /// Translations whose source chapter changed since they were accepted (or that were
     /// never accepted).
     pub stale: Vec<Stale>,
@@ -102,6 +105,19 @@ pub struct Stale {
     pub structure: Option<Parting>,
 }
 
+/// A translation's blocks not translated yet.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Placeholders {
+    /// The translation file.
+    pub file: String,
+    /// The mark they start with (`[fr]`).
+    pub mark: String,
+    /// How many blocks.
+    pub blocks: usize,
+    /// The 1-based lines where those blocks start.
+    pub lines: Vec<usize>,
+}
+
 /// A character drawn as an empty box.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Unshowable {
@@ -136,6 +152,7 @@ impl LanguageReport {
             chapters,
             translated: 0,
             missing: Vec::new(),
+            placeholders: Vec::new(),
             stale: Vec::new(),
             unshowable: Vec::new(),
             layouts: Vec::new(),
@@ -151,6 +168,7 @@ impl LanguageReport {
     /// Whether anything needs a translator's attention.
     pub fn has_problems(&self) -> bool {
         !self.missing.is_empty()
+            || !self.placeholders.is_empty()
             || !self.stale.is_empty()
             || !self.unshowable.is_empty()
             || !self.overflows.is_empty()

@@ -9,7 +9,7 @@ mod qa;
 
 pub use findings::{
     EmptyPageReport, LanguageReport, LayoutReport, LonelyHeadingReport, OverflowReport,
-    Stale, Unshowable,
+    Placeholders, Stale, Unshowable,
 };
 pub use orphans::Orphan;
 pub use qa::QaFinding;
@@ -22,7 +22,9 @@ use crate::build::Project;
 use crate::build::target::{CompiledTarget, Context, TargetSpec, compile_target};
 use crate::project::manifest::{self, Manifest};
 use crate::project::review::{self, State};
+use crate::project::segments::is_untranslated;
 use crate::project::{accept, chapters, intended, status, targets};
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// What to check.
@@ -45,7 +47,8 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
     let manifest = Arc::new(manifest::load(&options.project)?);
     if !options.accept.is_empty() {
         let [lang] = options.langs.as_slice() else {
-            return Err(Error::new("--accept needs exactly one --lang"));
+            return Err(Error::new(tr!("check-accept-one-lang"))
+                .with_hint(tr!("check-accept-one-lang-hint")));
         };
         for done in accept::accept(&manifest, lang, &options.accept)? {
             // Not on stdout: --format json must stay one JSON document.
@@ -54,7 +57,8 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
     }
     if !options.intended.is_empty() {
         let [lang] = options.langs.as_slice() else {
-            return Err(Error::new("--intended needs exactly one --lang"));
+            return Err(Error::new(tr!("check-intended-one-lang"))
+                .with_hint(tr!("check-intended-one-lang-hint")));
         };
         for done in intended::mark(&manifest, lang, &options.intended)? {
             eprintln!("{done}");
@@ -128,9 +132,13 @@ fn chapter_status(
             report.missing.push(path);
             continue;
         }
-        report.translated += 1;
         if lang == source {
+            report.translated += 1;
             continue;
+        }
+        match placeholders(manifest, lang, stem)? {
+            Some(p) => report.placeholders.push(p),
+            None => report.translated += 1,
         }
         let Some(r) = review::review(manifest, lang, stem, &accepted)? else { continue };
         if r.state == State::Current {
@@ -147,6 +155,31 @@ fn chapter_status(
         });
     }
     Ok(())
+}
+
+/// The blocks of translation `stem` still under the untranslated mark (`[fr] `), if any.
+fn placeholders(
+    manifest: &Manifest,
+    lang: &str,
+    stem: &str,
+) -> Result<Option<Placeholders>> {
+    let Some(file) = chapters::find(manifest, lang, stem)? else { return Ok(None) };
+    let source = manifest.guide.source_language.as_str();
+    let chapter = review::read_chapter(manifest, file)?;
+    let mut lines: Vec<usize> = chapter
+        .blocks
+        .iter()
+        .filter(|b| is_untranslated(&b.text, source))
+        .map(|b| b.line)
+        .collect();
+    let blocks = lines.len();
+    lines.dedup();
+    Ok((!lines.is_empty()).then(|| Placeholders {
+        file: chapter.file.rel.clone(),
+        mark: format!("[{source}]"),
+        blocks,
+        lines,
+    }))
 }
 
 /// The translation checks of every chapter, and what the guide no longer lists.

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::i18n::Text;
 use crate::ops::po::block_id;
 use crate::project::chapters;
 use crate::project::manifest::Manifest;
@@ -24,8 +25,8 @@ pub struct QaFinding {
     /// The check (`numbers`, `urls`, `emails`, `footnotes`, `emphasis`, `strong`,
     /// `punctuation`, `identical`).
     pub check: Check,
-    /// What differs, in words.
-    pub message: String,
+    /// What differs, in words (in English in JSON).
+    pub message: Text,
     /// The translation file.
     pub file: String,
     /// The translation block's first line.
@@ -76,7 +77,7 @@ pub fn chapter_findings(
                 intended: status.is_intended(&id, f.check.name()),
                 id: id.clone(),
                 check: f.check,
-                message: f.message,
+                message: Text::of(f.message),
                 file: tr.file.rel.clone(),
                 line: t.line,
                 source_file: src.file.rel.clone(),

@@ -17,10 +17,12 @@ use super::pairing::{self, Pairing};
 use super::pofile::{self, Catalog, Entry};
 use super::text::{entry_text, entry_text_of, translatable};
 use super::{PoDir, base, block_id, check_lang, notes};
+use crate::i18n::Text;
 use crate::project::block_ids;
 use crate::project::chapters;
 use crate::project::manifest::{self, Manifest};
 use crate::project::status;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{read_project_if_exists, write_atomic, write_project};
 
@@ -51,7 +53,7 @@ pub struct ChapterExport {
     /// Entries with no translation.
     pub untranslated: usize,
     /// Which blocks could not be paired with the source's, when some could not.
-    pub unpaired: Option<String>,
+    pub unpaired: Option<Text>,
     /// Translations kept from the PO file already there, not imported yet.
     pub kept: usize,
     /// Obsolete entries (`#~`): translations of blocks no longer in the source.
@@ -70,7 +72,7 @@ pub struct ExportReport {
     /// One PO file per chapter.
     pub chapters: Vec<ChapterExport>,
     /// Chapters left out, and why.
-    pub skipped: Vec<String>,
+    pub skipped: Vec<Text>,
 }
 
 /// Writes the PO files of a translation and the template.
@@ -93,13 +95,16 @@ pub fn export(options: &ExportOptions) -> Result<ExportReport> {
     let mut unreadable = Vec::new();
     for stem in manifest.chapter_stems() {
         let Some(src) = chapters::find(&manifest, &source, stem)? else {
-            return Err(Error::new(format!("source chapter `{stem}` has no file"))
-                .with_hint(format!("write sources/{source}/{stem}.md first")));
+            return Err(Error::new(tr!("po-source-missing", stem = stem)).with_hint(
+                tr!("po-source-missing-hint", source = &source, stem = stem),
+            ));
         };
         if !src.is_markdown() {
-            report.skipped.push(format!(
-                "{}: a Typst chapter, not exported (its code cannot be split into texts safely); translate the file itself as sources/{lang}/{stem}.typ",
-                src.rel
+            report.skipped.push(tr!(
+                "po-export-typst-skipped",
+                file = &src.rel,
+                lang = lang,
+                stem = stem
             ));
             continue;
         }
@@ -126,11 +131,12 @@ pub fn export(options: &ExportOptions) -> Result<ExportReport> {
         report.chapters.push(ChapterExport { file: dir.shown(&name), ..summary });
     }
     if !unreadable.is_empty() {
-        return Err(Error::new(format!(
-            "{}\n(nothing was written: the export would overwrite them)",
-            unreadable.join("\n  ")
-        ))
-        .with_hint("fix the file (or move it away), then export again"));
+        let mut message = Text::default();
+        for (i, why) in unreadable.iter().enumerate() {
+            message = if i == 0 { why.clone() } else { message.join("\n  ", why) };
+        }
+        let message = message.join("\n", &tr!("po-export-nothing-written"));
+        return Err(Error::new(message).with_hint(tr!("po-export-unreadable-hint")));
     }
     notes::flag_markdown(&mut template);
     let catalog = Catalog {
@@ -152,7 +158,7 @@ fn read_old(
     manifest: &Manifest,
     dir: &PoDir,
     name: &str,
-) -> Result<std::result::Result<Option<Catalog>, String>> {
+) -> Result<std::result::Result<Option<Catalog>, Text>> {
     let shown = dir.shown(name);
     let old = match dir {
         PoDir::Project(rel) => {
@@ -162,15 +168,13 @@ fn read_old(
     };
     let Some(old) = old else { return Ok(Ok(None)) };
     let parsed = String::from_utf8(old)
-        .map_err(|_| (0, "not UTF-8 text".to_string()))
+        .map_err(|_| (0, tr!("po-export-not-utf8")))
         .and_then(|t| pofile::parse(&t).map_err(|e| (e.line, e.message)));
     Ok(match parsed {
         Ok(old) => Ok(Some(old)),
         Err((line, why)) => {
             let at = if line > 0 { format!("{shown}:{line}") } else { shown };
-            Err(format!(
-                "{at}: {why}; the file cannot be read, so its translations cannot be kept"
-            ))
+            Err(Text::raw(at).join(": ", &tr!("po-export-unreadable", why = why)))
         }
     })
 }
@@ -314,7 +318,7 @@ fn chapter_entries(stem: &str, pairing: &Pairing) -> (Vec<Entry>, ChapterExport)
         translated: 0,
         fuzzy: 0,
         untranslated: 0,
-        unpaired: pairing.parting.as_ref().map(|p| p.unpaired()),
+        unpaired: pairing.parting.as_ref().map(|p| Text::of(p.unpaired())),
         kept: 0,
         obsolete: 0,
     };
@@ -419,7 +423,8 @@ fn chapter_comments(
         "the previous source is shown; review the translation, then clear the flag."
             .into(),
     ];
-    if let Some(why) = &summary.unpaired {
+    // The file's comments are in English, whatever the interface language.
+    if let Some(why) = summary.unpaired.as_ref().map(Text::english) {
         lines.push(String::new());
         lines.push(format!(
             "sources/{lang}/{stem}.md is built differently from the source: {why}."

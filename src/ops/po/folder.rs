@@ -7,7 +7,9 @@ use std::path::Path;
 
 use super::pofile::{self, Entry};
 use super::{PoDir, parse_block_id};
+use crate::i18n::{Text, decimal};
 use crate::project::manifest::Manifest;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{files_in, read_project, write_atomic, write_project};
 
@@ -51,11 +53,12 @@ pub fn read_folder(
         .filter(|n| n.ends_with(".po") && !n.starts_with('.'))
         .collect();
     if names.is_empty() {
-        return Err(Error::new(format!("{}: no .po files there", dir.shown_dir()))
-            .with_hint(format!(
-                "write them first: livret po export --lang {lang} {}",
-                dir.shown_dir()
-            )));
+        let folder = dir.shown_dir();
+        return Err(Error::new(tr!("po-no-files", folder = &folder)).with_hint(tr!(
+            "po-no-files-hint",
+            lang = lang,
+            folder = &folder
+        )));
     }
     let mut by_chapter = ByChapter::new();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
@@ -66,11 +69,9 @@ pub fn read_folder(
             let located = Located { file: shown.clone(), name: name.clone(), entry };
             let id = located.entry.msgctxt.clone().unwrap_or_default();
             if let Some(first) = seen.insert(id.clone(), located.at()) {
-                return Err(Error::new(format!(
-                    "{}: the block `{id}` is already translated at {first}",
-                    located.at()
-                ))
-                .with_hint("keep one of the two entries (one PO file per chapter, or one for the whole guide)"));
+                let message = tr!("po-block-twice", id = &id, first = first);
+                return Err(Error::new(Text::raw(located.at()).join(": ", &message))
+                    .with_hint(tr!("po-block-twice-hint")));
             }
             let chapter = parse_block_id(&id).map_or("", |(c, _)| c).to_string();
             by_chapter.entry(chapter).or_default().push(located);
@@ -83,14 +84,13 @@ pub fn read_folder(
 fn read_bytes(dir: &PoDir, root: &Path, name: &str, shown: &str) -> Result<Vec<u8>> {
     let size = dir.path(root).join(name).metadata().map_or(0, |m| m.len());
     if size > MAX_PO_BYTES {
-        return Err(Error::new(format!(
-            "{shown}: {:.1} MB, more than the {} MB livret reads in a PO file",
-            size as f64 / f64::from(1 << 20),
-            MAX_PO_BYTES >> 20
+        return Err(Error::new(tr!(
+            "po-too-big",
+            file = shown,
+            size = decimal(size as f64 / f64::from(1 << 20), 1),
+            max = MAX_PO_BYTES >> 20
         ))
-        .with_hint(
-            "check that it is the file you meant: a chapter's PO file is tens of KB",
-        ));
+        .with_hint(tr!("po-too-big-hint")));
     }
     match dir {
         PoDir::Project(rel) => read_project(root, format!("{rel}/{name}")),
@@ -102,28 +102,25 @@ fn read_bytes(dir: &PoDir, root: &Path, name: &str, shown: &str) -> Result<Vec<u
 /// Parses one PO file and checks its header; gives its entries.
 fn read_file(shown: &str, bytes: Vec<u8>, lang: &str) -> Result<Vec<Entry>> {
     let text = String::from_utf8(bytes).map_err(|_| {
-        Error::new(format!("{shown}: the file is not UTF-8 text"))
-            .with_hint("save it as UTF-8 (Poedit and Lokalize do by default)")
+        Error::new(tr!("po-not-utf8", file = shown)).with_hint(tr!("po-not-utf8-hint"))
     })?;
     let catalog = pofile::parse(&text).map_err(|e| {
-        Error::new(format!("{shown}:{}: {}", e.line, e.message))
-            .with_hint("fix the line, or export again and redo the change in a PO editor")
+        Error::new(Text::raw(format!("{shown}:{}", e.line)).join(": ", &e.message))
+            .with_hint(tr!("po-syntax-hint"))
     })?;
     if let Some(ct) = catalog.header_field("Content-Type") {
         let charset = ct.split("charset=").nth(1).unwrap_or("").trim();
         if !charset.eq_ignore_ascii_case("UTF-8") {
-            return Err(Error::new(format!("{shown}: the header says charset={charset}, livret reads UTF-8 only"))
-                .with_hint("save the file as UTF-8 and set the header to `Content-Type: text/plain; charset=UTF-8`"));
+            return Err(Error::new(tr!("po-charset", file = shown, charset = charset))
+                .with_hint(tr!("po-charset-hint")));
         }
     }
     super::language::check(shown, &text, &catalog, lang)?;
     for e in &catalog.entries {
         if e.msgctxt.as_deref().and_then(parse_block_id).is_none() {
-            return Err(Error::new(format!(
-                "{shown}:{}: this entry has no livret block id as its msgctxt (`chapter#paragraph-3f2a9c1b`)",
-                e.line
-            ))
-            .with_hint("the entries come from `livret po export`; keep their msgctxt as it is"));
+            let place = format!("{shown}:{}", e.line);
+            return Err(Error::new(tr!("po-no-block-id", place = place))
+                .with_hint(tr!("po-no-block-id-hint")));
         }
     }
     Ok(catalog.entries)

@@ -33,11 +33,13 @@ use super::pairing::{self, Pairing};
 use super::rebuild::{footnote_labels, label_map, rebuild, shape_difference, shape_of};
 use super::text::{entry_text, placed, translatable};
 use super::{PoDir, base, block_id, check_lang};
+use crate::i18n::Text;
 use crate::project::chapters;
 use crate::project::manifest::{self, Manifest};
 use crate::project::segments::align::align;
 use crate::project::segments::{self, Block, Format, Kind};
 use crate::project::status;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::write_project;
 
@@ -99,7 +101,7 @@ pub struct ChapterImport {
     /// Whether the translation's file exists.
     pub exists: bool,
     /// Which blocks could not be paired with the source's, when some could not.
-    pub unpaired: Option<String>,
+    pub unpaired: Option<Text>,
     /// Blocks changed on both sides (the chapter is then left as it is).
     pub conflicts: Vec<Conflict>,
 }
@@ -114,7 +116,7 @@ pub struct ImportReport {
     /// One line per Markdown chapter.
     pub chapters: Vec<ChapterImport>,
     /// Things worth knowing that are not errors.
-    pub notices: Vec<String>,
+    pub notices: Vec<Text>,
 }
 
 impl ImportReport {
@@ -160,32 +162,31 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     let mut planned = Vec::new();
     for stem in manifest.chapter_stems() {
         let Some(src) = chapters::find(&manifest, &source, stem)? else {
-            return Err(Error::new(format!("source chapter `{stem}` has no file")));
+            return Err(Error::new(tr!("po-source-missing", stem = stem)).with_hint(
+                tr!("po-source-missing-hint", source = &source, stem = stem),
+            ));
         };
         let mine = entries.remove(stem).unwrap_or_default();
         if !src.is_markdown() {
             continue;
         }
         if chapters::find(&manifest, lang, stem)?.is_some_and(|f| !f.is_markdown()) {
-            report.notices.push(format!(
-                "sources/{lang}/{stem}.typ is a Typst chapter: left as it is"
-            ));
+            report.notices.push(tr!("po-import-typst-left", lang = lang, stem = stem));
             continue;
         }
         let pairing = pairing::pair(&manifest, lang, stem, src, &status)?;
         let mut p = plan(lang, &source, stem, pairing, &mine, &dir, &mut problems);
         report.notices.extend(strays(&mine, &p));
         if p.report.unpaired.is_none() {
-            p.report.unpaired = p.pairing.parting.as_ref().map(|x| x.unpaired());
+            p.report.unpaired =
+                p.pairing.parting.as_ref().map(|x| Text::of(x.unpaired()));
         }
         planned.push(p);
     }
     for (stem, stray) in entries {
         let file = stray.first().map_or(String::new(), |l| l.at());
-        report.notices.push(format!(
-            "{file}: chapter `{stem}` is not in sources/guide.toml: its {} entries were left aside",
-            stray.len()
-        ));
+        let notice = tr!("po-import-unknown-chapter", stem = stem, count = stray.len());
+        report.notices.push(Text::raw(file).join(": ", &notice));
     }
     if !problems.is_empty() {
         return Err(refusal(problems));
@@ -195,14 +196,14 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
 }
 
 /// The error listing every problem found.
-fn refusal(problems: Vec<String>) -> Error {
-    let n = problems.len();
-    Error::new(format!(
-        "{}{}",
-        problems.join("\n  "),
-        if n > 1 { format!("\n({n} problems; nothing was written)") } else { "\n(nothing was written)".into() }
-    ))
-    .with_hint("translate only the words: keep every image, link target and footnote label ([^note]) of the msgid, and the lines that make lists and headings")
+fn refusal(problems: Vec<Text>) -> Error {
+    let mut message = Text::default();
+    for (i, problem) in problems.iter().enumerate() {
+        message = if i == 0 { problem.clone() } else { message.join("\n  ", problem) };
+    }
+    let count = problems.len();
+    let message = message.join("\n", &tr!("po-import-refused", count = count));
+    Error::new(message).with_hint(tr!("po-import-refused-hint"))
 }
 
 /// Writes the chapters that changed, then records what was accepted.
@@ -276,7 +277,7 @@ fn plan(
     pairing: Pairing,
     entries: &[Located],
     dir: &PoDir,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Text>,
 ) -> Planned {
     let by_id: BTreeMap<&str, &Located> =
         entries.iter().filter_map(|l| Some((l.entry.msgctxt.as_deref()?, l))).collect();
@@ -378,35 +379,30 @@ fn check_entry(
     kind: Kind,
     labels: &[String],
     renames: &BTreeMap<String, String>,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Text>,
 ) {
     if let Some(c) =
         l.entry.msgstr.chars().find(|&c| c.is_control() && c != '\n' && c != '\t')
     {
-        problems.push(format!(
-            "{}: the translation holds the invisible control character U+{:04X}; delete it (a line break is `\\n`)",
-            l.at(),
-            u32::from(c)
-        ));
+        let code = format!("U+{:04X}", u32::from(c));
+        let problem = tr!("po-import-control-char", code = code);
+        problems.push(Text::raw(l.at()).join(": ", &problem));
     }
     let placed = placed(kind, &l.entry.msgstr, "");
     if kind == Kind::Cell && bars(&placed) > bars(&l.entry.msgid) {
-        problems.push(format!(
-            "{}: a `|` ends a table cell: write it `\\|` in the translation",
-            l.at()
-        ));
+        problems.push(Text::raw(l.at()).join(": ", &tr!("po-import-bar")));
     }
     if let Some(why) = shape_difference(
         &shape_of(&l.entry.msgid, labels).renamed(renames),
         &shape_of(&placed, labels),
     ) {
-        problems.push(format!("{}: {why}", l.at()));
+        problems.push(Text::raw(l.at()).join(": ", &why));
     }
 }
 
 /// Notices for entries with a translation whose msgctxt is no block of the chapter
 /// now: left aside (a later export keeps them as obsolete entries).
-fn strays(entries: &[Located], planned: &Planned) -> Vec<String> {
+fn strays(entries: &[Located], planned: &Planned) -> Vec<Text> {
     let stem = &planned.report.chapter;
     let blocks = &planned.pairing.source.blocks;
     let known: BTreeSet<String> = blocks.iter().map(|b| block_id(stem, b)).collect();
@@ -418,16 +414,18 @@ fn strays(entries: &[Located], planned: &Planned) -> Vec<String> {
         .iter()
         .filter(|l| !l.entry.msgstr.trim().is_empty())
         .filter(|l| {
-            l.entry.msgctxt.as_ref().is_none_or(|c| !known.contains(c) && !legacy.contains(c))
+            l.entry
+                .msgctxt
+                .as_ref()
+                .is_none_or(|c| !known.contains(c) && !legacy.contains(c))
         })
         .map(|l| {
-            format!(
-                "{}:{}: `{}` is no block of {} now (removed from the source): its translation was left aside",
-                l.file,
-                l.entry.line,
-                l.entry.msgctxt.as_deref().unwrap_or(""),
-                planned.pairing.source.file.rel
-            )
+            let notice = tr!(
+                "po-import-stray",
+                id = l.entry.msgctxt.as_deref().unwrap_or(""),
+                chapter = &planned.pairing.source.file.rel
+            );
+            Text::raw(format!("{}:{}", l.file, l.entry.line)).join(": ", &notice)
         })
         .collect()
 }
@@ -440,7 +438,7 @@ fn finish(
     source_lang: &str,
     entries: &[Located],
     report: &mut ChapterImport,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Text>,
 ) -> Option<String> {
     let text = match rebuild(pairing, finals, source_lang) {
         Ok(text) => text,
@@ -455,10 +453,10 @@ fn finish(
                 .flat_map(|p| &p.source_only)
                 .map(|l| format!("{src}:{l}"))
                 .collect();
-            report.unpaired = Some(format!(
-                "its blocks at {} have no counterpart in the source, and the source's blocks at {} none in it: a chapter rebuilt in the source's structure would lose its own; add those source blocks to the chapter (or remove its own), then import again",
-                at.join(", "),
-                missing.join(", ")
+            report.unpaired = Some(tr!(
+                "po-import-unpaired",
+                own = at.join(", "),
+                missing = missing.join(", ")
             ));
             return None;
         }
@@ -476,10 +474,8 @@ fn finish(
             .find(|l| l.entry.msgctxt == id)
             .or_else(|| entries.iter().find(|l| !l.entry.msgstr.is_empty()))
             .map_or_else(|| report.file.clone(), Located::at);
-        problems.push(format!(
-            "{at}: this translation changes the chapter's structure ({})",
-            parting.describe().replace("the translation", "the imported chapter")
-        ));
+        let problem = tr!("po-import-structure", why = Text::of(parting.describe()));
+        problems.push(Text::raw(at).join(": ", &problem));
         return None;
     }
     let unchanged = pairing.translation.as_ref().is_some_and(|tr| {

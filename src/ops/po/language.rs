@@ -4,6 +4,7 @@
 //! (`.pot`) filled in without msginit has an empty `Language:`.
 
 use super::pofile::Catalog;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// Checks that `catalog` (read from `text`, shown as `shown`) is a PO file of `lang`:
@@ -17,20 +18,19 @@ pub fn check(shown: &str, text: &str, catalog: &Catalog, lang: &str) -> Result<(
     }
     if language.is_empty() {
         let line = field_line(text, "Language").unwrap_or_else(|| header_line(text));
-        return Err(Error::new(format!(
-            "{shown}:{line}: the PO file does not say its language (no `Language:` in its header), so it could be any language's"
-        ))
-        .with_hint(format!(
-            "if it is the `{lang}` translation, set its header to `Language: {lang}` (Poedit: Translation › Properties › Language; msginit --locale={lang} does it for a template), then import again"
-        )));
+        let place = format!("{shown}:{line}");
+        return Err(Error::new(tr!("po-no-language", place = place))
+            .with_hint(tr!("po-no-language-hint", lang = lang)));
     }
     let line = field_line(text, "Language").unwrap_or_else(|| header_line(text));
-    Err(Error::new(format!(
-        "{shown}:{line}: this PO file is in language `{language}` (its header), not `{lang}`"
+    let place = format!("{shown}:{line}");
+    Err(Error::new(tr!(
+        "po-other-language",
+        place = place,
+        language = language,
+        lang = lang
     ))
-    .with_hint(format!(
-        "import it with --lang {base} if it is that translation, or fix its `Language:` header"
-    )))
+    .with_hint(tr!("po-other-language-hint", base = base)))
 }
 
 /// The 1-based line of the header's `"Name: …"` string, when it is written.

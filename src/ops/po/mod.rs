@@ -22,6 +22,7 @@ use crate::project::manifest::Manifest;
 use crate::project::paths;
 use crate::project::segments::Block;
 use crate::project::targets;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// The folder of a translation's PO files.
@@ -87,10 +88,8 @@ fn check_lang(manifest: &Manifest, lang: &str) -> Result<()> {
         "language",
     )?;
     if lang == manifest.guide.source_language {
-        return Err(Error::new(format!(
-            "`{lang}` is the source language: its chapters are the msgid texts, not translations"
-        ))
-        .with_hint("give the language of a translation, e.g. --lang bm"));
+        return Err(Error::new(tr!("po-source-language", lang = lang))
+            .with_hint(tr!("po-source-language-hint")));
     }
     Ok(())
 }

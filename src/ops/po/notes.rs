@@ -4,6 +4,7 @@
 //! as intended left out.
 
 use super::pofile::Entry;
+use crate::i18n::Text;
 use crate::project::qa;
 use crate::project::status::StatusFile;
 
@@ -27,7 +28,14 @@ pub fn annotate(entries: &mut [Entry], status: &StatusFile) {
         let id = e.msgctxt.clone().unwrap_or_default();
         for f in qa::check_block(&e.msgid, &e.msgstr) {
             if !status.is_intended(&id, f.check.name()) {
-                e.extracted.push(format!("check {}: {}", f.check.name(), f.message));
+                // In English whatever the interface language: PO files do not change
+                // with the locale of the run that exports them.
+                let message = Text::of(f.message);
+                e.extracted.push(format!(
+                    "check {}: {}",
+                    f.check.name(),
+                    message.english()
+                ));
             }
         }
     }

@@ -12,6 +12,9 @@
 
 use std::fmt::Write as _;
 
+use crate::i18n::Text;
+use crate::tr;
+
 /// One entry of a PO file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Entry {
@@ -248,7 +251,7 @@ pub struct SyntaxError {
     /// 1-based line.
     pub line: usize,
     /// What is wrong there.
-    pub message: String,
+    pub message: Text,
 }
 
 /// Which string a quoted continuation line adds to.
@@ -308,13 +311,13 @@ pub fn parse(text: &str) -> Result<Catalog, SyntaxError> {
 impl Reader {
     /// Reads one line.
     fn line(&mut self, n: usize, line: &str) -> Result<(), SyntaxError> {
-        let err = |message: String| SyntaxError { line: n, message };
+        let err = |message: Text| SyntaxError { line: n, message };
         if line.trim().is_empty() {
             return self.end_entry(n);
         }
         if line.starts_with("#~") {
             if self.has_id {
-                return Err(err("an obsolete `#~` line inside an entry".into()));
+                return Err(err(tr!("po-syntax-obsolete-inside")));
             }
             self.obsolete_lines.push(line.to_string());
             return Ok(());
@@ -332,21 +335,21 @@ impl Reader {
             return self.append(n, &value, false);
         }
         let (keyword, rest) = trimmed.split_once([' ', '\t']).unwrap_or((trimmed, ""));
-        let value =
-            || unquote(rest.trim()).map_err(|m| err(format!("after `{keyword}`: {m}")));
+        let value = || {
+            unquote(rest.trim())
+                .map_err(|m| err(tr!("po-syntax-after", keyword = keyword, why = m)))
+        };
         match keyword {
             "msgctxt" => self.keyword(n, Field::Ctxt, value()?),
             "msgid" => self.keyword(n, Field::Id, value()?),
             "msgstr" => self.keyword(n, Field::Str, value()?),
-            "msgid_plural" => Err(err(
-                "plural forms (`msgid_plural`) are not used by livret's PO files".into(),
-            )),
-            k if k.starts_with("msgstr[") => Err(err(
-                "plural forms (`msgstr[N]`) are not used by livret's PO files".into(),
-            )),
-            _ => Err(err(format!(
-                "`{}` is not a PO keyword (msgctxt, msgid, msgstr) nor a quoted string",
-                keyword.chars().take(20).collect::<String>()
+            "msgid_plural" => Err(err(tr!("po-syntax-plural", keyword = "msgid_plural"))),
+            k if k.starts_with("msgstr[") => {
+                Err(err(tr!("po-syntax-plural", keyword = "msgstr[N]")))
+            }
+            _ => Err(err(tr!(
+                "po-syntax-unknown-keyword",
+                keyword = keyword.chars().take(20).collect::<String>()
             ))),
         }
     }
@@ -356,7 +359,7 @@ impl Reader {
         if self.has_id {
             return Err(SyntaxError {
                 line: n,
-                message: "a comment inside an entry (after its msgid)".into(),
+                message: tr!("po-syntax-comment-inside"),
             });
         }
         let text = |r: &str| r.strip_prefix(' ').unwrap_or(r).to_string();
@@ -378,9 +381,9 @@ impl Reader {
 
     /// A `#|` line: previous msgctxt or msgid, or the continuation of one.
     fn previous(&mut self, n: usize, rest: &str) -> Result<(), SyntaxError> {
-        let err = |message: String| SyntaxError { line: n, message };
+        let err = |message: Text| SyntaxError { line: n, message };
         if self.has_id {
-            return Err(err("a `#|` line inside an entry (after its msgid)".into()));
+            return Err(err(tr!("po-syntax-previous-inside")));
         }
         self.started = true;
         if rest.starts_with('"') {
@@ -397,9 +400,7 @@ impl Reader {
             }
             "msgid_plural" => self.field = Some(Field::None),
             _ => {
-                return Err(err(format!(
-                    "`#| {keyword}` is not a previous msgctxt or msgid"
-                )));
+                return Err(err(tr!("po-syntax-previous-keyword", keyword = keyword)));
             }
         }
         self.append(n, &value, true)
@@ -412,26 +413,26 @@ impl Reader {
         field: Field,
         value: String,
     ) -> Result<(), SyntaxError> {
-        let err = |message: &str| Err(SyntaxError { line: n, message: message.into() });
+        let err = |message: Text| Err(SyntaxError { line: n, message });
         match field {
             Field::Ctxt if self.has_ctxt || self.has_id => {
-                return err("`msgctxt` must come once, before `msgid`");
+                return err(tr!("po-syntax-msgctxt-place"));
             }
             Field::Ctxt => {
                 self.has_ctxt = true;
                 self.current.msgctxt = Some(String::new());
             }
             Field::Id if self.has_id => {
-                return err("a second `msgid` without a blank line");
+                return err(tr!("po-syntax-second-msgid"));
             }
             Field::Id => {
                 self.has_id = true;
                 self.current.line = n;
             }
             Field::Str if !self.has_id => {
-                return err("`msgstr` without a `msgid` before it");
+                return err(tr!("po-syntax-msgstr-alone"));
             }
-            Field::Str if self.has_str => return err("a second `msgstr` in one entry"),
+            Field::Str if self.has_str => return err(tr!("po-syntax-second-msgstr")),
             Field::Str => {
                 self.has_str = true;
                 self.current.msgstr_line = n;
@@ -459,10 +460,7 @@ impl Reader {
             _ => None,
         };
         let Some(target) = target else {
-            return Err(SyntaxError {
-                line: n,
-                message: "a quoted string that continues no keyword".into(),
-            });
+            return Err(SyntaxError { line: n, message: tr!("po-syntax-lone-string") });
         };
         target.push_str(value);
         Ok(())
@@ -491,11 +489,12 @@ impl Reader {
             return Ok(());
         }
         if !self.has_id || !self.has_str {
-            let what = if self.has_id { "`msgstr`" } else { "`msgid` and `msgstr`" };
-            return Err(SyntaxError {
-                line: n,
-                message: format!("an entry ends without its {what}"),
-            });
+            let message = if self.has_id {
+                tr!("po-syntax-no-msgstr")
+            } else {
+                tr!("po-syntax-no-msgid")
+            };
+            return Err(SyntaxError { line: n, message });
         }
         let entry = std::mem::take(&mut self.current);
         let is_header = entry.msgid.is_empty() && entry.msgctxt.is_none();
@@ -520,7 +519,7 @@ fn check_duplicates(entries: &[Entry]) -> Result<(), SyntaxError> {
         if let Some(first) = seen.insert((&e.msgctxt, &e.msgid), e.line) {
             return Err(SyntaxError {
                 line: e.line,
-                message: format!("this entry repeats the one at line {first}"),
+                message: tr!("po-syntax-duplicate", first = first),
             });
         }
     }
@@ -528,18 +527,18 @@ fn check_duplicates(entries: &[Entry]) -> Result<(), SyntaxError> {
 }
 
 /// The value of a quoted PO string (`"…"` with C escapes), or what is wrong with it.
-fn unquote(quoted: &str) -> Result<String, String> {
+fn unquote(quoted: &str) -> Result<String, Text> {
     let inner = quoted
         .strip_prefix('"')
         .and_then(|q| q.strip_suffix('"'))
         .filter(|_| quoted.len() >= 2)
-        .ok_or_else(|| "a string must be written between double quotes".to_string())?;
+        .ok_or_else(|| tr!("po-syntax-unquoted"))?;
     let mut out = String::with_capacity(inner.len());
     let mut chars = inner.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '"' => {
-                return Err("a double quote inside a string must be written \\\"".into());
+                return Err(tr!("po-syntax-inner-quote"));
             }
             '\\' => out.push(unescape_one(&mut chars)?),
             c => out.push(c),
@@ -549,11 +548,9 @@ fn unquote(quoted: &str) -> Result<String, String> {
 }
 
 /// The character of one escape sequence (after its backslash).
-fn unescape_one(
-    chars: &mut std::iter::Peekable<std::str::Chars>,
-) -> Result<char, String> {
+fn unescape_one(chars: &mut std::iter::Peekable<std::str::Chars>) -> Result<char, Text> {
     let Some(c) = chars.next() else {
-        return Err("a string ends with a lone backslash".into());
+        return Err(tr!("po-syntax-lone-backslash"));
     };
     Ok(match c {
         'n' => '\n',
@@ -575,9 +572,9 @@ fn unescape_one(
                     None => break,
                 }
             }
-            char::from_u32(value).ok_or("an octal escape out of range")?
+            char::from_u32(value).ok_or_else(|| tr!("po-syntax-octal"))?
         }
-        other => return Err(format!("unknown escape sequence `\\{other}`")),
+        other => return Err(tr!("po-syntax-escape", escape = format!("\\{other}"))),
     })
 }
 

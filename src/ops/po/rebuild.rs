@@ -13,7 +13,9 @@ use std::ops::Range;
 
 use super::pairing::Pairing;
 use super::text::{continuation_marks, entry_text, placed, translatable};
+use crate::i18n::Text;
 use crate::project::segments::{Anchor, Block, Format, Kind, segment, untranslated_mark};
+use crate::tr;
 use crate::util::text::{BOM, line_ending, with_line_ending};
 
 /// The chapter text with `translations[j]` (when `Some`) in place of source block
@@ -235,17 +237,22 @@ pub fn label_map(pairing: &Pairing) -> BTreeMap<String, String> {
 }
 
 /// What a translation breaks of its msgid's shape, in words (`None`: nothing).
-pub fn shape_difference(msgid: &Shape, msgstr: &Shape) -> Option<String> {
+pub fn shape_difference(msgid: &Shape, msgstr: &Shape) -> Option<Text> {
     if msgid.blocks != msgstr.blocks {
         let words = |s: &Shape| {
-            let kinds: Vec<String> =
-                s.blocks.iter().map(|(k, p)| format!("{} `{p}`", k.name())).collect();
-            format!("{} block(s): {}", s.blocks.len(), kinds.join(", "))
+            let mut list = Text::default();
+            for (i, (k, p)) in s.blocks.iter().enumerate() {
+                let block = tr!("po-block", kind = k.name(), path = p.as_str());
+                list = if i == 0 { block } else { list.join(", ", &block) };
+            }
+            list
         };
-        return Some(format!(
-            "this translation changes the chapter's structure: on its own it makes {} where the msgid makes {} (a blank line, or a line starting with `-`, `1.`, `#` or `>`, starts a new block)",
-            words(msgstr),
-            words(msgid)
+        return Some(tr!(
+            "po-structure-changed",
+            count = msgstr.blocks.len(),
+            blocks = words(msgstr),
+            msgid_count = msgid.blocks.len(),
+            msgid_blocks = words(msgid)
         ));
     }
     anchor_difference(&msgid.anchors, &msgstr.anchors)
@@ -276,28 +283,28 @@ pub fn footnote_labels(blocks: &[Block]) -> Vec<String> {
 }
 
 /// What a translation lost or gained against its msgid, in words (`None`: the same).
-fn anchor_difference(msgid: &[Anchor], msgstr: &[Anchor]) -> Option<String> {
+fn anchor_difference(msgid: &[Anchor], msgstr: &[Anchor]) -> Option<Text> {
     let missing: Vec<&Anchor> =
         msgid.iter().filter(|a| count(msgid, a) > count(msgstr, a)).collect();
     let extra: Vec<&Anchor> =
         msgstr.iter().filter(|a| count(msgstr, a) > count(msgid, a)).collect();
     let words = |list: &[&Anchor]| {
-        let mut names: Vec<String> = list.iter().map(|a| describe(a)).collect();
+        let mut names: Vec<Text> = list.iter().map(|a| describe(a)).collect();
         names.dedup();
-        names.join(", ")
+        let mut all = Text::default();
+        for (i, name) in names.iter().enumerate() {
+            all = if i == 0 { name.clone() } else { all.join(", ", name) };
+        }
+        all
     };
     match (missing.is_empty(), extra.is_empty()) {
         (true, true) => None,
-        (false, true) => {
-            Some(format!("the translation drops {} of the msgid", words(&missing)))
-        }
-        (true, false) => {
-            Some(format!("the translation adds {}, not in the msgid", words(&extra)))
-        }
-        (false, false) => Some(format!(
-            "the translation changes {} of the msgid into {}",
-            words(&missing),
-            words(&extra)
+        (false, true) => Some(tr!("po-anchor-dropped", anchors = words(&missing))),
+        (true, false) => Some(tr!("po-anchor-added", anchors = words(&extra))),
+        (false, false) => Some(tr!(
+            "po-anchor-changed",
+            anchors = words(&missing),
+            into = words(&extra)
         )),
     }
 }
@@ -308,11 +315,11 @@ fn count(list: &[Anchor], a: &Anchor) -> usize {
 }
 
 /// An anchor in words.
-fn describe(a: &Anchor) -> String {
+fn describe(a: &Anchor) -> Text {
     match a {
-        Anchor::Image(t) => format!("the image `{t}`"),
-        Anchor::Link(t) => format!("the link target `{t}`"),
-        Anchor::Footnote(l) => format!("the footnote label `[^{l}]`"),
+        Anchor::Image(t) => tr!("po-anchor-image", target = t),
+        Anchor::Link(t) => tr!("po-anchor-link", target = t),
+        Anchor::Footnote(l) => tr!("po-anchor-footnote", label = l),
     }
 }
 
@@ -346,7 +353,7 @@ mod tests {
         );
         let why = shape_difference(&a, &c).unwrap();
         assert!(
-            why.contains("2 block(s): paragraph `paragraph`, item `list/item`"),
+            why.contains("makes 2 blocks (paragraph `paragraph`, list item `list/item`)"),
             "{why}"
         );
     }
