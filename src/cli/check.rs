@@ -130,20 +130,7 @@ fn problem_lines(r: &LanguageReport, out: &mut String) {
         );
         line(out, &r.lang, text);
     }
-    for l in &r.layouts {
-        for (preset, here, there) in &l.sheets {
-            if here > there {
-                let text = tr!(
-                    "cli-check-more-sheets",
-                    layout = &l.layout,
-                    count = *here,
-                    preset = preset.to_string(),
-                    more = here - there
-                );
-                line(out, &r.lang, text);
-            }
-        }
-    }
+    layout_lines(r, out);
     for o in &r.overflows {
         let text = tr!(
             "cli-check-overflow",
@@ -182,6 +169,24 @@ fn problem_lines(r: &LanguageReport, out: &mut String) {
     }
     findings::orphan_lines(&r.lang, &r.orphans, out);
     findings::finding_lines(&r.lang, &r.findings, out);
+}
+
+/// The layouts of a language that need more sheets than the source language's.
+fn layout_lines(r: &LanguageReport, out: &mut String) {
+    for l in &r.layouts {
+        for (preset, here, there) in &l.sheets {
+            if here > there {
+                let text = tr!(
+                    "cli-check-more-sheets",
+                    layout = &l.layout,
+                    count = *here,
+                    preset = preset.to_string(),
+                    more = here - there
+                );
+                line(out, &r.lang, text);
+            }
+        }
+    }
 }
 
 /// One line of a language's problems: `lang: text`.

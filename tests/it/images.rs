@@ -94,17 +94,17 @@ fn images_are_resampled_for_their_printed_size_and_cached() {
     assert!(fs::metadata(&screen).unwrap().len() < fs::metadata(&reading).unwrap().len());
     let list = poppler("pdfimages", &["-list", reading.to_str().unwrap()]);
     assert!(list.lines().nth(2).unwrap().contains("jpeg"), "{list}");
-    assert!(out.contains("images: 1 file, 3 decoded"), "{out}");
+    assert!(out.contains("images: 1 file checked; 3 copies resized now"), "{out}");
 
     // A second build (forced: the target itself is up to date) decodes nothing:
     // every variant comes from the cache.
     let (code, out, _) = build(root, &["--force"]);
     assert_eq!(code, 0);
-    assert!(out.contains("images: 1 file, 0 decoded"), "{out}");
+    assert!(out.contains("images: 1 file checked; 0 copies resized now"), "{out}");
     // Changing the image invalidates its entries.
     put_image(root, "photo.png", &png_bytes(&photo(2400, 1000)));
     let (_, out, _) = build(root, &[]);
-    assert!(out.contains("images: 1 file, 3 decoded"), "{out}");
+    assert!(out.contains("images: 1 file checked; 3 copies resized now"), "{out}");
 }
 
 #[test]

@@ -115,7 +115,7 @@ fn placeholders_of_a_fresh_guide_are_not_translated() {
     // check: each chapter's placeholder blocks, with their lines; exit 1.
     let (code, out, err) = livret_in(&dir, "check", &["--lang", "bm"]);
     assert_eq!(code, 1, "{out}{err}");
-    assert!(out.contains("bm          0/2"), "{out}");
+    assert!(out.lines().any(|l| l.split_whitespace().take(2).eq(["bm", "0/2"])), "{out}");
     assert!(
         out.contains("bm: sources/bm/01-introduction.md: 3 blocks are not translated yet (lines 1, 3, 6: the source's text under the [fr] mark)"),
         "{out}"
@@ -139,7 +139,8 @@ fn placeholders_of_a_fresh_guide_are_not_translated() {
             .to_string()
     };
     assert!(
-        line("bm").ends_with("not yet translated: 01-introduction, 02-contacts"),
+        line("bm")
+            .ends_with("not yet translated: 01-introduction, 02-contacts (2 chapters)"),
         "{out}"
     );
     assert!(
@@ -162,7 +163,8 @@ fn placeholders_of_a_fresh_guide_are_not_translated() {
         .unwrap();
     let (_, out, _) = livret_in(&dir, "check", &["--lang", "bm"]);
     assert!(
-        out.contains("bm          1/2") && !out.contains("01-introduction.md: "),
+        out.lines().any(|l| l.split_whitespace().take(2).eq(["bm", "1/2"]))
+            && !out.contains("01-introduction.md: "),
         "{out}"
     );
 }

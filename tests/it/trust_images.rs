@@ -322,13 +322,13 @@ fn cache_tampering(tamper: impl Fn(&Path)) {
     variants.iter().for_each(|v| tamper(v));
     let (code, out, err) = livret_in(root, "build", &["--force"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(!out.contains(" 0 decoded"), "{out}");
+    assert!(!out.contains(" 0 copies resized"), "{out}");
     assert_eq!(embedded(&pdf), good_pdf);
     let again: Vec<Vec<u8>> = variants.iter().map(|v| fs::read(v).unwrap()).collect();
     assert!(again == good, "the cache holds the variants made again");
     // Untouched, the cache is used as before.
     let (_, out, _) = livret_in(root, "build", &["--force"]);
-    assert!(out.contains("images: 1 file, 0 decoded"), "{out}");
+    assert!(out.contains("images: 1 file checked; 0 copies resized now"), "{out}");
 }
 
 #[test]
@@ -366,7 +366,7 @@ fn an_edited_cached_image_record_is_made_again() {
     fs::write(&records[0], text.replace("\"width\": 1600", "\"width\": 16")).unwrap();
     let (code, out, err) = livret_in(root, "build", &["--force"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(!out.contains(" 0 decoded"), "{out}");
+    assert!(!out.contains(" 0 copies resized"), "{out}");
     assert_eq!(embedded(&pdf), good_pdf);
     assert_eq!(fs::read_to_string(&records[0]).unwrap(), text);
 }
