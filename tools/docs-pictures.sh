@@ -55,3 +55,8 @@ for lang in ["fr", "en"]:
     open(path, "w", encoding="utf-8").write(doc)
 PY
 echo "docs steps copied from the job tickets"
+
+# The desk's rooms (docs/*/desk.md), screenshots taken by its browser tests.
+cd "$OLDPWD"
+LIVRET_DESK_SCREENSHOTS=1 cargo test --quiet --test it -- desk_browser >/dev/null
+echo "docs/images/desk-*.png retaken"

@@ -121,6 +121,9 @@ pub enum Command {
     /// Rebuild a language's reading PDF on every change, incrementally (Ctrl-C stops).
     #[command(after_help = "Example:\n  livret watch --lang bm --layout pocket-a6")]
     Watch(WatchArgs),
+    /// The guide's workbench in a browser: translate, editions, print desk (Ctrl-C stops).
+    #[command(after_help = "Example:\n  livret desk --port 8080 --no-open")]
+    Desk(DeskArgs),
     /// A translation as PO files for Poedit, Lokalize or Weblate, and back.
     #[command(
         subcommand,
@@ -449,6 +452,20 @@ pub struct PreviewArgs {
     /// Which fonts the compilations may use.
     #[command(flatten)]
     pub fonts: FontArgs,
+}
+
+/// `livret desk`.
+#[derive(Debug, Args)]
+pub struct DeskArgs {
+    /// The project folder.
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    /// The port on 127.0.0.1 (0: one the system chooses).
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Do not open the browser.
+    #[arg(long)]
+    pub no_open: bool,
 }
 
 /// `livret watch`.

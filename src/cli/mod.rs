@@ -9,6 +9,7 @@ mod chapter;
 mod check;
 mod check_changes;
 mod check_findings;
+mod desk;
 mod fonts;
 mod help;
 mod images;
@@ -91,6 +92,7 @@ pub fn run(command: Command) -> ExitStatus {
             let langs = [args.lang.clone()];
             supervise::run(memory, &project, &langs, Kind::Watch, || watch::run(args))
         }
+        Command::Desk(args) => desk::run(args),
         Command::Proof(args) => {
             let (memory, project) = (args.memory.0, args.project.project.clone());
             let langs: Vec<String> =

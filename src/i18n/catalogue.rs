@@ -33,8 +33,8 @@ macro_rules! areas {
 }
 
 areas!(
-    "common" "shop" "cli" "help" "serve" "build" "ops" "po" "impose" "check" "labels" "new"
-    "placeholders"
+    "common" "desk" "shop" "cli" "help" "serve" "build" "ops" "po" "impose" "check" "labels"
+    "new" "placeholders"
 );
 
 /// The bundles, English then French.

@@ -134,8 +134,9 @@ fn keys_in_code() -> BTreeMap<String, String> {
     found
 }
 
-/// Key prefixes the code builds at run time (not written out in a `tr!`).
-const BUILT_KEYS: &[&str] = &["help", "io-failed-"];
+/// Key prefixes the code builds at run time (not written out in a `tr!`); the desk's
+/// words (`desk-`) are all sent to the browser's script (`desk::text::json`).
+const BUILT_KEYS: &[&str] = &["help", "io-failed-", "desk-"];
 
 #[test]
 fn the_code_asks_only_for_keys_the_catalogue_has_and_uses_them_all() {

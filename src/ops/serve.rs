@@ -276,7 +276,7 @@ pub fn link_allowed(target: &str) -> bool {
 
 /// The SVG with the `href`s of its `<a>` elements removed where not [`link_allowed`]
 /// (images keep their `data:` sources).
-fn safe_links(svg: &str) -> String {
+pub fn safe_links(svg: &str) -> String {
     let mut out = String::with_capacity(svg.len());
     let mut rest = svg;
     while let Some(at) = rest.find("<a ") {

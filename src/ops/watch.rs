@@ -147,9 +147,10 @@ fn event_of(
 /// What a rebuild keeps for the next one: the fonts (while no font file changes) and
 /// the world with typst's caches.
 #[derive(Default)]
-struct Kept {
+pub struct Kept {
     fonts: Option<Arc<Fonts>>,
-    world: Option<GuideWorld>,
+    /// The world of the last build (its main source is the reading edition's).
+    pub world: Option<GuideWorld>,
     /// The build's fixed fingerprint (it hashes the fonts) for this manifest text.
     fixed: Option<(String, String)>,
 }
@@ -228,17 +229,17 @@ fn changed_since(files: &[(PathBuf, Option<SystemTime>)], since: SystemTime) -> 
 }
 
 /// What one successful rebuild made.
-struct Rebuilt {
+pub struct Rebuilt {
     /// The PDF, relative to the project root.
-    pdf: PathBuf,
+    pub pdf: PathBuf,
     /// Its bytes (served by the live view).
-    bytes: Vec<u8>,
+    pub bytes: Vec<u8>,
     /// The laid-out pages.
-    document: Arc<PagedDocument>,
+    pub document: Arc<PagedDocument>,
     /// Warnings, located.
-    warnings: Vec<String>,
+    pub warnings: Vec<String>,
     /// Time in typst's compilations.
-    compile: Duration,
+    pub compile: Duration,
 }
 
 /// One rebuild under the time limit, on a thread of its own that takes what was kept
@@ -266,8 +267,9 @@ fn rebuild_within(
 }
 
 /// One rebuild of the watched target through the build's pipeline, reusing the kept
-/// fonts and world; writes the target's record and `report.json`.
-fn rebuild(root: &Path, options: &WatchOptions, kept: &mut Kept) -> Result<Rebuilt> {
+/// fonts and world; writes the target's record and `report.json` (the desk's preview
+/// rebuilds through it too).
+pub fn rebuild(root: &Path, options: &WatchOptions, kept: &mut Kept) -> Result<Rebuilt> {
     let manifest = Arc::new(manifest::load(root)?);
     let project = match &kept.fonts {
         Some(fonts) => Project::with_fonts(manifest, fonts.clone())?,

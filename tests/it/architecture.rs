@@ -7,7 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The livret crate's layers, bottom first: each may import only from itself and below.
-const LAYERS: [&str; 7] = ["util", "project", "images", "typeset", "build", "ops", "cli"];
+const LAYERS: [&str; 8] =
+    ["util", "project", "images", "typeset", "build", "ops", "desk", "cli"];
 
 /// Every `.rs` file under `dir`.
 fn rust_files(dir: &Path) -> Vec<PathBuf> {

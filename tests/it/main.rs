@@ -11,6 +11,8 @@ mod calibrate;
 mod check;
 mod check_changes;
 mod cli;
+mod desk;
+mod desk_browser;
 mod docs;
 mod editions;
 mod fonts;

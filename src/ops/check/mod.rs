@@ -5,7 +5,7 @@
 mod findings;
 mod orphans;
 mod pages;
-mod qa;
+pub mod qa;
 
 pub use findings::{
     EmptyPageReport, LanguageReport, LayoutReport, LonelyHeadingReport, OverflowReport,

@@ -129,8 +129,9 @@ impl ImportReport {
 }
 
 /// A chapter ready to write.
-struct Planned {
-    report: ChapterImport,
+pub(super) struct Planned {
+    /// What became of it.
+    pub(super) report: ChapterImport,
     pairing: Pairing,
     text: Option<String>,
     decisions: Vec<Decision>,
@@ -191,12 +192,12 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     if !problems.is_empty() {
         return Err(refusal(problems));
     }
-    write_all(&manifest, lang, &dir, planned, &mut report)?;
+    write_all(&manifest, lang, Some(&dir), planned, &mut report)?;
     Ok(report)
 }
 
 /// The error listing every problem found.
-fn refusal(problems: Vec<Text>) -> Error {
+pub(super) fn refusal(problems: Vec<Text>) -> Error {
     let mut message = Text::default();
     for (i, problem) in problems.iter().enumerate() {
         message = if i == 0 { problem.clone() } else { message.join("\n  ", problem) };
@@ -206,11 +207,12 @@ fn refusal(problems: Vec<Text>) -> Error {
     Error::new(message).with_hint(tr!("po-import-refused-hint"))
 }
 
-/// Writes the chapters that changed, then records what was accepted.
-fn write_all(
+/// Writes the chapters that changed, then records what was accepted; the bases of
+/// the folder's PO files (`dir`, `None` for entries made in memory) are updated.
+pub(super) fn write_all(
     manifest: &Manifest,
     lang: &str,
-    dir: &PoDir,
+    dir: Option<&PoDir>,
     planned: Vec<Planned>,
     report: &mut ImportReport,
 ) -> Result<()> {
@@ -225,7 +227,9 @@ fn write_all(
             }
         }
     }
-    rebase(manifest, dir, &rebases)?;
+    if let Some(dir) = dir {
+        rebase(manifest, dir, &rebases)?;
+    }
     let mut status = status::read(manifest, lang)?;
     let before = format!("{:?}", status.accepted);
     for mut p in planned {
@@ -270,7 +274,7 @@ fn entry_of<'a>(
 }
 
 /// Makes one chapter from its entries; bad input is added to `problems`.
-fn plan(
+pub(super) fn plan(
     lang: &str,
     source_lang: &str,
     stem: &str,

@@ -4,6 +4,7 @@
 
 mod accept;
 mod base;
+pub mod blocks;
 pub mod export;
 mod folder;
 pub mod import;

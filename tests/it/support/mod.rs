@@ -14,6 +14,7 @@ mod project;
 #[path = "../../../crates/livret-impose/tests/it/support/recipe.rs"]
 pub mod recipe;
 mod shared;
+pub mod webdriver;
 
 pub use cmd::*;
 pub use pdf::*;

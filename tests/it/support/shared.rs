@@ -51,6 +51,14 @@ impl SharedSample {
     }
 }
 
+/// A temporary copy of the shared build's project, `out/` included: a later `livret
+/// build` of the same targets finds them up to date.
+pub fn built_sample_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    super::copy_dir(&built_sample().root, dir.path());
+    dir
+}
+
 /// The sample guide, copied and built by `livret build` (no options) the first time a test
 /// asks, then shared by every test of this run. The build must succeed.
 pub fn built_sample() -> &'static SharedSample {
