@@ -147,7 +147,7 @@ pub fn assemble(
         };
         let chapter = Chapter { stem, file: &file, shown_in, banner };
         let found = write_chapter(&mut out, manifest, &chapter, options, cache)?;
-        warnings.extend(found);
+        warnings.extend(found.into_iter().map(crate::i18n::Text::raw));
         chapter_files.push(file.rel);
     }
     // Words the layout would print in English, or still under a language mark.
