@@ -1,6 +1,7 @@
 //! The image cache under `out/.cache/images/`: what each source image is (checked
 //! once), and each prepared variant (resampled, grey, re-encoded), by content hash.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -67,13 +68,13 @@ impl ImageCache {
             return Err(folder(place));
         }
         let bytes = read_project(root, rel).map_err(|err| {
-            let mut e = Error::new(format!(
-                "{}: cannot read the image: {}",
-                place(),
-                err.message
+            let mut e = Error::new(tr!(
+                "images-unreadable",
+                place = place(),
+                reason = err.message
             ));
             e.hints = err.hints;
-            e.with_hint("check the path; images live under sources/images/")
+            e.with_hint(tr!("images-unreadable-hint"))
         })?;
         // One SHA-256 for both: the read log's hash and the cache key (its first half).
         let digest = sha256(&bytes);
@@ -209,14 +210,19 @@ impl ImageCache {
         } else {
             encode_png(&image, dpi).map_err(|e| e.to_string())
         }
-        .map_err(|err| Error::new(format!("cannot encode image {} ({err})", source.rel)))
+        .map_err(|err| {
+            Error::new(tr!(
+                "images-encode-failed",
+                path = source.rel.as_str(),
+                reason = err
+            ))
+        })
     }
 }
 
 /// The error for an image path that names a folder.
 pub fn folder(place: Where) -> Error {
-    Error::new(format!("{}: this is a folder, not an image file", place()))
-        .with_hint("name an image file, e.g. images/<folder>/<name>.png")
+    Error::new(tr!("images-folder", place = place())).with_hint(tr!("images-folder-hint"))
 }
 
 /// What the cache records of a source image: its hash, what it is, and a checksum of

@@ -1,6 +1,8 @@
 //! Checking a source image: its name says what it is, it is whole, its size is sane
 //! (a guard against decompression bombs), it decodes; what it is (photo or flat art, density).
 
+use crate::i18n::Text;
+use crate::tr;
 use std::io::Cursor;
 use std::path::Path;
 
@@ -25,39 +27,31 @@ pub fn inspect(bytes: &[u8], rel: &str, place: Where) -> Result<ImageFormat> {
             )
         });
     let Some(named) = named else {
-        return Err(Error::new(format!(
-            "{}: not a PNG, JPEG, GIF or WebP name",
-            place()
-        )));
+        return Err(Error::new(tr!("images-not-raster-name", place = place()))
+            .with_hint(tr!("images-not-raster-name-hint")));
     };
     if bytes.is_empty() {
-        return Err(Error::new(format!("{}: the file is empty (0 bytes)", place()))
-            .with_hint("export the image again from its original, as PNG or JPEG"));
+        return Err(Error::new(tr!("images-empty", place = place()))
+            .with_hint(tr!("images-export-again-hint")));
     }
     let actual = image::guess_format(bytes).map_err(|_| {
-        Error::new(format!(
-            "{}: the file is not an image, or its start is damaged",
-            place()
-        ))
-        .with_hint("export the image again from its original, as PNG or JPEG")
+        Error::new(tr!("images-not-an-image", place = place()))
+            .with_hint(tr!("images-export-again-hint"))
     })?;
     if actual != named {
         let stem = rel.rsplit_once('.').map_or(rel, |(s, _)| s);
         let ext = actual.extensions_str().first().copied().unwrap_or("?");
-        return Err(Error::new(format!(
-            "{}: the file is a {} image but its name says {}",
-            place(),
-            format_label(actual),
-            format_label(named)
+        return Err(Error::new(tr!(
+            "images-wrong-name",
+            place = place(),
+            actual = format_label(actual),
+            named = format_label(named)
         ))
-        .with_hint(format!("rename it to {stem}.{ext} and update the chapter")));
+        .with_hint(tr!("images-wrong-name-hint", name = format!("{stem}.{ext}"))));
     }
     if let Some(damage) = integrity::damage(bytes, actual) {
-        return Err(Error::new(format!(
-            "{}: the image is damaged or truncated: {damage}",
-            place()
-        ))
-        .with_hint("export the image again from its original"));
+        return Err(Error::new(tr!("images-damaged", place = place(), damage = damage))
+            .with_hint(tr!("images-export-again-hint")));
     }
     let decoder = reader(bytes, actual).into_decoder().map_err(|e| damaged(e, place))?;
     if decoder.total_bytes() > MAX_ALLOC {
@@ -98,9 +92,7 @@ pub fn sniffed_refusal(bytes: &[u8], rel: &str) -> Option<String> {
     let format = image::guess_format(bytes).ok();
     if UNPRINTABLE.contains(&ext.as_str()) || format == Some(ImageFormat::Tiff) {
         let what = format.map_or(ext.to_uppercase(), |f| format_label(f).to_string());
-        return Some(format!(
-            "`{rel}` is a {what} image, which cannot be printed; convert it to PNG (drawings) or JPEG (photos)"
-        ));
+        return Some(tr!("images-unprintable", path = rel, format = what).into());
     }
     let format = format.filter(|f| {
         matches!(
@@ -140,12 +132,12 @@ pub fn check_svg(bytes: &[u8], place: Where) -> Result<()> {
     };
     let loaded = Loaded::new(typst::syntax::Spanned::detached(LoadSource::Bytes), data);
     let diagnostic = err.within(&loaded);
-    Err(Error::new(format!(
-        "{}: the SVG file cannot be read: {}",
-        place(),
-        diagnostic.message
+    Err(Error::new(tr!(
+        "images-svg-unreadable",
+        place = place(),
+        reason = diagnostic.message.as_str()
     ))
-    .with_hint("export the drawing again as plain SVG"))
+    .with_hint(tr!("images-svg-unreadable-hint")))
 }
 
 /// Checks with [`inspect`], then decodes with limits: the picture, its format and the
@@ -181,14 +173,19 @@ fn reader(bytes: &[u8], format: ImageFormat) -> ImageReader<Cursor<&[u8]>> {
 /// livret's error for a decoder's: too large, or damaged.
 fn damaged(err: image::ImageError, place: Where) -> Error {
     match err {
-        image::ImageError::Limits(_) => Error::new(format!(
-            "{}: the image is too large to process (more than {MAX_SIDE} pixels a side, or over {} MiB decoded)",
-            place(),
-            MAX_ALLOC >> 20
+        image::ImageError::Limits(_) => Error::new(tr!(
+            "images-too-large",
+            place = place(),
+            side = MAX_SIDE,
+            mib = MAX_ALLOC >> 20
         ))
-        .with_hint("scale it down in an image editor; 3000 pixels a side is plenty for a pocket guide"),
-        other => Error::new(format!("{}: the image is damaged or truncated ({other})", place()))
-            .with_hint("export the image again from its original"),
+        .with_hint(tr!("images-too-large-hint")),
+        other => Error::new(tr!(
+            "images-damaged",
+            place = place(),
+            damage = Text::raw(other.to_string())
+        ))
+        .with_hint(tr!("images-export-again-hint")),
     }
 }
 

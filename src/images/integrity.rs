@@ -4,10 +4,12 @@
 //! must have: every PNG chunk with its checksum up to `IEND`, a JPEG's end-of-image
 //! marker, a GIF's trailer, a WebP's declared length.
 
+use crate::i18n::Text;
+use crate::tr;
 use image::ImageFormat;
 
 /// What is wrong with the structure of `bytes` read as `format`, if anything.
-pub fn damage(bytes: &[u8], format: ImageFormat) -> Option<String> {
+pub fn damage(bytes: &[u8], format: ImageFormat) -> Option<Text> {
     match format {
         ImageFormat::Png => png_damage(bytes),
         ImageFormat::Jpeg => jpeg_damage(bytes),
@@ -43,24 +45,20 @@ fn crc32(data: &[u8]) -> u32 {
 }
 
 /// Every chunk after the signature: complete, with a matching CRC, up to `IEND`.
-fn png_damage(bytes: &[u8]) -> Option<String> {
+fn png_damage(bytes: &[u8]) -> Option<Text> {
     let mut at = 8;
     loop {
         if at + 12 > bytes.len() {
-            return Some("the PNG data is cut short (no IEND chunk at its end)".into());
+            return Some(tr!("images-png-short"));
         }
         let length = be32(bytes, at) as usize;
         let kind = String::from_utf8_lossy(&bytes[at + 4..at + 8]).to_string();
         let Some(end) = (at + 12).checked_add(length).filter(|e| *e <= bytes.len())
         else {
-            return Some(format!(
-                "the PNG data is cut short (chunk {kind} at byte {at} runs past the end)"
-            ));
+            return Some(tr!("images-png-chunk-short", chunk = kind, at = at));
         };
         if crc32(&bytes[at + 4..end - 4]) != be32(bytes, end - 4) {
-            return Some(format!(
-                "the PNG chunk {kind} at byte {at} fails its checksum (CRC): the file is damaged"
-            ));
+            return Some(tr!("images-png-crc", chunk = kind, at = at));
         }
         if kind == "IEND" {
             return None;
@@ -71,9 +69,8 @@ fn png_damage(bytes: &[u8]) -> Option<String> {
 
 /// Segments and entropy-coded data walked from the start marker to the end-of-image
 /// marker (data after it, which some cameras add, is allowed).
-fn jpeg_damage(bytes: &[u8]) -> Option<String> {
-    let short =
-        || Some("the JPEG data is cut short (no end-of-image marker)".to_string());
+fn jpeg_damage(bytes: &[u8]) -> Option<Text> {
+    let short = || Some(tr!("images-jpeg-short"));
     let mut at = 2;
     loop {
         // Skip anything that is not a marker, as decoders do.
@@ -118,8 +115,8 @@ fn jpeg_damage(bytes: &[u8]) -> Option<String> {
 }
 
 /// Blocks after the header and global colour table, up to the trailer (`;`).
-fn gif_damage(bytes: &[u8]) -> Option<String> {
-    let short = || Some("the GIF data is cut short (no trailer at its end)".to_string());
+fn gif_damage(bytes: &[u8]) -> Option<Text> {
+    let short = || Some(tr!("images-gif-short"));
     let table = |flags: u8| if flags & 0x80 != 0 { 3 << ((flags & 7) + 1) } else { 0 };
     let Some(&flags) = bytes.get(10) else { return short() };
     let mut at = 13 + table(flags);
@@ -133,9 +130,8 @@ fn gif_damage(bytes: &[u8]) -> Option<String> {
                 at + 10 + table(flags) + 1
             }
             other => {
-                return Some(format!(
-                    "the GIF data is damaged (block 0x{other:02X} at byte {at} is not a GIF block)"
-                ));
+                let block = format!("0x{other:02X}");
+                return Some(tr!("images-gif-block", block = block, at = at));
             }
         };
         // Data sub-blocks, each led by its length, up to an empty one.
@@ -150,16 +146,12 @@ fn gif_damage(bytes: &[u8]) -> Option<String> {
 }
 
 /// The RIFF container holds as many bytes as its header declares.
-fn webp_damage(bytes: &[u8]) -> Option<String> {
+fn webp_damage(bytes: &[u8]) -> Option<Text> {
     if bytes.len() < 12 {
-        return Some("the WebP data is cut short".into());
+        return Some(tr!("images-webp-short"));
     }
     let declared =
         u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]) as usize + 8;
-    (bytes.len() < declared).then(|| {
-        format!(
-            "the WebP data is cut short ({} of the {declared} bytes its header declares)",
-            bytes.len()
-        )
-    })
+    (bytes.len() < declared)
+        .then(|| tr!("images-webp-cut", size = bytes.len(), declared = declared))
 }

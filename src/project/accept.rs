@@ -2,6 +2,7 @@
 //! against the current source — the hash in status.toml and the accepted text in the
 //! chapter's snapshot.
 
+use crate::i18n::Text;
 use crate::project::changes::{self, ChangeKind};
 use crate::project::chapters;
 use crate::project::manifest::Manifest;
@@ -9,6 +10,7 @@ use crate::project::review::{self, accepted_snapshot, known_chapter, read_source
 use crate::project::snapshot::{self, Snapshot};
 use crate::project::status;
 use crate::project::targets;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// What to accept: a whole chapter, or the changed block at a source line.
@@ -58,15 +60,13 @@ impl Acceptance {
 
 /// Accepts each of `what` (`CHAPTER` or `CHAPTER:LINE`) for translation `lang`;
 /// gives one line per acceptance saying what was marked.
-pub fn accept(manifest: &Manifest, lang: &str, what: &[String]) -> Result<Vec<String>> {
+pub fn accept(manifest: &Manifest, lang: &str, what: &[String]) -> Result<Vec<Text>> {
     // An unknown language is named as such (not as a missing chapter file).
     let known = manifest.languages.iter().map(|l| l.code.as_str());
     targets::select(&[lang.to_string()], known, "language")?;
     let source = &manifest.guide.source_language;
     if lang == source {
-        return Err(Error::new(format!(
-            "`{lang}` is the source language; only translations are accepted"
-        )));
+        return Err(Error::new(tr!("project-accept-source-language", code = lang)));
     }
     // Read, changed and written back under the lock: no other command's change is lost.
     let _lock = status::lock(manifest, lang)?;
@@ -77,10 +77,10 @@ pub fn accept(manifest: &Manifest, lang: &str, what: &[String]) -> Result<Vec<St
         known_chapter(manifest, chapter)?;
         if let Some(path) = chapters::missing(manifest, lang, chapter)? {
             return Err(Error::new(chapters::missing_translation(&path))
-                .with_hint("translate the chapter first, then accept it"));
+                .with_hint(tr!("project-accept-untranslated-hint")));
         }
         let src = chapters::find(manifest, source, chapter)?.ok_or_else(|| {
-            Error::new(format!("source chapter `{chapter}` has no file"))
+            Error::new(tr!("project-source-chapter-no-file", chapter = chapter))
         })?;
         let src = read_source(manifest, chapter, src)?;
         let hash = status::hash_file(&manifest.root, &src.file.rel)?;
@@ -95,9 +95,7 @@ pub fn accept(manifest: &Manifest, lang: &str, what: &[String]) -> Result<Vec<St
                     &Snapshot::of(&hash, &src.blocks),
                 )?;
                 status::write(manifest, lang, &st)?;
-                done.push(format!(
-                    "marked as reviewed against the current source: {chapter}"
-                ));
+                done.push(tr!("project-accepted-chapter", chapter = chapter));
             }
             Acceptance::Block(_, line) => {
                 let target = Target::Line(*line);
@@ -120,14 +118,16 @@ fn accept_block(
     target: Target,
     src: &review::ChapterText,
     hash: &str,
-) -> Result<String> {
+) -> Result<Text> {
     let mut st = status::read(manifest, lang)?;
     let whole = format!("livret check --lang {lang} --accept {chapter}");
     let Some(accepted) = st.accepted.get(chapter).cloned() else {
-        return Err(Error::new(format!(
-            "{chapter} was never accepted in `{lang}`, so it has no accepted blocks"
+        return Err(Error::new(tr!(
+            "project-accept-never",
+            chapter = chapter,
+            code = lang
         ))
-        .with_hint(format!("review the whole chapter, then: {whole}")));
+        .with_hint(tr!("project-accept-never-hint", command = whole)));
     };
     let (here, block) = match target {
         Target::Line(line) => (
@@ -142,12 +142,8 @@ fn accept_block(
     };
     let snap = accepted_snapshot(manifest, lang, chapter, &accepted, hash, &src.blocks)?;
     let Some(mut snap) = snap else {
-        return Err(Error::new(format!(
-            "{chapter}: only the hash of the accepted source was kept (status.toml), so single blocks cannot be accepted yet"
-        ))
-        .with_hint(format!(
-            "review the whole chapter and accept it once; later changes are then shown block by block: {whole}"
-        )));
+        return Err(Error::new(tr!("project-accept-hash-only", chapter = chapter))
+            .with_hint(tr!("project-accept-hash-only-hint", command = whole)));
     };
     let cmp = changes::compare(&snap.blocks, &src.blocks);
     let Some(change) = find_change(&cmp.changes, &snap, &src.blocks, target) else {
@@ -155,11 +151,11 @@ fn accept_block(
     };
     changes::accept_one(&mut snap, &src.blocks, &cmp, &change);
     let said = match change.kind {
-        ChangeKind::Changed => "changed",
-        ChangeKind::Added => "added",
-        ChangeKind::Removed => "removed",
-        ChangeKind::Moved => "moved",
-        ChangeKind::Unreviewed => "unreviewed",
+        ChangeKind::Changed => tr!("project-change-changed"),
+        ChangeKind::Added => tr!("project-change-added"),
+        ChangeKind::Removed => tr!("project-change-removed"),
+        ChangeKind::Moved => tr!("project-change-moved"),
+        ChangeKind::Unreviewed => tr!("project-change-unreviewed"),
     };
     if changes::compare(&snap.blocks, &src.blocks).changes.is_empty() {
         // Every block is accepted: the chapter is current again.
@@ -167,14 +163,14 @@ fn accept_block(
         st.accepted.insert(chapter.to_string(), hash.to_string());
         snapshot::write(manifest, lang, chapter, &snap)?;
         status::write(manifest, lang, &st)?;
-        return Ok(format!(
-            "marked as reviewed against the current source: {here} (the {said} block; the chapter is now current)"
+        return Ok(tr!(
+            "project-accepted-block-last",
+            place = here.as_str(),
+            change = said
         ));
     }
     snapshot::write(manifest, lang, chapter, &snap)?;
-    Ok(format!(
-        "marked as reviewed against the current source: {here} (the {said} block)"
-    ))
+    Ok(tr!("project-accepted-block", place = here.as_str(), change = said))
 }
 
 /// The answer when the block `target` has no change to accept: said so, or an
@@ -185,48 +181,45 @@ fn nothing_changed(
     target: Target,
     cmp: &changes::Comparison,
     blocks: &[crate::project::segments::Block],
-) -> Result<String> {
+) -> Result<Text> {
     let lines: Vec<String> = cmp
         .changes
         .iter()
         .map(|c| review::source_lines(c, blocks).0.to_string())
         .collect();
-    let changed = if lines.is_empty() {
-        String::new()
-    } else {
-        format!("changed blocks are at line(s) {}", lines.join(", "))
-    };
-    match block {
-        Some(b) if lines.is_empty() => Ok(format!(
-            "{here}: nothing to accept, the {} at line {} has not changed since it was accepted",
-            b.kind.name(),
-            b.line
+    let changed = (!lines.is_empty()).then(|| {
+        tr!("project-changed-lines", count = lines.len(), lines = lines.join(", "))
+    });
+    let place = Text::raw(here);
+    match (block, changed) {
+        (Some(b), None) => Ok(place.join(
+            ": ",
+            &tr!("project-accept-nothing", kind = b.kind.said(), line = b.line),
         )),
-        Some(b) => Ok(format!(
-            "{here}: the {} at line {} has not changed since it was accepted ({changed})",
-            b.kind.name(),
-            b.line
+        (Some(b), Some(changed)) => Ok(place.join(
+            ": ",
+            &tr!(
+                "project-accept-unchanged",
+                kind = b.kind.said(),
+                line = b.line,
+                changed = changed
+            ),
         )),
-        None => Err(no_block(here, target, &changed)),
+        (None, changed) => Err(no_block(here, target, changed)),
     }
 }
 
 /// The error for a line no block starts at or contains, or an unknown id.
-fn no_block(here: &str, target: Target, changed: &str) -> Error {
-    let hint = if changed.is_empty() {
-        "give the line `livret check` printed for the block".to_string()
-    } else {
-        format!("{changed}; `livret check` lists them")
+fn no_block(here: &str, target: Target, changed: Option<Text>) -> Error {
+    let hint = match changed {
+        None => tr!("project-accept-give-line-hint"),
+        Some(changed) => tr!("project-accept-changed-hint", changed = changed),
     };
     let what = match target {
-        Target::Line(line) => {
-            format!("no block of the chapter starts at or contains line {line}")
-        }
-        Target::Id(_) => {
-            "no block of the chapter, now or when accepted, has this id".to_string()
-        }
+        Target::Line(line) => tr!("project-accept-no-block-line", line = line),
+        Target::Id(_) => tr!("project-accept-no-block-id"),
     };
-    Error::new(format!("{here}: {what}")).with_hint(hint)
+    Error::new(Text::raw(here).join(": ", &what)).with_hint(hint)
 }
 
 /// The change of the block `target`: by line, the change whose current block

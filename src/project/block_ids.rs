@@ -15,11 +15,13 @@
 
 use std::collections::HashSet;
 
+use crate::i18n::Text;
 use crate::project::changes::{self, ChangeKind};
 use crate::project::manifest::Manifest;
 use crate::project::paths;
 use crate::project::segments::{Block, Kind, normalize};
 use crate::project::snapshot::{self, AcceptedBlock, Snapshot};
+use crate::tr;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{FileLock, lock_project, read_project_if_exists, write_project};
 use crate::util::hash::sha256_hex;
@@ -121,8 +123,8 @@ pub fn identify(manifest: &Manifest, chapter: &str, blocks: &mut [Block]) -> Res
 /// any other livret writing them. Taking it again in the same thread is free.
 pub fn lock(manifest: &Manifest) -> Result<FileLock> {
     let source = &manifest.guide.source_language;
-    let what =
-        format!("the block ids of `{source}` (sources/{source}/{})", paths::IDS_DIR);
+    let path = format!("sources/{source}/{}", paths::IDS_DIR);
+    let what = tr!("project-block-ids", code = source.as_str(), path = path);
     lock_project(&manifest.root, paths::ids_lock(source), &what, LOCK_WAIT)
 }
 
@@ -138,7 +140,7 @@ fn read_ids(
         return Ok(None);
     };
     let text = String::from_utf8(bytes).map(without_bom).map_err(|_| {
-        Error::new(format!("{rel}: the file is not UTF-8 text")).with_hint(delete(rel))
+        Error::new(tr!("util-not-utf8", path = rel)).with_hint(delete(rel))
     })?;
     let blocks = snapshot::parse_blocks(&text).map(|(_, b)| b).map_err(|(l, m)| {
         Error::at(std::path::Path::new(rel), Some((l, 1)), m).with_hint(delete(rel))
@@ -184,10 +186,8 @@ pub fn retitle(manifest: &Manifest, chapter: &str) -> Result<()> {
 }
 
 /// The hint for a damaged ids file.
-fn delete(rel: &str) -> String {
-    format!(
-        "the file is written by livret; delete it and run the command again ({rel}: blocks then get the ids of their text)"
-    )
+fn delete(rel: &str) -> Text {
+    tr!("project-block-ids-damaged-hint", path = rel)
 }
 
 #[cfg(test)]

@@ -4,8 +4,10 @@
 
 use std::path::PathBuf;
 
+use crate::i18n::{Text, decimal};
 use crate::project::manifest::Manifest;
 use crate::project::paths;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::resolve_in_root;
 
@@ -18,12 +20,13 @@ pub const MAX_CHAPTER_BYTES: u64 = 2 << 20;
 fn check_size(rel: &str, abs: &std::path::Path) -> Result<()> {
     let size = abs.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_CHAPTER_BYTES {
-        return Err(Error::new(format!(
-            "{rel}: the chapter is {:.1} MB, more than the {} MB livret typesets in one chapter",
-            size as f64 / f64::from(1 << 20),
-            MAX_CHAPTER_BYTES >> 20
+        return Err(Error::new(tr!(
+            "project-chapter-too-large",
+            path = rel,
+            size = decimal(size as f64 / f64::from(1 << 20), 1),
+            max = MAX_CHAPTER_BYTES >> 20
         ))
-        .with_hint("split it into several chapters, or check that it is the text you meant"));
+        .with_hint(tr!("project-chapter-too-large-hint")));
     }
     Ok(())
 }
@@ -57,15 +60,18 @@ pub fn find(manifest: &Manifest, lang: &str, stem: &str) -> Result<Option<Chapte
         let abs = manifest.root.join(&rel);
         if abs.symlink_metadata().is_ok() {
             if found.is_some() {
-                return Err(Error::new(format!(
-                    "{} and {} both exist",
-                    paths::chapter(lang, stem, "md"),
-                    paths::chapter(lang, stem, "typ")
+                return Err(Error::new(tr!(
+                    "project-chapter-both",
+                    md = paths::chapter(lang, stem, "md"),
+                    typ = paths::chapter(lang, stem, "typ")
                 ))
-                .with_hint("keep one of the two files"));
+                .with_hint(tr!("project-chapter-both-hint")));
             }
-            let abs = resolve_in_root(&manifest.root, &rel)
-                .map_err(|problem| Error::new(format!("{rel}: {problem}")))?;
+            let abs = resolve_in_root(&manifest.root, &rel).map_err(|problem| {
+                Error::new(
+                    Text::raw(rel.as_str()).join(": ", &problem.to_string().into()),
+                )
+            })?;
             check_size(&rel, &abs)?;
             found = Some(ChapterFile { rel, abs });
         }
@@ -87,6 +93,6 @@ pub fn missing(manifest: &Manifest, lang: &str, stem: &str) -> Result<Option<Str
 
 /// The one sentence for a chapter not translated yet, used by `check`, `build
 /// --strict` and `check --accept`: `sources/bm/02-forces.md is not translated yet`.
-pub fn missing_translation(path: &str) -> String {
-    format!("{path} is not translated yet")
+pub fn missing_translation(path: &str) -> Text {
+    tr!("project-not-translated-yet", path = path)
 }

@@ -5,6 +5,7 @@
 //! of the chapter; `check` and the PO files stop showing it. A position id of an older
 //! livret (`01-introduction#5-paragraph`) is taken as the block now at that place.
 
+use crate::i18n::Text;
 use crate::project::block_ids;
 use crate::project::chapters;
 use crate::project::manifest::Manifest;
@@ -12,17 +13,16 @@ use crate::project::qa::{ALL_CHECKS, Check};
 use crate::project::review::{known_chapter, read_source};
 use crate::project::status;
 use crate::project::targets;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// Marks each of `what` (`ID:CHECK`, the id as `check` prints it) as intended in
 /// translation `lang`; gives one line per mark saying what was recorded.
-pub fn mark(manifest: &Manifest, lang: &str, what: &[String]) -> Result<Vec<String>> {
+pub fn mark(manifest: &Manifest, lang: &str, what: &[String]) -> Result<Vec<Text>> {
     let known = manifest.languages.iter().map(|l| l.code.as_str());
     targets::select(&[lang.to_string()], known, "language")?;
     if lang == manifest.guide.source_language {
-        return Err(Error::new(format!(
-            "`{lang}` is the source language; findings are marked in translations"
-        )));
+        return Err(Error::new(tr!("project-intended-source-language", code = lang)));
     }
     let mut marks = Vec::new();
     for item in what {
@@ -34,12 +34,16 @@ pub fn mark(manifest: &Manifest, lang: &str, what: &[String]) -> Result<Vec<Stri
     for (id, check) in marks {
         let checks = st.intended.entry(id.clone()).or_default();
         if checks.iter().any(|c| c == check.name()) {
-            done.push(format!("already marked as intended: {} in {id}", check.name()));
+            done.push(tr!(
+                "project-intended-already",
+                check = check.name(),
+                id = id.as_str()
+            ));
             continue;
         }
         checks.push(check.name().to_string());
         checks.sort();
-        done.push(format!("marked as intended: {} in {id}", check.name()));
+        done.push(tr!("project-intended-marked", check = check.name(), id = id.as_str()));
     }
     status::write(manifest, lang, &st)?;
     Ok(done)
@@ -49,16 +53,16 @@ pub fn mark(manifest: &Manifest, lang: &str, what: &[String]) -> Result<Vec<Stri
 fn parse(manifest: &Manifest, item: &str) -> Result<(String, Check)> {
     let names: Vec<&str> = ALL_CHECKS.iter().map(|c| c.name()).collect();
     let Some((id, name)) = item.rsplit_once(':') else {
-        return Err(Error::new(format!("`{item}`: expected BLOCK-ID:CHECK"))
-            .with_hint("copy it from the `if intended:` line `livret check` prints, e.g. 01-introduction#paragraph-3f2a9c1b:numbers"));
+        return Err(Error::new(tr!("project-intended-form", item = item))
+            .with_hint(tr!("project-intended-form-hint")));
     };
     let check = Check::from_name(name).ok_or_else(|| {
-        Error::new(format!("`{name}` is not a check"))
-            .with_hint(format!("the checks are {}", names.join(", ")))
+        Error::new(tr!("project-intended-not-a-check", name = name))
+            .with_hint(tr!("project-intended-checks", names = names.join(", ")))
     })?;
     let Some((chapter, block)) = block_ids::split(id) else {
-        return Err(Error::new(format!("`{id}` is not a block id (CHAPTER#BLOCK)"))
-            .with_hint("copy it from the `if intended:` line `livret check` prints"));
+        return Err(Error::new(tr!("project-intended-not-an-id", id = id))
+            .with_hint(tr!("project-intended-id-hint")));
     };
     known_chapter(manifest, chapter)?;
     Ok((stable_id(manifest, chapter, block)?, check))
@@ -71,7 +75,7 @@ fn parse(manifest: &Manifest, item: &str) -> Result<(String, Check)> {
 fn stable_id(manifest: &Manifest, chapter: &str, block: &str) -> Result<String> {
     let source = &manifest.guide.source_language;
     let Some(file) = chapters::find(manifest, source, chapter)? else {
-        return Err(Error::new(format!("source chapter `{chapter}` has no file")));
+        return Err(Error::new(tr!("project-source-chapter-no-file", chapter = chapter)));
     };
     let src = read_source(manifest, chapter, file)?;
     let found = src.blocks.iter().find(|b| b.id == block).or_else(|| {
@@ -79,13 +83,14 @@ fn stable_id(manifest: &Manifest, chapter: &str, block: &str) -> Result<String> 
     });
     match found {
         Some(b) => Ok(block_ids::qualified(chapter, &b.id)),
-        None => Err(Error::new(format!(
-            "`{chapter}#{block}` is no block of {} now",
-            src.file.rel
+        None => Err(Error::new(tr!(
+            "project-intended-no-block",
+            id = format!("{chapter}#{block}"),
+            file = src.file.rel.as_str()
         ))
-        .with_hint(format!(
-            "copy the id from the `if intended:` line `livret check` prints (e.g. {})",
-            src.blocks.first().map_or_else(
+        .with_hint(tr!(
+            "project-intended-no-block-hint",
+            example = src.blocks.first().map_or_else(
                 || format!("{chapter}#paragraph-3f2a9c1b"),
                 |b| block_ids::qualified(chapter, &b.id)
             )

@@ -2,6 +2,8 @@
 //! and each language code (their text may occur earlier, in a title or a comment),
 //! and the place of the first byte that is not UTF-8.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -70,6 +72,60 @@ pub fn print_value(text: &str, index: usize, key: &str) -> Option<usize> {
     Some(at?.span().start)
 }
 
+/// The `[guide]` values a layout shows, each with its place.
+#[derive(Deserialize)]
+struct GuideValues {
+    title: Option<BTreeMap<String, Spanned<toml::Value>>>,
+    subtitle: Option<BTreeMap<String, Spanned<toml::Value>>>,
+    changes: Option<BTreeMap<String, Spanned<toml::Value>>>,
+    publisher: Option<Spanned<toml::Value>>,
+    edition: Option<Spanned<toml::Value>>,
+    date: Option<Spanned<toml::Value>>,
+    licence: Option<Spanned<toml::Value>>,
+}
+
+/// The byte offset of the `[guide]` value `key` (`publisher`, `date`…); for a value
+/// given per language (`title`, `subtitle`, `changes`), of `lang`'s, else the source
+/// language's (`fallback`), as the guide uses it.
+pub fn guide_value(text: &str, key: &str, lang: &str, fallback: &str) -> Option<usize> {
+    #[derive(Deserialize)]
+    struct Doc {
+        guide: Option<GuideValues>,
+    }
+    let guide = toml::from_str::<Doc>(text).ok()?.guide?;
+    let per_language = |map: Option<BTreeMap<String, Spanned<toml::Value>>>| {
+        let map = map?;
+        map.get(lang).or_else(|| map.get(fallback)).map(|v| v.span().start)
+    };
+    match key {
+        "title" => per_language(guide.title),
+        "subtitle" => per_language(guide.subtitle),
+        "changes" => per_language(guide.changes),
+        "publisher" => Some(guide.publisher?.span().start),
+        "edition" => Some(guide.edition?.span().start),
+        "date" => Some(guide.date?.span().start),
+        "licence" => Some(guide.licence?.span().start),
+        _ => None,
+    }
+}
+
+/// The byte offset of `key`'s value in the `[[language]]` entry whose code is `code`
+/// (of its code when `key` is not written there).
+pub fn language_value(text: &str, code: &str, key: &str) -> Option<usize> {
+    #[derive(Deserialize)]
+    struct Languages {
+        #[serde(default)]
+        language: Vec<BTreeMap<String, Spanned<toml::Value>>>,
+    }
+    let languages: Languages = toml::from_str(text).ok()?;
+    let entry = languages.language.into_iter().find(|entry| {
+        entry.get("code").and_then(|c| c.get_ref().as_str().map(|c| c == code))
+            == Some(true)
+    })?;
+    let at = entry.get(key).or_else(|| entry.get("code"))?;
+    Some(at.span().start)
+}
+
 /// The text of a file that must be UTF-8, or the line and column (1-based) of its
 /// first invalid byte and that byte.
 pub fn utf8(bytes: Vec<u8>) -> Result<String, ((usize, usize), u8)> {
@@ -101,6 +157,13 @@ mod tests {
         assert_eq!(line_col(prints, print_value(prints, 0, "sheet").unwrap()), (3, 9));
         assert_eq!(line_col(prints, print_value(prints, 1, "sheet").unwrap()), (6, 10));
         assert_eq!(print_value(prints, 2, "sheet"), None);
+        let text = "[guide]\ndate = 2026-01-01\n[guide.title]\nfr = \"T\"\nen = \"E\"\n\n[[language]]\ncode = \"fr\"\n\n[[language]]\ncode = \"en\"\nname = \"English\"\n";
+        let line = |at: Option<usize>| line_col(text, at.unwrap()).0;
+        assert_eq!(line(guide_value(text, "date", "fr", "fr")), 2);
+        assert_eq!(line(guide_value(text, "title", "en", "fr")), 5);
+        assert_eq!(line(guide_value(text, "title", "bm", "fr")), 4);
+        assert_eq!(line(language_value(text, "en", "name")), 12);
+        assert_eq!(line(language_value(text, "fr", "name")), 8);
     }
 
     #[test]

@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::i18n::Text;
 use crate::project::locate;
+use crate::project::toml_errors;
+use crate::tr;
 use crate::util::diag::{Error, Result, line_col};
 use crate::util::fs::read_project;
 use crate::util::text::without_bom;
@@ -53,7 +56,9 @@ pub struct Guide {
     pub publisher: String,
     /// Edition number (1, 2, …).
     pub edition: u32,
-    /// Publication date (a TOML date, e.g. `2026-11-01`); also the PDF date.
+    /// Publication date (a TOML date, e.g. `2026-11-01`, or the same quoted); also the
+    /// PDF date.
+    #[serde(deserialize_with = "crate::project::toml_errors::guide_date")]
     pub date: toml::value::Datetime,
     /// Licence of the text, printed in the colophon.
     pub licence: String,
@@ -148,8 +153,9 @@ struct RawManifest {
 /// Loads and validates `sources/guide.toml` of the project at `root`.
 pub fn load(root: &Path) -> Result<Manifest> {
     let root = root.canonicalize().map_err(|err| {
-        Error::new(format!("project folder {} not found ({err})", root.display()))
-            .with_hint("pass the folder that holds sources/guide.toml with --project DIR")
+        let reason = crate::util::diag::io_reason(&err);
+        Error::new(tr!("project-folder-missing", path = root, reason = reason))
+            .with_hint(tr!("project-folder-missing-hint"))
     })?;
     let path = root.join(MANIFEST_PATH);
     let bytes = match read_project(&root, MANIFEST_PATH) {
@@ -159,8 +165,13 @@ pub fn load(root: &Path) -> Result<Manifest> {
         Err(_) => return Err(missing_manifest(&root, &path)),
     };
     let text = locate::utf8(bytes).map_err(|(at, byte)| {
-        Error::at(Path::new(MANIFEST_PATH), Some(at), format!("byte 0x{byte:02x} is not UTF-8 text"))
-            .with_hint("save guide.toml as UTF-8 (most editors have it under “Save as” or “Encoding”)")
+        let byte = format!("0x{byte:02x}");
+        Error::at(
+            Path::new(MANIFEST_PATH),
+            Some(at),
+            tr!("project-not-utf8", byte = byte),
+        )
+        .with_hint(tr!("project-not-utf8-hint"))
     })?;
     parse(&root, without_bom(text))
 }
@@ -171,38 +182,26 @@ fn missing_manifest(root: &Path, path: &Path) -> Error {
         fs::metadata(path).err().unwrap_or_else(|| std::io::ErrorKind::NotFound.into());
     let mut error = Error::io("read", path, err);
     if root.ends_with("sources") && root.join("guide.toml").exists() {
-        error = error.with_hint(
-                "you are inside sources/: run livret from the guide's folder, or add --project ..",
-            );
+        error = error.with_hint(tr!("project-inside-sources-hint"));
     }
-    error.with_hint("a project has sources/guide.toml; `livret new DIR` creates one")
-}
-
-/// A hint for a TOML error a newcomer is likely to make: a misspelt key (suggest
-/// the nearest valid one), a date written as text.
-fn toml_hint(message: &str) -> Option<String> {
-    if message.contains("datetime") {
-        return Some("write dates as 2027-03-01, without quotes".into());
-    }
-    // serde: "unknown field `license`, expected one of `id`, `licence`, …"
-    let unknown = message.strip_prefix("unknown field `")?;
-    let (field, rest) = unknown.split_once('`')?;
-    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
-    crate::util::suggest::did_you_mean(field, &expected)
-        .map(|best| format!("did you mean `{best}`?"))
+    error.with_hint(tr!("project-manifest-missing-hint"))
 }
 
 /// Parses and validates manifest text for the project at `root` (canonical).
 pub fn parse(root: &Path, text: String) -> Result<Manifest> {
     let display = Path::new(MANIFEST_PATH);
     let raw: RawManifest = toml::from_str(&text).map_err(|err| {
-        let at = err.span().map(|span| line_col(&text, span.start));
+        let start = err.span().map(|span| span.start);
+        let at = start.map(|start| line_col(&text, start));
         let message = err.message().trim_end();
-        let mut error = Error::at(display, at, message);
-        if let Some(hint) = toml_hint(message) {
-            error = error.with_hint(hint);
+        let explained =
+            start.and_then(|start| toml_errors::explain(&text, start, message));
+        if let Some((message, hints)) = explained {
+            let error = Error::at(display, at, message);
+            return hints.into_iter().fold(error, Error::with_hint);
         }
-        error.with_hint("every key is explained in the comments of the guide.toml `livret new` writes")
+        // The TOML parser's own words (in English), then what to do.
+        Error::at(display, at, message).with_hint(tr!("project-manifest-comments-hint"))
     })?;
     let manifest = Manifest {
         root: root.to_path_buf(),
@@ -226,7 +225,7 @@ impl Manifest {
     }
 
     /// An error at a byte offset of the manifest (or without a place).
-    fn error_at(&self, offset: Option<usize>, message: String) -> Error {
+    fn error_at(&self, offset: Option<usize>, message: Text) -> Error {
         Error::at(
             Path::new(MANIFEST_PATH),
             offset.map(|o| line_col(&self.text, o)),
@@ -245,15 +244,14 @@ impl Manifest {
             return Err(self
                 .error_at(
                     locate::guide_id(&self.text).or_else(|| self.find("id")),
-                    format!("guide id `{}` is not usable in file names", g.id),
+                    tr!("project-guide-id-invalid", id = g.id.as_str()),
                 )
-                .with_hint(
-                    "use lowercase letters, digits and dashes, e.g. `securite-collaborative`",
-                ));
+                .with_hint(tr!("project-guide-id-invalid-hint")));
         }
         if g.chapters.is_empty() {
-            return Err(self.error_at(self.find("chapters"), "the chapter list is empty".into())
-                .with_hint("list chapter file stems in order, e.g. chapters = [\"01-introduction\"]"));
+            return Err(self
+                .error_at(self.find("chapters"), tr!("project-chapters-empty"))
+                .with_hint(tr!("project-chapters-empty-hint")));
         }
         let mut seen = Vec::new();
         for chapter in &g.chapters {
@@ -262,16 +260,17 @@ impl Manifest {
                 && !name.starts_with('.')
                 && name.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c));
             if !valid || name.contains("..") {
-                return Err(self.error_at(
-                    Some(chapter.span().start),
-                    format!("chapter `{name}` is not a plain file stem"),
-                )
-                .with_hint("chapters live in sources/<lang>/; give the stem only, without folders or `..`"));
+                return Err(self
+                    .error_at(
+                        Some(chapter.span().start),
+                        tr!("project-chapter-not-stem", name = name.as_str()),
+                    )
+                    .with_hint(tr!("project-chapter-not-stem-hint")));
             }
             if seen.contains(&name) {
                 return Err(self.error_at(
                     Some(chapter.span().start),
-                    format!("chapter `{name}` is listed twice"),
+                    tr!("project-chapter-twice", name = name.as_str()),
                 ));
             }
             seen.push(name);
@@ -283,7 +282,9 @@ impl Manifest {
     fn check_languages(&self) -> Result<()> {
         let g = &self.guide;
         if self.languages.is_empty() {
-            return Err(self.error_at(None, "no [[language]] is declared".into()));
+            return Err(self
+                .error_at(None, tr!("project-no-language"))
+                .with_hint(tr!("project-no-language-hint")));
         }
         let mut codes = Vec::new();
         for (index, lang) in self.languages.iter().enumerate() {
@@ -294,37 +295,38 @@ impl Manifest {
                 && lang.code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
             if !ok {
                 return Err(self
-                    .error_at(at(), format!("language code `{}` is not valid", lang.code))
-                    .with_hint("use an ISO 639 code such as `fr`, `bm` or `nqo`"));
+                    .error_at(
+                        at(),
+                        tr!("project-language-code-invalid", code = lang.code.as_str()),
+                    )
+                    .with_hint(tr!("project-language-code-hint")));
             }
             if codes.contains(&&lang.code) {
                 return Err(self.error_at(
                     at(),
-                    format!("language `{}` is declared twice", lang.code),
+                    tr!("project-language-twice", code = lang.code.as_str()),
                 ));
             }
             if lang.fonts.is_empty() {
                 return Err(self
-                    .error_at(at(), format!("language `{}` has no fonts", lang.code))
-                    .with_hint(
-                        "list font families from fonts/, e.g. fonts = [\"Andika\"]",
-                    ));
+                    .error_at(
+                        at(),
+                        tr!("project-language-no-fonts", code = lang.code.as_str()),
+                    )
+                    .with_hint(tr!("project-language-no-fonts-hint")));
             }
             codes.push(&lang.code);
         }
         if self.language(&g.source_language).is_none() {
             return Err(self.error_at(
                 self.find("source-language"),
-                format!(
-                    "source language `{}` is not among the [[language]] entries",
-                    g.source_language
-                ),
+                tr!("project-source-language-unknown", code = g.source_language.as_str()),
             ));
         }
         if !g.title.contains_key(&g.source_language) {
             return Err(self.error_at(
                 self.find("[guide.title]"),
-                format!("no title for the source language `{}`", g.source_language),
+                tr!("project-source-title-missing", code = g.source_language.as_str()),
             ));
         }
         Ok(())
@@ -333,7 +335,9 @@ impl Manifest {
     /// Layout names.
     fn check_layouts(&self) -> Result<()> {
         if self.layouts.is_empty() {
-            return Err(self.error_at(None, "no [[layout]] is declared".into()));
+            return Err(self
+                .error_at(None, tr!("project-no-layout"))
+                .with_hint(tr!("project-no-layout-hint")));
         }
         for layout in &self.layouts {
             let ok = !layout.name.is_empty()
@@ -342,10 +346,12 @@ impl Manifest {
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if !ok {
-                return Err(self.error_at(
-                    self.find(&layout.name),
-                    format!("layout name `{}` is not valid", layout.name),
-                ));
+                return Err(self
+                    .error_at(
+                        self.find(&layout.name),
+                        tr!("project-layout-name-invalid", name = layout.name.as_str()),
+                    )
+                    .with_hint(tr!("project-layout-name-hint")));
             }
         }
         Ok(())
@@ -358,14 +364,14 @@ impl Manifest {
                 return Err(self
                     .error_at(
                         self.find(&format!("\"{}\"", preset.layout)),
-                        format!(
-                            "print preset names layout `{}`, which is not declared",
-                            preset.layout
+                        tr!(
+                            "project-preset-layout-unknown",
+                            layout = preset.layout.as_str()
                         ),
                     )
-                    .with_hint(format!(
-                        "declared layouts: {}",
-                        self.layout_names().join(", ")
+                    .with_hint(tr!(
+                        "project-declared-layouts",
+                        layouts = self.layout_names().join(", ")
                     )));
             }
             if let Some(q) = preset.quantity
@@ -373,10 +379,11 @@ impl Manifest {
             {
                 let message =
                     crate::tr!("shop-preset-quantity", quantity = q.to_string());
-                return Err(self.error_at(self.find("quantity ="), message.into()));
+                return Err(self.error_at(self.find("quantity ="), message));
             }
-            if let Err(message) = preset.choices().check(|key| key.to_string()) {
-                let key = message.split_whitespace().next().unwrap_or("");
+            if let Err((key, message)) =
+                preset.choices().check_keyed(|key| key.to_string())
+            {
                 return Err(self.error_at(self.find(&format!("{key} =")), message));
             }
         }
@@ -428,9 +435,9 @@ impl Manifest {
             Error::at(
                 Path::new(MANIFEST_PATH),
                 self.find("date").map(|o| line_col(&self.text, o)),
-                "date has no day",
+                tr!("project-date-no-day"),
             )
-            .with_hint("write a date such as date = 2026-11-01")
+            .with_hint(tr!("project-date-hint"))
         })?;
         Ok((i32::from(d.year), d.month, d.day))
     }
@@ -502,7 +509,8 @@ name = "pocket-a6"
         let text = GOOD.replace("licence =", "colour = 1\nlicence =");
         let err = parse(Path::new("/p"), text).unwrap_err();
         assert!(
-            err.message.starts_with("sources/guide.toml:9:1: unknown field `colour`"),
+            err.message
+                .starts_with("sources/guide.toml:9:1: `colour` is not a key of [guide]"),
             "{}",
             err.message
         );
@@ -523,7 +531,7 @@ name = "pocket-a6"
     fn chapter_with_dotdot_rejected() {
         let text = GOOD.replace("\"01-a\"", "\"../../etc/passwd\"");
         let err = parse(Path::new("/p"), text).unwrap_err();
-        assert!(err.message.contains("not a plain file stem"), "{}", err.message);
+        assert!(err.message.contains("not a plain file name"), "{}", err.message);
     }
 
     #[test]

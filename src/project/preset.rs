@@ -7,10 +7,13 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, de::Error as _};
 
+use crate::i18n::{Text, decimal};
+use crate::project::preset_text::{self, Said};
+use crate::tr;
 use livret_impose::paper::Paper;
 use livret_impose::{
     BackOffset, Binding, Blanks, Duplex, MarkKind, PlanOptions, Scheme, SheetSize, Size,
-    mm, parse_length, to_mm,
+    mm, to_mm,
 };
 
 /// A sheet size and its name as written (lowercase), which print file names use.
@@ -26,9 +29,13 @@ impl FromStr for Sheet {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, String> {
-        let size: SheetSize =
-            text.parse().map_err(|e: <SheetSize as FromStr>::Err| e.to_string())?;
-        Ok(Self { size, name: text.to_lowercase() })
+        Self::said(text).map_err(String::from)
+    }
+}
+
+impl Said for Sheet {
+    fn said(text: &str) -> Result<Self, Text> {
+        Ok(Self { size: SheetSize::said(text)?, name: text.to_lowercase() })
     }
 }
 
@@ -54,9 +61,7 @@ impl FromStr for TrimSize {
         };
         match with_unit.parse::<livret_impose::SheetSize>() {
             Ok(size) => Ok(Self(size.size())),
-            Err(_) => Err(format!(
-                "`{text}` is not a page size; write a6, a5, letter… or WxHmm such as 105x148mm"
-            )),
+            Err(_) => Err(tr!("project-page-size-invalid", text = text).into()),
         }
     }
 }
@@ -116,7 +121,15 @@ pub struct PrintChoices {
 impl PrintChoices {
     /// Refuses lengths that are not a number of mm ≥ 0; the message names the option
     /// as `name` spells it (`--creep` or `creep`).
-    pub fn check(&self, name: impl Fn(&str) -> String) -> Result<(), String> {
+    pub fn check(&self, name: impl Fn(&str) -> String) -> Result<(), Text> {
+        self.check_keyed(name).map_err(|(_, message)| message)
+    }
+
+    /// [`PrintChoices::check`], with the key (as in guide.toml) the message is about.
+    pub fn check_keyed(
+        &self,
+        name: impl Fn(&str) -> String,
+    ) -> Result<(), (&'static str, Text)> {
         let lengths = [
             ("creep", self.creep_mm),
             ("printer-margin", self.printer_margin_mm),
@@ -126,18 +139,31 @@ impl PrintChoices {
             if let Some(value) = value
                 && (!value.is_finite() || value < 0.0)
             {
-                return Err(format!(
-                    "{} must be a length in mm ≥ 0, not {value}",
-                    name(what)
-                ));
+                let value = value.to_string();
+                let message =
+                    tr!("project-length-negative", key = name(what), value = value);
+                return Err((what, message));
             }
         }
-        if let Some(problem) = self.paper.and_then(Paper::problem) {
-            let key = match self.paper {
-                Some(Paper::Caliper(_)) => "caliper",
-                _ => "paper-weight",
+        if let Some(paper) = self.paper.filter(|p| p.problem().is_some()) {
+            let message = match paper {
+                Paper::Caliper(pt) => tr!(
+                    "project-paper-caliper-range",
+                    key = name("caliper"),
+                    mm = decimal(to_mm(pt), 3)
+                ),
+                Paper::Weight(gsm) => tr!(
+                    "project-paper-weight-range",
+                    key = name("paper-weight"),
+                    gsm = decimal(gsm, 1)
+                ),
             };
-            return Err(format!("{}: {problem}", name(key)));
+            let key = if matches!(paper, Paper::Caliper(_)) {
+                "caliper"
+            } else {
+                "paper-weight"
+            };
+            return Err((key, message));
         }
         Ok(())
     }
@@ -255,7 +281,7 @@ impl Millimetres {
         if mm.is_finite() && mm >= 0.0 {
             Ok(Self(mm))
         } else {
-            Err(format!("`{text}` is not a length ≥ 0; write e.g. \"5mm\""))
+            Err(tr!("project-length-invalid", text = text).into())
         }
     }
 }
@@ -264,7 +290,7 @@ impl FromStr for Millimetres {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Self, String> {
-        Self::checked(to_mm(parse_length(text)?), text)
+        Self::checked(to_mm(preset_text::length(text).map_err(String::from)?), text)
     }
 }
 
@@ -274,7 +300,7 @@ impl<'de> Deserialize<'de> for Millimetres {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Millimetres;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a length in mm, as a number (5) or with its unit (\"5mm\")")
+                f.write_str(&tr!("project-length-expecting"))
             }
             fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Millimetres, E> {
                 Millimetres::checked(v, &v.to_string()).map_err(E::custom)
@@ -315,9 +341,10 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     let text = text.trim();
     let split = text.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(text.len());
     let (number, unit) = text.split_at(split);
-    let number: f64 = number.trim().parse().map_err(|_| {
-        format!("`{text}` is not a size; write e.g. \"3 MB\" or \"800 kB\"")
-    })?;
+    let number: f64 = number
+        .trim()
+        .parse()
+        .map_err(|_| String::from(tr!("project-byte-size-invalid", text = text)))?;
     let factor = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 1.0,
         "kb" | "k" => 1e3,
@@ -325,23 +352,22 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
         "mb" | "m" => 1e6,
         "mib" => 1024.0 * 1024.0,
         "gb" => 1e9,
-        other => return Err(format!("unknown size unit `{other}`; use kB or MB")),
+        other => return Err(tr!("project-byte-size-unit", unit = other).into()),
     };
     if !(number.is_finite() && number > 0.0) {
-        return Err(format!("`{text}` is not a positive size"));
+        return Err(tr!("project-byte-size-not-positive", text = text).into());
     }
     Ok((number * factor).round() as u64)
 }
 
-/// Deserializes a string through the type's `FromStr` (its message is the error).
+/// Deserializes a string through the type's [`Said`] (its message is the error).
 fn parsed<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
-    T: FromStr,
-    T::Err: fmt::Display,
+    T: Said,
 {
     let text = String::deserialize(deserializer)?;
-    text.parse().map_err(D::Error::custom)
+    T::said(&text).map_err(D::Error::custom)
 }
 
 /// A paper weight written as a number (`80`) or a string (`"80gsm"`).
@@ -354,18 +380,21 @@ fn paper_weight<'de, D: Deserializer<'de>>(
         toml::Value::Float(v) => v.to_string(),
         toml::Value::String(s) => s,
         other => {
-            return Err(D::Error::custom(format!("`{other}` is not a paper weight")));
+            let other = other.to_string();
+            return Err(D::Error::custom(tr!(
+                "project-paper-weight-invalid",
+                value = other
+            )));
         }
     };
-    text.parse().map(Some).map_err(D::Error::custom)
+    preset_text::paper_weight(&text).map(Some).map_err(D::Error::custom)
 }
 
 /// [`parsed`] for an optional key.
 fn parsed_option<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: FromStr,
-    T::Err: fmt::Display,
+    T: Said,
 {
     parsed(deserializer).map(Some)
 }
@@ -379,7 +408,7 @@ fn mark_list<'de, D: Deserializer<'de>>(
     for item in
         items.iter().flat_map(|s| s.split(',')).map(str::trim).filter(|s| !s.is_empty())
     {
-        kinds.push(item.parse().map_err(D::Error::custom)?);
+        kinds.push(MarkKind::said(item).map_err(D::Error::custom)?);
     }
     Ok(kinds)
 }

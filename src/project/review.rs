@@ -301,9 +301,9 @@ pub fn known_chapter(manifest: &Manifest, chapter: &str) -> Result<()> {
         return Ok(());
     }
     let known: Vec<&str> = manifest.chapter_stems().collect();
-    let mut err = Error::new(format!("unknown chapter `{chapter}`"));
+    let mut err = Error::new(crate::tr!("project-unknown-chapter", chapter = chapter));
     if let Some(best) = crate::util::suggest::did_you_mean(chapter, &known) {
-        err = err.with_hint(format!("did you mean `{best}`?"));
+        err = err.with_hint(crate::tr!("project-did-you-mean", key = best));
     }
-    Err(err)
+    Err(err.with_hint(crate::tr!("project-known-chapters", names = known.join(", "))))
 }

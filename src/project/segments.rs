@@ -67,6 +67,25 @@ impl Kind {
         }
     }
 
+    /// The kind in words, in the interface language (`heading` → "heading").
+    pub fn said(self) -> crate::i18n::Text {
+        use crate::tr;
+        match self {
+            Kind::Heading => tr!("project-kind-heading"),
+            Kind::Paragraph => tr!("project-kind-paragraph"),
+            Kind::Item => tr!("project-kind-item"),
+            Kind::Cell => tr!("project-kind-cell"),
+            Kind::Callout => tr!("project-kind-callout"),
+            Kind::Quote => tr!("project-kind-quote"),
+            Kind::Footnote => tr!("project-kind-footnote"),
+            Kind::Alt => tr!("project-kind-alt"),
+            Kind::Term => tr!("project-kind-term"),
+            Kind::Definition => tr!("project-kind-definition"),
+            Kind::Code => tr!("project-kind-code"),
+            Kind::Html => tr!("project-kind-html"),
+        }
+    }
+
     /// The kind named `name` (see [`Kind::name`]).
     pub fn from_name(name: &str) -> Option<Kind> {
         ALL_KINDS.into_iter().find(|k| k.name() == name)

@@ -35,10 +35,12 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::i18n::Text;
 use crate::project::manifest::Manifest;
 use crate::project::paths;
 use crate::project::segments::align::Placed;
 use crate::project::segments::{Anchor, Block, Kind};
+use crate::tr;
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{read_project_if_exists, write_project};
 use crate::util::text::without_bom;
@@ -122,11 +124,11 @@ pub fn read(manifest: &Manifest, lang: &str, chapter: &str) -> Result<Option<Sna
     };
     let text = String::from_utf8(bytes)
         .map(without_bom)
-        .map_err(|_| Error::new(format!("{rel}: the file is not UTF-8 text")))?;
+        .map_err(|_| Error::new(tr!("util-not-utf8", path = rel.as_str())))?;
     parse(&text).map(Some).map_err(|(line, message)| {
-        Error::at(Path::new(&rel), Some((line, 1)), message).with_hint(format!(
-            "the file is written by `livret check --accept`; delete it and accept the chapter again: livret check --lang {lang} --accept {chapter}"
-        ))
+        let command = format!("livret check --lang {lang} --accept {chapter}");
+        Error::at(Path::new(&rel), Some((line, 1)), message)
+            .with_hint(tr!("project-snapshot-damaged-hint", command = command))
     })
 }
 
@@ -178,17 +180,16 @@ pub fn render_blocks(blocks: &[AcceptedBlock], out: &mut String) {
 }
 
 /// Parses a snapshot file; an error is (1-based line, message).
-pub fn parse(text: &str) -> Result<Snapshot, (usize, String)> {
+pub fn parse(text: &str) -> Result<Snapshot, (usize, Text)> {
     let (accepted, blocks) = parse_blocks(text)?;
-    let accepted =
-        accepted.ok_or((1, "no `accepted = \"sha256:…\"` line".to_string()))?;
+    let accepted = accepted.ok_or_else(|| (1, tr!("project-snapshot-no-accepted")))?;
     Ok(Snapshot { accepted, blocks })
 }
 
 /// Parses the entries of a snapshot or an ids file, and its `accepted` value if any.
 pub fn parse_blocks(
     text: &str,
-) -> Result<(Option<String>, Vec<AcceptedBlock>), (usize, String)> {
+) -> Result<(Option<String>, Vec<AcceptedBlock>), (usize, Text)> {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut accepted = None;
     let mut blocks = Vec::new();
@@ -204,20 +205,12 @@ pub fn parse_blocks(
             continue;
         }
         let Some(header) = line.strip_prefix("@@ ") else {
-            return Err((
-                i,
-                format!(
-                    "expected a block header `@@ <kind> <path> <lines>`, found `{line}`"
-                ),
-            ));
+            return Err((i, tr!("project-snapshot-header-expected", line = line)));
         };
         let (block, count) = header_of(header).map_err(|m| (i, m))?;
         // The text is followed by a line break, so by one more (maybe empty) line.
         if i + count >= lines.len() {
-            return Err((
-                i,
-                format!("the block announces {count} line(s) but the file ends first"),
-            ));
+            return Err((i, tr!("project-snapshot-short", count = count)));
         }
         // A snapshot checked out with CRLF (git's autocrlf) reads as livret wrote it.
         let body: Vec<&str> = lines[i..i + count]
@@ -227,10 +220,7 @@ pub fn parse_blocks(
         let body = body.join("\n");
         i += count;
         if !lines[i].trim_end_matches('\r').is_empty() {
-            return Err((
-                i + 1,
-                "expected a blank line after the block's text".to_string(),
-            ));
+            return Err((i + 1, tr!("project-snapshot-blank-expected")));
         }
         blocks.push(AcceptedBlock { text: body, ..block });
     }
@@ -238,18 +228,16 @@ pub fn parse_blocks(
 }
 
 /// A block header's fields (text still empty) and its line count.
-fn header_of(header: &str) -> Result<(AcceptedBlock, usize), String> {
+fn header_of(header: &str) -> Result<(AcceptedBlock, usize), Text> {
     let mut parts = header.splitn(4, ' ');
     let (kind, path, count) = (parts.next(), parts.next(), parts.next());
     let (Some(kind), Some(path), Some(count)) = (kind, path, count) else {
-        return Err(format!(
-            "a block header needs a kind, a path and a line count: `@@ {header}`"
-        ));
+        return Err(tr!("project-snapshot-header-fields", header = header));
     };
     let kind =
-        Kind::from_name(kind).ok_or_else(|| format!("unknown block kind `{kind}`"))?;
+        Kind::from_name(kind).ok_or_else(|| tr!("project-snapshot-kind", kind = kind))?;
     let count: usize =
-        count.parse().map_err(|_| format!("`{count}` is not a line count"))?;
+        count.parse().map_err(|_| tr!("project-snapshot-count", count = count))?;
     let rest = parts.next().unwrap_or("");
     let (words, json) = match rest.find('[') {
         Some(at) => (&rest[..at], Some(&rest[at..])),
@@ -267,12 +255,12 @@ fn header_of(header: &str) -> Result<(AcceptedBlock, usize), String> {
         match word.strip_prefix("id=") {
             Some(id) => block.id = id.to_string(),
             None if word == "pending" => block.pending = true,
-            None => return Err(format!("unknown word `{word}` in a block header")),
+            None => return Err(tr!("project-snapshot-word", word = word)),
         }
     }
     if let Some(json) = json {
         block.anchors =
-            serde_json::from_str(json).map_err(|e| format!("anchors: {e}"))?;
+            serde_json::from_str(json).map_err(|e| Text::raw(format!("anchors: {e}")))?;
     }
     Ok((block, count))
 }

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::project::manifest::Manifest;
 use crate::project::paths;
+use crate::tr;
 use crate::util::diag::{Error, Result, line_col};
 use crate::util::fs::{
     FileLock, lock_project, read_project, read_project_if_exists, write_project,
@@ -48,7 +49,8 @@ const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 /// reading status.toml to writing it back: eight `check --accept` run at once then
 /// all keep their acceptance. Taking it again in the same thread is free.
 pub fn lock(manifest: &Manifest, lang: &str) -> Result<FileLock> {
-    let what = format!("the review records of `{lang}` ({})", paths::status_file(lang));
+    let what =
+        tr!("project-review-records", code = lang, path = paths::status_file(lang));
     lock_project(&manifest.root, paths::review_lock(lang), &what, LOCK_WAIT)
 }
 
@@ -66,12 +68,11 @@ pub fn read(manifest: &Manifest, lang: &str) -> Result<StatusFile> {
     };
     let text = String::from_utf8(bytes)
         .map(without_bom)
-        .map_err(|_| Error::new(format!("{rel}: the file is not UTF-8 text")))?;
+        .map_err(|_| Error::new(tr!("util-not-utf8", path = rel.as_str())))?;
     toml::from_str(&text).map_err(|err| {
         let at = err.span().map(|s| line_col(&text, s.start));
-        Error::at(Path::new(&rel), at, err.message().trim_end()).with_hint(
-            "the file is written by `livret check --accept`; delete it to start over",
-        )
+        Error::at(Path::new(&rel), at, err.message().trim_end())
+            .with_hint(tr!("project-status-damaged-hint"))
     })
 }
 

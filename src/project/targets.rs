@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::project::manifest::Manifest;
-use crate::project::paths::MANIFEST_PATH;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 use crate::util::suggest::did_you_mean;
 
@@ -21,12 +21,12 @@ impl std::str::FromStr for Shard {
     type Err = String;
 
     fn from_str(text: &str) -> std::result::Result<Self, String> {
-        let bad = || format!("`{text}` is not a shard: write K/N, e.g. 2/4");
+        let bad = || String::from(tr!("project-shard-invalid", text = text));
         let (k, n) = text.split_once('/').ok_or_else(bad)?;
         let index: usize = k.trim().parse().map_err(|_| bad())?;
         let count: usize = n.trim().parse().map_err(|_| bad())?;
         if count == 0 || index == 0 || index > count {
-            return Err(format!("shard {text}: K must be between 1 and N"));
+            return Err(tr!("project-shard-range", text = text).into());
         }
         Ok(Self { index, count })
     }
@@ -77,12 +77,22 @@ pub fn select<'a>(
     }
     for name in asked {
         if !known.contains(&name.as_str()) {
-            let mut err = Error::new(format!("unknown {what} `{name}`"));
+            let list = known.join(", ");
+            let (message, hint) = match what {
+                "layout" => (
+                    tr!("project-unknown-layout", name = name.as_str()),
+                    tr!("project-known-layouts", names = list),
+                ),
+                _ => (
+                    tr!("project-unknown-language", name = name.as_str()),
+                    tr!("project-known-languages", names = list),
+                ),
+            };
+            let mut err = Error::new(message);
             if let Some(best) = did_you_mean(name, &known) {
-                err = err.with_hint(format!("did you mean `{best}`?"));
+                err = err.with_hint(tr!("project-did-you-mean", key = best));
             }
-            return Err(err
-                .with_hint(format!("{what}s in {MANIFEST_PATH}: {}", known.join(", "))));
+            return Err(err.with_hint(hint));
         }
     }
     Ok(asked.to_vec())

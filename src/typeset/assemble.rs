@@ -4,11 +4,13 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
+use crate::i18n::Text;
 use crate::project::chapters::{self, ChapterFile};
 use crate::project::manifest::{Direction, Language, MANIFEST_PATH, Manifest};
 use crate::project::paths;
 use crate::project::paths::TargetPaths;
 use crate::project::segments::{Format, is_untranslated, segment};
+use crate::tr;
 pub use crate::typeset::converted::ChapterCache;
 use crate::typeset::markdown::{self, string_literal};
 use crate::typeset::world::LineOrigin;
@@ -55,7 +57,7 @@ pub struct Assembled {
     pub read: Vec<(String, String)>,
     /// What the chapters print otherwise than written (raw HTML as text, links not
     /// made live), rendered as `chapter:line: warning: …` with a hint.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Text>,
     /// Where each of `images` has its path literal in `main`, in the same order.
     literals: Vec<Range<usize>>,
     /// Where the page multiple's value is in `main`.
@@ -102,15 +104,10 @@ pub fn assemble(
     cache: &ChapterCache,
 ) -> Result<Assembled> {
     let language = manifest.language(lang).ok_or_else(|| {
-        Error::new(format!("unknown language `{lang}`")).with_hint(format!(
-            "languages in {MANIFEST_PATH}: {}",
-            manifest
-                .languages
-                .iter()
-                .map(|l| l.code.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
+        let codes: Vec<&str> =
+            manifest.languages.iter().map(|l| l.code.as_str()).collect();
+        Error::new(tr!("typeset-unknown-language", code = lang))
+            .with_hint(tr!("typeset-known-languages", codes = codes.join(", ")))
     })?;
     let source = manifest.source_language();
     let mut out = Output::default();
@@ -119,7 +116,7 @@ pub fn assemble(
             let start = out.text.len() + "  page-multiple: ".len();
             out.multiple = start..start + value.trim_end_matches(',').len();
         }
-        out.line(None, &line);
+        out.line(setting_origin(manifest, language, &line), &line);
     }
 
     let mut missing = Vec::new();
@@ -150,11 +147,11 @@ pub fn assemble(
         };
         let chapter = Chapter { stem, file: &file, shown_in, banner };
         let found = write_chapter(&mut out, manifest, &chapter, options, cache)?;
-        warnings.extend(found);
+        warnings.extend(found.into_iter().map(crate::i18n::Text::raw));
         chapter_files.push(file.rel);
     }
     // Words the layout would print in English, or still under a language mark.
-    warnings.extend(language.labels.warnings(lang).iter().map(|w| w.to_string()));
+    warnings.extend(language.labels.warnings(lang));
     if options.strict && !missing.is_empty() {
         return Err(missing_chapters(lang, &missing));
     }
@@ -214,29 +211,36 @@ pub fn empty_book(manifest: &Manifest, layout: &str) -> Result<String> {
 /// The layout's template path, checked to be inside the project.
 fn template(manifest: &Manifest, layout: &str) -> Result<String> {
     let layout_entry = manifest.layout(layout).ok_or_else(|| {
-        Error::new(format!("unknown layout `{layout}`")).with_hint(format!(
-            "layouts in {MANIFEST_PATH}: {}",
-            manifest.layout_names().join(", ")
+        Error::new(tr!("typeset-unknown-layout", layout = layout)).with_hint(tr!(
+            "typeset-known-layouts",
+            layouts = manifest.layout_names().join(", ")
         ))
     })?;
     let template = layout_entry.template_path();
     resolve_in_root(&manifest.root, &template).map_err(|problem| {
-        Error::new(format!("layout `{layout}`: template {template}: {problem}"))
-            .with_hint("layouts live in layouts/; set `template` in the [[layout]] entry")
+        Error::new(tr!(
+            "typeset-template-refused",
+            layout = layout,
+            template = template.as_str(),
+            problem = problem.to_string()
+        ))
+        .with_hint(tr!("typeset-template-refused-hint"))
     })?;
     Ok(template)
 }
 
 /// The error of a strict build for a language missing chapters.
 fn missing_chapters(lang: &str, missing: &[String]) -> Error {
-    let each: Vec<String> =
-        missing.iter().map(|m| chapters::missing_translation(m)).collect();
-    Error::new(format!(
-        "language `{lang}` is missing {} chapter(s): {}",
-        missing.len(),
-        each.join("; ")
+    Error::new(tr!(
+        "typeset-strict-missing",
+        code = lang,
+        count = missing.len(),
+        files = missing.iter().fold(Text::default(), |all, m| {
+            let each = chapters::missing_translation(m);
+            if all.is_empty() { each } else { all.join("; ", &each) }
+        })
     ))
-    .with_hint("translate them, or build without --strict to show the source chapters with a banner")
+    .with_hint(tr!("typeset-strict-missing-hint"))
 }
 
 /// Whether a Markdown translation still holds blocks under the untranslated mark
@@ -274,7 +278,7 @@ fn write_chapter(
     chapter: &Chapter,
     options: &AssembleOptions,
     cache: &ChapterCache,
-) -> Result<Vec<String>> {
+) -> Result<Vec<Text>> {
     let Chapter { stem, file, shown_in, banner } = *chapter;
     let mut warnings = Vec::new();
     out.line(
@@ -301,12 +305,16 @@ fn write_chapter(
             return Err(Error::at(
                 Path::new(&file.rel),
                 Some((first.line, 1)),
-                format!("{} (an error with --strict)", first.message),
+                tr!("typeset-strict-warning", message = &first.message),
             )
-            .with_hint(first.hint));
+            .with_hint(&first.hint));
         }
         warnings.extend(converted.warnings.iter().map(|w| {
-            format!("{}:{}: warning: {}\n  hint: {}", file.rel, w.line, w.message, w.hint)
+            let mut text = Text::raw(format!("{}:{}: ", file.rel, w.line));
+            text.push_text(&tr!("term-warning").join(" ", &w.message));
+            text.push_str("\n  ");
+            text.push_text(&tr!("term-hint").join(" ", &w.hint));
+            text
         }));
         if !out.read.iter().any(|(rel, _)| *rel == file.rel) {
             out.read.push((file.rel.clone(), converted.hash.clone()));
@@ -341,10 +349,20 @@ fn missing_source_chapter(manifest: &Manifest, stem: &str) -> Error {
         None => MANIFEST_PATH.to_string(),
     };
     let (md, typ) = (paths::chapter(src, stem, "md"), paths::chapter(src, stem, "typ"));
-    Error::new(format!(
-        "{place}: chapter `{stem}` has no file: neither {md} nor {typ} exists"
+    Error::new(Text::raw(place).join(
+        ": ",
+        &tr!(
+            "typeset-source-chapter-missing",
+            stem = stem,
+            md = md.as_str(),
+            typ = typ.as_str()
+        ),
     ))
-    .with_hint(format!("create {md}, or remove `{stem}` from the chapter list"))
+    .with_hint(tr!(
+        "typeset-source-chapter-missing-hint",
+        stem = stem,
+        md = md.as_str()
+    ))
 }
 
 /// The named arguments passed to the layout's `book` function.
@@ -379,6 +397,43 @@ fn book_arguments(
         format!("labels: {labels},"),
         format!("page-multiple: {page_multiple},"),
     ])
+}
+
+/// The layout's `book` arguments that carry a value of guide.toml: the argument, the
+/// key in guide.toml, and whether that key is in the language's `[[language]]` table.
+pub const SETTINGS: &[(&str, &str, bool)] = &[
+    ("title", "title", false),
+    ("subtitle", "subtitle", false),
+    ("publisher", "publisher", false),
+    ("edition", "edition", false),
+    ("date", "date", false),
+    ("licence", "licence", false),
+    ("changes", "changes", false),
+    ("lang", "code", true),
+    ("language-name", "name", true),
+    ("dir", "dir", true),
+    ("fonts", "fonts", true),
+    ("labels", "labels", true),
+];
+
+/// For a `book` argument line of the header (`  lang: "fr",`), the guide.toml line its
+/// value comes from: an error the layout meets in it is the user's to fix there.
+fn setting_origin(
+    manifest: &Manifest,
+    language: &Language,
+    line: &str,
+) -> Option<LineOrigin> {
+    let (argument, _) = line.strip_prefix("  ")?.split_once(": ")?;
+    let &(_, key, in_language) = SETTINGS.iter().find(|(a, _, _)| *a == argument)?;
+    let text = &manifest.text;
+    let at = if in_language {
+        crate::project::locate::language_value(text, &language.code, key)
+    } else {
+        let source = &manifest.guide.source_language;
+        crate::project::locate::guide_value(text, key, &language.code, source)
+    }?;
+    let line = crate::util::diag::line_col(text, at).0;
+    Some(LineOrigin { file: MANIFEST_PATH.to_string(), line })
 }
 
 /// The language's labels as a Typst dictionary.

@@ -8,6 +8,9 @@ use typst::introspection::Introspector;
 use typst::model::{Destination, LinkElem, LinkTarget};
 use typst_layout::PagedDocument;
 
+use crate::i18n::Text;
+use crate::tr;
+use crate::typeset::assemble::SETTINGS;
 use crate::typeset::world::GuideWorld;
 use crate::util::diag::{Error, Result};
 
@@ -16,14 +19,14 @@ pub struct Compiled {
     /// The laid-out pages.
     pub document: PagedDocument,
     /// Warnings, each rendered as `file:line:col: message` (+ hints).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Text>,
 }
 
 /// Compiles the world's main source. Errors carry every diagnostic, located in
 /// the chapter files (Markdown lines through the world's line map) where possible.
 pub fn compile(world: &GuideWorld) -> Result<Compiled> {
     let warned = typst::compile::<PagedDocument>(world);
-    let mut warnings: Vec<String> =
+    let mut warnings: Vec<Text> =
         warned.warnings.iter().map(|d| render(world, d)).collect();
     match warned.output {
         Ok(document) => {
@@ -31,15 +34,15 @@ pub fn compile(world: &GuideWorld) -> Result<Compiled> {
             Ok(Compiled { document, warnings })
         }
         Err(errors) => {
-            let mut rendered: Vec<String> =
+            let mut rendered: Vec<Text> =
                 errors.iter().map(|d| render(world, d)).collect();
             let first = rendered.remove(0);
             let mut err = Error::new(first);
             for other in rendered {
                 err.message.push_str("\n");
-                err.message.push_text(&crate::tr!("term-error").join(" ", &other.into()));
+                err.message.push_text(&tr!("term-error").join(" ", &other));
             }
-            Err(err.with_hint("fix the chapter at the place shown; no PDF was written"))
+            Err(err.with_hint(tr!("typeset-compile-failed-hint")))
         }
     }
 }
@@ -47,7 +50,7 @@ pub fn compile(world: &GuideWorld) -> Result<Compiled> {
 /// Links a Typst chapter writes itself (`#link("javascript:…")`) to anything but
 /// `http`, `https`, `mailto` and `tel`: the layout's show rule prints them as their
 /// text, as Markdown's are; one warning each, at its chapter line.
-fn unsafe_links(world: &GuideWorld, document: &PagedDocument) -> Vec<String> {
+fn unsafe_links(world: &GuideWorld, document: &PagedDocument) -> Vec<Text> {
     let selector = Selector::Elem(LinkElem::ELEM, None);
     let mut warnings = Vec::new();
     for content in document.introspector().query(&selector) {
@@ -60,8 +63,7 @@ fn unsafe_links(world: &GuideWorld, document: &PagedDocument) -> Vec<String> {
         let shown: String = url.chars().take(60).collect();
         let more = if url.chars().count() > 60 { "…" } else { "" };
         let url = format!("{shown}{more}");
-        warnings
-            .push(crate::tr!("shop-typst-link-as-text", place = at, url = url).into());
+        warnings.push(crate::tr!("shop-typst-link-as-text", place = at, url = url));
     }
     warnings
 }
@@ -83,12 +85,11 @@ pub fn chapter_line_naming(world: &GuideWorld, rel: &str) -> Option<String> {
         })
 }
 
-/// Renders one diagnostic as `place: message`, a source line, and hints.
-pub fn render(world: &GuideWorld, diag: &SourceDiagnostic) -> String {
-    let mut out = String::new();
+/// Renders one diagnostic as `place: message`, and hints. A problem met inside the
+/// layout is placed where the user can fix it: at the chapter line that called the
+/// layout, or at the guide.toml line of the value the layout was showing.
+pub fn render(world: &GuideWorld, diag: &SourceDiagnostic) -> Text {
     let at = place(world, diag.span);
-    // A problem met inside the layout (an image a chapter shows, text it sets) is the
-    // chapter's: named at the chapter line that called the layout, innermost first.
     let chapter = match &at {
         Some(at) if !is_chapter(at) => diag
             .trace
@@ -96,25 +97,100 @@ pub fn render(world: &GuideWorld, diag: &SourceDiagnostic) -> String {
             .find_map(|point| place(world, point.span).filter(|p| is_chapter(p))),
         _ => None,
     };
-    if let Some(place) = chapter.as_ref().or(at.as_ref()) {
-        out.push_str(place);
-        out.push_str(": ");
-    }
+    let setting = match (&chapter, &at) {
+        (None, Some(at)) if !is_chapter(at) => setting(world, diag.span),
+        _ => None,
+    };
+    let typst_message = Text::raw(diag.message.as_str());
+    let mut message = match (&setting, &chapter, &at) {
+        (Some(setting), _, Some(at)) => tr!(
+            "typeset-setting-refused",
+            key = setting.key,
+            value = setting.value.as_str(),
+            message = typst_message,
+            layout = at.as_str()
+        ),
+        (None, Some(_), Some(at)) => {
+            tr!("typeset-met-in", message = typst_message, layout = at.as_str())
+        }
+        _ => typst_message,
+    };
     if diag.severity == Severity::Warning {
-        out.push_str("warning: ");
+        message = tr!("term-warning").join(" ", &message);
     }
-    out.push_str(&diag.message);
-    if let (Some(_), Some(at)) = (&chapter, &at) {
-        out.push_str(&format!(" (met in {at})"));
+    let place = setting.as_ref().map(|s| &s.place).or(chapter.as_ref()).or(at.as_ref());
+    let mut out = match place {
+        Some(place) => Text::raw(place.as_str()).join(": ", &message),
+        None => message,
+    };
+    let mut hints: Vec<Text> =
+        diag.hints.iter().map(|h| Text::raw(h.v.as_str())).collect();
+    match (&setting, &chapter, &at) {
+        (Some(setting), _, _) => hints.push(setting_hint(setting)),
+        (None, None, Some(at))
+            if !is_chapter(at) && !at.starts_with(world.main_path()) =>
+        {
+            let file = at.split(':').next().unwrap_or(at);
+            hints.push(tr!("typeset-layout-line-hint", file = file));
+        }
+        _ => {}
     }
-    for hint in &diag.hints {
-        out.push_str("\n  hint: ");
-        out.push_str(&hint.v);
+    for hint in hints {
+        out.push_str("\n  ");
+        out.push_text(&tr!("term-hint").join(" ", &hint));
     }
     out
 }
 
-/// Whether a place is in a chapter (a file the guide's writers and translators write).
+/// A value of guide.toml a layout was showing when it failed.
+struct Setting {
+    /// Where it is written (`sources/guide.toml:47`).
+    place: String,
+    /// Its key in guide.toml (`code`, `title`…).
+    key: &'static str,
+    /// The value as the layout received it (Typst code: `"english"`).
+    value: String,
+}
+
+/// The guide.toml value a layout's faulty expression at `span` is: the expression
+/// starts with one of the `book` arguments, whose line in the main source came from
+/// guide.toml (see `assemble::SETTINGS`).
+fn setting(
+    world: &GuideWorld,
+    span: impl Into<typst::syntax::DiagSpan> + Copy,
+) -> Option<Setting> {
+    let span = span.into();
+    let source = world.source(span.id()?).ok()?;
+    let range = world.range(span)?;
+    let expression = source.text().get(range)?;
+    let name: String = expression
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    let &(argument, key, _) = SETTINGS.iter().find(|(a, _, _)| *a == name)?;
+    let main = world.source(world.main()).ok()?;
+    let prefix = format!("  {argument}: ");
+    let (index, line) =
+        main.text().lines().enumerate().find(|(_, l)| l.starts_with(&prefix))?;
+    let origin = world.line_map().get(index)?.as_ref()?;
+    let value = line[prefix.len()..].trim_end_matches(',').to_string();
+    Some(Setting { place: format!("{}:{}", origin.file, origin.line), key, value })
+}
+
+/// What to do about a value of guide.toml a layout refused.
+fn setting_hint(setting: &Setting) -> Text {
+    match setting.key {
+        "code" => tr!("typeset-setting-code-hint"),
+        "fonts" => tr!("typeset-setting-fonts-hint"),
+        "dir" => tr!("typeset-setting-dir-hint"),
+        _ => {
+            tr!("typeset-setting-hint", key = setting.key, place = setting.place.as_str())
+        }
+    }
+}
+
+/// Whether a place is in a file the guide's writers and translators write: a chapter,
+/// or guide.toml.
 fn is_chapter(place: &str) -> bool {
     place.starts_with("sources/")
 }
@@ -135,6 +211,11 @@ pub fn place(
     {
         return Some(format!("{}:{}", origin.file, origin.line));
     }
+    if !is_chapter(path) {
+        // livret's layouts (or the user's): the place only, no code to decipher.
+        return Some(format!("{path}:{}:{}", line + 1, col + 1));
+    }
+    // A Typst chapter: its own line, shortened, shows what is meant.
     let snippet = source.text().lines().nth(line).unwrap_or("").trim();
     Some(format!("{path}:{}:{} (`{}`)", line + 1, col + 1, shorten(snippet, 60)))
 }

@@ -7,8 +7,10 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use crate::i18n::Text;
 use crate::project::chapters::ChapterFile;
 use crate::project::manifest::Manifest;
+use crate::tr;
 use crate::typeset::markdown::{self, ConvertError, ImageRef, string_literal};
 use crate::util::diag::{Error, Result};
 use crate::util::fs::{read_project_text, resolve_in_root};
@@ -86,10 +88,7 @@ fn convert(manifest: &Manifest, file: &ChapterFile, lang: &str) -> Result<Conver
         .map(|(i, text)| (text.to_string(), converted.lines.get(i).copied()))
         .collect();
     let images = image_literals(&lines, found).ok_or_else(|| {
-        Error::new(format!(
-            "{}: livret could not find an image call in the Typst it made (a bug)",
-            file.rel
-        ))
+        Error::new(tr!("typeset-image-call-lost", file = file.rel.as_str()))
     })?;
     Ok(Converted { lines, images, hash, warnings: converted.warnings })
 }
@@ -134,27 +133,23 @@ fn resolve_image(
     chapter: &str,
     image: &ImageRef,
 ) -> Result<String> {
-    let at = |msg: String| Error::at(Path::new(chapter), Some((image.line, 1)), msg);
+    let at = |msg: Text| Error::at(Path::new(chapter), Some((image.line, 1)), msg);
     let dest = image.dest.trim();
     if dest.contains("://") {
-        return Err(at(format!("image `{dest}` is a web address")).with_hint(
-            "download the image into sources/images/ and refer to it as images/<name>",
-        ));
+        return Err(at(tr!("typeset-image-web", dest = dest))
+            .with_hint(tr!("typeset-image-web-hint")));
     }
     let rel = dest.trim_start_matches("./");
     if rel.starts_with('/') || rel.split('/').any(|part| part == "..") {
-        return Err(at(format!("image path `{dest}` leaves sources/")).with_hint(
-            "images are referred to relative to sources/, e.g. images/logo.png",
-        ));
+        return Err(at(tr!("typeset-image-outside", dest = dest))
+            .with_hint(tr!("typeset-image-outside-hint")));
     }
     if let Some((_, ext)) = rel.rsplit_once('.')
         && !ext.contains('/')
         && !IMAGE_FORMATS.contains(&ext.to_ascii_lowercase().as_str())
     {
-        return Err(at(format!(
-            "image `{dest}`: livret prints PNG, JPEG, GIF, WebP, SVG and PDF images, not `.{ext}` files"
-        ))
-        .with_hint("convert it to PNG (drawings) or JPEG (photos), e.g. with GIMP, and change the name here"));
+        return Err(at(tr!("typeset-image-format", dest = dest, ext = ext))
+            .with_hint(tr!("typeset-image-format-hint")));
     }
     let localized =
         rel.strip_prefix("images/").map(|rest| format!("sources/images/{lang}/{rest}"));
@@ -163,11 +158,18 @@ fn resolve_image(
         if manifest.root.join(&candidate).symlink_metadata().is_ok() {
             return resolve_in_root(&manifest.root, &candidate)
                 .map(|_| format!("/{candidate}"))
-                .map_err(|problem| at(format!("image `{dest}`: {problem}")));
+                .map_err(|problem| {
+                    at(tr!(
+                        "typeset-image-refused",
+                        dest = dest,
+                        problem = problem.to_string()
+                    ))
+                });
         }
     }
-    Err(at(format!("image `{dest}` not found (looked for sources/{rel})"))
-        .with_hint("put the file under sources/images/ or fix the path"))
+    let looked = format!("sources/{rel}");
+    Err(at(tr!("typeset-image-missing", dest = dest, looked = looked))
+        .with_hint(tr!("typeset-image-missing-hint")))
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub fn pdf(
 ) -> Result<Vec<u8>> {
     pdf_checked(document, ident, date, tagged, &[]).map_err(|diags| {
         let messages: Vec<String> = diags.iter().map(|d| d.message.to_string()).collect();
-        Error::new(format!("PDF export failed ({})", messages.join("; ")))
+        Error::new(crate::tr!("typeset-pdf-export-failed", reason = messages.join("; ")))
     })
 }
 
@@ -75,8 +75,7 @@ pub fn image_refusal(
 /// Parses a PDF standard as typst names it (`a-2b`, `a-3u`, `1.7`, …).
 pub fn parse_standard(name: &str) -> Result<PdfStandard> {
     serde_json::from_value(serde_json::Value::String(name.to_string())).map_err(|_| {
-        Error::new(format!("unknown PDF standard `{name}`")).with_hint(
-            "for archiving use a-2b (or a-1b, a-2u, a-3b, a-3u, a-4); plain PDF versions: 1.4 to 2.0",
-        )
+        Error::new(crate::tr!("typeset-pdf-standard-unknown", name = name))
+            .with_hint(crate::tr!("typeset-pdf-standard-hint"))
     })
 }

@@ -47,8 +47,8 @@ impl Fonts {
                 any = true;
             }
             if !any {
-                return Err(Error::new(format!("{rel}: not a usable font file"))
-                    .with_hint("remove it from fonts/ or replace it with a TrueType/OpenType file"));
+                return Err(Error::new(crate::tr!("typeset-font-unusable", path = rel))
+                    .with_hint(crate::tr!("typeset-font-unusable-hint")));
             }
         }
         for (font, _) in typst_kit::fonts::embedded() {

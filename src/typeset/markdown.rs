@@ -6,9 +6,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{
-    Alignment, BlockQuoteKind, CodeBlockKind, Event, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{BlockQuoteKind, Event, Options, Parser, Tag, TagEnd};
+
+use crate::i18n::Text;
+use crate::tr;
 
 /// A chapter converted to Typst markup.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -64,9 +65,9 @@ pub struct Refusal {
     /// 1-based Markdown line.
     pub line: usize,
     /// What is refused.
-    pub message: String,
+    pub message: Text,
     /// How to fix it.
-    pub hint: &'static str,
+    pub hint: Text,
 }
 
 /// The pulldown-cmark options livret parses chapters with.
@@ -146,10 +147,12 @@ pub fn to_typst<E>(
 fn too_deep(line: usize) -> Refusal {
     Refusal {
         line,
-        message: format!(
-            "Markdown nested too deep: more than {MAX_BLOCK_DEPTH} lists and quotes, or {MAX_DEPTH} elements in all, inside one another"
+        message: tr!(
+            "typeset-markdown-too-deep",
+            lists = MAX_BLOCK_DEPTH,
+            elements = MAX_DEPTH
         ),
-        hint: "flatten the structure: a pocket page has room for a few levels of indentation",
+        hint: tr!("typeset-markdown-too-deep-hint"),
     }
 }
 
@@ -297,6 +300,7 @@ impl Writer {
         self.push(&escaped);
     }
 
+    /// Writes the opening of a tag.
     fn start<E>(
         &mut self,
         tag: Tag,
@@ -310,27 +314,8 @@ impl Writer {
                 let marks = "=".repeat(level as usize);
                 self.push(&format!("{marks} "));
             }
-            Tag::BlockQuote(kind) => {
-                self.newline();
-                let call = match kind {
-                    None => "#quote(block: true)[".to_string(),
-                    Some(kind) => format!("#callout(\"{}\")[", callout_kind(kind)),
-                };
-                self.push(&call);
-                self.push("\n");
-            }
-            Tag::CodeBlock(kind) => {
-                self.newline();
-                let lang = match kind {
-                    CodeBlockKind::Fenced(lang) if !lang.is_empty() => {
-                        format!("lang: {}, ", string_literal(&lang))
-                    }
-                    _ => String::new(),
-                };
-                self.push(&format!("#raw(block: true, {lang}"));
-                self.capture =
-                    Some((String::from("\u{0}code"), String::new(), String::new()));
-            }
+            Tag::BlockQuote(kind) => self.quote_start(kind),
+            Tag::CodeBlock(kind) => self.code_block_start(kind),
             Tag::HtmlBlock => self.html_block_start(),
             Tag::List(None) => {
                 self.newline();
@@ -349,37 +334,9 @@ impl Writer {
                 self.push("#terms(\n");
                 self.terms.push(TermState::None);
             }
-            Tag::DefinitionListTitle => {
-                if self.terms.last().is_some_and(|&state| state != TermState::None) {
-                    self.push("]),\n");
-                }
-                self.push("terms.item([");
-                self.set_term_state(TermState::Title);
-            }
-            Tag::DefinitionListDefinition => {
-                if self.terms.last() == Some(&TermState::Title) {
-                    self.push("], [");
-                } else {
-                    self.push("\n\n");
-                }
-                self.set_term_state(TermState::Definition);
-            }
-            Tag::Table(alignments) => {
-                self.newline();
-                let aligns: Vec<&str> = alignments
-                    .iter()
-                    .map(|a| match a {
-                        Alignment::None | Alignment::Left => "start",
-                        Alignment::Center => "center",
-                        Alignment::Right => "end",
-                    })
-                    .collect();
-                self.push(&format!(
-                    "#table(columns: {}, align: ({},),\n",
-                    alignments.len(),
-                    aligns.join(", ")
-                ));
-            }
+            Tag::DefinitionListTitle => self.term_title_start(),
+            Tag::DefinitionListDefinition => self.term_definition_start(),
+            Tag::Table(alignments) => self.table_start(&alignments),
             Tag::TableHead => self.push("table.header("),
             Tag::TableRow => {}
             Tag::TableCell => self.push("["),
@@ -391,17 +348,8 @@ impl Writer {
             Tag::Link { link_type, dest_url, .. } => {
                 self.link_start(link_type, &dest_url)
             }
-            Tag::Image { dest_url, .. } if dest_url.trim().is_empty() => {
-                return Err(ConvertError::Refused(Refusal {
-                    line: self.md_line,
-                    message: "an image without a file: `![…]()`".into(),
-                    hint: "write the file after the text, e.g. ![A map](images/map.png)",
-                }));
-            }
             Tag::Image { dest_url, title, .. } => {
-                let image = ImageRef { dest: &dest_url, line: self.md_line };
-                let path = resolve_image(image).map_err(ConvertError::Image)?;
-                self.capture = Some((path, String::new(), title.to_string()));
+                self.image_start(&dest_url, &title, resolve_image)?
             }
             Tag::MetadataBlock(_) => {}
         }
@@ -560,6 +508,7 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
+mod blocks;
 mod front_matter;
 mod html;
 pub mod links;

@@ -40,7 +40,9 @@ pub fn finish(bytes: Vec<u8>, finish: Finish) -> Result<Vec<u8>> {
         (false, true) => right_to_left_update(bytes),
         (true, _) => rewrite(&bytes, rtl),
     };
-    result.map_err(|e| Error::new(format!("could not finish the PDF ({e})")))
+    result.map_err(|e| {
+        Error::new(crate::tr!("typeset-pdf-finish-failed", reason = e.to_string()))
+    })
 }
 
 /// Declares the reading direction of `dir` in a PDF's catalog, so viewers show spreads

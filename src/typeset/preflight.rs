@@ -17,9 +17,11 @@ use livret_impose::{PlanError, Size};
 use crate::project::locate;
 use crate::project::manifest::{MANIFEST_PATH, Manifest};
 use crate::project::preset::PrintPreset;
+use crate::tr;
 use crate::typeset::fonts::Fonts;
 use crate::typeset::world::GuideWorld;
 use crate::util::diag::{Error, Result, line_col};
+use crate::util::plan_error::{self, Settings};
 
 /// A layout's page size (pt) and the pages of its book without any chapter.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -86,20 +88,15 @@ pub fn check_preset(
     let key = key_of(&problem);
     let at = locate::print_value(&manifest.text, index, key)
         .map(|offset| line_col(&manifest.text, offset));
-    let mut err = Error::at(
-        Path::new(MANIFEST_PATH),
-        at,
-        format!(
-            "print preset `{}` (layout `{}`): {}",
-            preset.name(),
-            preset.layout,
-            as_manifest_keys(&problem.to_string())
-        ),
+    let message = tr!(
+        "typeset-preset-refused",
+        preset = preset.name(),
+        layout = preset.layout.as_str(),
+        problem = plan_error::message(&problem)
     );
-    if let Some(hint) = problem.hint() {
-        err = err.with_hint(as_manifest_keys(&hint));
-    }
-    Err(err.with_hint("nothing was compiled or written"))
+    Err(Error::at(Path::new(MANIFEST_PATH), at, message)
+        .with_hint(plan_error::hint(&problem, Settings::Manifest))
+        .with_hint(tr!("typeset-preset-refused-hint")))
 }
 
 /// The key of a `[[print]]` entry a planning problem is about.
@@ -110,22 +107,12 @@ fn key_of(problem: &PlanError) -> &'static str {
         PlanError::InvalidLength { .. } | PlanError::MarginTooLarge { .. } => {
             "printer-margin"
         }
-        PlanError::BackOffset(_) => "back-offset",
+        PlanError::BackOffset { .. } => "back-offset",
         PlanError::InvalidSize { .. }
         | PlanError::DoesNotFit { .. }
         | PlanError::TooLarge { .. } => "sheet",
         _ => "scheme",
     }
-}
-
-/// A planner message written for `livret impose` options, said with guide.toml's keys.
-fn as_manifest_keys(hint: &str) -> String {
-    hint.replace("--fit shrink", "fit = \"shrink\"")
-        .replace("--signature-sheets ", "signature-sheets = ")
-        .replace("--scheme ", "scheme = ")
-        .replace("--sheet ", "sheet = ")
-        .replace("--printer-margin", "printer-margin")
-        .replace("--", "")
 }
 
 /// The page size and page count of `layout`'s book without any chapter, or `None`

@@ -32,12 +32,13 @@ pub fn encode_png(width: u32, height: u32, premultiplied: &[u8]) -> Result<Vec<u
         }
     }
     let mut out = Vec::new();
-    let image = image::RgbaImage::from_raw(width, height, rgba).ok_or_else(|| {
-        Error::new("internal error: a rendered page has the wrong size")
-    })?;
+    let image = image::RgbaImage::from_raw(width, height, rgba)
+        .ok_or_else(|| Error::new(crate::tr!("typeset-render-wrong-size")))?;
     image
         .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png)
-        .map_err(|e| Error::new(format!("failed to encode a PNG ({e})")))?;
+        .map_err(|e| {
+            Error::new(crate::tr!("typeset-png-failed", reason = e.to_string()))
+        })?;
     Ok(out)
 }
 

@@ -48,9 +48,7 @@ pub fn off_limits(rel: &str) -> Option<String> {
     if GUIDE_FOLDERS.contains(&top) && !hidden {
         return None;
     }
-    Some(format!(
-        "`{rel}` is not part of the guide: chapters and layouts may read only files in sources/, layouts/ and fonts/, outside hidden folders"
-    ))
+    Some(crate::tr!("typeset-off-limits", path = rel).to_string())
 }
 
 impl FileLoader for ProjectLoader {
@@ -59,10 +57,8 @@ impl FileLoader for ProjectLoader {
             return Ok(Bytes::from_string(self.main_text.clone()));
         }
         if !matches!(id.root(), VirtualRoot::Project) {
-            return Err(FileError::Other(Some(
-                "packages are not available to guides; copy what you need into layouts/"
-                    .into(),
-            )));
+            let why = crate::tr!("typeset-no-packages").to_string();
+            return Err(FileError::Other(Some(why.into())));
         }
         let rel = id.vpath().get_without_slash();
         if !self.any_file
@@ -318,13 +314,15 @@ pub fn build_date(manifest_date: (i32, u8, u8)) -> Result<Datetime> {
     let (y, m, d) = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(value) => {
             let secs: i64 = value.trim().parse().map_err(|_| {
-                Error::new(format!(
-                    "SOURCE_DATE_EPOCH is `{value}`, not a number of seconds"
-                ))
-                .with_hint("unset it, or set it to a Unix timestamp such as 1767225600")
+                Error::new(crate::tr!("typeset-epoch-not-number", value = value.as_str()))
+                    .with_hint(crate::tr!("typeset-epoch-hint"))
             })?;
             let date = chrono::DateTime::from_timestamp(secs, 0).ok_or_else(|| {
-                Error::new(format!("SOURCE_DATE_EPOCH `{value}` is out of range"))
+                Error::new(crate::tr!(
+                    "typeset-epoch-out-of-range",
+                    value = value.as_str()
+                ))
+                .with_hint(crate::tr!("typeset-epoch-hint"))
             })?;
             use chrono::Datelike;
             (date.year(), date.month() as u8, date.day() as u8)
@@ -332,6 +330,8 @@ pub fn build_date(manifest_date: (i32, u8, u8)) -> Result<Datetime> {
         Err(_) => manifest_date,
     };
     Datetime::from_ymd(y, m, d).ok_or_else(|| {
-        Error::new(format!("the date {y}-{m:02}-{d:02} is not a valid date"))
+        let date = format!("{y}-{m:02}-{d:02}");
+        Error::new(crate::tr!("typeset-date-invalid", date = date))
+            .with_hint(crate::tr!("typeset-date-invalid-hint"))
     })
 }

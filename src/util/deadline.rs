@@ -6,6 +6,7 @@
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use crate::i18n::Text;
 use crate::util::diag::{Error, Result};
 
 /// The stack of a work thread: typst recurses deeply on nested content.
@@ -51,7 +52,13 @@ where
             let value = work(&note);
             let _ = send.send(Message::Done(value));
         })
-        .map_err(|e| Error::new(format!("cannot start a thread for {name} ({e})")))?;
+        .map_err(|e| {
+            Error::new(crate::tr!(
+                "util-thread-failed",
+                name = name,
+                reason = e.to_string()
+            ))
+        })?;
     let deadline = limit.map(|limit| Instant::now() + limit);
     loop {
         let message = match deadline {
@@ -71,7 +78,9 @@ where
         match message {
             Some(Message::Note(note)) => on_note(note),
             Some(Message::Done(value)) => return Ok(Waited::Done(value)),
-            None => return Err(Error::new(format!("{name} stopped unexpectedly"))),
+            None => {
+                return Err(Error::new(crate::tr!("util-thread-stopped", name = name)));
+            }
         }
     }
 }
@@ -81,8 +90,8 @@ where
 pub fn within<T: Send + 'static>(
     name: &str,
     limit: Duration,
-    subject: &str,
-    consequence: &str,
+    subject: impl Into<Text>,
+    consequence: impl Into<Text>,
     work: impl FnOnce() -> Result<T> + Send + 'static,
 ) -> Result<T> {
     match run(name, Some(limit), move |_: &(dyn Fn(()) + Sync)| work(), |()| {})? {
@@ -93,13 +102,19 @@ pub fn within<T: Send + 'static>(
 
 /// The one error for work that outlived its limit: `<subject> gave up after N s
 /// (--timeout)<consequence>`, with what to look for and how to allow more time.
-pub fn gave_up(subject: &str, limit: Duration, consequence: &str) -> Error {
-    Error::new(format!(
-        "{subject} gave up after {} s (--timeout){consequence}",
-        limit.as_secs()
+pub fn gave_up(
+    subject: impl Into<Text>,
+    limit: Duration,
+    consequence: impl Into<Text>,
+) -> Error {
+    Error::new(crate::tr!(
+        "util-gave-up",
+        subject = subject.into(),
+        seconds = limit.as_secs(),
+        consequence = consequence.into()
     ))
-    .with_hint("a Typst chapter may loop for ever: look for a loop or a recursion that never ends")
-    .with_hint("if the guide is only large, allow more time with --timeout SECONDS")
+    .with_hint(crate::tr!("util-gave-up-loop-hint"))
+    .with_hint(crate::tr!("util-gave-up-timeout-hint"))
 }
 
 #[cfg(test)]

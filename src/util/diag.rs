@@ -97,14 +97,10 @@ pub fn io_reason(err: &std::io::Error) -> Text {
 }
 
 impl From<livret_impose::PlanError> for Error {
-    /// A planning error with its hint.
+    /// A planning error with its hint, naming `livret impose`'s options.
     fn from(err: livret_impose::PlanError) -> Self {
-        let hint = err.hint();
-        let mut e = Error::new(err.to_string());
-        if let Some(hint) = hint {
-            e = e.with_hint(hint);
-        }
-        e
+        use crate::util::plan_error::{Settings, hint, message};
+        Error::new(message(&err)).with_hint(hint(&err, Settings::Options))
     }
 }
 

@@ -15,6 +15,8 @@ use std::time::{Duration, SystemTime};
 
 use typst::syntax::VirtualPath;
 
+use crate::i18n::Text;
+use crate::tr;
 use crate::util::diag::{Error, Result};
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a
@@ -104,8 +106,8 @@ pub enum PathProblem {
 impl fmt::Display for PathProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Escapes => write!(f, "the path leads outside the project folder"),
-            Self::NotFound => write!(f, "file not found"),
+            Self::Escapes => write!(f, "{}", tr!("util-path-escapes")),
+            Self::NotFound => write!(f, "{}", tr!("util-file-not-found")),
             Self::Io(err) => write!(f, "{err}"),
         }
     }
@@ -211,11 +213,8 @@ pub fn read_project_text(root: &Path, rel: impl AsRef<Path>) -> Result<String> {
     let rel = rel.as_ref();
     let bytes = read_project(root, rel)?;
     String::from_utf8(bytes).map_err(|_| {
-        Error::new(format!(
-            "{}: the file is not UTF-8 text",
-            display_rel(root, rel).display()
-        ))
-        .with_hint("save it as UTF-8")
+        Error::new(tr!("util-not-utf8", path = display_rel(root, rel)))
+            .with_hint(tr!("util-not-utf8-hint"))
     })
 }
 
@@ -231,7 +230,7 @@ pub fn read_project_if_exists(
         Err(PathProblem::NotFound) => Ok(None),
         Err(PathProblem::Escapes) => Err(escape_error(root, &rel, true)),
         Err(PathProblem::Io(err)) => {
-            Err(Error::new(format!("failed to read {text} ({err})")))
+            Err(Error::new(tr!("io-failed-read", path = &*text, reason = err)))
         }
     }
 }
@@ -245,7 +244,7 @@ pub fn project_dir(root: &Path, rel: &str) -> Result<Option<PathBuf>> {
         Err(PathProblem::NotFound) => Ok(None),
         Err(PathProblem::Escapes) => Err(escape_error(root, Path::new(rel), true)),
         Err(PathProblem::Io(err)) => {
-            Err(Error::new(format!("failed to open {rel} ({err})")))
+            Err(Error::new(tr!("io-failed-open", path = rel, reason = err)))
         }
     }
 }
@@ -303,15 +302,13 @@ pub fn rename_project(root: &Path, from: &str, to: &str) -> Result<()> {
             ));
         }
         Err(PathProblem::Io(err)) => {
-            return Err(Error::new(format!("failed to move {from} ({err})")));
+            return Err(Error::new(tr!("io-failed-move", path = from, reason = err)));
         }
     };
     let target = output_path(root, to)?;
     if target.symlink_metadata().is_ok() {
-        return Err(Error::new(format!(
-            "{to} already exists: livret does not replace it"
-        ))
-        .with_hint(format!("move or delete {to} first")));
+        return Err(Error::new(tr!("util-move-target-exists", path = to))
+            .with_hint(tr!("util-move-target-exists-hint", path = to)));
     }
     if let Some(dir) = target.parent() {
         fs::create_dir_all(dir).map_err(|e| Error::io("create folder", dir, e))?;
@@ -350,7 +347,7 @@ static HELD_LOCKS: Mutex<Vec<(PathBuf, std::thread::ThreadId)>> = Mutex::new(Vec
 pub fn lock_project(
     root: &Path,
     rel: impl AsRef<Path>,
-    what: &str,
+    what: &Text,
     wait: Duration,
 ) -> Result<FileLock> {
     let path = output_path(root, rel.as_ref())?;
@@ -375,12 +372,13 @@ pub fn lock_project(
                 std::thread::sleep(Duration::from_millis(15));
             }
             Err(fs::TryLockError::WouldBlock) => {
-                return Err(Error::new(format!(
-                    "another livret has been writing {what} for {} s (it holds {})",
-                    wait.as_secs(),
-                    display_rel(root, &path).display()
+                return Err(Error::new(tr!(
+                    "util-lock-busy",
+                    what = what,
+                    seconds = wait.as_secs(),
+                    path = display_rel(root, &path)
                 ))
-                .with_hint("wait for that command to finish, then run this one again"));
+                .with_hint(tr!("util-lock-busy-hint")));
             }
             Err(fs::TryLockError::Error(e)) => {
                 return Err(Error::io("lock", &path, e));
@@ -401,11 +399,7 @@ fn inside(root: &Path, path: &Path) -> Result<PathBuf> {
         r.components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
     });
     clean.map(Path::to_path_buf).ok_or_else(|| {
-        Error::new(format!(
-            "{}: the path leads outside the project folder",
-            path.display()
-        ))
-        .with_hint("livret reads and writes only inside the project folder")
+        Error::new(tr!("util-outside", path = path)).with_hint(tr!("util-outside-hint"))
     })
 }
 
@@ -427,21 +421,21 @@ fn escape_error(root: &Path, rel: &Path, reading: bool) -> Error {
         if is_link && !real.as_ref().is_ok_and(|r| r.starts_with(root)) {
             let target = fs::read_link(&at).map(|t| t.display().to_string());
             let link = display_rel(root, &at);
-            let verb = if reading { "read" } else { "write" };
-            return Error::new(format!(
-                "{} is a symlink to {}, outside the project folder: livret does not {verb} through it",
-                link.display(),
-                target.unwrap_or_else(|_| "an unreadable place".into())
-            ))
-            .with_hint(format!(
-                "replace {} with a real {} inside the project folder",
-                link.display(),
-                if at.is_dir() { "folder" } else { "file" }
-            ));
+            let target = target.map_or_else(|_| tr!("util-unreadable-place"), Text::raw);
+            let message = if reading {
+                tr!("util-symlink-out-read", link = &link, target = target)
+            } else {
+                tr!("util-symlink-out-write", link = &link, target = target)
+            };
+            let hint = if at.is_dir() {
+                tr!("util-symlink-folder-hint", link = &link)
+            } else {
+                tr!("util-symlink-file-hint", link = &link)
+            };
+            return Error::new(message).with_hint(hint);
         }
     }
-    Error::new(format!("{}: the path leads outside the project folder", rel.display()))
-        .with_hint("livret reads and writes only inside the project folder")
+    Error::new(tr!("util-outside", path = rel)).with_hint(tr!("util-outside-hint"))
 }
 
 #[cfg(test)]

@@ -228,11 +228,11 @@ fn bad_lengths_in_a_preset_are_errors_at_their_line() {
         ("back-offset = \"25mm,0mm\"", "25 mm on x"),
         ("back-offset = \"1mm,99999mm\"", "99999 mm on y"),
         ("back-offset = \"1mm,2furlongs\"", "unknown unit"),
-        ("back-offset = 1.5", "string"),
-        ("printer-margin = \"-1mm\"", "≥ 0"),
+        ("back-offset = 1.5", "takes text in quotes"),
+        ("printer-margin = \"-1mm\"", "0 or more"),
         ("printer-margin = \"5km\"", "unknown unit"),
         ("printer-margin = \"wide\"", "not a length"),
-        ("printer-margin = -2", "≥ 0"),
+        ("printer-margin = -2", "0 or more"),
     ] {
         let dir = with_preset(&format!("{rest}\n{bad}"));
         let manifest = fs::read_to_string(dir.path().join("sources/guide.toml")).unwrap();

@@ -194,7 +194,10 @@ fn unknown_key_is_reported_with_line() {
         .unwrap()
         .replace("licence =", "colour = \"red\"\nlicence =");
     fs::write(&manifest, text).unwrap();
-    expect_bad_input(dir.path(), "sources/guide.toml:8:1: unknown field `colour`");
+    expect_bad_input(
+        dir.path(),
+        "sources/guide.toml:8:1: `colour` is not a key of [guide]",
+    );
 }
 
 #[test]
@@ -211,7 +214,7 @@ fn chapter_path_with_dotdot_is_refused() {
     fs::write(&manifest, mini_manifest("\"../../secret\"")).unwrap();
     expect_bad_input(
         dir.path(),
-        "sources/guide.toml:9:13: chapter `../../secret` is not a plain file stem",
+        "sources/guide.toml:9:13: the chapter `../../secret` is not a plain file name",
     );
 }
 
@@ -418,13 +421,18 @@ fn manifest_mistakes_get_a_suggestion() {
     let manifest = dir.path().join("sources/guide.toml");
     let text = fs::read_to_string(&manifest).unwrap();
     fs::write(&manifest, text.replace("licence =", "license =")).unwrap();
-    let stderr = expect_bad_input(dir.path(), "unknown field `license`");
+    let stderr = expect_bad_input(dir.path(), "`license` is not a key of [guide]");
     assert!(stderr.contains("hint: did you mean `licence`?"), "{stderr}");
     fs::write(&manifest, text.replace("date = 2026-01-15", "date = \"15 janvier 2026\""))
         .unwrap();
-    let stderr = expect_bad_input(dir.path(), "datetime");
+    let stderr = expect_bad_input(
+        dir.path(),
+        "the date `15 janvier 2026` is not written year-month-day",
+    );
     assert!(
-        stderr.contains("hint: write dates as 2027-03-01, without quotes"),
+        stderr.contains(
+            "hint: write the date as year-month-day, without quotes: date = 2026-03-15"
+        ),
         "{stderr}"
     );
 }

@@ -269,7 +269,7 @@ fn a_line_outside_every_block_is_refused_with_the_changed_lines() {
         ),
         "{err}"
     );
-    assert!(err.contains("hint: changed blocks are at line(s) 12"), "{err}");
+    assert!(err.contains("hint: the changed block is at line 12"), "{err}");
     let (code, _, err) = check(root, &["--lang", "en", "--accept", "01-a:400"]);
     assert_eq!(code, 2, "{err}");
     // A block that did not change: nothing to do, and the changed one stays.

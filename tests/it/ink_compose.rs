@@ -378,7 +378,7 @@ fn a_page_of_millions_of_strokes_is_left_unmeasured_with_a_note() {
     let all = format!("{stdout}{stderr}");
     assert!(
         all.contains(
-            "ink not measured on page(s) 3 (its drawing runs past 2 000 000 operations)"
+            "ink not measured on page 3 (its drawing runs past 2 000 000 operations)"
         ),
         "{all}"
     );

@@ -27,6 +27,7 @@ mod job_sheet;
 mod lighter;
 mod markdown_prop;
 mod new;
+mod newcomer_errors;
 mod one_path;
 mod po;
 mod po_guard;

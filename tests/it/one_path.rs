@@ -235,7 +235,7 @@ fn a_missing_translation_is_named_alike_everywhere() {
     let (code, _, err) = livret_in(root, "build", &["--lang", "en", "--strict"]);
     assert_eq!(code, 2);
     assert!(
-        err.contains(&format!("error: language `en` is missing 1 chapter(s): {said}")),
+        err.contains(&format!("error: language `en` is missing 1 chapter: {said}")),
         "{err}"
     );
     let (code, _, err) = livret_in(root, "check", &["--lang", "en", "--accept", "02-b"]);

@@ -202,7 +202,7 @@ fn calibrate_draws_landscape_sheets_with_100_mm_bars_and_refuses_absurd_sizes() 
     for bad in ["99999999999999999999x99999999999999999999mm", "5x5mm", "6000x6000mm"] {
         let (code, _, stderr) = livret(&["calibrate", "--sheet", bad, "-o", path]);
         assert_eq!(code, 2, "{bad}: {stderr}");
-        assert!(stderr.contains("invalid sheet size"), "{stderr}");
+        assert!(stderr.contains("is not a sheet size"), "{stderr}");
     }
 }
 

@@ -69,7 +69,7 @@ fn the_sample_translations_line_up_with_their_source_but_where_a_draft_adds_a_no
     let (_, p, ..) = &differ[0];
     assert_eq!((p.source_line, p.translation_line), (Some(3), Some(3)));
     assert!(
-        p.describe().starts_with("the source has heading `heading2`"),
+        p.describe().starts_with("the source has a level-2 heading (line 3)"),
         "{}",
         p.describe()
     );

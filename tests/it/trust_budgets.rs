@@ -143,7 +143,7 @@ fn a_huge_chapter_is_refused_before_it_is_read() {
     assert_refused(
         livret_in(dir.path(), "build", &[]),
         &[
-            "sources/fr/01-a.md: the chapter is 3.0 MB, more than the 2 MB",
+            "sources/fr/01-a.md: the chapter is 3 MB, more than the 2 MB",
             "hint: split it",
         ],
         dir.path(),
@@ -359,7 +359,7 @@ fn an_invalid_guide_id_is_placed_on_its_own_line() {
     let (code, _, err) = livret_in(dir.path(), "build", &[]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("sources/guide.toml:3:6: guide id `Mini Guide` is not usable"),
+        err.contains("sources/guide.toml:3:6: the guide id `Mini Guide` cannot be used"),
         "{err}"
     );
 }
@@ -377,7 +377,7 @@ fn an_invalid_language_code_is_placed_on_its_own_line() {
     assert_eq!(code, 2);
     assert!(
         err.contains(&format!(
-            "sources/guide.toml:{line}:8: language code `fr x` is not valid"
+            "sources/guide.toml:{line}:8: the language code `fr x` is not valid"
         )),
         "{err}"
     );
@@ -396,7 +396,7 @@ fn a_duplicate_language_is_placed_on_the_second_entry() {
     assert_eq!(code, 2);
     assert!(
         err.contains(&format!(
-            "sources/guide.toml:{line}:8: language `fr` is declared twice"
+            "sources/guide.toml:{line}:8: the language `fr` is declared twice"
         )),
         "{err}"
     );

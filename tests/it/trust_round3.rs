@@ -503,7 +503,7 @@ fn every_preset_is_planned_before_anything_compiles() {
             "`a4-signatures`",
             "signature-sheets = 1",
         ),
-        ("sheet = \"a4\"\nscheme = \"zine\"", "sheet", "`a4-zine`", "sheet = a3"),
+        ("sheet = \"a4\"\nscheme = \"zine\"", "sheet", "`a4-zine`", "sheet = \"a3\""),
     ];
     for (lines, key, name, hint) in cases {
         let (dir, line) = with_preset("# A\n\nTexte.\n", lines, key);

@@ -399,7 +399,7 @@ fn the_scheme_hints_of_the_zine_work() {
     hint_works(
         &[A5; 12],
         &long,
-        "use --scheme saddle or cutstack for longer booklets",
+        "use --scheme saddle or --scheme cutstack for longer booklets",
         &saddle,
     );
 }

@@ -88,18 +88,23 @@ impl BackOffset {
     /// Why it cannot be used, if it cannot: not finite, or beyond
     /// [`MAX_BACK_OFFSET_MM`] on an axis.
     pub fn problem(&self) -> Option<String> {
-        for (axis, value) in [("x", self.x), ("y", self.y)] {
-            if !value.is_finite() {
-                return Some(format!("the back offset's {axis} is not a number"));
-            }
-            if to_mm(value).abs() > MAX_BACK_OFFSET_MM + 1e-9 {
-                return Some(format!(
-                    "a back offset of {} mm on {axis} is more than the {MAX_BACK_OFFSET_MM} mm a printer misregisters",
-                    fmt_signed(value)
-                ));
-            }
-        }
-        None
+        let (axis, value) = self.bad_axis()?;
+        Some(if value.is_finite() {
+            format!(
+                "a back offset of {} mm on {axis} is more than the {MAX_BACK_OFFSET_MM} mm a printer misregisters",
+                fmt_signed(value)
+            )
+        } else {
+            format!("the back offset's {axis} is not a number")
+        })
+    }
+
+    /// The first axis (`x` or `y`) whose value cannot be used, with that value in pt:
+    /// not finite, or beyond [`MAX_BACK_OFFSET_MM`].
+    pub fn bad_axis(&self) -> Option<(&'static str, f64)> {
+        [("x", self.x), ("y", self.y)].into_iter().find(|(_, value)| {
+            !value.is_finite() || to_mm(*value).abs() > MAX_BACK_OFFSET_MM + 1e-9
+        })
     }
 }
 

@@ -478,7 +478,8 @@ fn finish(
             .find(|l| l.entry.msgctxt == id)
             .or_else(|| entries.iter().find(|l| !l.entry.msgstr.is_empty()))
             .map_or_else(|| report.file.clone(), Located::at);
-        let problem = tr!("po-import-structure", why = Text::of(parting.describe()));
+        let why = parting.describe_against(tr!("project-parting-imported"));
+        let problem = tr!("po-import-structure", why = why);
         problems.push(Text::raw(at).join(": ", &problem));
         return None;
     }

@@ -12,6 +12,8 @@ mod numbers;
 mod reading;
 mod words;
 
+use crate::i18n::Text;
+use crate::tr;
 use serde::{Deserialize, Serialize};
 
 use crate::project::segments::normalize;
@@ -80,8 +82,9 @@ impl Check {
 pub struct Finding {
     /// The check.
     pub check: Check,
-    /// What differs, in words: `the source has 72, the translation has 27`.
-    pub message: String,
+    /// What differs, in words: `the source has 72, the translation has 27` (in
+    /// English in JSON).
+    pub message: Text,
     /// The source's values the translation lacks (numbers, URLs… as written).
     pub source: Vec<String>,
     /// The translation's values the source lacks.
@@ -112,15 +115,24 @@ pub fn check_block(source: &str, translation: &str) -> Vec<Finding> {
             found.push(differing(check, lost, added));
         }
     }
-    for (check, a, b, what) in [
-        (Check::Footnotes, src.footnotes, tr.footnotes, "footnote reference(s) [^…]"),
-        (Check::Emphasis, src.emphasis, tr.emphasis, "emphasis (*…*)"),
-        (Check::Strong, src.strong, tr.strong, "strong emphasis (**…**)"),
+    for (check, a, b) in [
+        (Check::Footnotes, src.footnotes, tr.footnotes),
+        (Check::Emphasis, src.emphasis, tr.emphasis),
+        (Check::Strong, src.strong, tr.strong),
     ] {
         if a != b {
+            let message = match check {
+                Check::Footnotes => {
+                    tr!("project-qa-footnotes", source = a, translation = b)
+                }
+                Check::Emphasis => {
+                    tr!("project-qa-emphasis", source = a, translation = b)
+                }
+                _ => tr!("project-qa-strong", source = a, translation = b),
+            };
             found.push(Finding {
                 check,
-                message: format!("the source has {a} {what}, the translation has {b}"),
+                message,
                 source: vec![a.to_string()],
                 translation: vec![b.to_string()],
             });
@@ -133,7 +145,7 @@ pub fn check_block(source: &str, translation: &str) -> Vec<Finding> {
     if letters >= IDENTICAL_MIN_LETTERS && normalize(source) == normalize(translation) {
         found.push(Finding {
             check: Check::Identical,
-            message: "the translation is the source text itself".into(),
+            message: tr!("project-qa-identical"),
             source: Vec::new(),
             translation: Vec::new(),
         });
@@ -144,18 +156,16 @@ pub fn check_block(source: &str, translation: &str) -> Vec<Finding> {
 /// A finding of values in one text and not the other.
 fn differing(check: Check, lost: Vec<String>, added: Vec<String>) -> Finding {
     let list = |v: &[String]| {
-        if v.is_empty() { "none".to_string() } else { v.join(", ") }
+        if v.is_empty() { tr!("project-qa-none") } else { Text::raw(v.join(", ")) }
     };
-    let what = match check {
-        Check::Numbers => "number(s)",
-        Check::Urls => "URL(s) or link target(s)",
-        _ => "e-mail address(es)",
+    let (source, translation) = (list(&lost), list(&added));
+    let message = match check {
+        Check::Numbers => {
+            tr!("project-qa-numbers", source = source, translation = translation)
+        }
+        Check::Urls => tr!("project-qa-urls", source = source, translation = translation),
+        _ => tr!("project-qa-emails", source = source, translation = translation),
     };
-    let message = format!(
-        "{what} differ: the source has {}, the translation has {}",
-        list(&lost),
-        list(&added)
-    );
     Finding { check, message, source: lost, translation: added }
 }
 

@@ -2,6 +2,8 @@
 //! they must agree on, whatever the script writes it with.
 
 use super::{Check, Finding};
+use crate::i18n::Text;
+use crate::tr;
 
 /// The items of `a` not matched in `b` and those of `b` not matched in `a`, each
 /// item matched once (a URL given twice in the source must be twice in the
@@ -43,11 +45,11 @@ impl End {
         }
     }
 
-    fn words(self) -> &'static str {
+    fn words(self) -> Text {
         match self {
-            End::Question => "a question mark",
-            End::Exclamation => "an exclamation mark",
-            End::Colon => "a colon",
+            End::Question => tr!("project-qa-question-mark"),
+            End::Exclamation => tr!("project-qa-exclamation-mark"),
+            End::Colon => tr!("project-qa-colon"),
         }
     }
 }
@@ -82,17 +84,17 @@ pub fn final_punctuation(source: &str, translation: &str) -> Option<Finding> {
     if src == tr {
         return None;
     }
-    let said = |e: Option<End>| e.map_or("neither `?`, `!` nor `:`", End::words);
+    let said = |e: Option<End>| e.map_or_else(|| tr!("project-qa-no-mark"), End::words);
     let shown = |e: Option<End>, text: &str| match e {
         Some(_) => last_mark(text).map(String::from).into_iter().collect(),
         None => Vec::new(),
     };
     Some(Finding {
         check: Check::Punctuation,
-        message: format!(
-            "the source ends with {}, the translation with {}",
-            said(src),
-            said(tr)
+        message: tr!(
+            "project-qa-punctuation",
+            source = said(src),
+            translation = said(tr)
         ),
         source: shown(src, source),
         translation: shown(tr, translation),

@@ -9,6 +9,8 @@ use serde::Serialize;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use super::{Anchor, Block, Kind};
+use crate::i18n::Text;
+use crate::tr;
 
 /// Above this many source × translation blocks, the alignment is a plain diff of
 /// the blocks' kinds and places (linear memory) instead of the weighted one.
@@ -112,10 +114,10 @@ pub struct Parting {
     pub source_line: Option<usize>,
     /// 1-based translation line of that block (`None`: the translation ended).
     pub translation_line: Option<usize>,
-    /// What the source has there, e.g. `item at list/item` or `the end of the chapter`.
-    pub source_has: String,
+    /// What the source has there, e.g. `a list item` or `the end of the chapter`.
+    pub source_has: Text,
     /// What the translation has there.
-    pub translation_has: String,
+    pub translation_has: Text,
     /// Lines of the source blocks the translation has no block for.
     pub source_only: Vec<usize>,
     /// Lines of the translation blocks that translate no source block.
@@ -125,40 +127,48 @@ pub struct Parting {
 impl Parting {
     /// One sentence for a report, without file names: "the source has … at line 12,
     /// the translation … at line 14".
-    pub fn describe(&self) -> String {
-        let at =
-            |line: Option<usize>| line.map_or(String::new(), |l| format!(" (line {l})"));
-        format!(
-            "the source has {}{}, the translation {}{}",
-            self.source_has,
-            at(self.source_line),
-            self.translation_has,
-            at(self.translation_line)
+    pub fn describe(&self) -> Text {
+        self.describe_against(tr!("project-parting-translation"))
+    }
+
+    /// [`Parting::describe`] naming the other side otherwise ("the imported chapter").
+    pub fn describe_against(&self, other: Text) -> Text {
+        let at = |has: &Text, line: Option<usize>| match line {
+            Some(line) => tr!("project-parting-at-line", what = has, line = line),
+            None => has.clone(),
+        };
+        tr!(
+            "project-parting",
+            source = at(&self.source_has, self.source_line),
+            other = other,
+            translation = at(&self.translation_has, self.translation_line)
         )
     }
 
     /// The blocks left unpaired, in words: "source line(s) 12 have no counterpart in
     /// the translation; translation line(s) 14 none in the source".
-    pub fn unpaired(&self) -> String {
+    pub fn unpaired(&self) -> Text {
         let list =
             |l: &[usize]| l.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
-        let mut parts = Vec::new();
-        if !self.source_only.is_empty() {
-            parts.push(format!(
-                "the source's block(s) at line(s) {} have no counterpart in the translation",
-                list(&self.source_only)
-            ));
+        let source = (!self.source_only.is_empty()).then(|| {
+            tr!(
+                "project-unpaired-source",
+                count = self.source_only.len(),
+                lines = list(&self.source_only)
+            )
+        });
+        let translation = (!self.translation_only.is_empty()).then(|| {
+            tr!(
+                "project-unpaired-translation",
+                count = self.translation_only.len(),
+                lines = list(&self.translation_only)
+            )
+        });
+        match (source, translation) {
+            (Some(s), Some(t)) => s.join("; ", &t),
+            (Some(one), None) | (None, Some(one)) => one,
+            (None, None) => self.describe(),
         }
-        if !self.translation_only.is_empty() {
-            parts.push(format!(
-                "the translation's block(s) at line(s) {} none in the source",
-                list(&self.translation_only)
-            ));
-        }
-        if parts.is_empty() {
-            return self.describe();
-        }
-        parts.join("; ")
     }
 }
 
@@ -300,20 +310,44 @@ fn digit(c: char) -> Option<char> {
 }
 
 /// A block's place in words, for [`Parting`].
-fn what(block: Option<&impl Placed>) -> String {
-    let Some(b) = block else { return "the end of the chapter".to_string() };
-    let mut s = format!("{} `{}`", b.kind().name(), b.path());
-    if !b.anchors().is_empty() {
-        let anchors: Vec<String> = b
-            .anchors()
-            .iter()
-            .map(|a| match a {
-                Anchor::Image(t) => format!("image {t}"),
-                Anchor::Link(t) => format!("link {t}"),
-                Anchor::Footnote(l) => format!("note [^{l}]"),
-            })
-            .collect();
-        s.push_str(&format!(" with {}", anchors.join(", ")));
+fn what(block: Option<&impl Placed>) -> Text {
+    let Some(b) = block else { return tr!("project-block-end") };
+    let path = b.path();
+    let level = path.rsplit('/').next().and_then(|last| last.strip_prefix("heading"));
+    let container = path.split('/').next().filter(|_| path.contains('/'));
+    let said = match (b.kind(), level, container.map(container_said)) {
+        (Kind::Heading, Some(level), _) => tr!("project-block-heading", level = level),
+        (kind, _, Some(Some(container))) => {
+            tr!("project-block-inside", kind = kind.said(), container = container)
+        }
+        (kind, _, _) => kind.said(),
+    };
+    if b.anchors().is_empty() {
+        return said;
     }
-    s
+    let mut anchors = Text::default();
+    for (i, anchor) in b.anchors().iter().enumerate() {
+        if i > 0 {
+            anchors.push_str(", ");
+        }
+        anchors.push_text(&match anchor {
+            Anchor::Image(t) => tr!("project-anchor-image", name = t.as_str()),
+            Anchor::Link(t) => tr!("project-anchor-link", target = t.as_str()),
+            Anchor::Footnote(l) => tr!("project-anchor-note", label = l.as_str()),
+        });
+    }
+    tr!("project-block-with", block = said, anchors = anchors)
+}
+
+/// The container a block's path starts with, in words ("a list"), if it is one.
+fn container_said(first: &str) -> Option<Text> {
+    Some(match first.split(':').next().unwrap_or(first) {
+        "list" | "enum" => tr!("project-in-list"),
+        "quote" => tr!("project-in-quote"),
+        "callout" => tr!("project-in-callout"),
+        "table" => tr!("project-in-table"),
+        "footnote" => tr!("project-in-footnote"),
+        "terms" => tr!("project-in-terms"),
+        _ => return None,
+    })
 }

@@ -125,14 +125,14 @@ fn alignment_names_the_first_place_the_structures_part() {
     let a = align(&fr, &short);
     let p = a.parting(&fr, &short).unwrap();
     assert_eq!((p.ordinal, p.source_line, p.translation_line), (3, Some(5), Some(5)));
-    assert!(p.describe().contains("item `list/item`"), "{}", p.describe());
+    assert!(p.describe().contains("a list item"), "{}", p.describe());
     // Only the blocks that differ are left out: the heading, the text and one item pair.
     assert_eq!(a.pairs.iter().flatten().count(), 3);
     assert_eq!(p.translation_only, vec![5]);
     let img = segment("# One\n\n![x](b.png)\n", Format::Markdown);
     let img_fr = segment("# Un\n\n![x](a.png)\n", Format::Markdown);
     let p = align(&img_fr, &img).parting(&img_fr, &img).unwrap();
-    assert!(p.describe().contains("image a.png"), "{}", p.describe());
+    assert!(p.describe().contains("the image a.png"), "{}", p.describe());
     let p = align(&fr, &fr[..2]).parting(&fr, &fr[..2]).unwrap();
     assert_eq!(p.translation_line, None);
     assert!(p.describe().contains("the end of the chapter"));
@@ -158,7 +158,7 @@ fn an_extra_bullet_or_note_costs_only_itself() {
     let p = a.parting(&fr, &bm).unwrap();
     assert_eq!(p.translation_only, vec![6, 10]);
     assert!(p.source_only.is_empty());
-    assert!(p.unpaired().contains("line(s) 6, 10"), "{}", p.unpaired());
+    assert!(p.unpaired().contains("lines 6, 10"), "{}", p.unpaired());
     // N'Ko digits count as their Latin value.
     let nqo = segment("# ߞߎ߲߬\n\nߞߊ߬ ߁߇ ߥߟߌ߬.\n\nߊ߬ ߟߊߓߊ߲.\n", Format::Markdown);
     let fr2 = segment("# Titre\n\nAppelez le 17.\n\nLa fin.\n", Format::Markdown);

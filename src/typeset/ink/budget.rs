@@ -58,22 +58,20 @@ pub enum Over {
 
 impl Over {
     /// The reason in words, with the limit.
-    pub fn reason(&self, limits: &Limits) -> String {
+    pub fn reason(&self, limits: &Limits) -> crate::i18n::Text {
+        use crate::tr;
         match self {
             Over::Stream => {
-                format!("a content stream inflates past {} MB", limits.stream_bytes >> 20)
+                tr!("typeset-ink-over-stream", mb = limits.stream_bytes >> 20)
             }
             Over::Operations => {
-                format!("its drawing runs past {} operations", group(limits.operations))
+                tr!("typeset-ink-over-operations", count = group(limits.operations))
             }
-            Over::Images => format!(
-                "its images have more than {} million pixels",
-                limits.image_pixels / 1_000_000
-            ),
-            Over::Depth => {
-                format!("its forms are nested deeper than {} levels", limits.depth)
+            Over::Images => {
+                tr!("typeset-ink-over-images", millions = limits.image_pixels / 1_000_000)
             }
-            Over::Encoding => "a content stream could not be read".to_string(),
+            Over::Depth => tr!("typeset-ink-over-depth", levels = limits.depth),
+            Over::Encoding => tr!("typeset-ink-over-encoding"),
         }
     }
 }

@@ -6,6 +6,7 @@
 //! 2 and the key of an earlier entry holding the same grid; then the 16-byte hash of
 //! all that: a damaged file is not read (its pages are drawn again).
 
+use crate::i18n::Text;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -83,7 +84,7 @@ pub enum Measured {
     /// The page's ink.
     Ink(Arc<PageInk>),
     /// Not measured, and why (in words, for the user).
-    Skipped(String),
+    Skipped(Text),
 }
 
 /// The pages of `measured` (by input page, 0-based) that were left out, 1-based, with why.
@@ -191,6 +192,10 @@ impl InkCache {
                     }
                 },
                 Measured::Skipped(why) => {
+                    // The interface language, the reason in it, and in English.
+                    let lang = crate::i18n::current().code();
+                    let why =
+                        format!("{lang}\u{0}{}\u{0}{}", why.as_str(), why.english());
                     out.push(1);
                     out.extend_from_slice(&(why.len() as u32).to_le_bytes());
                     out.extend_from_slice(why.as_bytes());
@@ -205,6 +210,19 @@ impl InkCache {
     /// The map, even if a thread panicked while holding it (its entries stay whole).
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u128, Measured>> {
         self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// A cached reason (`lang NUL ui NUL english`): whole when written in this run's
+/// language, else in English.
+fn skipped_reason(text: &str) -> Text {
+    let mut parts = text.splitn(3, '\u{0}');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(lang), Some(ui), Some(en)) if lang == crate::i18n::current().code() => {
+            Text::from_parts(ui.to_string(), en.to_string())
+        }
+        (Some(_), Some(_), Some(en)) => Text::raw(en),
+        _ => Text::raw(text),
     }
 }
 
@@ -231,7 +249,7 @@ fn decode(bytes: &[u8]) -> Option<Vec<(u128, Measured)>> {
             1 => {
                 let len = u32::from_le_bytes(after.get(..4)?.try_into().ok()?) as usize;
                 let text = std::str::from_utf8(after.get(4..4 + len)?).ok()?;
-                (Measured::Skipped(text.to_string()), 4 + len)
+                (Measured::Skipped(skipped_reason(text)), 4 + len)
             }
             2 => {
                 let first = u128::from_le_bytes(after.get(..16)?.try_into().ok()?);
@@ -255,6 +273,11 @@ mod tests {
     fn same_key_is_measured_once() {
         let cache = InkCache::new();
         let skipped = || Measured::Skipped("x".into());
+        assert_eq!(
+            skipped_reason("en\u{0}a\u{0}b"),
+            Text::from_parts("a".into(), "b".into())
+        );
+        assert_eq!(skipped_reason("xx\u{0}a\u{0}b"), Text::raw("b"));
         cache.get_or(1, skipped);
         cache.get_or(1, || panic!("measured twice"));
         cache.get_or(2, skipped);

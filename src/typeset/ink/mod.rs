@@ -24,6 +24,8 @@ pub mod marks;
 pub mod pages;
 pub mod pdf;
 
+use crate::i18n::Text;
+use crate::tr;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use typst::utils::Scalar;
@@ -112,21 +114,23 @@ pub struct Unmeasured {
     /// The page of the input (1-based).
     pub page: usize,
     /// Why, in words (a limit it is past).
-    pub reason: String,
+    pub reason: Text,
 }
 
 impl InkCoverage {
     /// A note for the user on pages not measured, if any: which, and why.
-    pub fn unmeasured_note(&self) -> Option<String> {
+    pub fn unmeasured_note(&self) -> Option<Text> {
         let first = self.unmeasured.first()?;
         let pages: Vec<String> =
             self.unmeasured.iter().take(8).map(|u| u.page.to_string()).collect();
         let more = self.unmeasured.len().saturating_sub(pages.len());
-        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
-        Some(format!(
-            "ink not measured on page(s) {}{more} ({}): the figures leave them out",
-            pages.join(", "),
-            first.reason
+        let (count, pages) = (self.unmeasured.len(), pages.join(", "));
+        Some(tr!(
+            "typeset-ink-unmeasured",
+            count = count,
+            pages = pages,
+            more = more,
+            reason = &first.reason
         ))
     }
 }

@@ -151,7 +151,10 @@ impl Hash for Drawn<'_> {
 /// unless a PDF image on it asks for more than the limits.
 fn measure_page(page: &Page) -> Measured {
     if let Some(over) = pdf_images_over(&page.frame) {
-        return Measured::Skipped(format!("a PDF image on it: {}", over.reason(&LIMITS)));
+        return Measured::Skipped(crate::tr!(
+            "typeset-ink-pdf-image",
+            reason = over.reason(&LIMITS)
+        ));
     }
     let size = page.frame.size();
     let scale = raster_scale(size.x.to_pt(), size.y.to_pt());

@@ -20,6 +20,9 @@ use super::budget::{LIMITS, page_work};
 use super::cache::{InkCache, Measured, unmeasured};
 use super::grid::{Affine, PageInk, Placed, Rect, compose};
 use super::marks::marks_ink;
+use crate::i18n::Text;
+use crate::tr;
+
 use super::{INK_DPI, InkCoverage, Inks, MAX_PIXELS, Unmeasured, summarise};
 
 /// Most pages drawn from one parse of the PDF: the renderer keeps each page's inflated
@@ -150,15 +153,15 @@ fn measure_chunk(
     count: usize,
     cache: &InkCache,
 ) -> Vec<(usize, Measured)> {
-    let unread = |why: &str| -> Vec<(usize, Measured)> {
-        indices.iter().map(|&i| (i, Measured::Skipped(why.to_string()))).collect()
+    let unread = |why: Text| -> Vec<(usize, Measured)> {
+        indices.iter().map(|&i| (i, Measured::Skipped(why.clone()))).collect()
     };
     let Ok(pdf) = Pdf::new(data.clone()) else {
-        return unread("the renderer cannot read this PDF");
+        return unread(tr!("typeset-ink-unreadable"));
     };
     let pages = pdf.pages();
     if pages.len() != count {
-        return unread("the renderer reads another page tree in this PDF");
+        return unread(tr!("typeset-ink-other-page-tree"));
     }
     let settings = interpreter_settings();
     let render_cache = RenderCache::new();
@@ -195,7 +198,7 @@ fn measure_page<'a>(
     let pixmap = hayro::render(page, render_cache, settings, &options);
     let initial = Affine(page.initial_transform(true).as_coeffs());
     let Some(to_page) = Affine::scale(scale, scale).after(&initial).invert() else {
-        return Measured::Skipped("its page box is empty".to_string());
+        return Measured::Skipped(tr!("typeset-ink-empty-box"));
     };
     let (pw, ph) = (pixmap.width() as u32, pixmap.height() as u32);
     Measured::Ink(Arc::new(PageInk::from_pixels(

@@ -26,10 +26,8 @@ pub(super) fn front_matter(markdown: &str) -> Option<Refusal> {
     let close = body.lines().count() + 2;
     Some(Refusal {
         line: 1,
-        message: format!(
-            "the chapter starts with front matter (lines 1–{close}), which livret would print as a rule and a heading"
-        ),
-        hint: "delete the block: the title and other details of a guide live in sources/guide.toml (for a rule followed by a heading, leave a blank line after the first `---`)",
+        message: crate::tr!("typeset-front-matter", last = close),
+        hint: crate::tr!("typeset-front-matter-hint"),
     })
 }
 

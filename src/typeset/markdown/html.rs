@@ -78,10 +78,8 @@ impl Writer {
         let more = if shown.len() < html.len() { "…" } else { "" };
         self.warnings.push(Refusal {
             line,
-            message: format!(
-                "raw HTML `{shown}{more}` is printed as text: livret does not render HTML"
-            ),
-            hint: "write it in Markdown, or put a backslash before `<` (`\\<`) to print it as text without this warning",
+            message: crate::tr!("typeset-raw-html", html = format!("{shown}{more}")),
+            hint: crate::tr!("typeset-raw-html-hint"),
         });
     }
 
@@ -95,8 +93,8 @@ impl Writer {
 pub(super) fn unclosed_comment(line: usize) -> Refusal {
     Refusal {
         line,
-        message: "`<!--` opens a comment that is never closed: what follows would be hidden, or printed".into(),
-        hint: "close the hidden note with `-->` where it ends, or write `\\<!--` to print these characters",
+        message: crate::tr!("typeset-comment-unclosed"),
+        hint: crate::tr!("typeset-comment-unclosed-hint"),
     }
 }
 

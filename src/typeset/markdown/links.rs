@@ -34,11 +34,11 @@ impl Writer {
         let more = if shown.len() < url.len() { "…" } else { "" };
         self.warnings.push(Refusal {
             line: self.md_line,
-            message: format!(
-                "the link to `{}{more}` is printed as plain text: only http, https, mailto and tel links, and links to a heading (#anchor), are made live",
-                shown.escape_debug()
+            message: crate::tr!(
+                "typeset-link-not-live",
+                link = format!("{}{more}", shown.escape_debug())
             ),
-            hint: "link to a web address (https://…), an e-mail (mailto:…) or a telephone number (tel:…), or write the text without a link",
+            hint: crate::tr!("typeset-link-not-live-hint"),
         });
         self.push("#[");
     }

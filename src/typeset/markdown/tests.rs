@@ -1,6 +1,7 @@
 //! Unit tests of the Markdown → Typst conversion.
 
 use super::*;
+use pulldown_cmark::CodeBlockKind;
 
 fn convert(md: &str) -> String {
     to_typst::<()>(md, |r| Ok(format!("/sources/{}", r.dest))).unwrap().typst

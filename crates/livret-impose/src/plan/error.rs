@@ -26,8 +26,13 @@ pub enum PlanError {
         /// The value given, in pt.
         value: f64,
     },
-    /// The back offset is not a number or too large; the reason.
-    BackOffset(String),
+    /// The back offset is not a number or too large on an axis.
+    BackOffset {
+        /// The axis, `x` or `y`.
+        axis: &'static str,
+        /// Its value in pt (not finite when it is not a number).
+        value: f64,
+    },
     /// `--signature-sheets 0`.
     ZeroSignatureSheets,
     /// The zine takes at most eight pages.
@@ -106,7 +111,7 @@ impl PlanError {
                 "creep is one sheet's thickness (0.1 mm for 80 g/m² paper): give --paper-weight or --caliper instead, or fold fewer sheets together with --scheme signatures"
                     .into(),
             ),
-            PlanError::BackOffset(_) => Some(
+            PlanError::BackOffset { .. } => Some(
                 "measure it with `livret calibrate` and write it as right,up e.g. 1.5mm,-0.5mm; \
                  if the crosses are centimetres apart, check the printer's duplex flip and that it prints at 100%"
                     .into(),
@@ -142,7 +147,13 @@ impl fmt::Display for PlanError {
             PlanError::InvalidLength { what, value } => {
                 write!(f, "invalid {what} ({value} pt; must be zero or positive)")
             }
-            PlanError::BackOffset(problem) => f.write_str(problem),
+            PlanError::BackOffset { axis, value } => {
+                let offset = match *axis {
+                    "x" => crate::BackOffset { x: *value, y: 0.0 },
+                    _ => crate::BackOffset { x: 0.0, y: *value },
+                };
+                f.write_str(&offset.problem().unwrap_or_default())
+            }
             PlanError::ZeroSignatureSheets => {
                 f.write_str("a signature needs at least one sheet (--signature-sheets 0)")
             }

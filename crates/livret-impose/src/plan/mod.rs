@@ -512,8 +512,8 @@ fn validate(pages: usize, opts: &PlanOptions) -> Result<(), PlanError> {
             return Err(PlanError::InvalidLength { what, value });
         }
     }
-    if let Some(problem) = opts.back_offset.problem() {
-        return Err(PlanError::BackOffset(problem));
+    if let Some((axis, value)) = opts.back_offset.bad_axis() {
+        return Err(PlanError::BackOffset { axis, value });
     }
     if opts.signature_sheets == Some(0) {
         return Err(PlanError::ZeroSignatureSheets);

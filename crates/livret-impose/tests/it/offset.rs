@@ -112,7 +112,7 @@ fn offsets_beyond_reason_are_refused() {
     ] {
         opts.back_offset = bad;
         let err = plan(8, &opts).unwrap_err();
-        assert!(matches!(err, PlanError::BackOffset(_)), "{err:?}");
+        assert!(matches!(err, PlanError::BackOffset { .. }), "{err:?}");
         assert!(err.hint().unwrap().contains("livret calibrate"));
     }
     opts.back_offset = BackOffset::from_mm(20.0, -20.0);

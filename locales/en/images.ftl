@@ -1,0 +1,27 @@
+# Image files: checked before typst or the encoder reads them.
+images-not-raster-name = { $place }: not a PNG, JPEG, GIF or WebP name
+images-not-raster-name-hint = name the file with its format's ending: .png, .jpg, .gif or .webp
+images-empty = { $place }: the file is empty (0 bytes)
+images-export-again-hint = export the image again from its original, as PNG or JPEG
+images-not-an-image = { $place }: the file is not an image, or its start is damaged
+images-wrong-name = { $place }: the file is a { $actual } image but its name says { $named }
+images-wrong-name-hint = rename it to { $name } and update the chapter
+images-damaged = { $place }: the image is damaged or truncated: { $damage }
+images-unprintable = `{ $path }` is a { $format } image, which cannot be printed; convert it to PNG (drawings) or JPEG (photos)
+images-svg-unreadable = { $place }: the SVG file cannot be read: { $reason }
+images-svg-unreadable-hint = export the drawing again as plain SVG
+images-too-large = { $place }: the image is too large to process (more than { $side } pixels a side, or over { $mib } MiB decoded)
+images-too-large-hint = scale it down in an image editor; 3000 pixels a side is plenty for a pocket guide
+images-unreadable = { $place }: cannot read the image: { $reason }
+images-unreadable-hint = check the path; images live under sources/images/
+images-encode-failed = cannot encode image { $path } ({ $reason })
+images-folder = { $place }: this is a folder, not an image file
+images-folder-hint = name an image file, e.g. images/<folder>/<name>.png
+images-png-short = the PNG data is cut short (no IEND chunk at its end)
+images-png-chunk-short = the PNG data is cut short (chunk { $chunk } at byte { $at } runs past the end)
+images-png-crc = the PNG chunk { $chunk } at byte { $at } fails its checksum (CRC): the file is damaged
+images-jpeg-short = the JPEG data is cut short (no end-of-image marker)
+images-gif-short = the GIF data is cut short (no trailer at its end)
+images-gif-block = the GIF data is damaged (block { $block } at byte { $at } is not a GIF block)
+images-webp-short = the WebP data is cut short
+images-webp-cut = the WebP data is cut short ({ $size } of the { $declared } bytes its header declares)

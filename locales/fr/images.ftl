@@ -1,0 +1,27 @@
+# Fichiers d'image : vérifiés avant que typst ou l'encodeur ne les lise.
+images-not-raster-name = { $place } : ce n'est pas un nom d'image PNG, JPEG, GIF ou WebP
+images-not-raster-name-hint = nommez le fichier avec l'extension de son format : .png, .jpg, .gif ou .webp
+images-empty = { $place } : le fichier est vide (0 octet)
+images-export-again-hint = exportez de nouveau l'image depuis son original, en PNG ou en JPEG
+images-not-an-image = { $place } : le fichier n'est pas une image, ou son début est endommagé
+images-wrong-name = { $place } : le fichier est une image { $actual } mais son nom indique { $named }
+images-wrong-name-hint = renommez-le en { $name } et mettez le chapitre à jour
+images-damaged = { $place } : l'image est endommagée ou tronquée : { $damage }
+images-unprintable = `{ $path }` est une image { $format }, qui ne peut pas être imprimée ; convertissez-la en PNG (dessins) ou en JPEG (photos)
+images-svg-unreadable = { $place } : le fichier SVG ne peut pas être lu : { $reason }
+images-svg-unreadable-hint = exportez de nouveau le dessin en SVG simple
+images-too-large = { $place } : l'image est trop grande pour être traitée (plus de { $side } pixels de côté, ou plus de { $mib } Mio une fois décodée)
+images-too-large-hint = réduisez-la dans un éditeur d'images ; 3000 pixels de côté suffisent largement pour un guide de poche
+images-unreadable = { $place } : impossible de lire l'image : { $reason }
+images-unreadable-hint = vérifiez le chemin ; les images se trouvent dans sources/images/
+images-encode-failed = impossible d'encoder l'image { $path } ({ $reason })
+images-folder = { $place } : c'est un dossier, pas un fichier d'image
+images-folder-hint = nommez un fichier d'image, par exemple images/<dossier>/<nom>.png
+images-png-short = les données PNG sont tronquées (pas de bloc IEND à la fin)
+images-png-chunk-short = les données PNG sont tronquées (le bloc { $chunk } à l'octet { $at } dépasse la fin)
+images-png-crc = le bloc PNG { $chunk } à l'octet { $at } échoue à sa somme de contrôle (CRC) : le fichier est endommagé
+images-jpeg-short = les données JPEG sont tronquées (pas de marqueur de fin d'image)
+images-gif-short = les données GIF sont tronquées (pas de marqueur de fin)
+images-gif-block = les données GIF sont endommagées (le bloc { $block } à l'octet { $at } n'est pas un bloc GIF)
+images-webp-short = les données WebP sont tronquées
+images-webp-cut = les données WebP sont tronquées ({ $size } des { $declared } octets annoncés par leur en-tête)
