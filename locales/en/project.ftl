@@ -66,7 +66,7 @@ project-paper-caliper-range = { $key }: a paper { $mm } mm thick is not one a pr
 project-paper-weight-range = { $key }: a paper of { $gsm } g/m² is not one a printer takes (30 to 400 g/m²)
 project-paper-weight-invalid = `{ $value }` is not a paper weight; write a number of g/m², e.g. paper-weight = 80
 project-byte-size-invalid = `{ $text }` is not a size; write e.g. "3 MB" or "800 kB"
-project-byte-size-unit = `{ $unit }` is not a size unit; use kB or MB
+project-byte-size-unit = `{ $unit }` is not a size unit; use kB, MB or GB (e.g. 4GB)
 project-byte-size-not-positive = `{ $text }` is not a size above zero
 # Blocks of a chapter, in words.
 project-kind-heading = a heading

@@ -66,7 +66,7 @@ project-paper-caliper-range = { $key } : un papier de { $mm } mm d'épaisseur n'
 project-paper-weight-range = { $key } : un papier de { $gsm } g/m² n'est pas accepté par une imprimante (30 à 400 g/m²)
 project-paper-weight-invalid = `{ $value }` n'est pas un grammage ; écrivez un nombre de g/m², par exemple paper-weight = 80
 project-byte-size-invalid = `{ $text }` n'est pas une taille ; écrivez par exemple "3 MB" ou "800 kB"
-project-byte-size-unit = `{ $unit }` n'est pas une unité de taille ; utilisez kB ou MB
+project-byte-size-unit = `{ $unit }` n'est pas une unité de taille ; utilisez kB, MB ou GB (par exemple 4GB)
 project-byte-size-not-positive = `{ $text }` n'est pas une taille supérieure à zéro
 # Les blocs d'un chapitre, en mots.
 project-kind-heading = un titre

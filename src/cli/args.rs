@@ -308,7 +308,7 @@ pub struct CalibrateArgs {
     #[arg(long)]
     pub sheet: Sheet,
     /// The flip your printer makes when printing both sides: long or short.
-    #[arg(long, default_value = "long")]
+    #[arg(long, default_value = "long", value_parser = crate::cli::impose_args::said::<Duplex>)]
     pub duplex: Duplex,
     /// The orientation of your job's sheets (its ticket gives the command): portrait
     /// or landscape. The driver turns a landscape sheet, so measure in the job's own.

@@ -9,6 +9,7 @@ use livret_impose::paper::Paper;
 use livret_impose::{BackOffset, Binding, Blanks, Duplex, MarkKind, Scheme, mm};
 
 use crate::project::preset::{Fit, Millimetres, PrintChoices, Sheet, TrimSize};
+use crate::project::preset_text::Said;
 
 /// The most pixels of one `impose --preview` picture (100 million, 400 MB in memory):
 /// a side of A3 at 600 dpi fits, A4 at 1200 dpi does not.
@@ -23,13 +24,13 @@ pub struct ImposeArgs {
     #[arg(long, short = 'o', value_name = "OUTPUT.pdf")]
     pub output: PathBuf,
     /// saddle, cutstack, copies, signatures, zine, cards or wire.
-    #[arg(long)]
+    #[arg(long, value_parser = said::<Scheme>)]
     pub scheme: Scheme,
     /// Sheet size: a3, a4, a5, letter, legal, tabloid, or WxHmm / WxHin.
     #[arg(long)]
     pub sheet: Sheet,
     /// The flip your printer makes when printing both sides: long or short.
-    #[arg(long, default_value = "long")]
+    #[arg(long, default_value = "long", value_parser = said::<Duplex>)]
     pub duplex: Duplex,
     /// Sheets per signature (with --scheme signatures; default 4).
     #[arg(long, value_name = "K")]
@@ -50,7 +51,7 @@ pub struct ImposeArgs {
     #[arg(long, value_name = "LENGTH")]
     pub binding_margin: Option<Millimetres>,
     /// Marks to draw: crop, fold, collation, slug (comma-separated, or all).
-    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    #[arg(long, value_name = "LIST", value_delimiter = ',', value_parser = said::<MarkKind>)]
     pub marks: Vec<MarkKind>,
     /// What your printer cannot print near the paper's edge: 5 (mm) or 5mm, 0.2in.
     #[arg(long, value_name = "LENGTH", default_value = "4")]
@@ -73,12 +74,12 @@ pub struct ImposeArgs {
     #[arg(long, default_value_t = 60.0, value_name = "DPI", value_parser = parse_dpi)]
     pub preview_dpi: f64,
     /// Where padding blanks go: before-last (the back cover stays last) or end.
-    #[arg(long, default_value = "before-last")]
+    #[arg(long, default_value = "before-last", value_parser = said::<Blanks>)]
     pub blanks: Blanks,
     /// Where the spine is: left, or right for right-to-left scripts (N'Ko, Arabic).
     /// Default: right when the PDF reads right to left (/ViewerPreferences /Direction
     /// /R2L), else left.
-    #[arg(long)]
+    #[arg(long, value_parser = said::<Binding>)]
     pub binding: Option<Binding>,
     /// Pages of another size than most: shrink scales every page into its slot (and the
     /// slots into the printable area); center centres them, shrinking only what is larger.
@@ -159,6 +160,12 @@ impl ImposeArgs {
 }
 
 /// `--preview-dpi`: 10 to 1200, as `preview --dpi`.
+/// A choice (`--scheme`, `--duplex`…) read from its text, refused in the interface
+/// language (the imposition crate's own parsers speak English only).
+pub fn said<T: Said>(text: &str) -> Result<T, String> {
+    T::said(text).map_err(|why| why.to_string())
+}
+
 fn parse_dpi(text: &str) -> Result<f64, String> {
     let dpi: f64 = text
         .parse()

@@ -302,3 +302,35 @@ fn fonts_calibrate_and_value_names_speak_french() {
     assert!(at("--quantity <") < at("-q, --quiet"), "{out}");
     assert!(at("--fit <") < at("-v, --verbose"), "{out}");
 }
+
+#[test]
+fn confirmations_and_refused_values_speak_french() {
+    let dir = sample_project();
+    let root = dir.path();
+    let accept = ["check", "--lang", "en", "--accept", "01-introduction"];
+    let (_, out, err) = livret_env(root, &accept, FRENCH);
+    says(
+        &format!("{out}{err}"),
+        &["marqué comme relu par rapport à la source actuelle : 01-introduction"],
+        &["marked as reviewed"],
+    );
+    let impose = |extra: &[&str]| {
+        let mut args = vec!["impose", "in.pdf", "-o", "out.pdf"];
+        args.extend(extra);
+        livret_env(root, &args, FRENCH)
+    };
+    let (code, _, err) = impose(&["--scheme", "cutstak", "--sheet", "a4"]);
+    assert_eq!(code, 2, "{err}");
+    says(&err, &["valeur inconnue `cutstak`", "saddle, cutstack"], &["unknown scheme"]);
+    let (code, _, err) = impose(&["--scheme", "cutstack", "--sheet", "a9x"]);
+    assert_eq!(code, 2, "{err}");
+    says(&err, &["`a9x` n'est pas un format de feuille"], &["invalid sheet size"]);
+    let (code, _, err) =
+        impose(&["--scheme", "cutstack", "--sheet", "a4", "--marks", "fould"]);
+    assert_eq!(code, 2, "{err}");
+    says(&err, &["repère inconnu `fould`"], &["unknown mark"]);
+    let (code, _, err) = livret_env(root, &["build", "--memory", "3XB"], FRENCH);
+    assert_eq!(code, 2, "{err}");
+    says(&err, &["n'est pas une unité de taille", "GB"], &["size unit"]);
+    assert!(!root.join("out.pdf").exists());
+}
