@@ -17,3 +17,4 @@ shop-preset-quantity = quantity must be a number of copies from 1 to 10000000, n
 
 # `livret images --memory`.
 help-images--memory = Stop with an error when the compilations need more memory than this (e.g. 2GB, or `none`): the command runs in a process of its own under that limit.
+    .value = SIZE

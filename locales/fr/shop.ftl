@@ -17,3 +17,4 @@ shop-preset-quantity = quantity doit être un nombre d'exemplaires de 1 à 10000
 
 # `livret images --memory`.
 help-images--memory = S'arrêter avec une erreur quand les compilations demandent plus de mémoire que cela (par exemple 2GB, ou `none`) : la commande tourne dans un processus à part sous cette limite.
+    .value = TAILLE
