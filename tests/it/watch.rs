@@ -228,7 +228,7 @@ fn the_watch_page_speaks_french() {
         format!("les pages sont servies à l'adresse http://127.0.0.1:{port}/")
     );
     let built = lines.recv_timeout(Duration::from_secs(60)).unwrap();
-    assert!(built.starts_with("construit out/mini/fr/pocket-a6/"), "{built}");
+    assert!(built.starts_with("fabriqué out/mini/fr/pocket-a6/"), "{built}");
     let html = index(port);
     assert!(html.contains("<html lang=\"fr\">"), "{html}");
     assert!(html.contains("alt=\"page 1\""), "{html}");
