@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use crate::desk::page::{escape, family};
 use crate::desk::preview::{self, Place};
 use crate::desk::state::State;
-use crate::desk::text::{Ui, tr};
+use crate::desk::text::{self, Ui, tr};
 use crate::ops::check::qa::chapter_findings;
 use crate::ops::po::blocks::{self, BlockEdit, BlockState, ChapterBlocks, EditorBlock};
 use crate::ops::po::import::Outcome;
@@ -153,7 +153,7 @@ fn block_html(
          <div class=\"src\" lang=\"{source_lang}\" dir=\"auto\"><span class=\"kind\">{kind}</span><p>{src}</p>",
         id = escape(&block.id),
         base = escape(&block.base),
-        kind = block.kind,
+        kind = escape(&text::block_kind(ui, block.kind)),
         src = escape(&block.source),
     );
     if !block.diff.is_empty() {

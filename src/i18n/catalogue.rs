@@ -34,7 +34,7 @@ macro_rules! areas {
 
 areas!(
     "common" "desk" "shop" "cli" "help" "serve" "build" "ops" "po" "impose" "check" "labels"
-    "new" "placeholders"
+    "new" "placeholders" "review"
 );
 
 /// The bundles, English then French.
