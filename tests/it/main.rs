@@ -10,6 +10,7 @@ mod build;
 mod calibrate;
 mod check;
 mod check_changes;
+mod check_marks;
 mod cli;
 mod desk;
 mod desk_browser;
