@@ -17,6 +17,7 @@ use crate::build::{Project, package as pack, report};
 use crate::desk::page::{escape, percent};
 use crate::desk::state::{BuildProgress, DESK_DIR, State};
 use crate::desk::text::{self, Ui, tr, tr_with};
+use crate::i18n::decimal;
 use crate::project::manifest::Manifest;
 use crate::project::paths::TargetPaths;
 use crate::tr;
@@ -196,18 +197,30 @@ fn report_table(manifest: &Manifest, ui: Ui) -> String {
     );
     for e in report.outputs.iter().filter(|e| e.output.kind != OutputKind::Source) {
         let name = e.output.path.rsplit('/').next().unwrap_or("");
-        let kind = serde_json::to_value(e.output.kind).ok();
-        let kind = kind.as_ref().and_then(Value::as_str).unwrap_or("");
+        let kind = match e.output.kind {
+            OutputKind::Reading => tr(ui, "reading"),
+            OutputKind::Screen => tr(ui, "screen"),
+            OutputKind::Print => tr(ui, "print-file"),
+            OutputKind::Ticket => tr(ui, "ticket"),
+            OutputKind::JobSheet => tr(ui, "job-sheet"),
+            OutputKind::Source => String::new(),
+        };
+        let size = tr_with(
+            ui,
+            "size-kb",
+            &[("size", decimal(e.output.bytes as f64 / 1000.0, 1))],
+        );
         let _ = write!(
             out,
-            "<tr><td><a href=\"/file?path={}\">{}</a></td><td>{kind}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.1} kB</td></tr>",
+            "<tr><td><a href=\"/file?path={}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&percent(&e.output.path)),
             escape(name),
+            escape(&kind),
             escape(&e.lang),
             escape(&e.layout),
             e.pages.map(|p| p.to_string()).unwrap_or_default(),
             e.sheets.map(|s| s.to_string()).unwrap_or_default(),
-            e.output.bytes as f64 / 1000.0
+            escape(&size),
         );
     }
     out.push_str("</table>");

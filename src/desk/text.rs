@@ -39,7 +39,7 @@ impl Ui {
     }
 
     /// The catalogue's language.
-    fn lang(self) -> UiLang {
+    pub fn lang(self) -> UiLang {
         match self {
             Ui::En => UiLang::En,
             Ui::Fr => UiLang::Fr,

@@ -32,6 +32,8 @@ impl Desk {
         let mut child = Command::new(env!("CARGO_BIN_EXE_livret"))
             .args(["desk", "--no-open", "--port", "0", "-p"])
             .arg(dir.path())
+            // The first line is read as `desk: <url>`: English whatever the locale.
+            .env("LIVRET_LANG", "en")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

@@ -14,6 +14,7 @@ mod check_marks;
 mod cli;
 mod desk;
 mod desk_browser;
+mod desk_words;
 mod docs;
 mod editions;
 mod fonts;
