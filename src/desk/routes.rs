@@ -156,7 +156,9 @@ fn post(state: &Arc<State>, parts: &[&str], request: &Request) -> Reply {
     let body = &request.body;
     let result = match parts {
         ["api", "save", lang, stem] => translate::save(state, lang, stem, body),
-        ["api", "accept", lang, stem] => translate::accept(state, lang, stem, body),
+        ["api", "accept", lang, stem] => {
+            translate::accept(state, ui_of(request), lang, stem, body)
+        }
         ["api", "build"] => editions::start_build(state, body),
         ["api", "package"] => editions::package(state),
         ["api", "upload"] => print::upload(state, &request.target, body),

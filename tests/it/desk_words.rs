@@ -110,3 +110,23 @@ fn the_print_room_refuses_a_creep_that_is_no_number_by_its_field() {
     let summary = answer["summary"].as_str().unwrap();
     assert!(!summary.contains("(s)"), "{summary}");
 }
+
+#[test]
+fn accepting_a_chapter_with_blocks_still_marked_warns_in_the_readers_language() {
+    let desk = Desk::start();
+    let chapter = desk.root().join("sources/en/02-forces.md");
+    std::fs::write(&chapter, "# The forces\n\n[fr] Un paragraphe.\n\n[fr] Un autre.\n")
+        .unwrap();
+    let (status, answer) =
+        post(&desk, "/api/accept/en/02-forces", "en", &serde_json::json!({}));
+    assert_eq!(status, 200, "{answer}");
+    let warnings = answer["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{answer}");
+    let warning = warnings[0].as_str().unwrap();
+    assert!(warning.contains("02-forces still has 2 blocks marked [fr]"), "{warning}");
+    // A chapter with no mark left: no warning.
+    let (status, answer) =
+        post(&desk, "/api/accept/en/05-signaler", "en", &serde_json::json!({}));
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["warnings"], serde_json::json!([]), "{answer}");
+}

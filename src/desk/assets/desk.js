@@ -125,6 +125,7 @@ async function accept(article) {
     if (state && $(".state", a)) setState(a, state);
   }
   if (article) say(article, words.accepted);
+  else if (r.warnings && r.warnings.length) alert(r.warnings.join("\n"));
 }
 
 if (blocksSection) {

@@ -2,7 +2,7 @@
 //! source language — missing and stale chapters, characters no font can show, page
 //! counts and what they do to printing, and typst warnings.
 
-mod confirm;
+pub mod confirm;
 mod findings;
 mod orphans;
 mod pages;
