@@ -46,6 +46,17 @@ impl BuildLock {
     }
 }
 
+/// Removes the project's lock when process `pid` holds it: a child of livret that
+/// ended without dropping it (its memory ran out) would otherwise leave it to any
+/// program that gets its pid next.
+pub fn release_held_by(root: &Path, pid: u32) {
+    let Ok(path) = output_path(root, LOCK_PATH) else { return };
+    let holder = fs::read_to_string(&path).unwrap_or_default();
+    if holder.trim().parse::<u32>().ok() == Some(pid) {
+        let _ = fs::remove_file(&path);
+    }
+}
+
 /// The error for a lock held by a live process: never wait (the holder may be any
 /// program that got the pid of a killed build), say who holds it and how to clear it.
 fn held(path: &Path, pid: u32) -> Error {

@@ -263,7 +263,7 @@ impl TargetWork {
     }
 
     /// The chapters' own warnings (raw HTML printed as text…) first, then typst's.
-    fn chapter_warnings(&self, typst: Vec<String>) -> Vec<String> {
+    fn chapter_warnings(&self, typst: Vec<Text>) -> Vec<Text> {
         let mut warnings = self.assembled.warnings.clone();
         warnings.extend(typst);
         warnings

@@ -384,6 +384,10 @@ pub struct ImagesArgs {
     /// human (a table per booklet) or json.
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+    /// Stop with an error when the compilations need more memory than this (e.g. 2GB,
+    /// or `none`): the command runs in a process of its own under that limit.
+    #[arg(long, value_name = "SIZE", default_value = DEFAULT_MEMORY, value_parser = parse_memory)]
+    pub memory: Memory,
     /// Which fonts the compilations may use.
     #[command(flatten)]
     pub fonts: FontArgs,

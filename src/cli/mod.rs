@@ -77,7 +77,11 @@ pub fn run(command: Command) -> ExitStatus {
         Command::Completions { shell } => manual::completions(shell),
         Command::Man { dir } => manual::man(&dir),
         Command::Report(command) => report::run(command),
-        Command::Images(args) => images::run(args),
+        Command::Images(args) => {
+            let (memory, project) = (args.memory.0, args.project.project.clone());
+            let langs = args.langs.clone();
+            supervise::run(memory, &project, &langs, Kind::Once, || images::run(args))
+        }
         Command::Preview(args) => {
             let (memory, project) = (args.memory.0, args.project.project.clone());
             let langs = args.langs.clone();

@@ -1,6 +1,6 @@
 //! The memory budget of the commands that compile in their own process (`check`,
-//! `proof`, `preview`, `watch`): the command runs again as a child of livret under an
-//! address-space limit (`--memory`, the limit `build` gives its targets in
+//! `proof`, `preview`, `images`, `watch`): the command runs again as a child of livret
+//! under an address-space limit (`--memory`, the limit `build` gives its targets in
 //! `build::isolate`). Past it only the child ends; livret says which Typst chapters
 //! can run away, and exits 2 instead of aborting. `watch` starts a new child that waits
 //! for the next change, so the watch keeps running and says what happened.
@@ -83,6 +83,9 @@ pub fn run(
     loop {
         let resume = since.map(|since| (builds, since));
         let ended = run_child(bytes, resume_of(resume))?;
+        if ended.status.is_none() {
+            crate::build::lock::release_held_by(project, ended.pid);
+        }
         builds += ended.builds;
         if let Some(status) = ended.status {
             return Ok(status);
@@ -97,7 +100,7 @@ pub fn run(
         }
         // The watch goes on: a new child waits for the next change.
         eprintln!("{}", term::render_error(&err));
-        term::info(&tr!("shop-watch-goes-on"));
+        term::info(&tr!("cli-watch-failed"));
         builds += 1;
         since = Some(ended);
     }
@@ -111,10 +114,11 @@ fn resume_of(resume: Option<(usize, SystemTime)>) -> Option<String> {
 }
 
 /// How a child ended: its exit status when it said how its command went, `None` when
-/// it ran out of memory (or was ended by a signal); the builds it reported.
+/// it ran out of memory (or was ended by a signal); the builds it reported; its pid.
 struct Ended {
     status: Option<ExitStatus>,
     builds: usize,
+    pid: u32,
 }
 
 /// Runs this command line again in a child under `bytes`, its standard error through
@@ -138,6 +142,7 @@ fn run_child(bytes: u64, resume: Option<String>) -> Result<Ended> {
     let mut child = command
         .spawn()
         .map_err(|e| Error::new(tr!("shop-self-start", reason = e.to_string())))?;
+    let pid = child.id();
     let builds = Arc::new(AtomicUsize::new(0));
     let memory_said = Arc::new(AtomicUsize::new(0));
     let forward = child.stderr.take().map(|stderr| {
@@ -161,7 +166,7 @@ fn run_child(bytes: u64, resume: Option<String>) -> Result<Ended> {
         Some(1) => Some(ExitStatus::Problems),
         _ => Some(ExitStatus::Error),
     };
-    Ok(Ended { status, builds })
+    Ok(Ended { status, builds, pid })
 }
 
 /// Copies the child's standard error to ours, line by line, but for the runtime's

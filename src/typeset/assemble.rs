@@ -55,7 +55,7 @@ pub struct Assembled {
     pub read: Vec<(String, String)>,
     /// What the chapters print otherwise than written (raw HTML as text, links not
     /// made live), rendered as `chapter:line: warning: …` with a hint.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::i18n::Text>,
     /// Where each of `images` has its path literal in `main`, in the same order.
     literals: Vec<Range<usize>>,
     /// Where the page multiple's value is in `main`.
@@ -150,11 +150,11 @@ pub fn assemble(
         };
         let chapter = Chapter { stem, file: &file, shown_in, banner };
         let found = write_chapter(&mut out, manifest, &chapter, options, cache)?;
-        warnings.extend(found);
+        warnings.extend(found.into_iter().map(crate::i18n::Text::raw));
         chapter_files.push(file.rel);
     }
     // Words the layout would print in English, or still under a language mark.
-    warnings.extend(language.labels.warnings(lang).iter().map(|w| w.to_string()));
+    warnings.extend(language.labels.warnings(lang));
     if options.strict && !missing.is_empty() {
         return Err(missing_chapters(lang, &missing));
     }

@@ -8,6 +8,7 @@ use typst::introspection::Introspector;
 use typst::model::{Destination, LinkElem, LinkTarget};
 use typst_layout::PagedDocument;
 
+use crate::i18n::Text;
 use crate::typeset::world::GuideWorld;
 use crate::util::diag::{Error, Result};
 
@@ -16,15 +17,15 @@ pub struct Compiled {
     /// The laid-out pages.
     pub document: PagedDocument,
     /// Warnings, each rendered as `file:line:col: message` (+ hints).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Text>,
 }
 
 /// Compiles the world's main source. Errors carry every diagnostic, located in
 /// the chapter files (Markdown lines through the world's line map) where possible.
 pub fn compile(world: &GuideWorld) -> Result<Compiled> {
     let warned = typst::compile::<PagedDocument>(world);
-    let mut warnings: Vec<String> =
-        warned.warnings.iter().map(|d| render(world, d)).collect();
+    let mut warnings: Vec<Text> =
+        warned.warnings.iter().map(|d| Text::raw(render(world, d))).collect();
     match warned.output {
         Ok(document) => {
             warnings.extend(unsafe_links(world, &document));
@@ -47,7 +48,7 @@ pub fn compile(world: &GuideWorld) -> Result<Compiled> {
 /// Links a Typst chapter writes itself (`#link("javascript:…")`) to anything but
 /// `http`, `https`, `mailto` and `tel`: the layout's show rule prints them as their
 /// text, as Markdown's are; one warning each, at its chapter line.
-fn unsafe_links(world: &GuideWorld, document: &PagedDocument) -> Vec<String> {
+fn unsafe_links(world: &GuideWorld, document: &PagedDocument) -> Vec<Text> {
     let selector = Selector::Elem(LinkElem::ELEM, None);
     let mut warnings = Vec::new();
     for content in document.introspector().query(&selector) {
@@ -60,8 +61,7 @@ fn unsafe_links(world: &GuideWorld, document: &PagedDocument) -> Vec<String> {
         let shown: String = url.chars().take(60).collect();
         let more = if url.chars().count() > 60 { "…" } else { "" };
         let url = format!("{shown}{more}");
-        warnings
-            .push(crate::tr!("shop-typst-link-as-text", place = at, url = url).into());
+        warnings.push(crate::tr!("shop-typst-link-as-text", place = at, url = url));
     }
     warnings
 }

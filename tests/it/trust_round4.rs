@@ -1,8 +1,9 @@
 //! Trust, round three, what was left (issue 22): the memory budget holds for the
-//! commands that compile in their own process (`check`, `proof`, `preview`, `watch`:
-//! the command runs again as a child under `--memory`), unsafe links written in Typst
-//! chapters are printed as text with a warning at the chapter line, and an image a
-//! Typst chapter names is reported at that chapter's line when a PDF standard refuses it.
+//! commands that compile in their own process (`check`, `proof`, `preview`, `images`,
+//! `watch`: the command runs again as a child under `--memory`), unsafe links written
+//! in Typst chapters are printed as text with a warning at the chapter line, and an
+//! image a Typst chapter names is reported at that chapter's line (a PDF standard's
+//! refusal, a warning) even when a layout's function shows it.
 
 use std::fs;
 use std::io::{BufRead, BufReader};
@@ -44,7 +45,7 @@ fn assert_stopped(what: &str, code: i32, stderr: &str) {
 }
 
 #[test]
-fn check_proof_and_preview_stop_clearly_past_the_memory_budget() {
+fn check_proof_preview_and_images_stop_clearly_past_the_memory_budget() {
     for (what, code) in hungry_cases() {
         let dir = hungry_project(&code);
         let memory = ["--memory", "1GB", "--timeout", "120"];
@@ -55,6 +56,9 @@ fn check_proof_and_preview_stop_clearly_past_the_memory_budget() {
         assert_stopped(&format!("proof, {what}"), code, &stderr);
         let (code, _, stderr) = livret_in(dir.path(), "preview", &args);
         assert_stopped(&format!("preview, {what}"), code, &stderr);
+        let (code, _, stderr) =
+            livret_in(dir.path(), "images", &["--lang", "fr", "--memory", "1GB"]);
+        assert_stopped(&format!("images, {what}"), code, &stderr);
         // Nothing written by the stopped commands, no temporary file left.
         let left: Vec<_> = files_under(dir.path())
             .into_iter()
@@ -114,6 +118,8 @@ fn a_watch_past_its_memory_budget_says_so_and_goes_on_watching() {
     });
     let first = lines.recv_timeout(Duration::from_secs(120)).expect("the watch answers");
     assert_eq!(first, "failed; watching for the next change");
+    // The child that ran out held the build lock: it is not left behind.
+    assert!(!dir.path().join("out/.livret/lock").exists());
     // Still watching: the fix is built, and the watch ends after its second build.
     fs::write(dir.path().join("sources/fr/02-b.typ"), "= Gros\n\nRéparé.\n").unwrap();
     let second = lines.recv_timeout(Duration::from_secs(120)).expect("the watch goes on");

@@ -35,7 +35,7 @@ pub struct LanguageReport {
     /// Pages with nothing on them that the layout did not mean to leave blank.
     pub empty_pages: Vec<EmptyPageReport>,
     /// Typst warnings, located.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::i18n::Text>,
     /// Translations, snapshots and status keys of chapters the guide no longer lists.
     pub orphans: Vec<Orphan>,
     /// What the translation checks found, block by block (those marked as intended
