@@ -294,10 +294,26 @@ pub fn impose(state: &State, ui: Ui, body: &[u8]) -> Result<Value> {
             ("pages", t.pages.into()),
             ("sheets", t.sheets.into()),
             ("scheme", t.scheme.to_string().into()),
-            ("sheet", config.sheet_name.as_str().into()),
+            ("sheet", sheet_label(&config.sheet_name).into()),
             ("booklets", t.booklets.into()),
         ]),
     }))
+}
+
+/// A sheet's name as people write it: `A4`, `Letter`; a size (`210x297mm`) as it is.
+fn sheet_label(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) if name.chars().all(|c| c.is_ascii_alphanumeric()) => {
+            let rest: String = chars.collect();
+            if rest.chars().all(|c| c.is_ascii_digit()) {
+                name.to_ascii_uppercase()
+            } else {
+                format!("{}{rest}", first.to_ascii_uppercase())
+            }
+        }
+        _ => name.to_string(),
+    }
 }
 
 /// `livret impose`'s options the page has a field for, with the field and choice
@@ -360,6 +376,13 @@ pub fn calibrate(state: &State, body: &[u8]) -> Result<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sheets_are_named_as_people_write_them() {
+        assert_eq!(sheet_label("a4"), "A4");
+        assert_eq!(sheet_label("letter"), "Letter");
+        assert_eq!(sheet_label("210x297mm"), "210x297mm");
+    }
 
     #[test]
     fn warnings_name_the_page_fields_not_the_terminal_options() {

@@ -109,6 +109,7 @@ fn the_print_room_refuses_a_creep_that_is_no_number_by_its_field() {
     assert_eq!(status, 200, "{answer}");
     let summary = answer["summary"].as_str().unwrap();
     assert!(!summary.contains("(s)"), "{summary}");
+    assert!(summary.contains(" saddle sheets of A4 (1 booklet)"), "{summary}");
 }
 
 #[test]
