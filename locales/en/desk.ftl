@@ -31,7 +31,7 @@ desk-theirs = Now in the file
 desk-mine = Yours (kept in the editor)
 desk-use-mine = Save mine over it
 desk-use-theirs = Take the file’s
-desk-error = Error
+desk-error = Error:
 desk-diff = What changed in the source
 desk-checks = Checks
 desk-preview = Page preview
@@ -58,6 +58,12 @@ desk-reading = reading PDF
 desk-screen = screen
 desk-print-file = print PDF
 desk-ticket = ticket
+desk-preset = { $preset }:
+desk-size-kb = { $size } kB
+desk-serving = desk: { $url }
+desk-orientation = Orientation
+desk-field = “{ $field }”
+desk-field-value = “{ $field }: { $value }”
 desk-job-sheet = job sheet
 desk-or-target = or a booklet of this guide:
 desk-input = PDF to impose
@@ -90,6 +96,8 @@ desk-err-listen = cannot listen on 127.0.0.1:{ $port } ({ $reason })
 desk-hint-port = choose another port with `--port N` (0 lets the system choose)
 desk-err-serve = cannot serve the desk ({ $reason })
 desk-err-not-pdf = { $name }: not a PDF (it does not start with %PDF-)
+desk-err-number = a number is expected (e.g. 0.1)
+desk-err-count = a whole number is expected (e.g. 50)
 desk-err-option = { $option }: { $reason }
 desk-err-not-built = { $target } is not built: build it in the editions room first
 desk-err-no-input = choose a PDF first (drop one, or pick a booklet)
@@ -107,7 +115,13 @@ desk-forbidden-origin = forbidden: a write from another site
 desk-forbidden-csrf = forbidden: a write without the page's CSRF token
 desk-forbidden-path = forbidden: only files under out/
 desk-open-yourself = open the address above in your browser
-desk-impose-summary = { $pages } pages → { $sheets } { $scheme } sheet(s) of { $sheet } ({ $booklets } booklet(s))
+desk-impose-summary = { $pages } pages → { $sheets ->
+    [one] { $sheets } { $scheme } sheet
+   *[other] { $sheets } { $scheme } sheets
+  } of { $sheet } ({ $booklets ->
+    [one] { $booklets } booklet
+   *[other] { $booklets } booklets
+  })
 
 # `livret desk --help`.
 help-desk = The guide's workbench in a browser: translate, editions, print desk (Ctrl-C stops)
@@ -119,3 +133,34 @@ help-desk--port = The port on 127.0.0.1 (0: one the system chooses)
     .value = PORT
 help-desk--no-open = Do not open the browser
 desk-too-big = This PDF is over 64 MB, more than the desk takes: impose it with `livret impose`.
+# The kinds of blocks, as the translate room labels them.
+desk-block-heading = heading
+desk-block-paragraph = paragraph
+desk-block-item = list item
+desk-block-cell = table cell
+desk-block-callout = callout
+desk-block-quote = quote
+desk-block-footnote = footnote
+desk-block-alt = image description
+desk-block-term = term
+desk-block-definition = definition
+desk-block-code = code
+desk-block-html = HTML
+# The print room's choices, by value.
+desk-scheme-cutstack = cutstack — several pages a side, cut and stacked
+desk-scheme-saddle = saddle — folded once and stapled on the fold
+desk-scheme-copies = copies — several copies on each sheet
+desk-scheme-signatures = signatures — folded gatherings, sewn or glued
+desk-scheme-zine = zine — eight pages on one side, one cut
+desk-scheme-cards = cards — flat cards, repeated
+desk-scheme-wire = wire — single leaves for a spiral or comb
+desk-duplex-long = long edge
+desk-duplex-short = short edge
+desk-binding-left = left
+desk-binding-right = right
+desk-fit-shrink = shrink
+desk-fit-center = center
+desk-marks-crop = crop
+desk-marks-fold = fold
+desk-marks-collation = collation
+desk-marks-slug = slug line

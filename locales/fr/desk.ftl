@@ -31,7 +31,7 @@ desk-theirs = Maintenant dans le fichier
 desk-mine = Le vôtre (gardé dans l’éditeur)
 desk-use-mine = Enregistrer le mien à la place
 desk-use-theirs = Prendre celui du fichier
-desk-error = Erreur
+desk-error = Erreur :
 desk-diff = Ce qui a changé dans la source
 desk-checks = Vérifications
 desk-preview = Aperçu de la page
@@ -58,6 +58,12 @@ desk-reading = PDF de lecture
 desk-screen = écran
 desk-print-file = PDF d’impression
 desk-ticket = fiche
+desk-preset = { $preset } :
+desk-size-kb = { $size } ko
+desk-serving = atelier : { $url }
+desk-orientation = Orientation
+desk-field = « { $field } »
+desk-field-value = « { $field } : { $value } »
 desk-job-sheet = fiche illustrée
 desk-or-target = ou un livret de ce guide :
 desk-input = PDF à imposer
@@ -90,6 +96,8 @@ desk-err-listen = impossible d’écouter sur 127.0.0.1:{ $port } ({ $reason })
 desk-hint-port = choisissez un autre port avec `--port N` (0 laisse le système choisir)
 desk-err-serve = impossible de servir l’atelier ({ $reason })
 desk-err-not-pdf = { $name } : ce n’est pas un PDF (il ne commence pas par %PDF-)
+desk-err-number = nombre attendu (par exemple 0,1)
+desk-err-count = nombre entier attendu (par exemple 50)
 desk-err-option = { $option } : { $reason }
 desk-err-not-built = { $target } n’est pas fabriqué : fabriquez-le d’abord dans les éditions
 desk-err-no-input = choisissez d’abord un PDF (déposez-en un, ou prenez un livret)
@@ -107,7 +115,13 @@ desk-forbidden-origin = interdit : une écriture venant d’un autre site
 desk-forbidden-csrf = interdit : une écriture sans le jeton CSRF de la page
 desk-forbidden-path = interdit : seulement les fichiers sous out/
 desk-open-yourself = ouvrez l’adresse ci-dessus dans votre navigateur
-desk-impose-summary = { $pages } pages → { $sheets } feuille(s) { $sheet } en { $scheme } ({ $booklets } livret(s))
+desk-impose-summary = { $pages } pages → { $sheets ->
+    [one] { $sheets } feuille { $sheet }
+   *[other] { $sheets } feuilles { $sheet }
+  } en { $scheme } ({ $booklets ->
+    [one] { $booklets } livret
+   *[other] { $booklets } livrets
+  })
 
 # `livret desk --help`.
 help-desk = L’atelier du guide dans un navigateur : traduire, éditions, impression (Ctrl-C arrête)
@@ -119,3 +133,34 @@ help-desk--port = Le port sur 127.0.0.1 (0 : celui que le système choisit)
     .value = PORT
 help-desk--no-open = Ne pas ouvrir le navigateur
 desk-too-big = Ce PDF dépasse 64 Mo, plus que ce que l’atelier accepte : imposez-le avec `livret impose`.
+# Les sortes de blocs, comme la salle de traduction les nomme.
+desk-block-heading = titre
+desk-block-paragraph = paragraphe
+desk-block-item = élément de liste
+desk-block-cell = cellule de tableau
+desk-block-callout = encadré
+desk-block-quote = citation
+desk-block-footnote = note de bas de page
+desk-block-alt = description d’image
+desk-block-term = terme
+desk-block-definition = définition
+desk-block-code = code
+desk-block-html = HTML
+# Les choix de la salle d’impression, par valeur.
+desk-scheme-cutstack = cutstack — plusieurs pages par face, coupées et empilées
+desk-scheme-saddle = saddle — pliées d’un coup et agrafées au pli
+desk-scheme-copies = copies — plusieurs exemplaires par feuille
+desk-scheme-signatures = signatures — cahiers pliés, cousus ou collés
+desk-scheme-zine = zine — huit pages sur une face, une coupe
+desk-scheme-cards = cards — cartes à plat, répétées
+desk-scheme-wire = wire — feuillets simples pour spirale ou peigne
+desk-duplex-long = bord long
+desk-duplex-short = bord court
+desk-binding-left = gauche
+desk-binding-right = droite
+desk-fit-shrink = réduire
+desk-fit-center = centrer
+desk-marks-crop = coupe
+desk-marks-fold = pli
+desk-marks-collation = assemblage
+desk-marks-slug = ligne d’info

@@ -12,7 +12,7 @@ use crate::util::diag::Result;
 /// Runs `livret desk`.
 pub fn run(args: DeskArgs) -> Result<ExitStatus> {
     let served = desk::start(&args.project.project, args.port)?;
-    println!("desk: {}", served.url);
+    println!("{}", tr!("desk-serving", url = served.url.as_str()));
     let _ = std::io::stdout().flush();
     if !args.no_open {
         open_browser(&served.url);

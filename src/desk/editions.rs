@@ -4,7 +4,7 @@
 //! wrote, the zip package for the print shop, and the report as a table.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde_json::{Value, json};
@@ -16,8 +16,10 @@ use crate::build::output::OutputKind;
 use crate::build::{Project, package as pack, report};
 use crate::desk::page::{escape, percent};
 use crate::desk::state::{BuildProgress, DESK_DIR, State};
-use crate::desk::text::{Ui, tr};
+use crate::desk::text::{self, Ui, tr, tr_with};
+use crate::i18n::decimal;
 use crate::project::manifest::Manifest;
+use crate::project::paths::TargetPaths;
 use crate::tr;
 use crate::util::diag::{Error, Result};
 
@@ -64,7 +66,15 @@ pub fn room(state: &State, ui: Ui) -> Result<String> {
             let fresh =
                 incremental::up_to_date(&state.root, &language.code, layout, &fixed)
                     .is_some();
-            body.push_str(&cell(ui, &key, record.as_ref(), fresh, failed.get(&key)));
+            let cell = match record {
+                Some(record) => cell(ui, &key, Some(&record), fresh, failed.get(&key)),
+                None => {
+                    let paths =
+                        TargetPaths::new(&manifest.guide.id, &language.code, layout);
+                    unrecorded_cell(ui, &key, &state.root, &paths, failed.get(&key))
+                }
+            };
+            body.push_str(&cell);
         }
         body.push_str("</tr>");
     }
@@ -112,7 +122,8 @@ fn cell(
             tr(ui, "screen"),
         ));
         for p in &t.prints {
-            let _ = write!(out, "<span class=\"preset\">{}:", escape(&p.preset));
+            let preset = tr_with(ui, "preset", &[("preset", p.preset.as_str().into())]);
+            let _ = write!(out, "<span class=\"preset\">{}", escape(&preset));
             out.push_str(&link(
                 &p.pdf.display().to_string(),
                 "print",
@@ -140,6 +151,36 @@ fn cell(
     out
 }
 
+/// The cell of a target without a build record: "not built" when its folder has no
+/// PDF either; else its PDFs (from a build whose record is gone: a failed or interrupted
+/// rebuild, an older livret) as links, marked out of date since nothing vouches for them.
+fn unrecorded_cell(
+    ui: Ui,
+    key: &str,
+    root: &Path,
+    paths: &TargetPaths,
+    failed: Option<&String>,
+) -> String {
+    let reading = paths.reading_pdf();
+    if failed.is_some() || !root.join(&reading).is_file() {
+        return cell(ui, key, None, false, failed);
+    }
+    let (lang, layout) = key.split_once('/').unwrap_or((key, ""));
+    let mut out = format!(
+        "<td data-target=\"{key}\" data-state=\"stale\"><span class=\"badge stale\">{}</span> \
+         <button data-action=\"build\" data-lang=\"{lang}\" data-layout=\"{layout}\">{}</button><div class=\"files\">",
+        escape(&tr(ui, "out-of-date")),
+        tr(ui, "build")
+    );
+    out.push_str(&link(&reading.display().to_string(), "reading", tr(ui, "reading")));
+    let screen = paths.screen_pdf();
+    if root.join(&screen).is_file() {
+        out.push_str(&link(&screen.display().to_string(), "screen", tr(ui, "screen")));
+    }
+    out.push_str("</div></td>");
+    out
+}
+
 /// The report (`report.json`'s entries) as a table.
 fn report_table(manifest: &Manifest, ui: Ui) -> String {
     let report = report::collect(manifest);
@@ -156,18 +197,30 @@ fn report_table(manifest: &Manifest, ui: Ui) -> String {
     );
     for e in report.outputs.iter().filter(|e| e.output.kind != OutputKind::Source) {
         let name = e.output.path.rsplit('/').next().unwrap_or("");
-        let kind = serde_json::to_value(e.output.kind).ok();
-        let kind = kind.as_ref().and_then(Value::as_str).unwrap_or("");
+        let kind = match e.output.kind {
+            OutputKind::Reading => tr(ui, "reading"),
+            OutputKind::Screen => tr(ui, "screen"),
+            OutputKind::Print => tr(ui, "print-file"),
+            OutputKind::Ticket => tr(ui, "ticket"),
+            OutputKind::JobSheet => tr(ui, "job-sheet"),
+            OutputKind::Source => String::new(),
+        };
+        let size = tr_with(
+            ui,
+            "size-kb",
+            &[("size", decimal(e.output.bytes as f64 / 1000.0, 1))],
+        );
         let _ = write!(
             out,
-            "<tr><td><a href=\"/file?path={}\">{}</a></td><td>{kind}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.1} kB</td></tr>",
+            "<tr><td><a href=\"/file?path={}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&percent(&e.output.path)),
             escape(name),
+            escape(&kind),
             escape(&e.lang),
             escape(&e.layout),
             e.pages.map(|p| p.to_string()).unwrap_or_default(),
             e.sheets.map(|s| s.to_string()).unwrap_or_default(),
-            e.output.bytes as f64 / 1000.0
+            escape(&size),
         );
     }
     out.push_str("</table>");
@@ -239,7 +292,7 @@ fn run_build(state: &State, build: &BuildOptions) {
                 ([lang], [layout]) => format!("{lang}/{layout}"),
                 _ => "all".to_string(),
             };
-            p.failed.insert(key, err.to_string());
+            p.failed.insert(key, text::error(Ui::from_code(None), &err));
         }
         p.running = false;
     }

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use typst_layout::PagedDocument;
 
+use crate::desk::text::{self, Ui};
 use crate::ops::watch::{self, Kept, WatchOptions};
 use crate::tr;
 use crate::typeset::regions::{self, Passage};
@@ -108,7 +109,7 @@ pub fn with_preview<T>(
                 preview.shown = Some((rebuilt.document, rebuilt.bytes));
                 preview.error = None;
             }
-            Err(err) => preview.error = Some(err.to_string()),
+            Err(err) => preview.error = Some(text::error(Ui::from_code(None), &err)),
         }
         typst::comemo::evict(10);
     }

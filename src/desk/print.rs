@@ -17,6 +17,7 @@ use crate::desk::page::escape;
 use crate::desk::safety::{decode, query, safe_name};
 use crate::desk::state::{DESK_DIR, State};
 use crate::desk::text::{Ui, tr, tr_with};
+use crate::i18n::Text;
 use crate::ops::calibrate;
 use crate::ops::impose::{self, ImposeConfig};
 use crate::project::paths;
@@ -35,14 +36,27 @@ const SCHEMES: [&str; 7] =
 /// The sheets offered (any `WxHmm` may be typed too).
 const SHEETS: [&str; 6] = ["a4", "a3", "a5", "letter", "legal", "tabloid"];
 
-/// A `<select>` of `options`, the first chosen.
-fn select(name: &str, options: &[&str]) -> String {
+/// A `<select>` of `options`, the first chosen; each value's label is
+/// `desk-<labels>-<value>` in `ui`, or without `labels` the value in capitals (sheets).
+fn select(ui: Ui, name: &str, options: &[&str], labels: Option<&str>) -> String {
     let mut out = format!("<select name=\"{name}\">");
     for o in options {
-        let _ = write!(out, "<option value=\"{o}\">{o}</option>");
+        let label = match labels {
+            Some(labels) => tr(ui, &format!("{labels}-{o}")),
+            None => o.to_uppercase(),
+        };
+        let _ = write!(out, "<option value=\"{o}\">{}</option>", escape(&label));
     }
     out.push_str("</select>");
     out
+}
+
+/// A `<select>` led by an empty choice labelled `first` (automatic, none).
+fn select_or(ui: Ui, name: &str, first: &str, options: &[&str]) -> String {
+    let body = select(ui, name, options, Some(name));
+    let open = format!("<select name=\"{name}\">");
+    let first = format!("{open}<option value=\"\">{}</option>", tr(ui, first));
+    body.replacen(&open, &first, 1)
 }
 
 /// The room's page body.
@@ -61,7 +75,10 @@ pub fn room(state: &State, ui: Ui) -> Result<String> {
         |key: &str, field: String| format!("<label>{}<br>{field}</label>", tr(ui, key));
     let marks: String = ["crop", "fold", "collation", "slug"]
         .iter()
-        .map(|m| format!("<label class=\"check\"><input type=\"checkbox\" name=\"marks\" value=\"{m}\">{m}</label>"))
+        .map(|m| {
+            let label = escape(&tr(ui, &format!("marks-{m}")));
+            format!("<label class=\"check\"><input type=\"checkbox\" name=\"marks\" value=\"{m}\">{label}</label>")
+        })
         .collect();
     Ok(format!(
         "<main class=\"print\"><section class=\"job\"><h1>{title}</h1>\
@@ -75,23 +92,11 @@ pub fn room(state: &State, ui: Ui) -> Result<String> {
         title = tr(ui, "print"),
         drop = tr(ui, "drop"),
         or = tr(ui, "or-target"),
-        scheme = row("scheme", select("scheme", &SCHEMES)),
-        sheet = row("sheet", select("sheet", &SHEETS)),
-        duplex = row("duplex", select("duplex", &["long", "short"])),
-        binding = row(
-            "binding",
-            format!(
-                "<select name=\"binding\"><option value=\"\">{}</option><option>left</option><option>right</option></select>",
-                tr(ui, "auto")
-            )
-        ),
-        fit = row(
-            "fit",
-            format!(
-                "<select name=\"fit\"><option value=\"\">{}</option><option>shrink</option><option>center</option></select>",
-                tr(ui, "none")
-            )
-        ),
+        scheme = row("scheme", select(ui, "scheme", &SCHEMES, Some("scheme"))),
+        sheet = row("sheet", select(ui, "sheet", &SHEETS, None)),
+        duplex = row("duplex", select(ui, "duplex", &["long", "short"], Some("duplex"))),
+        binding = row("binding", select_or(ui, "binding", "auto", &["left", "right"])),
+        fit = row("fit", select_or(ui, "fit", "none", &["shrink", "center"])),
         marks = row("marks", marks),
         creep = row(
             "creep",
@@ -107,8 +112,8 @@ pub fn room(state: &State, ui: Ui) -> Result<String> {
         ),
         impose = tr(ui, "impose"),
         calibration = tr(ui, "calibration"),
-        csheet = select("cal_sheet", &SHEETS[..5]),
-        cduplex = select("cal_duplex", &["long", "short"]),
+        csheet = select(ui, "cal_sheet", &SHEETS[..5], None),
+        cduplex = select(ui, "cal_duplex", &["long", "short"], Some("duplex")),
         calibrate = tr(ui, "calibrate"),
         sides = tr(ui, "sides"),
         job = tr(ui, "job-sheet"),
@@ -148,14 +153,40 @@ struct ImposeRequest {
     back_offset: String,
 }
 
-/// A value parsed from the page's text, or an error naming the option.
+/// The page's field `what` (`creep`, `back-offset`…) refusing its value for `reason`:
+/// named as the page labels it.
+fn refused(what: &str, reason: impl Into<Text>) -> Error {
+    let option = Text::from_key(&format!("desk-{what}"), &[]);
+    Error::new(tr!("desk-err-option", option = option, reason = reason.into()))
+}
+
+/// A value parsed from the page's text, or an error naming the field.
 fn parsed<T: FromStr>(what: &str, text: &str) -> Result<T>
 where
     T::Err: std::fmt::Display,
 {
-    T::from_str(text.trim()).map_err(|e| {
-        Error::new(tr!("desk-err-option", option = what, reason = e.to_string()))
-    })
+    T::from_str(text.trim()).map_err(|e| refused(what, e.to_string()))
+}
+
+/// A number of the page's field `what` (a decimal point or comma), when it is not empty.
+fn optional_number(what: &str, text: &str) -> Result<Option<f64>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.replace(',', ".").parse::<f64>() {
+        Ok(value) if value.is_finite() => Ok(Some(value)),
+        _ => Err(refused(what, tr!("desk-err-number"))),
+    }
+}
+
+/// A count of the page's field `what` (a whole number), when it is not empty.
+fn optional_count(what: &str, text: &str) -> Result<Option<usize>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse().map(Some).map_err(|_| refused(what, tr!("desk-err-count")))
 }
 
 /// `text` parsed when it is not empty.
@@ -193,9 +224,7 @@ fn choices(r: &ImposeRequest) -> Result<(PrintChoices, Vec<MarkKind>, Option<usi
         r.marks.iter().map(|m| parsed("marks", m)).collect::<Result<Vec<MarkKind>>>()?;
     let fit = match r.fit.trim() {
         "" => None,
-        f => Some(Fit::from_str(f, true).map_err(|e| {
-            Error::new(tr!("desk-err-option", option = "fit", reason = e))
-        })?),
+        f => Some(Fit::from_str(f, true).map_err(|e| refused("fit", e))?),
     };
     let choices = PrintChoices {
         scheme: parsed::<Scheme>("scheme", &r.scheme)?,
@@ -204,15 +233,15 @@ fn choices(r: &ImposeRequest) -> Result<(PrintChoices, Vec<MarkKind>, Option<usi
         blanks: Default::default(),
         binding: optional::<Binding>("binding", &r.binding)?.unwrap_or_default(),
         signature_sheets: None,
-        creep_mm: optional::<f64>("creep", &r.creep)?,
+        creep_mm: optional_number("creep", &r.creep)?,
         paper: None,
         binding_margin_mm: None,
         printer_margin_mm: Some(4.0),
         fit,
-        back_offset: optional::<BackOffset>("back offset", &r.back_offset)?
+        back_offset: optional::<BackOffset>("back-offset", &r.back_offset)?
             .unwrap_or_default(),
     };
-    let quantity = optional::<usize>("quantity", &r.quantity)?;
+    let quantity = optional_count("quantity", &r.quantity)?;
     Ok((choices, marks, quantity))
 }
 
@@ -259,16 +288,69 @@ pub fn impose(state: &State, ui: Ui, body: &[u8]) -> Result<Value> {
         "job_sheet": rel(&paths::job_sheet_beside(&output)),
         "sides": sides,
         "tickets": tickets,
-        "warnings": done.warnings,
-        "notes": done.notes,
+        "warnings": for_the_page(ui, &done.warnings),
+        "notes": for_the_page(ui, &done.notes),
         "summary": tr_with(ui, "impose-summary", &[
             ("pages", t.pages.into()),
             ("sheets", t.sheets.into()),
             ("scheme", t.scheme.to_string().into()),
-            ("sheet", config.sheet_name.as_str().into()),
+            ("sheet", sheet_label(&config.sheet_name).into()),
             ("booklets", t.booklets.into()),
         ]),
     }))
+}
+
+/// A sheet's name as people write it: `A4`, `Letter`; a size (`210x297mm`) as it is.
+fn sheet_label(name: &str) -> String {
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) if name.chars().all(|c| c.is_ascii_alphanumeric()) => {
+            let rest: String = chars.collect();
+            if rest.chars().all(|c| c.is_ascii_digit()) {
+                name.to_ascii_uppercase()
+            } else {
+                format!("{}{rest}", first.to_ascii_uppercase())
+            }
+        }
+        _ => name.to_string(),
+    }
+}
+
+/// `livret impose`'s options the page has a field for, with the field and choice
+/// that set them (`--fit shrink` is the field Fit set to shrink).
+const FIELDS: [(&str, &str, &str); 6] = [
+    ("--fit shrink", "fit", "fit-shrink"),
+    ("--fit center", "fit", "fit-center"),
+    ("--binding left", "binding", "binding-left"),
+    ("--binding right", "binding", "binding-right"),
+    ("--sheet", "sheet", ""),
+    ("--marks", "marks", ""),
+];
+
+/// Warnings and notes in `ui` as the page shows them: the terminal's options that
+/// have a field on the page named by that field (`« Ajustement : réduire »`).
+fn for_the_page(ui: Ui, texts: &[Text]) -> Vec<String> {
+    texts
+        .iter()
+        .map(|text| {
+            let mut line = text.in_lang(ui.lang()).to_string();
+            for (option, field, choice) in FIELDS {
+                let field = tr(ui, field);
+                let named = if choice.is_empty() {
+                    tr_with(ui, "field", &[("field", field.as_str().into())])
+                } else {
+                    let value = tr(ui, choice);
+                    let args = [
+                        ("field", field.as_str().into()),
+                        ("value", value.as_str().into()),
+                    ];
+                    tr_with(ui, "field-value", &args)
+                };
+                line = line.replace(option, &named);
+            }
+            line
+        })
+        .collect()
 }
 
 /// The calibration sheet (POST `/api/calibrate`, `{"sheet": …, "duplex": …}`),
@@ -289,4 +371,28 @@ pub fn calibrate(state: &State, body: &[u8]) -> Result<Value> {
     }
     calibrate::calibrate(&sheet, duplex, orientation, &output)?;
     Ok(json!({ "path": rel, "name": escape(&rel) }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheets_are_named_as_people_write_them() {
+        assert_eq!(sheet_label("a4"), "A4");
+        assert_eq!(sheet_label("letter"), "Letter");
+        assert_eq!(sheet_label("210x297mm"), "210x297mm");
+    }
+
+    #[test]
+    fn warnings_name_the_page_fields_not_the_terminal_options() {
+        let texts = [Text::raw("use a larger --sheet, or --fit shrink to make room")];
+        let fr = for_the_page(Ui::Fr, &texts);
+        assert_eq!(
+            fr[0],
+            "use a larger « Feuille », or « Ajustement : réduire » to make room"
+        );
+        let en = for_the_page(Ui::En, &texts);
+        assert_eq!(en[0], "use a larger “Sheet”, or “Fit: shrink” to make room");
+    }
 }

@@ -9,6 +9,7 @@ use serde_json::Value;
 use crate::desk::page::{self, shell};
 use crate::desk::preview;
 use crate::desk::state::{State, ui_of};
+use crate::desk::text;
 use crate::desk::{editions, print, safety, translate};
 use crate::ops::http::{Reply, Request};
 use crate::tr;
@@ -155,7 +156,9 @@ fn post(state: &Arc<State>, parts: &[&str], request: &Request) -> Reply {
     let body = &request.body;
     let result = match parts {
         ["api", "save", lang, stem] => translate::save(state, lang, stem, body),
-        ["api", "accept", lang, stem] => translate::accept(state, lang, stem, body),
+        ["api", "accept", lang, stem] => {
+            translate::accept(state, ui_of(request), lang, stem, body)
+        }
         ["api", "build"] => editions::start_build(state, body),
         ["api", "package"] => editions::package(state),
         ["api", "upload"] => print::upload(state, &request.target, body),
@@ -168,7 +171,9 @@ fn post(state: &Arc<State>, parts: &[&str], request: &Request) -> Reply {
         Err(err) => Reply::Full(
             422,
             "application/json",
-            serde_json::json!({ "error": err.to_string() }).to_string().into_bytes(),
+            serde_json::json!({ "error": text::error(ui_of(request), &err) })
+                .to_string()
+                .into_bytes(),
         ),
     }
 }

@@ -39,7 +39,7 @@ impl Ui {
     }
 
     /// The catalogue's language.
-    fn lang(self) -> UiLang {
+    pub fn lang(self) -> UiLang {
         match self {
             Ui::En => UiLang::En,
             Ui::Fr => UiLang::Fr,
@@ -55,6 +55,25 @@ pub fn tr(ui: Ui, key: &str) -> String {
 /// The words of `desk-<key>` in `ui` with the values `args`.
 pub fn tr_with(ui: Ui, key: &str, args: &[(&str, i18n::Arg)]) -> String {
     i18n::message(ui.lang(), &format!("desk-{key}"), args)
+}
+
+/// A block kind's name (`heading`, `callout`…) in `ui` (`titre`, `encadré`…).
+pub fn block_kind(ui: Ui, name: &str) -> String {
+    match crate::project::segments::Kind::from_name(name) {
+        Some(kind) => tr(ui, &format!("block-{}", kind.name())),
+        None => name.to_string(),
+    }
+}
+
+/// An error as the desk shows it, after its own "Error:" word: the message and one
+/// `hint:` line per hint, in `ui`, without the terminal's `error:` prefix.
+pub fn error(ui: Ui, err: &crate::util::diag::Error) -> String {
+    let hint = i18n::message(ui.lang(), "term-hint", &[]);
+    let mut text = err.message.in_lang(ui.lang()).to_string();
+    for h in &err.hints {
+        text.push_str(&format!("\n{hint} {}", h.in_lang(ui.lang())));
+    }
+    text
 }
 
 /// The keys of the desk's area (without `desk-`), as the English catalogue lists them.
@@ -87,6 +106,13 @@ mod tests {
             assert!(!en.starts_with("desk-") && !fr.starts_with("desk-"), "{key}");
         }
         assert_eq!(tr(Ui::Fr, "save"), "Enregistrer");
+        assert_eq!(block_kind(Ui::Fr, "callout"), "encadré");
+        assert_eq!(block_kind(Ui::En, "heading"), "heading");
+        let names = "heading paragraph item cell callout quote footnote alt term definition code html";
+        for name in names.split(' ') {
+            assert!(crate::project::segments::Kind::from_name(name).is_some(), "{name}");
+            assert!(super::keys().contains(&format!("block-{name}").as_str()), "{name}");
+        }
         assert!(json(Ui::Fr).contains("\"accept\":\"Accepter\""));
     }
 

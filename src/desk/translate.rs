@@ -12,7 +12,8 @@ use serde_json::{Value, json};
 use crate::desk::page::{escape, family};
 use crate::desk::preview::{self, Place};
 use crate::desk::state::State;
-use crate::desk::text::{Ui, tr};
+use crate::desk::text::{self, Ui, tr};
+use crate::ops::check::confirm;
 use crate::ops::check::qa::chapter_findings;
 use crate::ops::po::blocks::{self, BlockEdit, BlockState, ChapterBlocks, EditorBlock};
 use crate::ops::po::import::Outcome;
@@ -153,7 +154,7 @@ fn block_html(
          <div class=\"src\" lang=\"{source_lang}\" dir=\"auto\"><span class=\"kind\">{kind}</span><p>{src}</p>",
         id = escape(&block.id),
         base = escape(&block.base),
-        kind = block.kind,
+        kind = escape(&text::block_kind(ui, block.kind)),
         src = escape(&block.source),
     );
     if !block.diff.is_empty() {
@@ -284,19 +285,31 @@ fn block_json(chapter: &ChapterBlocks, id: &str) -> Value {
 }
 
 /// Accepts a block (`{"id": …}`) or the whole chapter (`{}`): POST
-/// `/api/accept/<lang>/<chapter>`; gives what was marked and every block's state.
-pub fn accept(state: &State, lang: &str, stem: &str, body: &[u8]) -> Result<Value> {
+/// `/api/accept/<lang>/<chapter>`; gives what was marked, every block's state and, for
+/// a chapter, a warning when blocks are still marked as untranslated.
+pub fn accept(
+    state: &State,
+    ui: Ui,
+    lang: &str,
+    stem: &str,
+    body: &[u8],
+) -> Result<Value> {
     let request: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
     let what = match request.get("id").and_then(Value::as_str) {
         Some(id) => id.to_string(),
         None => stem.to_string(),
     };
     let manifest = state.manifest()?;
-    let lines = accept::accept(&manifest, lang, &[what])?;
+    let lines = accept::accept(&manifest, lang, std::slice::from_ref(&what))?;
+    // A whole chapter accepted with blocks still in the source's words: say so.
+    let warnings: Vec<String> = confirm::accept_warnings(&manifest, lang, &[what])?
+        .iter()
+        .map(|w| w.in_lang(ui.lang()).to_string())
+        .collect();
     let chapter = blocks::chapter_blocks(&manifest, lang, stem)?;
     let states: BTreeMap<&str, &str> =
         chapter.blocks.iter().map(|b| (b.id.as_str(), state_name(b.state))).collect();
-    Ok(json!({ "lines": lines, "states": states }))
+    Ok(json!({ "lines": lines, "states": states, "warnings": warnings }))
 }
 
 /// The preview of a chapter (GET `/api/preview/<lang>/<chapter>`), rebuilt first when

@@ -34,7 +34,7 @@ macro_rules! areas {
 
 areas!(
     "common" "desk" "shop" "cli" "help" "serve" "build" "ops" "po" "impose" "check" "labels"
-    "new" "placeholders" "project" "typeset" "images" "util" "plan"
+    "new" "placeholders" "project" "typeset" "images" "util" "plan" "review"
 );
 
 /// The bundles, English then French.

@@ -100,15 +100,8 @@ pub fn length(text: &str) -> Result<f64, Text> {
 
 /// A paper weight (`80`, `80gsm`, `80 g/m²`) a printer takes, or why not.
 pub fn paper_weight(text: &str) -> Result<Paper, Text> {
-    let t = text.trim().to_ascii_lowercase();
-    let number = t
-        .trim_end_matches("g/m²")
-        .trim_end_matches("g/m2")
-        .trim_end_matches("gsm")
-        .trim_end_matches('g')
-        .trim();
-    let gsm: f64 =
-        number.parse().map_err(|_| tr!("project-paper-weight-invalid", value = text))?;
+    let gsm = livret_impose::paper::weight_number(text)
+        .ok_or_else(|| tr!("project-paper-weight-invalid", value = text))?;
     let paper = Paper::Weight(gsm);
     match paper.problem() {
         Some(_) => Err(tr!(

@@ -157,7 +157,7 @@ fn impose_takes_back_offset_and_says_it_on_the_ticket() {
     let other = run("other.pdf", &["--back-offset", "-0.15cm,0.5mm"]);
     let ticket = fs::read_to_string(other.with_extension("txt")).unwrap();
     assert!(ticket.contains("1.5 mm to the left and 0.5 mm up"), "{ticket}");
-    for bad in ["1.5", "abc", "1.5mm", "30mm,0mm", "1mm,2km"] {
+    for bad in ["1.5", "abc", "1.5mm", "30mm,0mm", "1mm,2km", "1,5mm"] {
         let out = dir.path().join("bad.pdf");
         let (code, _, stderr) = livret(&[
             "impose",
@@ -174,6 +174,11 @@ fn impose_takes_back_offset_and_says_it_on_the_ticket() {
         assert_eq!(code, 2, "{bad}: {stderr}");
         assert!(stderr.contains("--back-offset"), "{bad}: {stderr}");
         assert!(!out.exists(), "{bad}: wrote the output");
+        if bad == "1,5mm" {
+            // One value with a decimal comma, or 1 mm and 5 mm: not guessed.
+            assert!(stderr.contains("1,5 mm (one value) or as 1 and 5mm"), "{stderr}");
+            assert!(stderr.contains("\"1.5mm,0mm\""), "{stderr}");
+        }
     }
 }
 

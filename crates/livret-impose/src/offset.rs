@@ -131,6 +131,13 @@ impl FromStr for BackOffset {
     /// French (`1,5mm,-0,5mm`), when only one reading of the commas gives two lengths.
     fn from_str(text: &str) -> Result<Self, String> {
         let parts: Vec<&str> = text.split(',').collect();
+        if let Some((one, pointed)) = one_decimal_length(&parts) {
+            let (x, y) = (parts[0].trim(), parts[1].trim());
+            return Err(format!(
+                "`{text}` reads as {one} (one value) or as {x} and {y}: give both offsets, right then up, e.g. \"{},0mm\" or \"{pointed},0mm\"",
+                text.trim()
+            ));
+        }
         let readings: Vec<(f64, f64)> = (1..parts.len())
             .filter_map(|k| {
                 let x = decimal_comma(&parts[..k])?;
@@ -159,6 +166,24 @@ impl FromStr for BackOffset {
             None => Ok(offset),
         }
     }
+}
+
+/// The one length `parts` make when they are a single number with a decimal comma
+/// (`1` and `5mm`: `1,5 mm`), as the user wrote it: such a text is also two lengths
+/// (1 and 5 mm), so it is refused rather than guessed; with its pointed form (`1.5mm`).
+/// `0,0` reads as no offset both ways: accepted.
+fn one_decimal_length(parts: &[&str]) -> Option<(String, String)> {
+    let [_, _] = parts else { return None };
+    let pointed = decimal_comma(parts)?.replace(' ', "");
+    // `0,0` is no offset either way.
+    if parse_length(&pointed).ok()? == 0.0 {
+        return None;
+    }
+    let split = pointed.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(pointed.len());
+    let (number, unit) = pointed.split_at(split);
+    let pointed = if unit.is_empty() { format!("{pointed}mm") } else { pointed.clone() };
+    let unit = if unit.is_empty() { "mm" } else { unit };
+    Some((format!("{} {unit}", number.replace('.', ",")), pointed))
 }
 
 /// One length from the comma-separated `parts` it was split into: one part as it is, or
@@ -241,6 +266,18 @@ mod tests {
         assert!(both.contains("more than one way") && both.contains("point"), "{both}");
         // A unit before the comma is not a decimal: `5mm,2mm,3` has no reading.
         assert!("5mm,2mm,3".parse::<BackOffset>().unwrap_err().contains("two lengths"));
+        // `1,5mm` is 1,5 mm alone, or 1 mm and 5 mm: refused, with both ways to write it.
+        let one = "1,5mm".parse::<BackOffset>().unwrap_err();
+        assert!(one.contains("reads as 1,5 mm (one value) or as 1 and 5mm"), "{one}");
+        assert!(one.contains("\"1,5mm,0mm\" or \"1.5mm,0mm\""), "{one}");
+        let bare = "-0,5".parse::<BackOffset>().unwrap_err();
+        assert!(
+            bare.contains("-0,5 mm (one value)") && bare.contains("\"-0.5mm,0mm\""),
+            "{bare}"
+        );
+        // Two lengths with their units are not a decimal: `1mm,5mm` is read as it is.
+        assert_eq!(mm_of("1mm,5mm"), (1.0, 5.0));
+        assert_eq!(mm_of("0,0"), (0.0, 0.0));
         assert!("1,5mm,30mm".parse::<BackOffset>().unwrap_err().contains("30 mm on y"));
     }
 }

@@ -78,14 +78,7 @@ impl FromStr for Paper {
 
     /// Parses a weight (`80`, `80gsm`, `80g`) only; see [`Paper::Caliper`] for thickness.
     fn from_str(text: &str) -> Result<Self, String> {
-        let t = text.trim().to_ascii_lowercase();
-        let number = t
-            .trim_end_matches("g/m²")
-            .trim_end_matches("g/m2")
-            .trim_end_matches("gsm")
-            .trim_end_matches('g')
-            .trim();
-        let gsm: f64 = number.parse().map_err(|_| {
+        let gsm = weight_number(text).ok_or_else(|| {
             format!(
                 "`{text}` is not a paper weight; write grams per square metre, e.g. 80"
             )
@@ -96,6 +89,19 @@ impl FromStr for Paper {
             None => Ok(paper),
         }
     }
+}
+
+/// The grams per square metre `text` gives (`80`, `80gsm`, `80g`, `80 g/m²`), if it is
+/// a number; whether a printer takes it is [`Paper::problem`]'s.
+pub fn weight_number(text: &str) -> Option<f64> {
+    let t = text.trim().to_ascii_lowercase();
+    let number = t
+        .trim_end_matches("g/m²")
+        .trim_end_matches("g/m2")
+        .trim_end_matches("gsm")
+        .trim_end_matches('g')
+        .trim();
+    number.parse().ok()
 }
 
 /// How many sheets (or pieces) fold and staple cleanly together on this paper.

@@ -40,7 +40,7 @@ async function loadPreview(focus) {
   size = data.size;
   preview.dataset.pages = data.pages;
   $(".status", preview).textContent = data.error
-    ? words.error + ": " + data.error
+    ? words.error + " " + data.error
     : `${words.built} #${data.build} (${data.took_ms} ms)`;
   preview.dataset.build = data.build;
   showPlace(focus || current || Object.keys(places)[0]);
@@ -85,7 +85,7 @@ async function save(article, base) {
   const { lang, chapter } = blocksSection.dataset;
   say(article, words.working);
   const r = await post(`/api/save/${lang}/${chapter}`, { id, base: base ?? article.dataset.base, text });
-  if (r.error) return say(article, words.error + ": " + r.error, true);
+  if (r.error) return say(article, words.error + " " + r.error, true);
   if (r.outcome === "conflict") return showConflict(article, r.conflict);
   $(".conflict", article).hidden = true;
   if (r.block) {
@@ -117,7 +117,7 @@ async function accept(article) {
   const body = article ? { id: article.dataset.id } : {};
   const r = await post(`/api/accept/${lang}/${chapter}`, body);
   if (r.error) {
-    if (article) say(article, words.error + ": " + r.error, true); else alert(r.error);
+    if (article) say(article, words.error + " " + r.error, true); else alert(r.error);
     return;
   }
   for (const a of $$("article.block")) {
@@ -125,6 +125,7 @@ async function accept(article) {
     if (state && $(".state", a)) setState(a, state);
   }
   if (article) say(article, words.accepted);
+  else if (r.warnings && r.warnings.length) alert(r.warnings.join("\n"));
 }
 
 if (blocksSection) {
@@ -173,13 +174,13 @@ if (editions) {
     if (b.dataset.action === "build" || b.dataset.action === "build-all") {
       const body = b.dataset.action === "build" ? { lang: b.dataset.lang, layout: b.dataset.layout } : {};
       const r = await post("/api/build", body);
-      if (r.error) $(".build-progress").textContent = words.error + ": " + r.error;
+      if (r.error) $(".build-progress").textContent = words.error + " " + r.error;
       else watchBuild();
     } else if (b.dataset.action === "package") {
       $(".package-link").textContent = words.working;
       const r = await post("/api/package", {});
       const slot = $(".package-link");
-      if (r.error) slot.textContent = words.error + ": " + r.error;
+      if (r.error) slot.textContent = words.error + " " + r.error;
       else slot.replaceChildren(el("a", { href: fileUrl(r.path), "data-output": "package", download: "" }, r.path.split("/").pop()));
     }
   });
@@ -195,7 +196,7 @@ async function sendFile(file) {
   if (file.size > 64 * 1024 * 1024) { line.textContent = words["too-big"]; return; }
   line.textContent = words.working;
   const r = await post("/api/upload?name=" + encodeURIComponent(file.name), file, "application/pdf");
-  if (r.error) { line.textContent = words.error + ": " + r.error; return; }
+  if (r.error) { line.textContent = words.error + " " + r.error; return; }
   uploaded = r.name;
   line.textContent = `${words.uploaded} ${r.name}`;
   line.dataset.name = r.name;
@@ -219,7 +220,7 @@ async function impose() {
   const msg = $("main.print .msg");
   msg.textContent = words.working;
   const r = await post("/api/impose", options());
-  if (r.error) { msg.textContent = words.error + ": " + r.error; msg.classList.add("bad"); return; }
+  if (r.error) { msg.textContent = words.error + " " + r.error; msg.classList.add("bad"); return; }
   msg.classList.remove("bad");
   msg.textContent = r.summary;
   $(".warnings").replaceChildren(...[...r.warnings, ...r.notes].map((w) => el("li", {}, w)));
@@ -248,7 +249,7 @@ if (printRoom) {
     else if (action === "calibrate") {
       const r = await post("/api/calibrate", { sheet: $("select[name=cal_sheet]").value, duplex: $("select[name=cal_duplex]").value });
       const slot = $(".calibration-link");
-      if (r.error) slot.textContent = words.error + ": " + r.error;
+      if (r.error) slot.textContent = words.error + " " + r.error;
       else slot.replaceChildren(el("a", { href: fileUrl(r.path), "data-output": "calibration", download: "" }, r.path.split("/").pop()));
     }
   });

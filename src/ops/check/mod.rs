@@ -2,6 +2,7 @@
 //! source language — missing and stale chapters, characters no font can show, page
 //! counts and what they do to printing, and typst warnings.
 
+pub mod confirm;
 mod findings;
 mod orphans;
 mod pages;
@@ -54,6 +55,9 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
             // Not on stdout: --format json must stay one JSON document.
             eprintln!("{done}");
         }
+        for warning in confirm::accept_warnings(&manifest, lang, &options.accept)? {
+            eprintln!("{} {warning}", tr!("term-warning"));
+        }
     }
     if !options.intended.is_empty() {
         let [lang] = options.langs.as_slice() else {
@@ -62,6 +66,9 @@ pub fn check(options: &CheckOptions) -> Result<Vec<LanguageReport>> {
         };
         for done in intended::mark(&manifest, lang, &options.intended)? {
             eprintln!("{done}");
+        }
+        for warning in confirm::intended_warnings(&manifest, lang, &options.intended)? {
+            eprintln!("{} {warning}", tr!("term-warning"));
         }
     }
     let langs = targets::select(

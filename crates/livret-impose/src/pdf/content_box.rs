@@ -1,7 +1,7 @@
 //! The box a page's content actually paints, read cheaply from its content streams
 //! (no rendering): paths filled or stroked, images, shadings, text (estimated from the
-//! text matrix and font size), forms followed a few levels deep. Paint in white (a
-//! page-sized white background) is not ink and is left out; clipping is not followed
+//! text matrix, font size and the font's glyph widths), forms followed a few levels
+//! deep. Paint in white (a page-sized white background) is not ink and is left out; clipping is not followed
 //! (a clipped image counts whole, then the box is cut to the page). Bounded: a stream
 //! that decompresses past [`MAX_CONTENT_BYTES`], that cannot be parsed to its end, or a
 //! page of more than [`MAX_OPERATIONS`] operations counts as painted all over (what a
@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
+use super::font_widths::Widths;
 use super::read::{Bounds, PageGeom, number, resolve};
 
 /// Most bytes a page's content streams may decompress to before it counts as full.
@@ -60,7 +61,14 @@ pub(super) fn content_box(doc: &Document, page: &PageGeom) -> Option<Bounds> {
         Some(data) => data,
         None => return Some(page.bbox),
     };
-    let mut reader = Reader { objects, found: None, operations: 0, full: false };
+    let mut reader = Reader {
+        objects,
+        found: None,
+        operations: 0,
+        full: false,
+        fonts: vec![Widths::unknown()],
+        font_ids: BTreeMap::new(),
+    };
     reader.run(&data, resources, IDENTITY, 0);
     if reader.full {
         return Some(page.bbox);
@@ -108,6 +116,8 @@ struct Text {
     leading: f64,
     scale: f64,
     invisible: bool,
+    /// The current font: its index in [`Reader::fonts`].
+    font: usize,
 }
 
 /// Walks content streams, growing the box.
@@ -116,6 +126,10 @@ struct Reader<'a> {
     found: Option<Bounds>,
     operations: usize,
     full: bool,
+    /// The fonts met, read once each (by object); the first is [`Widths::unknown`].
+    fonts: Vec<Widths>,
+    /// Where each font object read is in `fonts`.
+    font_ids: BTreeMap<ObjectId, usize>,
 }
 
 impl Reader<'_> {
@@ -152,6 +166,7 @@ impl Reader<'_> {
             leading: 0.0,
             scale: 1.0,
             invisible: false,
+            font: 0,
         };
         for op in Content::decode_iter(data) {
             self.operations += 1;
@@ -188,6 +203,10 @@ impl Reader<'_> {
                 "sh" => self.full = true,
                 "BI" | "ID" | "EI" => self.add(&unit_square(&gs.ctm), 0.0),
                 "Do" => self.xobject(&op.operands, resources, &gs, depth),
+                "Tf" if nums.len() == 1 => {
+                    text.size = nums[0];
+                    text.font = self.font(op.operands.first(), resources);
+                }
                 other => {
                     if !self.path_op(other, &nums, &gs, &mut path) {
                         self.text_op(other, &op.operands, &nums, &gs, &mut text);
@@ -248,7 +267,6 @@ impl Reader<'_> {
                 t.matrix = IDENTITY;
                 t.line = IDENTITY;
             }
-            "Tf" if nums.len() == 1 => t.size = nums[0],
             "TL" if nums.len() == 1 => t.leading = nums[0],
             "Tz" if nums.len() == 1 => t.scale = nums[0] / 100.0,
             "Tr" if nums.len() == 1 => t.invisible = nums[0] == 3.0 || nums[0] == 7.0,
@@ -272,9 +290,10 @@ impl Reader<'_> {
                     t.line = concat(&translate(0.0, -t.leading), &t.line);
                     t.matrix = t.line;
                 }
-                let glyphs: usize = operands.iter().map(string_len).sum();
-                let width = glyphs as f64 * 0.6 * t.size * t.scale;
-                if !(t.invisible || gs.fill_white) && glyphs > 0 {
+                let font = self.fonts.get(t.font).unwrap_or(&self.fonts[0]);
+                let ems: f64 = operands.iter().map(|o| string_width(o, font)).sum();
+                let width = ems * t.size * t.scale;
+                if !(t.invisible || gs.fill_white) && ems > 0.0 {
                     let m = concat(&t.matrix, &gs.ctm);
                     let (lo, hi) = (-0.25 * t.size, t.size);
                     let corners = [(0.0, lo), (width, lo), (0.0, hi), (width, hi)];
@@ -285,6 +304,35 @@ impl Reader<'_> {
             }
             _ => {}
         }
+    }
+
+    /// The index in `fonts` of the font `name` of `resources` (0, the unknown font,
+    /// when it is not there).
+    fn font(&mut self, name: Option<&Object>, resources: Option<&Object>) -> usize {
+        let Some(Object::Name(name)) = name else { return 0 };
+        let entry = resources
+            .and_then(|r| r.as_dict().ok())
+            .and_then(|r| r.get(b"Font").ok())
+            .map(|f| resolve(self.objects, f))
+            .and_then(|f| f.as_dict().ok())
+            .and_then(|f| f.get(name).ok());
+        let id = match entry {
+            Some(Object::Reference(id)) => Some(*id),
+            _ => None,
+        };
+        if let Some(index) = id.and_then(|id| self.font_ids.get(&id)) {
+            return *index;
+        }
+        let Some(Object::Dictionary(font)) = entry.map(|f| resolve(self.objects, f))
+        else {
+            return 0;
+        };
+        self.fonts.push(Widths::of(self.objects, font));
+        let index = self.fonts.len() - 1;
+        if let Some(id) = id {
+            self.font_ids.insert(id, index);
+        }
+        index
     }
 
     /// `Do`: an image is its unit square; a form is read with its matrix, in its box.
@@ -384,11 +432,11 @@ fn is_white(op: &str, nums: &[f64]) -> bool {
     }
 }
 
-/// Glyphs in a text operand (bytes of a string; strings of an array).
-fn string_len(obj: &Object) -> usize {
+/// The width of a text operand in em (its strings' glyphs in `font`).
+fn string_width(obj: &Object, font: &Widths) -> f64 {
     match obj {
-        Object::String(bytes, _) => bytes.len(),
-        Object::Array(items) => items.iter().map(string_len).sum(),
-        _ => 0,
+        Object::String(bytes, _) => font.width(bytes),
+        Object::Array(items) => items.iter().map(|o| string_width(o, font)).sum(),
+        _ => 0.0,
     }
 }

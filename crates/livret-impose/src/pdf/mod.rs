@@ -20,6 +20,7 @@
 mod content_box;
 mod copy;
 mod draw;
+mod font_widths;
 mod placements;
 mod read;
 mod types;

@@ -545,3 +545,66 @@ fn content_boxes_are_what_pages_paint_as_displayed() {
     let b = shaded.content_boxes()[0].unwrap();
     assert!(close(b, (0.0, 0.0, 200.0, 100.0)), "{b:?}");
 }
+
+/// `pdf` with the fonts `/F0` (composite, `/Type0`: two bytes a glyph, as typst writes
+/// text), `/F1` (simple, `/Type1`: one byte a glyph) and `/F2` (composite, with widths)
+/// in its page's resources.
+fn with_fonts(pdf: &[u8]) -> Vec<u8> {
+    use lopdf::{Dictionary, Document, Object};
+    let mut doc = Document::load_mem(pdf).unwrap();
+    let font = |subtype: &str| {
+        Object::Dictionary(Dictionary::from_iter(vec![
+            ("Type", Object::Name(b"Font".to_vec())),
+            ("Subtype", Object::Name(subtype.as_bytes().to_vec())),
+        ]))
+    };
+    // `/F2`: composite, with the widths of its glyphs: 1 and 2 half an em, 3 to 5 a
+    // quarter.
+    let widths = Object::Array(vec![
+        Object::Integer(1),
+        Object::Array(vec![Object::Integer(500), Object::Integer(500)]),
+        Object::Integer(3),
+        Object::Integer(5),
+        Object::Integer(250),
+    ]);
+    let cid = Dictionary::from_iter(vec![
+        ("Subtype", Object::Name(b"CIDFontType2".to_vec())),
+        ("W", widths),
+    ]);
+    let mut measured = font("Type0");
+    if let Object::Dictionary(d) = &mut measured {
+        d.set("DescendantFonts", Object::Array(vec![Object::Dictionary(cid)]));
+    }
+    let fonts = Dictionary::from_iter(vec![
+        ("F0", font("Type0")),
+        ("F1", font("Type1")),
+        ("F2", measured),
+    ]);
+    let resources = Dictionary::from_iter(vec![("Font", Object::Dictionary(fonts))]);
+    let page = *doc.get_pages().values().next().unwrap();
+    let dict = doc.get_object_mut(page).unwrap().as_dict_mut().unwrap();
+    dict.set("Resources", Object::Dictionary(resources));
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn text_in_a_composite_font_is_measured_by_glyphs_not_bytes() {
+    // Five glyphs of a 10 pt font from x = 20: about 5 × 0.6 × 10 = 30 pt wide. Read
+    // as ten one-byte glyphs, the line reached x = 80 (a typst page's paragraphs
+    // reached the paper's edge and the margin check warned about them).
+    let text =
+        |font: &str| format!("BT /{font} 10 Tf 20 50 Td <00010002000300040005> Tj ET");
+    let media = [0.0, 0.0, 200.0, 100.0];
+    let composite = with_fonts(&one_page(media, 0, &text("F0")));
+    let b = PdfInput::parse(&composite).unwrap().content_boxes()[0].unwrap();
+    assert!((b.0 - 20.0).abs() < 0.01 && (b.2 - 50.0).abs() < 0.01, "{b:?}");
+    let simple = with_fonts(&one_page(media, 0, &text("F1")));
+    let b = PdfInput::parse(&simple).unwrap().content_boxes()[0].unwrap();
+    assert!((b.2 - 80.0).abs() < 0.01, "{b:?}");
+    // With the font's widths: (2 × 500 + 3 × 250) / 1000 × 10 pt = 17.5 pt.
+    let measured = with_fonts(&one_page(media, 0, &text("F2")));
+    let b = PdfInput::parse(&measured).unwrap().content_boxes()[0].unwrap();
+    assert!((b.2 - 37.5).abs() < 0.01, "{b:?}");
+}
