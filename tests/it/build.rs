@@ -3,14 +3,11 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
-
 use crate::support::*;
 
 /// Runs `livret build` in `project` with extra args.
 fn build(project: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("livret")
-        .unwrap()
+    crate::support::livret_assert()
         .arg("build")
         .arg("--project")
         .arg(project)

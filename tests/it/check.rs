@@ -3,8 +3,6 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
-
 use crate::support::*;
 
 /// `livret check` on a project: exit code, stdout, stderr.
@@ -131,8 +129,7 @@ fn long_word_in_a_narrow_column_is_an_overflow() {
 
 /// Runs `livret build` on a project (to read its PDF back).
 fn build(project: &Path) {
-    let out = Command::cargo_bin("livret")
-        .unwrap()
+    let out = crate::support::livret_assert()
         .args(["build", "--no-print", "--project"])
         .arg(project)
         .output()

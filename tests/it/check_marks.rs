@@ -5,13 +5,11 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
-
 use crate::support::*;
 
 /// Runs `livret check --project <dir> <args…>` under `LANG=<lang>`: (code, stderr).
 fn check_in(dir: &Path, lang: &str, args: &[&str]) -> (i32, String) {
-    let mut cmd = Command::cargo_bin("livret").unwrap();
+    let mut cmd = crate::support::livret_assert();
     cmd.args(["check", "--project", dir.to_str().unwrap()]).args(args);
     for name in ["LANG", "LC_ALL", "LC_MESSAGES", "LIVRET_LANG", "LANGUAGE"] {
         cmd.env_remove(name);

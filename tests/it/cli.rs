@@ -4,13 +4,11 @@
 use std::fs;
 use std::process::Command as Process;
 
-use assert_cmd::Command;
-
 use crate::support::*;
 
 /// Runs livret with `args` (and `env`): (exit code, stdout, stderr).
 fn livret(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let mut cmd = Command::cargo_bin("livret").unwrap();
+    let mut cmd = crate::support::livret_assert();
     cmd.args(args);
     for (k, v) in env {
         cmd.env(k, v);

@@ -5,7 +5,7 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::Duration;
 
 use crate::support::*;
@@ -29,7 +29,7 @@ impl Desk {
     /// Starts the desk (`--no-open --port 0`) on a copy of the built sample.
     pub fn start() -> Desk {
         let dir = built_sample_copy();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_livret"))
+        let mut child = crate::support::livret_process()
             .args(["desk", "--no-open", "--port", "0", "-p"])
             .arg(dir.path())
             // The first line is read as `desk: <url>`: English whatever the locale.

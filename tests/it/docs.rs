@@ -5,7 +5,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use crate::support::*;
 
@@ -59,7 +58,7 @@ fn run_doc(doc: &Path) -> Run {
         if args[0] == "watch" {
             args.extend(["--max-builds".into(), "1".into()]);
         }
-        let out = Command::new(env!("CARGO_BIN_EXE_livret"))
+        let out = crate::support::livret_process()
             .args(&args)
             .current_dir(&dir)
             .env_remove("LIVRET_LANG")

@@ -3,14 +3,11 @@
 
 use std::fs;
 
-use assert_cmd::Command;
-
 use crate::support::*;
 
 /// `livret fonts --format json` on a project: (exit code, report).
 fn fonts(project: &std::path::Path) -> (i32, serde_json::Value) {
-    let out = Command::cargo_bin("livret")
-        .unwrap()
+    let out = crate::support::livret_assert()
         .args(["fonts", "--format", "json", "--project"])
         .arg(project)
         .output()
@@ -64,8 +61,7 @@ fn a_script_without_a_font_is_reported() {
     assert!(nko["font"].is_null(), "{nko}");
     assert_eq!(nko["characters"], 3);
     // The human report says what to do.
-    let out = Command::cargo_bin("livret")
-        .unwrap()
+    let out = crate::support::livret_assert()
         .args(["fonts", "--project"])
         .arg(dir.path())
         .output()

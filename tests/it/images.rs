@@ -4,8 +4,6 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
-
 use crate::support::*;
 
 /// `livret build` on a project: exit code, stdout, stderr.
@@ -128,8 +126,7 @@ fn small_images_are_never_upscaled_and_warn_as_blurry() {
     assert!(warning.contains("111 dpi"), "{warning}");
 
     // The image report says the same, for tools, and exits 1 (a problem found).
-    let out = Command::cargo_bin("livret")
-        .unwrap()
+    let out = crate::support::livret_assert()
         .args(["images", "--format", "json", "--project"])
         .arg(root)
         .output()

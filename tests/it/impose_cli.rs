@@ -4,8 +4,6 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
-
 use crate::support::*;
 
 /// The sample guide's French A6 reading PDF (from the build shared by the test run),
@@ -15,7 +13,7 @@ fn sample_pdf(dir: &Path) -> PathBuf {
 }
 
 fn impose(args: &[&str]) -> assert_cmd::assert::Assert {
-    Command::cargo_bin("livret").unwrap().arg("impose").args(args).assert()
+    crate::support::livret_assert().arg("impose").args(args).assert()
 }
 
 #[test]

@@ -6,7 +6,6 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command as Process, Stdio};
 
-use assert_cmd::Command;
 use sha2::{Digest, Sha256};
 
 use crate::support::*;
@@ -134,7 +133,7 @@ fn report_matches_the_files_on_disk() {
 fn an_interrupted_build_marks_no_target_done_without_its_files() {
     let dir = sample_project();
     let root = dir.path();
-    let mut child = Process::new(env!("CARGO_BIN_EXE_livret"))
+    let mut child = crate::support::livret_process()
         .args(["build", "-j", "1", "--project"])
         .arg(root)
         .stdout(Stdio::piped())
@@ -176,8 +175,7 @@ fn a_second_build_at_once_is_refused_and_a_stale_lock_is_taken_over() {
     // A running process holds the lock.
     let mut holder = Process::new("sleep").arg("60").spawn().unwrap();
     fs::write(&lock, holder.id().to_string()).unwrap();
-    let out = Command::cargo_bin("livret")
-        .unwrap()
+    let out = crate::support::livret_assert()
         .args(["build", "--project"])
         .arg(root)
         .output()

@@ -431,7 +431,7 @@ fn a_content_stream_inflating_past_the_cap_is_left_unmeasured() {
 /// `livret impose INPUT -o OUT` (saddle on A4) with its ink cache in `cache`; gives
 /// the exit code, stdout and stderr.
 fn impose_cached(input: &Path, out: &Path, cache: &Path) -> (i32, String, String) {
-    let result = std::process::Command::new(env!("CARGO_BIN_EXE_livret"))
+    let result = crate::support::livret_process()
         .args(["impose", input.to_str().unwrap(), "-o", out.to_str().unwrap()])
         .args(["--scheme", "saddle", "--sheet", "a4"])
         .env("LIVRET_CACHE_DIR", cache)

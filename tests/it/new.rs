@@ -93,7 +93,7 @@ fn new_refuses_a_folder_in_use_and_unknown_layouts() {
 fn fresh_guide(env: &[(&str, &str)]) -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("mon-guide");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_livret"))
+    let out = crate::support::livret_process()
         .args([
             "new",
             dir.to_str().unwrap(),
@@ -147,7 +147,7 @@ fn placeholders_of_a_fresh_guide_are_not_translated() {
         !line("en").contains("not yet translated") && !line("fr").contains("not yet")
     );
     // In French, as a francophone user reads it.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_livret"))
+    let out = crate::support::livret_process()
         .args(["check", "--project", dir.to_str().unwrap(), "--lang", "bm"])
         .env("LIVRET_LANG", "fr")
         .output()

@@ -15,7 +15,7 @@ fn livret_speaking(
     command: &str,
     args: &[&str],
 ) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_livret"))
+    let out = crate::support::livret_process()
         .args([command, "--project", root.to_str().unwrap()])
         .args(args)
         .env("LIVRET_LANG", lang)
@@ -252,7 +252,7 @@ fn a_plan_impose_refuses_is_said_in_french_with_its_options() {
     let pdf = dir.path().join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf");
     let sheets = dir.path().join("sheets.pdf");
     let run = |lang: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_livret"))
+        let out = crate::support::livret_process()
             .arg("impose")
             .arg(&pdf)
             .args(["--scheme", "saddle", "--sheet", "150x100mm", "-o"])

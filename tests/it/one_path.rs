@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
@@ -148,7 +148,7 @@ impl Drop for Watching {
 
 /// Starts `livret watch --lang fr` on `root`: the process and its stdout lines.
 fn spawn_watch(root: &Path) -> (Watching, Receiver<String>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_livret"))
+    let mut child = crate::support::livret_process()
         .args(["watch", "--lang", "fr", "--project"])
         .arg(root)
         .stdout(Stdio::piped())

@@ -305,7 +305,7 @@ fn eight_accepts_at_once_are_all_kept() {
     let project = dir.path().to_str().unwrap();
     let children: Vec<_> = (1..=8)
         .map(|i| {
-            Command::new(env!("CARGO_BIN_EXE_livret"))
+            crate::support::livret_process()
                 .args([
                     "check",
                     "--project",

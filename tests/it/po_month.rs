@@ -8,7 +8,6 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use crate::po::{Seen, edit, entries, gettext, run_po};
 use crate::support::*;
@@ -598,7 +597,7 @@ fn a_fresh_sample_shows_a_one_word_edit_with_its_word_diff() {
 
 /// `livret check --lang en` on a project, with only its first layout compiled.
 fn run_check_en(root: &Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_livret"))
+    let out = crate::support::livret_process()
         .args(["check", "--project", root.to_str().unwrap(), "--lang", "en"])
         .output()
         .unwrap();

@@ -1,7 +1,5 @@
 //! `livret preview`: page PNGs at the asked resolution and a contact sheet of all pages.
 
-use assert_cmd::Command;
-
 use crate::support::*;
 
 #[test]
@@ -10,8 +8,7 @@ fn pages_and_contact_sheet_are_written_at_size() {
         ("01-a.md", "# Un\n\nTexte.\n"),
         ("02-b.md", "# Deux\n\nTexte.\n"),
     ]);
-    Command::cargo_bin("livret")
-        .unwrap()
+    crate::support::livret_assert()
         .args(["preview", "--dpi", "60", "--project"])
         .arg(dir.path())
         .assert()

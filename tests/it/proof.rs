@@ -3,16 +3,13 @@
 
 use std::fs;
 
-use assert_cmd::Command;
-
 use crate::support::*;
 
 #[test]
 fn proof_sheets_pair_pages_of_the_same_chapter() {
     let dir = sample_project();
     let root = dir.path();
-    Command::cargo_bin("livret")
-        .unwrap()
+    crate::support::livret_assert()
         .args(["proof", "--lang", "en", "--layout", "pocket-a7", "--project"])
         .arg(root)
         .assert()

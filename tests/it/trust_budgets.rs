@@ -184,7 +184,7 @@ impl Drop for Watching {
 
 /// Starts `livret watch --serve --port 0` and waits for its first build: the port.
 fn serve(root: &Path) -> (Watching, u16) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_livret"))
+    let mut child = crate::support::livret_process()
         .args(["watch", "--lang", "fr", "--serve", "--port", "0", "--project"])
         .arg(root)
         .stdout(Stdio::piped())

@@ -359,7 +359,7 @@ fn temporary_files_of_a_killed_run_are_swept_by_the_next_run() {
     let dir = project();
     let root = dir.path();
     // A real run killed with SIGKILL mid-build…
-    let mut child = Process::new(env!("CARGO_BIN_EXE_livret"))
+    let mut child = crate::support::livret_process()
         .args(["build", "--no-print", "--project"])
         .arg(root)
         .stdout(Stdio::null())
@@ -430,7 +430,7 @@ fn a_chapter_saved_during_a_build_is_rebuilt_by_the_next_build() {
     let root = dir.path();
     let flag = root.join("paused");
     // The build pauses once its first target has read its inputs (test hook).
-    let child = Process::new(env!("CARGO_BIN_EXE_livret"))
+    let child = crate::support::livret_process()
         .args(["build", "--no-print", "--project"])
         .arg(root)
         .env("LIVRET_TEST_PAUSE_FILE", &flag)

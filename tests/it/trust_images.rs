@@ -6,7 +6,7 @@
 use std::fs;
 use std::io::Cursor;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use image::{DynamicImage, ImageFormat, RgbImage};
@@ -235,7 +235,7 @@ fn identical_images_under_two_names_build_from_markdown_and_typst() {
 /// Runs `livret build` on `root`, killed after `limit`: (exit code, stderr, time).
 fn build_with_timeout(root: &Path, limit: Duration) -> (Option<i32>, String, Duration) {
     let start = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_livret"))
+    let mut child = crate::support::livret_process()
         .args(["build", "--project", root.to_str().unwrap()])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

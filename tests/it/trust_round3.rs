@@ -374,7 +374,7 @@ impl Drop for Watching {
 /// Starts `livret watch --serve --port 0`, waits for its first build; the port.
 fn serve(root: &Path) -> (Watching, u16) {
     use std::io::BufRead;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_livret"))
+    let mut child = crate::support::livret_process()
         .args(["watch", "--lang", "fr", "--serve", "--port", "0", "--project"])
         .arg(root)
         .stdout(std::process::Stdio::piped())

@@ -7,7 +7,7 @@
 
 use std::fs;
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::mpsc::channel;
 use std::time::{Duration, Instant};
 
@@ -95,7 +95,7 @@ fn check_proof_preview_and_images_stop_clearly_past_the_memory_budget() {
 fn a_watch_past_its_memory_budget_says_so_and_goes_on_watching() {
     let (_, hungry) = &hungry_cases()[0];
     let dir = hungry_project(hungry);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_livret"))
+    let mut child = crate::support::livret_process()
         .args(["watch", "--lang", "fr", "--memory", "1GB", "--max-builds", "2"])
         .arg("--project")
         .arg(dir.path())

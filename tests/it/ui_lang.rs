@@ -5,14 +5,12 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-
 use crate::support::*;
 
 /// Runs livret with `args` in `dir` under the locale variables `env` (every other
 /// locale variable removed): (exit code, stdout, stderr).
 fn livret_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
-    let mut cmd = Command::cargo_bin("livret").unwrap();
+    let mut cmd = crate::support::livret_assert();
     cmd.current_dir(dir).args(args);
     for name in ["LANG", "LC_ALL", "LC_MESSAGES", "LIVRET_LANG", "LANGUAGE"] {
         cmd.env_remove(name);

@@ -13,7 +13,7 @@ use crate::support::{add_language, mini_project};
 fn run_with(lang: &str, project: &Path, args: &[&str]) -> (i32, String, String) {
     let mut all = args.to_vec();
     all.extend(["--project", project.to_str().unwrap()]);
-    let out = Command::new(env!("CARGO_BIN_EXE_livret"))
+    let out = crate::support::livret_process()
         .args(&all)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -135,7 +135,7 @@ fn po_import_refusals_and_rename_errors_read_in_french() {
 
 /// Runs `livret <args…>` (no project) with `LANG` set to `lang`: (exit code, stderr).
 fn bare_with(lang: &str, args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_livret"))
+    let out = crate::support::livret_process()
         .args(args)
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")

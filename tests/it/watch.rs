@@ -77,7 +77,7 @@ fn rebuilds_on_change_and_survives_errors() {
 /// Starts `livret watch` with `extra` arguments; returns the process guard and its
 /// stdout lines.
 fn spawn_watch(root: &std::path::Path, extra: &[&str]) -> (Watching, Receiver<String>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_livret"))
+    let mut child = crate::support::livret_process()
         .args(["watch", "--lang", "fr", "--project"])
         .arg(root)
         .args(extra)

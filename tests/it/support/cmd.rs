@@ -3,9 +3,34 @@
 use std::path::Path;
 use std::process::Command;
 
+/// The locale variables a test's livret must not inherit from the developer's shell:
+/// the tests read English unless they ask for French themselves.
+const LOCALE: [&str; 4] = ["LC_ALL", "LC_MESSAGES", "LIVRET_LANG", "LANGUAGE"];
+
+/// The livret binary as a process to start, speaking English whatever the machine's
+/// locale (a test that wants French sets `LANG` or `LIVRET_LANG` on it).
+pub fn livret_process() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_livret"));
+    cmd.env("LANG", "C.UTF-8");
+    for name in LOCALE {
+        cmd.env_remove(name);
+    }
+    cmd
+}
+
+/// [`livret_process`] as an `assert_cmd` command.
+pub fn livret_assert() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("livret").unwrap();
+    cmd.env("LANG", "C.UTF-8");
+    for name in LOCALE {
+        cmd.env_remove(name);
+    }
+    cmd
+}
+
 /// Runs the livret binary with `args`: (exit code, stdout, stderr).
 pub fn livret(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_livret")).args(args).output().unwrap();
+    let out = livret_process().args(args).output().unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).to_string(),

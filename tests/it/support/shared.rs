@@ -7,7 +7,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::OnceLock;
 
 /// What one `livret build` of the whole sample (every language, layout and print
@@ -71,7 +70,7 @@ pub fn built_sample() -> &'static SharedSample {
         for sub in ["sources", "layouts", "fonts"] {
             super::copy_dir(&super::repo().join(sub), &root.join(sub));
         }
-        let out = Command::new(env!("CARGO_BIN_EXE_livret"))
+        let out = crate::support::livret_process()
             .arg("build")
             .arg("--project")
             .arg(&root)
