@@ -16,21 +16,7 @@ pub const CSS: &str = include_str!("assets/desk.css");
 /// The script of every room.
 pub const JS: &str = include_str!("assets/desk.js");
 
-/// Escapes text for HTML (content and attribute values).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::util::html::escape;
 
 /// A whole page: `room` is the room's key (`translate`, `editions`, `print`, or
 /// `home`), `path` the page's own path (where the language switch comes back to).

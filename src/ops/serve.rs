@@ -22,6 +22,7 @@ use typst_layout::PagedDocument;
 use crate::ops::http;
 use crate::tr;
 use crate::util::diag::{Error, Result};
+use crate::util::html::escape;
 
 /// One answer of the server: its bytes and their type.
 struct Body {
@@ -327,21 +328,6 @@ fn spreads(count: usize) -> Vec<Vec<usize>> {
         n += 2;
     }
     rows
-}
-
-/// Escapes text for HTML.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The page the browser shows.
