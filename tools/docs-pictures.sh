@@ -57,6 +57,6 @@ PY
 echo "docs steps copied from the job tickets"
 
 # The desk's rooms (docs/*/desk.md), screenshots taken by its browser tests.
-cd "$OLDPWD"
+cd "$repo"
 LIVRET_DESK_SCREENSHOTS=1 cargo test --quiet --test it -- desk_browser >/dev/null
 echo "docs/images/desk-*.png retaken"

@@ -321,7 +321,10 @@ fn counts(plan: &Imposition, lang: Lang) -> String {
             } else {
                 lang.pick("livrets :", "booklets:")
             },
-            lang.pick("feuilles", "sheets")
+            lang.pick(
+                words::fr(sheets, "feuille", "feuilles"),
+                words::en(sheets, "sheet", "sheets")
+            )
         );
         lines.push(lit(&text));
     }
@@ -330,7 +333,10 @@ fn counts(plan: &Imposition, lang: Lang) -> String {
         lang.pick("Pages :", "Pages:"),
         t.pages,
         t.blanks,
-        lang.pick("blanche(s) ajoutée(s)", "blank(s) added"),
+        lang.pick(
+            words::fr(t.blanks, "blanche ajoutée", "blanches ajoutées"),
+            words::en(t.blanks, "blank added", "blanks added")
+        ),
         t.padded
     );
     lines.push(lit(&pages));
