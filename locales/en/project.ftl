@@ -58,6 +58,7 @@ project-choice-unknown = unknown { $key } `{ $given }` (write one of: { $expecte
 project-sheet-invalid = `{ $given }` is not a sheet size; write a3, a4, a5, letter, legal, tabloid, or WxHmm such as 210x297mm (each side from 10 mm to 5080 mm)
 project-mark-unknown = unknown mark `{ $mark }` (write crop, fold, collation, slug or all)
 project-back-offset-form = `{ $text }` is not a back offset; write two lengths, right then up, e.g. "1.5mm,-0.5mm"
+project-back-offset-one-value = `{ $text }` reads as one value with a decimal comma or as two lengths: give both offsets, right then up, e.g. "1,5mm,0mm" or "1.5mm,0mm"
 project-length-unit = unknown unit `{ $unit }` in `{ $text }`; use mm
 project-length-not-a-length = `{ $text }` is not a length; write a number with its unit, e.g. "1.5mm"
 project-length-negative = { $key } must be a length in mm, 0 or more, not { $value }

@@ -58,7 +58,7 @@ pub struct ImposeArgs {
     pub printer_margin: Millimetres,
     /// Move every back side to make up for the printer's misregistration: right,up as
     /// seen on the back, e.g. 1.5mm,-0.5mm (measure it with `livret calibrate`).
-    #[arg(long, value_name = "X,Y", allow_hyphen_values = true)]
+    #[arg(long, value_name = "X,Y", allow_hyphen_values = true, value_parser = said::<BackOffset>)]
     pub back_offset: Option<BackOffset>,
     /// For printers without duplex: write the fronts and the backs as two files.
     #[arg(long)]

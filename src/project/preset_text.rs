@@ -67,12 +67,22 @@ impl Said for MarkKind {
 impl Said for BackOffset {
     /// Two lengths, right then up (`1.5mm,-0.5mm`), each within what a printer
     /// misregisters.
+    /// Decimals may take a comma (`1,5mm,-0,5mm`) where only one reading of the commas
+    /// gives two lengths, as the imposition crate reads them.
     fn said(text: &str) -> Result<Self, Text> {
+        if let Ok(offset) = text.parse::<BackOffset>() {
+            return Ok(offset);
+        }
         let parts: Vec<&str> = text.split(',').collect();
         let [x, y] = parts.as_slice() else {
             return Err(tr!("project-back-offset-form", text = text));
         };
         let offset = BackOffset { x: length(x)?, y: length(y)? };
+        if offset.bad_axis().is_none() {
+            // Two lengths the crate still refused: one value with a decimal comma
+            // (`1,5mm`), which could as well be 1 mm and 5 mm.
+            return Err(tr!("project-back-offset-one-value", text = text.trim()));
+        }
         match offset.bad_axis() {
             Some((axis, value)) => {
                 Err(plan_error::message(&PlanError::BackOffset { axis, value }))
@@ -121,6 +131,12 @@ mod tests {
     fn refusals_say_what_to_write() {
         let said = |r: Result<BackOffset, Text>| r.unwrap_err().to_string();
         assert!(said(BackOffset::said("1.5")).contains("two lengths"));
+        assert!(said(BackOffset::said("1,5mm")).contains("one value"));
+        assert!(said(BackOffset::said("1,5,2")).contains("two lengths"));
+        assert_eq!(
+            BackOffset::said("1,5mm,-0,5mm").unwrap(),
+            BackOffset::from_mm(1.5, -0.5)
+        );
         assert!(said(BackOffset::said("25mm,0")).contains("25 mm on x"));
         assert!(
             said(BackOffset::said("1mm,2furlongs")).contains("unknown unit `furlongs`")

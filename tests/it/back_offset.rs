@@ -176,7 +176,12 @@ fn impose_takes_back_offset_and_says_it_on_the_ticket() {
         assert!(!out.exists(), "{bad}: wrote the output");
         if bad == "1,5mm" {
             // One value with a decimal comma, or 1 mm and 5 mm: not guessed.
-            assert!(stderr.contains("1,5 mm (one value) or as 1 and 5mm"), "{stderr}");
+            assert!(
+                stderr.contains(
+                    "`1,5mm` reads as one value with a decimal comma or as two lengths"
+                ),
+                "{stderr}"
+            );
             assert!(stderr.contains("\"1.5mm,0mm\""), "{stderr}");
         }
     }

@@ -327,6 +327,15 @@ fn confirmations_and_refused_values_speak_french() {
         impose(&["--scheme", "cutstack", "--sheet", "a4", "--marks", "fould"]);
     assert_eq!(code, 2, "{err}");
     says(&err, &["repère inconnu `fould`"], &["unknown mark"]);
+    for (offset, french) in [
+        ("1,5mm", "se lit comme une seule valeur à virgule ou comme deux longueurs"),
+        ("1,5,2", "n'est pas un décalage du verso"),
+    ] {
+        let (code, _, err) =
+            impose(&["--scheme", "cutstack", "--sheet", "a4", "--back-offset", offset]);
+        assert_eq!(code, 2, "{err}");
+        says(&err, &[french], &["reads as", "can be read", "not a back offset"]);
+    }
     let (code, _, err) = livret_env(root, &["build", "--memory", "3XB"], FRENCH);
     assert_eq!(code, 2, "{err}");
     says(&err, &["n'est pas une unité de taille", "GB"], &["size unit"]);
