@@ -1,7 +1,7 @@
 //! The ticket's steps for flat work: cards cut apart, leaves cut, stacked and bound with
 //! wire, spiral or comb.
 
-use super::{Ticket, mm, pile_names};
+use super::{Ticket, mm, stack_piles_step};
 use crate::choice::Binding;
 use crate::plan::{Imposition, JobTicket};
 use crate::words;
@@ -42,24 +42,7 @@ pub(super) fn card_steps(out: &mut Ticket, plan: &Imposition, t: &JobTicket) {
 
 /// Wire, spiral or comb binding: stack the piles, punch the spine edge, bind.
 pub(super) fn wire_steps(out: &mut Ticket, plan: &Imposition, t: &JobTicket) {
-    if t.piles > 1 {
-        let (more_fr, more_en) = if t.piles > 2 {
-            (", la pile 3 sous la pile 2, etc.", ", pile 3 under pile 2, and so on")
-        } else {
-            ("", "")
-        };
-        out.step(format!(
-                "Numérotez les piles dans l'ordre de lecture du recto (de gauche à droite, puis de haut en bas) : {}. Posez la pile 2 sous la pile 1{more_fr}, sans les tourner : une seule pile de {} feuillets.",
-                pile_names(t.piles),
-                t.sheets * t.piles
-            ),
-            format!(
-                "Number the piles in reading order of the front (left to right, then top to bottom): {}. Put pile 2 under pile 1{more_en}, without turning them: one stack of {} leaves.",
-                pile_names(t.piles),
-                t.sheets * t.piles
-            ),
-        );
-    }
+    stack_piles_step(out, t, ("feuillets", "leaves"));
     let (side_fr, side_en) = match plan.binding {
         Binding::Left => ("gauche", "left"),
         Binding::Right => ("droit", "right"),

@@ -347,26 +347,35 @@ fn pile_names(piles: usize) -> String {
     (1..=piles).map(|p| p.to_string()).collect::<Vec<_>>().join(", ")
 }
 
+/// When the cut sheets make several piles: number them and stack them in order into one
+/// pile of `what` (the French and English word for its pieces).
+fn stack_piles_step(out: &mut Ticket, t: &JobTicket, what: (&str, &str)) {
+    if t.piles < 2 {
+        return;
+    }
+    let (more_fr, more_en) = if t.piles > 2 {
+        (", la pile 3 sous la pile 2, etc.", ", pile 3 under pile 2, and so on")
+    } else {
+        ("", "")
+    };
+    let (what_fr, what_en) = what;
+    out.step(
+        format!(
+            "Numérotez les piles dans l'ordre de lecture du recto (de gauche à droite, puis de haut en bas) : {}. Posez la pile 2 sous la pile 1{more_fr}, sans les tourner : une seule pile de {} {what_fr}.",
+            pile_names(t.piles),
+            t.sheets * t.piles
+        ),
+        format!(
+            "Number the piles in reading order of the front (left to right, then top to bottom): {}. Put pile 2 under pile 1{more_en}, without turning them: one stack of {} {what_en}.",
+            pile_names(t.piles),
+            t.sheets * t.piles
+        ),
+    );
+}
+
 /// Saddle and cutstack: stack the piles, fold once, staple.
 fn spread_steps(out: &mut Ticket, plan: &Imposition, t: &JobTicket) {
-    if t.piles > 1 {
-        let (more_fr, more_en) = if t.piles > 2 {
-            (", la pile 3 sous la pile 2, etc.", ", pile 3 under pile 2, and so on")
-        } else {
-            ("", "")
-        };
-        out.step(format!(
-                "Numérotez les piles dans l'ordre de lecture du recto (de gauche à droite, puis de haut en bas) : {}. Posez la pile 2 sous la pile 1{more_fr}, sans les tourner : une seule pile de {} morceaux.",
-                pile_names(t.piles),
-                t.sheets * t.piles
-            ),
-            format!(
-                "Number the piles in reading order of the front (left to right, then top to bottom): {}. Put pile 2 under pile 1{more_en}, without turning them: one stack of {} pieces.",
-                pile_names(t.piles),
-                t.sheets * t.piles
-            ),
-        );
-    }
+    stack_piles_step(out, t, ("morceaux", "pieces"));
     let fold = fold_words(plan.grid.spine);
     out.step(format!(
             "Pliez toute la pile en deux d'un seul coup, {}, le recto de la feuille du dessus à l'extérieur.",
