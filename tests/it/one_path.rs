@@ -5,10 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Stdio};
-use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
 use sha2::{Digest, Sha256};
@@ -136,67 +133,26 @@ fn watch_takes_the_pdf_standard_and_font_options_of_build() {
     assert_same(&built, &outputs(root));
 }
 
-/// A running `livret watch`, killed when dropped.
-struct Watching(Child);
-
-impl Drop for Watching {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Starts `livret watch --lang fr` on `root`: the process and its stdout lines.
-fn spawn_watch(root: &Path) -> (Watching, Receiver<String>) {
-    let mut child = crate::support::livret_process()
-        .args(["watch", "--lang", "fr", "--project"])
-        .arg(root)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let (tx, lines) = channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    (Watching(child), lines)
-}
-
-/// The next `built` or `failed` line of the watcher.
-fn next_event(lines: &Receiver<String>) -> String {
-    loop {
-        let line = lines.recv_timeout(Duration::from_secs(90)).expect("an answer");
-        if line.starts_with("built") || line.starts_with("failed") {
-            return line;
-        }
-    }
-}
-
 #[test]
 fn a_rebuild_on_a_warm_world_keeps_records_true_and_matches_a_cold_build() {
     let dir = guide();
     let root = dir.path();
-    let (_watching, lines) = spawn_watch(root);
-    assert!(next_event(&lines).starts_with("built"));
+    let (_watching, lines) = spawn_watch(root, &[]);
+    assert!(next_event(&lines, Duration::from_secs(90)).starts_with("built"));
     std::thread::sleep(Duration::from_millis(500));
     let chapter = root.join("sources/fr/01-a.md");
     let text = fs::read_to_string(&chapter).unwrap();
     fs::write(&chapter, text.replace("Premier état", "Second état")).unwrap();
-    assert!(next_event(&lines).starts_with("built"));
+    assert!(next_event(&lines, Duration::from_secs(90)).starts_with("built"));
     // A broken Typst chapter, then the fix: the world kept across the failure.
     std::thread::sleep(Duration::from_millis(300));
     let typst = root.join("sources/fr/02-b.typ");
     let good = fs::read_to_string(&typst).unwrap();
     fs::write(&typst, "= Deux\n\n#table(columns: 2, [a]\n").unwrap();
-    assert!(next_event(&lines).starts_with("failed"));
+    assert!(next_event(&lines, Duration::from_secs(90)).starts_with("failed"));
     std::thread::sleep(Duration::from_millis(300));
     fs::write(&typst, good.replace("Texte Typst", "Texte réparé")).unwrap();
-    assert!(next_event(&lines).starts_with("built"));
+    assert!(next_event(&lines, Duration::from_secs(90)).starts_with("built"));
 
     let listed = report_is_true(root);
     assert!(listed.contains(&PDF.to_string()), "{listed:?}");

@@ -2,36 +2,14 @@
 //! picks up the fix.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
+use std::process::{Command, Stdio};
+use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use crate::support::*;
-
-/// The watcher process; killed when dropped.
-struct Watching(Child);
-
-impl Drop for Watching {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Waits for the next stdout line that starts with `built` or `failed`.
-fn next_event(lines: &Receiver<String>) -> String {
-    loop {
-        let line = lines
-            .recv_timeout(Duration::from_secs(60))
-            .expect("the watcher answers within a minute");
-        if line.starts_with("built") || line.starts_with("failed") {
-            return line;
-        }
-    }
-}
 
 #[test]
 fn rebuilds_on_change_and_survives_errors() {
@@ -43,7 +21,7 @@ fn rebuilds_on_change_and_survives_errors() {
     let (_guard, lines) = spawn_watch(root, &[]);
     let pdf = root.join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf");
 
-    let first = next_event(&lines);
+    let first = next_event(&lines, Duration::from_secs(60));
     assert!(
         first.starts_with("built out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf"),
         "{first}"
@@ -54,7 +32,7 @@ fn rebuilds_on_change_and_survives_errors() {
     std::thread::sleep(Duration::from_millis(500));
     fs::write(root.join("sources/fr/01-a.md"), "# Un\n\nSecond état, corrigé.\n")
         .unwrap();
-    let second = next_event(&lines);
+    let second = next_event(&lines, Duration::from_secs(60));
     assert!(second.starts_with("built"), "{second}");
     assert!(normalize(&pdf_text(&pdf, None)).contains("Second état, corrigé"));
 
@@ -62,39 +40,16 @@ fn rebuilds_on_change_and_survives_errors() {
     std::thread::sleep(Duration::from_millis(300));
     fs::write(root.join("sources/fr/02-b.typ"), "= Deux\n\n#table(columns: 2, [a]\n")
         .unwrap();
-    let broken = next_event(&lines);
+    let broken = next_event(&lines, Duration::from_secs(60));
     assert!(broken.starts_with("failed"), "{broken}");
     assert!(normalize(&pdf_text(&pdf, None)).contains("Second état, corrigé"));
 
     // The fix is picked up.
     std::thread::sleep(Duration::from_millis(300));
     fs::write(root.join("sources/fr/02-b.typ"), "= Deux\n\nTexte réparé.\n").unwrap();
-    let fixed = next_event(&lines);
+    let fixed = next_event(&lines, Duration::from_secs(60));
     assert!(fixed.starts_with("built"), "{fixed}");
     assert!(normalize(&pdf_text(&pdf, None)).contains("Texte réparé"));
-}
-
-/// Starts `livret watch` with `extra` arguments; returns the process guard and its
-/// stdout lines.
-fn spawn_watch(root: &std::path::Path, extra: &[&str]) -> (Watching, Receiver<String>) {
-    let mut child = crate::support::livret_process()
-        .args(["watch", "--lang", "fr", "--project"])
-        .arg(root)
-        .args(extra)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let (tx, lines) = channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    (Watching(child), lines)
 }
 
 /// A port nobody listens on right now.
@@ -148,7 +103,7 @@ fn serves_the_pages_and_reloads_browsers() {
     let root = dir.path();
     let serving = lines.recv_timeout(Duration::from_secs(60)).unwrap();
     assert_eq!(serving, format!("serving the pages at http://127.0.0.1:{port}/"));
-    assert!(next_event(&lines).starts_with("built"));
+    assert!(next_event(&lines, Duration::from_secs(60)).starts_with("built"));
     let pdf = root.join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf");
     let (pages, width_pt, _) = pdf_info(&pdf);
 
@@ -189,7 +144,7 @@ fn serves_the_pages_and_reloads_browsers() {
         "# Un\n\nSecond état.\n\n#pagebreak()\n\nSuite.\n",
     )
     .unwrap();
-    assert!(next_event(&lines).starts_with("built"));
+    assert!(next_event(&lines, Duration::from_secs(60)).starts_with("built"));
     let mut heard = String::new();
     let mut buf = [0u8; 512];
     while !heard.contains("event: reload") {
@@ -205,7 +160,7 @@ fn serves_the_pages_and_reloads_browsers() {
     std::thread::sleep(Duration::from_millis(300));
     fs::write(root.join("sources/fr/02-b.typ"), "= Deux\n\n#table(columns: 2, [a]\n")
         .unwrap();
-    assert!(next_event(&lines).starts_with("failed"));
+    assert!(next_event(&lines, Duration::from_secs(60)).starts_with("failed"));
     let html = index(port);
     assert!(html.contains("<pre class=\"error\">"), "{html}");
     assert!(html.contains("sources/fr/02-b.typ"), "{html}");
@@ -270,7 +225,7 @@ fn a_headless_browser_shows_every_page() {
     let mut pages = 0;
     for _ in 0..6 {
         let (dir, port, _guard, lines) = serving_project();
-        assert!(next_event(&lines).starts_with("built"));
+        assert!(next_event(&lines, Duration::from_secs(60)).starts_with("built"));
         pages =
             pdf_info(&dir.path().join("out/mini/fr/pocket-a6/mini-fr-pocket-a6.pdf")).0;
         let profile = tempfile::tempdir().unwrap();

@@ -14,9 +14,11 @@ mod project;
 #[path = "../../../crates/livret-impose/tests/it/support/recipe.rs"]
 pub mod recipe;
 mod shared;
+mod watching;
 pub mod webdriver;
 
 pub use cmd::*;
 pub use pdf::*;
 pub use project::*;
 pub use shared::*;
+pub use watching::*;
