@@ -45,9 +45,13 @@ use crate::cli::supervise::Kind;
 pub fn parse() -> std::result::Result<Cli, ExitCode> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     i18n::install(i18n::detect(i18n::flag_in_args(&args)));
-    let parsed = help::localize(Cli::command())
-        .try_get_matches_from(&args)
-        .and_then(|matches| Cli::from_arg_matches(&matches));
+    // The help texts only change what clap prints, not what it parses: the catalogue's
+    // tree is built only when there is help, a version or an error to print.
+    let parse = |cmd: clap::Command| {
+        cmd.try_get_matches_from(&args)
+            .and_then(|matches| Cli::from_arg_matches(&matches))
+    };
+    let parsed = parse(Cli::command()).or_else(|_| parse(help::localize(Cli::command())));
     match parsed {
         Ok(cli) => Ok(cli),
         Err(err) if err.use_stderr() => {

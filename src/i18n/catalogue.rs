@@ -37,9 +37,21 @@ areas!(
     "new" "placeholders" "project" "typeset" "images" "util" "plan" "review"
 );
 
-/// The bundles, English then French.
-static BUNDLES: LazyLock<[FluentBundle<FluentResource>; 2]> =
-    LazyLock::new(|| UiLang::ALL.map(bundle));
+/// The English bundle, parsed the first time a message is made.
+static ENGLISH: LazyLock<FluentBundle<FluentResource>> =
+    LazyLock::new(|| bundle(UiLang::En));
+
+/// The French bundle, parsed only when a run speaks French.
+static FRENCH: LazyLock<FluentBundle<FluentResource>> =
+    LazyLock::new(|| bundle(UiLang::Fr));
+
+/// The bundle of `lang`.
+fn bundle_of(lang: UiLang) -> &'static FluentBundle<FluentResource> {
+    match lang {
+        UiLang::En => &ENGLISH,
+        UiLang::Fr => &FRENCH,
+    }
+}
 
 /// The bundle of every area in `lang` (a source that does not parse is a bug the
 /// catalogue test finds; what parses of it is kept).
@@ -70,7 +82,7 @@ pub fn message(lang: UiLang, key: &str, args: &[(&str, Arg)]) -> String {
 
 /// The message in one language's bundle, if it is there.
 fn format_in(lang: UiLang, key: &str, args: &[(&str, Arg)]) -> Option<String> {
-    let bundle = &BUNDLES[lang as usize];
+    let bundle = bundle_of(lang);
     let (id, attribute) = match key.split_once('.') {
         Some((id, attr)) => (id, Some(attr)),
         None => (key, None),
@@ -91,7 +103,7 @@ fn format_in(lang: UiLang, key: &str, args: &[(&str, Arg)]) -> Option<String> {
 
 /// Whether the catalogue has the message `key` (or `key.attribute`) in English.
 pub fn has_key(key: &str) -> bool {
-    let bundle = &BUNDLES[UiLang::En as usize];
+    let bundle = bundle_of(UiLang::En);
     match key.split_once('.') {
         Some((id, attr)) => {
             bundle.get_message(id).is_some_and(|m| m.get_attribute(attr).is_some())
