@@ -253,18 +253,35 @@ fn write_job_sheet(
         .unwrap_or(Path::new("."))
         .canonicalize()
         .map_err(|e| Error::io("open", output, e))?;
-    let fonts = Fonts::load(&dir, false)?;
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("job-sheet");
+    let date = Datetime::from_ymd(2000, 1, 1).expect("a valid date");
+    // Kept by all that makes its bytes: the same job again writes the kept PDF.
+    let kept = ink::cache::user_cache_dir("job-sheet")
+        .zip(job_sheet::store::key(sheet, &dir, stem, date))
+        .map(|(store, key)| job_sheet::store::file(&store, key));
+    let found = match (preview, &kept) {
+        (None, Some(file)) => job_sheet::store::load(file),
+        _ => None,
+    };
+    if let Some(bytes) = found {
+        write_atomic(&path, &bytes)?;
+        return Ok(vec![path]);
+    }
+    let fonts = Fonts::load(&dir, false)?;
     let setting = Setting {
         root: &dir,
         main: ".livret-job-sheet.typ",
         fonts: &fonts,
-        date: Datetime::from_ymd(2000, 1, 1).expect("a valid date"),
+        date,
         ident: stem,
     };
     let document = job_sheet::document(sheet, &setting)?;
     let bytes = crate::typeset::export::pdf(&document, stem, setting.date, false)?;
     write_atomic(&path, &bytes)?;
+    // Best effort: a cache folder that cannot be written only costs the next run time.
+    if let Some(file) = &kept {
+        let _ = job_sheet::store::save(file, &bytes);
+    }
     let mut files = vec![path];
     if let Some((dir, dpi)) = preview {
         for (i, page) in document.pages().iter().enumerate() {

@@ -27,15 +27,21 @@ pub const STORE_BYTES: u64 = 64 << 20;
 /// user's cache folder (`$XDG_CACHE_HOME`, `~/.cache`, `%LOCALAPPDATA%`) `/livret/ink`;
 /// `None` when there is none (the inks are then kept for the run only).
 pub fn store_dir() -> Option<PathBuf> {
+    user_cache_dir("ink")
+}
+
+/// The folder `sub` of livret's user cache: `$LIVRET_CACHE_DIR/<sub>`, else the user's
+/// cache folder (`$XDG_CACHE_HOME`, `~/.cache`, `%LOCALAPPDATA%`) `/livret/<sub>`.
+pub fn user_cache_dir(sub: &str) -> Option<PathBuf> {
     let var =
         |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
     if let Some(dir) = var("LIVRET_CACHE_DIR") {
-        return Some(dir.join("ink"));
+        return Some(dir.join(sub));
     }
     let base = var("XDG_CACHE_HOME")
         .or_else(|| var("HOME").map(|h| h.join(".cache")))
         .or_else(|| var("LOCALAPPDATA"))?;
-    Some(base.join("livret").join("ink"))
+    Some(base.join("livret").join(sub))
 }
 
 /// The cache file of the PDF `bytes` in `dir`: named by a hash of its bytes and of

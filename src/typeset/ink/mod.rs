@@ -23,6 +23,7 @@ pub mod grid;
 pub mod marks;
 pub mod pages;
 pub mod pdf;
+pub mod standard_fonts;
 
 use crate::i18n::Text;
 use crate::tr;

@@ -246,28 +246,12 @@ fn page_key(page: &Page, index: usize) -> u128 {
     typst::utils::hash128(&("pdf page", content, resources, boxes, turn))
 }
 
-/// hayro's settings as typst's: the standard 14 fonts from typst's own, no annotations
+/// hayro's settings as typst's: the standard 14 fonts from typst's own (wrapped so
+/// hayro finds their glyphs by name quickly, [`super::standard_fonts`]), no annotations
 /// (the imposed sheets carry none), warnings ignored.
 fn interpreter_settings() -> InterpreterSettings {
     let standard = |font: StandardFont| -> Option<(FontData, u32)> {
-        use typst_assets::pdf as f;
-        let bytes: &'static [u8] = match font {
-            StandardFont::Helvetica => f::SANS,
-            StandardFont::HelveticaBold => f::SANS_BOLD,
-            StandardFont::HelveticaOblique => f::SANS_ITALIC,
-            StandardFont::HelveticaBoldOblique => f::SANS_BOLD_ITALIC,
-            StandardFont::Courier => f::FIXED,
-            StandardFont::CourierBold => f::FIXED_BOLD,
-            StandardFont::CourierOblique => f::FIXED_ITALIC,
-            StandardFont::CourierBoldOblique => f::FIXED_BOLD_ITALIC,
-            StandardFont::TimesRoman => f::SERIF,
-            StandardFont::TimesBold => f::SERIF_BOLD,
-            StandardFont::TimesItalic => f::SERIF_ITALIC,
-            StandardFont::TimesBoldItalic => f::SERIF_BOLD_ITALIC,
-            StandardFont::ZapfDingBats => f::DING_BATS,
-            StandardFont::Symbol => f::SYMBOL,
-        };
-        Some((Arc::new(bytes), 0))
+        Some((super::standard_fonts::font_data(font), 0))
     };
     InterpreterSettings {
         font_resolver: Arc::new(move |query| match query {

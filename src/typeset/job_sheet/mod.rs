@@ -9,6 +9,7 @@ mod canvas;
 mod miniature;
 mod pictos;
 mod stack;
+pub mod store;
 
 use std::fmt::Write as _;
 use std::path::Path;
