@@ -16,6 +16,7 @@ use crate::project::preset::{Fit, PrintChoices};
 use crate::tr;
 use crate::typeset::fonts::Fonts;
 use crate::typeset::ink::cache::InkCache;
+use crate::typeset::ink::pdf::InkJob;
 use crate::typeset::ink::{self, InkCoverage};
 use crate::typeset::job_sheet::{self, JobSheet, Setting};
 use crate::typeset::render::{self, render_pdf};
@@ -141,10 +142,12 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
     if config.trim.is_none() {
         warnings.extend(near_standard_warning(&plan, &options));
     }
-    // Measured before anything is written: it cannot fail once files are out.
-    let ink = measure_ink(config, &bytes, &parsed, &plan, &title)?;
-    notes.extend(ink.unmeasured_note().map(Text::of));
+    // Placed before anything is written (it fails only as placing would), measured
+    // once the sheets are written and their parse freed: never both in memory.
+    let ink_job = ink_job(config, &parsed, &plan, &title)?;
     let mut files = write_sheets(config, &bytes, parsed, &plan, &title)?;
+    let ink = measure_ink(&ink_job, &bytes);
+    notes.extend(ink.unmeasured_note().map(Text::of));
     let name =
         |p: &Path| p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
     let backs_name = files.get(1).map(|p| name(p));
@@ -203,16 +206,14 @@ fn parse_input(
     Ok(parsed)
 }
 
-/// The ink of every printed side, in print order (with manual duplex, the fronts and
-/// backs files interleaved, as the sheets go): each input page drawn once and the
-/// sides composed from where the backend puts them.
-fn measure_ink(
+/// Where every printed side's pages go, in print order (with manual duplex, the
+/// fronts and backs files interleaved, as the sheets go), to measure their ink.
+fn ink_job(
     config: &ImposeConfig,
-    bytes: &Arc<Vec<u8>>,
     parsed: &pdf::PdfInput,
     plan: &Imposition,
     title: &str,
-) -> Result<InkCoverage> {
+) -> Result<InkJob> {
     let place = PlaceOptions {
         order: livret_impose::print_order(plan),
         marks: config.marks,
@@ -220,19 +221,24 @@ fn measure_ink(
         fit: page_fit(config),
         turn: config.turn,
     };
+    InkJob::new(parsed, plan, &place).map_err(|err| located(&config.input, err))
+}
+
+/// The ink of every printed side: each input page drawn once (or a sample of them, for
+/// a long PDF) and the sides composed from where the backend puts them.
+fn measure_ink(job: &InkJob, bytes: &Arc<Vec<u8>>) -> InkCoverage {
     // Page inks are kept by the PDF's content in the user's cache folder: imposing the
     // same PDF again (another sheet, another scheme) draws no page again.
     let store = ink::cache::store_dir().map(|dir| ink::cache::store_file(&dir, bytes));
     let cache = store.as_deref().map(InkCache::load).unwrap_or_default();
-    let coverage = ink::pdf::imposed(parsed, bytes, plan, &place, &cache)
-        .map_err(|err| located(&config.input, err))?;
+    let coverage = job.measure(bytes, &cache);
     if let Some(file) = &store
         && cache.save(file).is_ok()
         && let Some(dir) = file.parent()
     {
         ink::cache::prune(dir, ink::cache::STORE_BYTES);
     }
-    Ok(coverage)
+    coverage
 }
 
 /// The least resolution of the job sheet's previews: enough to read its words.

@@ -1,11 +1,12 @@
 //! Plumbing every layer uses: errors for users, atomic writes, the directory walker,
-//! hashing, HTML comments, suggestions for typos, text without its byte order mark, sizes for
+//! hashing, one heap for all threads, HTML comments, suggestions for typos, text without its byte order mark, sizes for
 //! people, work under a time limit.
 
 pub mod deadline;
 pub mod diag;
 pub mod fs;
 pub mod hash;
+pub mod heap;
 pub mod html;
 pub mod plan_error;
 pub mod suggest;

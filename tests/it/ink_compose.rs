@@ -480,3 +480,95 @@ fn impose_keeps_page_inks_across_runs_and_writes_the_same_bytes() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(livret::util::fs::files_in(&cache.join("ink")).unwrap().len(), 2);
 }
+
+#[test]
+fn a_long_pdf_has_its_ink_estimated_from_a_sample_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = pdf::ALL_PAGES_UP_TO + 4;
+    let input =
+        write_pdf(dir.path(), "long.pdf", &document(&varied(pages), 148.5, 210.0));
+    // The library: 64 pages drawn, the mean close to every side drawn whole.
+    let bytes = Arc::new(fs::read(&input).unwrap());
+    let parsed = PdfInput::parse(&bytes).unwrap();
+    let options =
+        PlanOptions::new(Scheme::Saddle, SheetSize::A4.size(), parsed.info().sizes[0]);
+    let imposition = plan(pages, &options).unwrap();
+    let place = PlaceOptions {
+        order: print_order(&imposition),
+        marks: MarkOptions::default(),
+        title: "Ink".into(),
+        fit: PageFit::Exact,
+        turn: TurnPages::Auto,
+    };
+    let cache = InkCache::new();
+    let coverage = pdf::imposed(&parsed, &bytes, &imposition, &place, &cache).unwrap();
+    let estimate = coverage.estimated.expect("estimated");
+    assert_eq!((estimate.measured, estimate.pages), (pdf::SAMPLE_PAGES, pages));
+    assert_eq!(cache.drawn(), pdf::SAMPLE_PAGES, "only the sample is drawn");
+    let out = dir.path().join("whole.pdf");
+    fs::write(&out, parsed.impose(&imposition, &place).unwrap()).unwrap();
+    let drawn = direct(&out, place.order.len(), false);
+    let whole = drawn.iter().map(Inks::total).sum::<f64>() / drawn.len() as f64;
+    let estimated = coverage.mean.total();
+    assert!(
+        (estimated - whole).abs() <= 0.05 * whole,
+        "estimated {estimated:.4}, every side drawn {whole:.4}"
+    );
+    // The command says it is an estimate, and so does the job sheet, in both languages.
+    let sheets = dir.path().join("sheets.pdf");
+    let (code, stdout, stderr) =
+        impose_cached(&input, &sheets, &dir.path().join("cache"));
+    assert_eq!(code, 0, "{stderr}");
+    let said = format!("estimated from 64 of the {pages} pages");
+    assert!(stdout.contains(&said) && stdout.contains("about"), "{stdout}");
+    assert!(stdout.contains("the fullest side is not known"), "{stdout}");
+    let ticket = dir.path().join("sheets-ticket.pdf");
+    let (fr, en) =
+        (normalize(&pdf_text(&ticket, Some(1))), normalize(&pdf_text(&ticket, Some(2))));
+    assert!(fr.contains(&format!("estimée sur 64 des {pages} pages")), "{fr}");
+    assert!(fr.contains("face la plus chargée : non mesurée"), "{fr}");
+    assert!(en.contains(&format!("estimated from 64 of {pages} pages")), "{en}");
+    assert!(
+        en.contains("fullest side: not measured")
+            && en.contains("Ink: colour (estimated)")
+    );
+}
+
+#[test]
+fn a_job_sheet_is_kept_by_its_input_and_written_again_from_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write_pdf(dir.path(), "a5.pdf", &document(&varied(4), 148.5, 210.0));
+    let cache = dir.path().join("cache");
+    let out = dir.path().join("sheets.pdf");
+    let (code, _, stderr) = impose_cached(&input, &out, &cache);
+    assert_eq!(code, 0, "{stderr}");
+    let sheet = fs::read(dir.path().join("sheets-ticket.pdf")).unwrap();
+    let kept = livret::util::fs::files_in(&cache.join("job-sheet")).unwrap();
+    assert_eq!(kept.len(), 1, "one job sheet kept");
+    assert_eq!(livret::typeset::job_sheet::store::load(&kept[0]).unwrap(), sheet);
+    // The kept file is what the next run writes: a marked copy comes out as it is.
+    let mut marked = sheet.clone();
+    marked.extend_from_slice(b"%kept\n");
+    livret::typeset::job_sheet::store::save(&kept[0], &marked).unwrap();
+    let (code, _, stderr) = impose_cached(&input, &out, &cache);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(fs::read(dir.path().join("sheets-ticket.pdf")).unwrap(), marked);
+    // Another sheet size is another job sheet, laid out anew.
+    let (code, _, stderr) = crate::support::livret_process()
+        .args(["impose", input.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .args(["--scheme", "saddle", "--sheet", "a3", "--fit", "center"])
+        .env("LIVRET_CACHE_DIR", &cache)
+        .output()
+        .map(|o| {
+            (
+                o.status.code().unwrap_or(-1),
+                (),
+                String::from_utf8_lossy(&o.stderr).to_string(),
+            )
+        })
+        .unwrap();
+    assert_eq!(code, 0, "{stderr}");
+    let other = fs::read(dir.path().join("sheets-ticket.pdf")).unwrap();
+    assert!(other != marked && other != sheet);
+    assert_eq!(livret::util::fs::files_in(&cache.join("job-sheet")).unwrap().len(), 2);
+}

@@ -194,6 +194,29 @@ impl PageInk {
         PageInk { width, height, cell, cols, rows, cells: sums, to_page }
     }
 
+    /// A page `width` by `height` pixels (the size it would be drawn at; `to_page` as
+    /// for [`PageInk::from_pixels`]) not drawn but estimated: every cell holds the same
+    /// ink, `colour` for a colour printer and `gray` (black) for a black-and-white one.
+    pub fn uniform(
+        width: u32,
+        height: u32,
+        to_page: Affine,
+        colour: Inks,
+        gray: f64,
+    ) -> PageInk {
+        let cell = width.max(height).div_ceil(MAX_CELLS).max(MIN_CELL);
+        let (cols, rows) = (width.div_ceil(cell).max(1), height.div_ceil(cell).max(1));
+        let one = Cell {
+            c: colour.c as f32,
+            m: colour.m as f32,
+            y: colour.y as f32,
+            k: colour.k as f32,
+            gray: gray as f32,
+        };
+        let cells = vec![one; (cols * rows) as usize];
+        PageInk { width, height, cell, cols, rows, cells, to_page }
+    }
+
     /// The mean ink of the whole drawing.
     pub fn mean(&self, gray: bool) -> Inks {
         let mut sum = Inks::default();

@@ -58,6 +58,12 @@ impl Inks {
         self.c + self.m + self.y + self.k
     }
 
+    /// The mean of `inks` (none for none).
+    pub fn mean_of(inks: &[Inks]) -> Inks {
+        let sum = inks.iter().fold(Inks::default(), |sum, i| sum.add(*i));
+        if inks.is_empty() { sum } else { sum.div(inks.len() as f64) }
+    }
+
     /// Each ink the larger of the two.
     fn max(self, other: Inks) -> Inks {
         Inks {
@@ -107,6 +113,18 @@ pub struct InkCoverage {
     /// Input pages whose ink was not measured (their sides count without them).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unmeasured: Vec<Unmeasured>,
+    /// Estimated from a sample of the pages, not measured on every page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimated: Option<Estimate>,
+}
+
+/// Ink estimated from some pages drawn: the others count as their mean, spread evenly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Estimate {
+    /// Pages drawn and measured.
+    pub measured: usize,
+    /// Pages the print file shows.
+    pub pages: usize,
 }
 
 /// A page whose ink was not measured, and why.
@@ -201,6 +219,7 @@ pub fn summarise(sides: &[Inks], gray: bool) -> InkCoverage {
         fullest_page: fullest.0 + 1,
         fullest_total: fullest.1,
         unmeasured: Vec::new(),
+        estimated: None,
     }
 }
 

@@ -23,12 +23,21 @@ use super::marks::marks_ink;
 use crate::i18n::Text;
 use crate::tr;
 
-use super::{INK_DPI, InkCoverage, Inks, MAX_PIXELS, Unmeasured, summarise};
+use super::{Estimate, INK_DPI, InkCoverage, Inks, MAX_PIXELS, Unmeasured, summarise};
 
 /// Most pages drawn from one parse of the PDF: the renderer keeps each page's inflated
 /// content while its parse lives (and its fonts, which pages share), so a long document
 /// is parsed again every so many pages.
 const PAGES_PER_PARSE: usize = 64;
+
+/// Most pages drawn to measure a PDF's ink: a PDF that uses more than
+/// [`ALL_PAGES_UP_TO`] has this many drawn, evenly spread through it, and the others
+/// estimated as their mean ([`Estimate`]). Drawing a page costs about as much as
+/// imposing it: a 615-page manual drawn whole took as long as pdfimpose's whole run.
+pub const SAMPLE_PAGES: usize = 64;
+
+/// Most pages a PDF may use and have every one drawn (its ink measured, not estimated).
+pub const ALL_PAGES_UP_TO: usize = 128;
 
 /// The ink of every side `options` writes (every side when its order is empty), in
 /// that order, for the PDF `data` parsed as `input`, its pages measured through `cache`
@@ -41,10 +50,7 @@ pub fn imposed(
     options: &PlaceOptions,
     cache: &InkCache,
 ) -> Result<InkCoverage, PdfError> {
-    let (sides, unmeasured) = side_inks(input, data, plan, options, cache)?;
-    let mut coverage = summarise(&sides, false);
-    coverage.unmeasured = unmeasured;
-    Ok(coverage)
+    Ok(InkJob::new(input, plan, options)?.measure(data, cache))
 }
 
 /// Each side's ink, as [`imposed`] sums them up, and the pages not measured.
@@ -55,31 +61,127 @@ pub fn side_inks(
     options: &PlaceOptions,
     cache: &InkCache,
 ) -> Result<(Vec<Inks>, Vec<Unmeasured>), PdfError> {
-    let sides = input.placements(plan, options)?;
-    let mut used = vec![false; input.info().pages];
-    for p in sides.iter().flatten() {
-        if let Some(u) = used.get_mut(p.page) {
-            *u = true;
+    let (inks, unmeasured, _) = InkJob::new(input, plan, options)?.side_inks(data, cache);
+    Ok((inks, unmeasured))
+}
+
+/// Each side's ink, the pages not measured, and the estimate they are, if any.
+type SideInks = (Vec<Inks>, Vec<Unmeasured>, Option<Estimate>);
+
+/// What measuring the ink of an imposition needs once the input is placed: where each
+/// side's pages go and its marks. Made before anything is written (it fails only as
+/// placing would), measured after the sheets are written and the parsed input freed,
+/// so the two never take memory at once.
+pub struct InkJob {
+    /// Each side's placed pages, in print order.
+    sides: Vec<Vec<PagePlacement>>,
+    /// Each side's marks' ink.
+    marks: Vec<Inks>,
+    /// Pages of the input the sides use.
+    used: Vec<bool>,
+    /// The sheet's size, pt.
+    sheet: (f64, f64),
+}
+
+impl InkJob {
+    /// Places the pages of `input` as `options` says (every side when its order is
+    /// empty); fails only as [`PdfInput::impose`] would.
+    pub fn new(
+        input: &PdfInput,
+        plan: &Imposition,
+        options: &PlaceOptions,
+    ) -> Result<InkJob, PdfError> {
+        let sides = input.placements(plan, options)?;
+        let mut used = vec![false; input.info().pages];
+        for p in sides.iter().flatten() {
+            if let Some(u) = used.get_mut(p.page) {
+                *u = true;
+            }
         }
+        let order = if options.order.is_empty() {
+            livret_impose::all_sides(plan)
+        } else {
+            options.order.clone()
+        };
+        let (w, h) = (plan.sheet.width, plan.sheet.height);
+        let marks = order
+            .iter()
+            .filter_map(|side| side.get(plan))
+            .map(|side| marks_ink(&drawings(side, options.marks, &options.title), w, h))
+            .collect();
+        Ok(InkJob { sides, marks, used, sheet: (w, h) })
     }
-    let pages = measure_pages(data, &used, cache);
-    let order = if options.order.is_empty() {
-        livret_impose::all_sides(plan)
-    } else {
-        options.order.clone()
-    };
-    let (w, h) = (plan.sheet.width, plan.sheet.height);
-    let inks: Vec<Inks> = order
+
+    /// The ink of every side, from the PDF `data` the job was placed from.
+    pub fn measure(&self, data: &Arc<Vec<u8>>, cache: &InkCache) -> InkCoverage {
+        let (sides, unmeasured, estimate) = self.side_inks(data, cache);
+        let mut coverage = summarise(&sides, false);
+        coverage.unmeasured = unmeasured;
+        coverage.estimated = estimate;
+        coverage
+    }
+
+    /// Each side's ink, the pages not measured, and whether the inks are estimated
+    /// from a sample of the pages.
+    fn side_inks(&self, data: &Arc<Vec<u8>>, cache: &InkCache) -> SideInks {
+        let (drawn, estimate) = sample(&self.used, ALL_PAGES_UP_TO, SAMPLE_PAGES);
+        let mut pages = measure_pages(data, &drawn, cache);
+        let unmeasured = unmeasured(&pages);
+        if estimate.is_some() {
+            estimate_pages(data, &self.used, &mut pages);
+        }
+        let (w, h) = self.sheet;
+        let inks = (self.sides.iter().zip(&self.marks))
+            .map(|(placed, marks)| side_ink(placed, &pages, w, h, *marks))
+            .collect();
+        (inks, unmeasured, estimate)
+    }
+}
+
+/// The pages of `used` to draw: all of them when there are at most `all`, else `most`
+/// of them evenly spread (the middle page of each of `most` equal runs), and then the
+/// estimate it makes.
+pub fn sample(used: &[bool], all: usize, most: usize) -> (Vec<bool>, Option<Estimate>) {
+    let pages: Vec<usize> = (0..used.len()).filter(|&i| used[i]).collect();
+    if pages.len() <= all.max(most) || most == 0 {
+        return (used.to_vec(), None);
+    }
+    let mut drawn = vec![false; used.len()];
+    for k in 0..most {
+        drawn[pages[(2 * k + 1) * pages.len() / (2 * most)]] = true;
+    }
+    (drawn, Some(Estimate { measured: most, pages: pages.len() }))
+}
+
+/// Gives each used page not drawn (`None` in `pages`) the mean ink of the pages drawn,
+/// spread evenly over it; with no page drawn, they stay unmeasured.
+fn estimate_pages(data: &Arc<Vec<u8>>, used: &[bool], pages: &mut [Option<Measured>]) {
+    let drawn: Vec<&PageInk> = pages
         .iter()
-        .filter_map(|side| side.get(plan))
-        .zip(&sides)
-        .map(|(side, placed)| {
-            let marks = marks_ink(&drawings(side, options.marks, &options.title), w, h);
-            side_ink(placed, &pages, w, h, marks)
+        .filter_map(|m| match m {
+            Some(Measured::Ink(ink)) => Some(ink.as_ref()),
+            _ => None,
         })
         .collect();
-    let unmeasured = unmeasured(&pages);
-    Ok((inks, unmeasured))
+    if drawn.is_empty() {
+        return;
+    }
+    let colour = Inks::mean_of(&drawn.iter().map(|p| p.mean(false)).collect::<Vec<_>>());
+    let gray = Inks::mean_of(&drawn.iter().map(|p| p.mean(true)).collect::<Vec<_>>()).k;
+    let Ok(pdf) = Pdf::new(data.clone()) else { return };
+    let tree = pdf.pages();
+    if tree.len() != pages.len() {
+        return;
+    }
+    for (i, slot) in pages.iter_mut().enumerate() {
+        if slot.is_some() || !used[i] {
+            continue;
+        }
+        if let Some((pw, ph, _, to_page)) = geometry(&tree[i]) {
+            let ink = PageInk::uniform(pw, ph, to_page, colour, gray);
+            *slot = Some(Measured::Ink(Arc::new(ink)));
+        }
+    }
 }
 
 /// One side's ink from its placed pages (a page not measured adds nothing).
@@ -186,8 +288,9 @@ fn measure_page<'a>(
     if let Err(over) = page_work(page, &LIMITS) {
         return Measured::Skipped(over.reason(&LIMITS));
     }
-    let (w, h) = page.render_dimensions();
-    let scale = raster_scale(w as f64, h as f64);
+    let Some((_, _, scale, to_page)) = geometry(page) else {
+        return Measured::Skipped(tr!("typeset-ink-empty-box"));
+    };
     let options = RenderSettings {
         x_scale: scale as f32,
         y_scale: scale as f32,
@@ -196,10 +299,6 @@ fn measure_page<'a>(
         bg_color: TRANSPARENT,
     };
     let pixmap = hayro::render(page, render_cache, settings, &options);
-    let initial = Affine(page.initial_transform(true).as_coeffs());
-    let Some(to_page) = Affine::scale(scale, scale).after(&initial).invert() else {
-        return Measured::Skipped(tr!("typeset-ink-empty-box"));
-    };
     let (pw, ph) = (pixmap.width() as u32, pixmap.height() as u32);
     Measured::Ink(Arc::new(PageInk::from_pixels(
         pixmap.data_as_u8_slice(),
@@ -207,6 +306,18 @@ fn measure_page<'a>(
         ph,
         to_page,
     )))
+}
+
+/// How `page` is drawn: its size in pixels (as hayro gives it), the pixels per pt, and
+/// the map from pixels to the page's coordinates (`None` for an empty box).
+fn geometry(page: &Page) -> Option<(u32, u32, f64, Affine)> {
+    let (w, h) = page.render_dimensions();
+    let scale = raster_scale(w as f64, h as f64);
+    let initial = Affine(page.initial_transform(true).as_coeffs());
+    let to_page = Affine::scale(scale, scale).after(&initial).invert()?;
+    // As hayro sizes its pixmap: the scaled size in f32, rounded down.
+    let (pw, ph) = ((w * scale as f32).floor() as u16, (h * scale as f32).floor() as u16);
+    Some((u32::from(pw), u32::from(ph), scale, to_page))
 }
 
 /// Pixels per pt to draw a page `w` × `h` pt at: [`INK_DPI`], less for a page so large
@@ -261,5 +372,31 @@ fn interpreter_settings() -> InterpreterSettings {
         cmap_resolver: Arc::new(|_| None),
         warning_sink: Arc::new(|_| {}),
         render_annotations: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn few_pages_are_all_drawn_and_many_are_sampled_evenly() {
+        let used = vec![true; 100];
+        assert_eq!(sample(&used, 128, 64), (used.clone(), None));
+        // Pages not used are never drawn, nor counted.
+        let mut used = vec![true; 400];
+        used[0] = false;
+        used[399] = false;
+        let (drawn, estimate) = sample(&used, 128, 64);
+        assert_eq!(estimate, Some(Estimate { measured: 64, pages: 398 }));
+        let picked: Vec<usize> = (0..400).filter(|&i| drawn[i]).collect();
+        assert_eq!(picked.len(), 64);
+        assert!(picked.iter().all(|&i| used[i]));
+        // One page in each of 64 equal runs of the 398 used pages: about 6 apart.
+        assert!(
+            picked.windows(2).all(|w| (6..=7).contains(&(w[1] - w[0]))),
+            "{picked:?}"
+        );
+        assert!(picked[0] <= 7 && picked[63] >= 392, "{picked:?}");
     }
 }

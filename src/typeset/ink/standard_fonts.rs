@@ -196,4 +196,73 @@ mod tests {
         let helvetica = glyph_names(bare(StandardFont::Helvetica)).unwrap();
         assert!(helvetica.iter().flatten().any(|n| n == b"A"));
     }
+
+    /// A one-page PDF showing `text` in the standard font `name`, not embedded.
+    fn text_pdf(name: &str, text: &str) -> Vec<u8> {
+        let content = format!("BT /F1 30 Tf 20 60 Td ({text}) Tj ET");
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 120] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_string(),
+            format!("<< /Type /Font /Subtype /Type1 /BaseFont /{name} >>"),
+            format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        ];
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, object) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(
+                format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes(),
+            );
+        }
+        let xref = out.len();
+        out.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+        );
+        for o in offsets {
+            out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .as_bytes(),
+        );
+        out
+    }
+
+    /// The page of `pdf` drawn by hayro with the standard fonts from `fonts`.
+    fn drawn(pdf: Vec<u8>, fonts: fn(StandardFont) -> FontData) -> Vec<u8> {
+        use hayro::hayro_interpret::InterpreterSettings;
+        use hayro::hayro_interpret::font::FontQuery;
+        let pdf = hayro::hayro_syntax::Pdf::new(Arc::new(pdf)).unwrap();
+        let settings = InterpreterSettings {
+            font_resolver: Arc::new(move |query| match query {
+                FontQuery::Standard(s) => Some((fonts(*s), 0)),
+                FontQuery::Fallback(f) => Some((fonts(f.pick_standard_font()), 0)),
+            }),
+            ..InterpreterSettings::default()
+        };
+        let options =
+            hayro::RenderSettings { x_scale: 1.0, y_scale: 1.0, ..Default::default() };
+        let cache = hayro::RenderCache::new();
+        let pixmap = hayro::render(&pdf.pages()[0], &cache, &settings, &options);
+        pixmap.data_as_u8_slice().to_vec()
+    }
+
+    #[test]
+    fn pages_draw_the_same_from_the_wrapped_fonts_as_from_the_bare_ones() {
+        for name in ["Helvetica", "Times-BoldItalic", "Courier", "Symbol"] {
+            let pdf = text_pdf(name, "Ag (fi) 9 \\374 Wy");
+            let wrapped = drawn(pdf.clone(), font_data);
+            let bare = drawn(pdf, |f| Arc::new(bare(f)));
+            assert!(wrapped == bare, "{name} draws differently");
+            // Something was drawn, or the comparison proves nothing.
+            assert!(
+                wrapped.chunks(4).any(|px| px[3] > 0 && px[0] < 128),
+                "{name}: blank"
+            );
+        }
+    }
 }

@@ -5,7 +5,7 @@ use livret_impose::{Axis, Duplex, Imposition, Scheme, to_mm, words};
 
 use super::canvas::{CUT, Canvas, INK, pen};
 use super::{JobSheet, Lang};
-use crate::typeset::ink::{InkCoverage, percent, sheet_side};
+use crate::typeset::ink::{Estimate, InkCoverage, percent, sheet_side};
 
 /// Width of one pictogram, in mm.
 pub const WIDTH: f64 = 44.0;
@@ -146,10 +146,14 @@ pub fn scale(job: &JobSheet, lang: Lang) -> String {
 /// The ink: black only for a black-and-white printer, else C, M, Y, K; each as a gauge
 /// filled to the mean coverage of a side, with a tick at the fullest side.
 pub fn ink(job: &JobSheet, lang: Lang) -> String {
-    let title = if job.gray {
-        lang.pick("Encre : noir seul", "Ink: black only")
-    } else {
-        lang.pick("Encre : couleur", "Ink: colour")
+    let estimated = job.ink.is_some_and(|ink| ink.estimated.is_some());
+    let title = match (job.gray, estimated) {
+        (true, false) => lang.pick("Encre : noir seul", "Ink: black only"),
+        (false, false) => lang.pick("Encre : couleur", "Ink: colour"),
+        (true, true) => lang.pick("Encre : noir (estimée)", "Ink: black (estimated)"),
+        (false, true) => {
+            lang.pick("Encre : couleur (estimée)", "Ink: colour (estimated)")
+        }
     };
     let mut c = framed(title);
     let Some(ink) = job.ink else {
@@ -170,13 +174,17 @@ pub fn ink(job: &JobSheet, lang: Lang) -> String {
             ("K", "black", ink.mean.k, ink.max.k),
         ]
     };
-    gauges(&mut c, &channels);
-    lines(&mut c, job.plan, ink, lang);
+    gauges(&mut c, &channels, ink.estimated.is_none());
+    match ink.estimated {
+        None => lines(&mut c, job.plan, ink, lang),
+        Some(e) => estimated_lines(&mut c, ink, e, lang),
+    }
     c.finish()
 }
 
-/// One vertical gauge per ink, 0 to 100 %, filled to the mean, ticked at the largest.
-fn gauges(c: &mut Canvas, channels: &[(&str, &str, f64, f64)]) {
+/// One vertical gauge per ink, 0 to 100 %, filled to the mean, ticked at the largest
+/// when it is known (`ticks`).
+fn gauges(c: &mut Canvas, channels: &[(&str, &str, f64, f64)], ticks: bool) {
     let n = channels.len() as f64;
     let (gw, top, gh) = (5.0, 7.5, 13.0);
     let step = 8.0;
@@ -186,8 +194,10 @@ fn gauges(c: &mut Canvas, channels: &[(&str, &str, f64, f64)]) {
         c.rect((x, top, gw, gh), Some("white"), Some(pen(INK, 0.5)));
         let fill = gh * mean.clamp(0.0, 1.0);
         c.rect((x, top + gh - fill, gw, fill), Some(paint), None);
-        let tick = top + gh - gh * max.clamp(0.0, 1.0);
-        c.line((x - 1.0, tick), (x + gw + 1.0, tick), pen(CUT, 0.8));
+        if ticks {
+            let tick = top + gh - gh * max.clamp(0.0, 1.0);
+            c.line((x - 1.0, tick), (x + gw + 1.0, tick), pen(CUT, 0.8));
+        }
         c.text((x - 1.0, top + gh, gw + 2.0, 3.5), 6.5, name, ", weight: \"bold\"");
     }
 }
@@ -210,6 +220,25 @@ fn lines(c: &mut Canvas, plan: &Imposition, ink: &InkCoverage, lang: Lang) {
     let legend =
         lang.pick("trait rouge = face la plus chargée", "red tick = fullest side");
     c.text((0.0, 33.0, WIDTH, 4.0), 5.5, legend, ", fill: luma(90)");
+}
+
+/// The numbers under the gauges of an estimated ink: the mean, from how many pages,
+/// and that the fullest side is not known.
+fn estimated_lines(c: &mut Canvas, ink: &InkCoverage, e: Estimate, lang: Lang) {
+    let mean = format!(
+        "{} {}",
+        lang.pick("moyenne par face : env.", "mean per side: about"),
+        percent(ink.mean.total())
+    );
+    c.text((0.0, 25.0, WIDTH, 4.0), 7.0, &mean, ", weight: \"bold\"");
+    let from = match lang {
+        Lang::Fr => format!("estimée sur {} des {} pages", e.measured, e.pages),
+        Lang::En => format!("estimated from {} of {} pages", e.measured, e.pages),
+    };
+    c.text((0.0, 29.0, WIDTH, 4.0), 6.5, &from, "");
+    let max =
+        lang.pick("face la plus chargée : non mesurée", "fullest side: not measured");
+    c.text((0.0, 33.0, WIDTH, 4.0), 5.5, max, ", fill: luma(90)");
 }
 
 /// Side `page` (1-based, in print order) as a sheet and side: `feuille 2, verso`.
