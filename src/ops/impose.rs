@@ -6,6 +6,7 @@ use std::sync::Arc;
 use typst::foundations::Datetime;
 
 use crate::i18n::{Text, decimal};
+use crate::ops::impose_boxes;
 use crate::ops::impose_errors::pdf_error;
 use crate::ops::impose_preflight::{
     check_outputs, check_writable, planned_outputs, read_input, with_suffix,
@@ -136,7 +137,8 @@ pub fn impose(config: &ImposeConfig) -> Result<Imposed> {
         input.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
     });
     let mut warnings = fit_warnings(&report, &info, page);
-    warnings.extend(self::warnings(&plan, &options, &parsed.content_boxes()));
+    let boxes = impose_boxes::content_boxes(&parsed, &bytes, config.trim);
+    warnings.extend(self::warnings(&plan, &options, &boxes));
     let job = job_warnings(&plan, &info, config.marks);
     warnings.extend(job.terminal);
     if config.trim.is_none() {

@@ -7,6 +7,7 @@ pub mod fonts;
 pub mod http;
 pub mod images;
 pub mod impose;
+pub mod impose_boxes;
 pub mod impose_errors;
 pub mod impose_preflight;
 pub mod impose_warnings;

@@ -358,6 +358,56 @@ fn a_bleed_in_the_page_box_is_trimmed_by_bleed_and_said_on_the_ticket() {
 }
 
 #[test]
+fn what_pages_paint_is_kept_by_pdf_and_read_from_the_cache_when_whole() {
+    let mut input = Input::pages(8, A5);
+    input.stripe = vec![2, 3, 6];
+    let job = Job::new(&input);
+    let cache = job.dir.path().join("cache");
+    let run = || -> String {
+        let out = livret_process()
+            .args(["impose", job.input.to_str().unwrap(), "-o"])
+            .args([job.output.to_str().unwrap(), "--scheme", "saddle", "--sheet", "a4"])
+            .env("LIVRET_CACHE_DIR", &cache)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(out.status.success(), "{stderr}");
+        stderr
+    };
+    let first = run();
+    assert!(first.contains("the content of pages 2, 6 reaches"), "{first}");
+    let kept = livret::util::fs::files_in(&cache.join("content-box")).unwrap();
+    assert_eq!(kept.len(), 1, "one file of boxes for one PDF");
+    let written = fs::read(&kept[0]).unwrap();
+    assert_eq!(run(), first);
+    // A file that says page 4 paints all over (and is whole) is believed...
+    let mut boxes = b"LIVRET-BOXES 1\n".to_vec();
+    for page in 1..=8 {
+        if page == 4 {
+            boxes.push(1);
+            for v in [0.0f64, 0.0, 419.5, 595.2] {
+                boxes.extend_from_slice(&v.to_le_bytes());
+            }
+        } else {
+            boxes.push(0);
+        }
+    }
+    let check = typst::utils::hash128(&boxes[..]);
+    boxes.extend_from_slice(&check.to_le_bytes());
+    fs::write(&kept[0], &boxes).unwrap();
+    let told = run();
+    assert!(told.contains("the content of page 4 reaches"), "{told}");
+    // ...a damaged one is not: the pages are read again and the file written whole.
+    boxes[20] ^= 1;
+    fs::write(&kept[0], &boxes).unwrap();
+    assert_eq!(run(), first);
+    assert!(
+        fs::read(&kept[0]).unwrap() == written,
+        "rewritten as the first run wrote it"
+    );
+}
+
+#[test]
 fn the_margin_check_reads_what_pages_paint_and_names_them() {
     let mut input = Input::pages(8, A5);
     // Page 3's left edge lies on the fold, inside the sheet; pages 2 and 6 are left-hand

@@ -185,22 +185,24 @@ impl PdfInput {
     /// trim as displayed (after `/Rotate`), y down; `None` for a page that paints
     /// nothing. Read from the content streams, not rendered: see [`content_box`].
     pub fn content_boxes(&self) -> Vec<Option<(f64, f64, f64, f64)>> {
-        self.pages
-            .iter()
-            .map(|page| {
-                let b = content_box::content_box(&self.doc, page)?;
-                let t = page.trim;
-                let (w, h) = (t.width(), t.height());
-                let (u0, u1) = (b.x0 - t.x0, b.x1 - t.x0);
-                let (v0, v1) = (t.y1 - b.y1, t.y1 - b.y0);
-                Some(match page.rotate {
-                    Rotation::R0 => (u0, v0, u1, v1),
-                    Rotation::R90 => (h - v1, u0, h - v0, u1),
-                    Rotation::R180 => (w - u1, h - v1, w - u0, h - v0),
-                    Rotation::R270 => (v0, w - u1, v1, w - u0),
-                })
-            })
-            .collect()
+        (0..self.pages.len()).map(|i| self.content_box(i)).collect()
+    }
+
+    /// What page `index` (0-based) paints, as [`PdfInput::content_boxes`] gives it
+    /// (`None` too for a page that is not there): pages can be read on several threads.
+    pub fn content_box(&self, index: usize) -> Option<(f64, f64, f64, f64)> {
+        let page = self.pages.get(index)?;
+        let b = content_box::content_box(&self.doc, page)?;
+        let t = page.trim;
+        let (w, h) = (t.width(), t.height());
+        let (u0, u1) = (b.x0 - t.x0, b.x1 - t.x0);
+        let (v0, v1) = (t.y1 - b.y1, t.y1 - b.y0);
+        Some(match page.rotate {
+            Rotation::R0 => (u0, v0, u1, v1),
+            Rotation::R90 => (h - v1, u0, h - v0, u1),
+            Rotation::R180 => (w - u1, h - v1, w - u0, h - v0),
+            Rotation::R270 => (v0, w - u1, v1, w - u0),
+        })
     }
 
     /// The pages of each side of `options.order` (every side when empty) as
