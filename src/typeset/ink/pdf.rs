@@ -31,9 +31,10 @@ use super::{Estimate, INK_DPI, InkCoverage, Inks, MAX_PIXELS, Unmeasured, summar
 const PAGES_PER_PARSE: usize = 64;
 
 /// Most pages drawn to measure a PDF's ink: a PDF that uses more than
-/// [`ALL_PAGES_UP_TO`] has this many drawn, evenly spread through it, and the others
-/// estimated as their mean ([`Estimate`]). Drawing a page costs about as much as
-/// imposing it: a 615-page manual drawn whole took as long as pdfimpose's whole run.
+/// [`ALL_PAGES_UP_TO`] has this many drawn (the first, the last, and the others evenly
+/// spread between, [`sample`]) and the rest estimated as the mean of those between
+/// ([`Estimate`]). Drawing a page costs about as much as imposing it: a 615-page
+/// manual drawn whole took as long as pdfimpose's whole run.
 pub const SAMPLE_PAGES: usize = 64;
 
 /// Most pages a PDF may use and have every one drawn (its ink measured, not estimated).
@@ -139,26 +140,34 @@ impl InkJob {
 }
 
 /// The pages of `used` to draw: all of them when there are at most `all`, else `most`
-/// of them evenly spread (the middle page of each of `most` equal runs), and then the
-/// estimate it makes.
+/// of them: the first and the last (covers, often unlike the rest) and the others
+/// evenly spread between (the middle page of each of `most − 2` equal runs), and then
+/// the estimate it makes.
 pub fn sample(used: &[bool], all: usize, most: usize) -> (Vec<bool>, Option<Estimate>) {
     let pages: Vec<usize> = (0..used.len()).filter(|&i| used[i]).collect();
-    if pages.len() <= all.max(most) || most == 0 {
+    if pages.len() <= all.max(most) || most < 3 {
         return (used.to_vec(), None);
     }
     let mut drawn = vec![false; used.len()];
-    for k in 0..most {
-        drawn[pages[(2 * k + 1) * pages.len() / (2 * most)]] = true;
+    let (ends, inner) = (pages.len() - 1, &pages[1..pages.len() - 1]);
+    drawn[pages[0]] = true;
+    drawn[pages[ends]] = true;
+    let spread = most - 2;
+    for k in 0..spread {
+        drawn[inner[(2 * k + 1) * inner.len() / (2 * spread)]] = true;
     }
     (drawn, Some(Estimate { measured: most, pages: pages.len() }))
 }
 
-/// Gives each used page not drawn (`None` in `pages`) the mean ink of the pages drawn,
-/// spread evenly over it; with no page drawn, they stay unmeasured.
+/// Gives each used page not drawn (`None` in `pages`) the mean ink of the pages drawn
+/// between the first and the last (the covers stand only for themselves), spread
+/// evenly over it; with no such page drawn, they stay unmeasured.
 fn estimate_pages(data: &Arc<Vec<u8>>, used: &[bool], pages: &mut [Option<Measured>]) {
-    let drawn: Vec<&PageInk> = pages
-        .iter()
-        .filter_map(|m| match m {
+    let first = used.iter().position(|&u| u);
+    let last = used.iter().rposition(|&u| u);
+    let drawn: Vec<&PageInk> = (pages.iter().enumerate())
+        .filter(|(i, _)| Some(*i) != first && Some(*i) != last)
+        .filter_map(|(_, m)| match m {
             Some(Measured::Ink(ink)) => Some(ink.as_ref()),
             _ => None,
         })
@@ -392,11 +401,11 @@ mod tests {
         let picked: Vec<usize> = (0..400).filter(|&i| drawn[i]).collect();
         assert_eq!(picked.len(), 64);
         assert!(picked.iter().all(|&i| used[i]));
-        // One page in each of 64 equal runs of the 398 used pages: about 6 apart.
-        assert!(
-            picked.windows(2).all(|w| (6..=7).contains(&(w[1] - w[0]))),
-            "{picked:?}"
-        );
-        assert!(picked[0] <= 7 && picked[63] >= 392, "{picked:?}");
+        // The first and last used pages, and one page in each of 62 equal runs of the
+        // 396 between: about 6 apart.
+        assert_eq!((picked[0], picked[63]), (1, 398));
+        let inner = &picked[1..63];
+        assert!(inner.windows(2).all(|w| (6..=7).contains(&(w[1] - w[0]))), "{picked:?}");
+        assert!(inner[0] <= 8 && inner[61] >= 391, "{picked:?}");
     }
 }
