@@ -80,6 +80,8 @@ pub struct InkJob {
     marks: Vec<Inks>,
     /// Pages of the input the sides use.
     used: Vec<bool>,
+    /// Each page's box as drawn on the sheet, in its user space (for estimates).
+    boxes: Vec<Option<(f64, f64, f64, f64)>>,
     /// The sheet's size, pt.
     sheet: (f64, f64),
 }
@@ -110,7 +112,8 @@ impl InkJob {
             .filter_map(|side| side.get(plan))
             .map(|side| marks_ink(&drawings(side, options.marks, &options.title), w, h))
             .collect();
-        Ok(InkJob { sides, marks, used, sheet: (w, h) })
+        let boxes = (0..used.len()).map(|i| input.drawn_box(i)).collect();
+        Ok(InkJob { sides, marks, used, boxes, sheet: (w, h) })
     }
 
     /// The ink of every side, from the PDF `data` the job was placed from.
@@ -129,7 +132,7 @@ impl InkJob {
         let mut pages = measure_pages(data, &drawn, cache);
         let unmeasured = unmeasured(&pages);
         if estimate.is_some() {
-            estimate_pages(data, &self.used, &mut pages);
+            estimate_pages(&self.used, &self.boxes, &mut pages);
         }
         let (w, h) = self.sheet;
         let inks = (self.sides.iter().zip(&self.marks))
@@ -161,8 +164,13 @@ pub fn sample(used: &[bool], all: usize, most: usize) -> (Vec<bool>, Option<Esti
 
 /// Gives each used page not drawn (`None` in `pages`) the mean ink of the pages drawn
 /// between the first and the last (the covers stand only for themselves), spread
-/// evenly over it; with no such page drawn, they stay unmeasured.
-fn estimate_pages(data: &Arc<Vec<u8>>, used: &[bool], pages: &mut [Option<Measured>]) {
+/// evenly over its box as drawn on the sheet (`boxes`, in its user space); with no
+/// such page drawn, they stay unmeasured.
+fn estimate_pages(
+    used: &[bool],
+    boxes: &[Option<(f64, f64, f64, f64)>],
+    pages: &mut [Option<Measured>],
+) {
     let first = used.iter().position(|&u| u);
     let last = used.iter().rposition(|&u| u);
     let drawn: Vec<&PageInk> = (pages.iter().enumerate())
@@ -177,19 +185,19 @@ fn estimate_pages(data: &Arc<Vec<u8>>, used: &[bool], pages: &mut [Option<Measur
     }
     let colour = Inks::mean_of(&drawn.iter().map(|p| p.mean(false)).collect::<Vec<_>>());
     let gray = Inks::mean_of(&drawn.iter().map(|p| p.mean(true)).collect::<Vec<_>>()).k;
-    let Ok(pdf) = Pdf::new(data.clone()) else { return };
-    let tree = pdf.pages();
-    if tree.len() != pages.len() {
-        return;
-    }
     for (i, slot) in pages.iter_mut().enumerate() {
         if slot.is_some() || !used[i] {
             continue;
         }
-        if let Some((pw, ph, _, to_page)) = geometry(&tree[i]) {
-            let ink = PageInk::uniform(pw, ph, to_page, colour, gray);
-            *slot = Some(Measured::Ink(Arc::new(ink)));
+        let Some(Some((x0, y0, x1, y1))) = boxes.get(i) else { continue };
+        // Four cells of the grid's drawing a pt, top-left first (y down).
+        let (w, h) = (((x1 - x0) * 4.0).floor(), ((y1 - y0) * 4.0).floor());
+        if !(w >= 1.0 && h >= 1.0 && w < 1e6 && h < 1e6) {
+            continue;
         }
+        let to_page = Affine([0.25, 0.0, 0.0, -0.25, *x0, *y1]);
+        let ink = PageInk::uniform(w as u32, h as u32, to_page, colour, gray);
+        *slot = Some(Measured::Ink(Arc::new(ink)));
     }
 }
 
@@ -297,7 +305,7 @@ fn measure_page<'a>(
     if let Err(over) = page_work(page, &LIMITS) {
         return Measured::Skipped(over.reason(&LIMITS));
     }
-    let Some((_, _, scale, to_page)) = geometry(page) else {
+    let Some((scale, to_page)) = geometry(page) else {
         return Measured::Skipped(tr!("typeset-ink-empty-box"));
     };
     let options = RenderSettings {
@@ -317,16 +325,14 @@ fn measure_page<'a>(
     )))
 }
 
-/// How `page` is drawn: its size in pixels (as hayro gives it), the pixels per pt, and
-/// the map from pixels to the page's coordinates (`None` for an empty box).
-fn geometry(page: &Page) -> Option<(u32, u32, f64, Affine)> {
+/// How `page` is drawn: the pixels per pt, and the map from pixels to the page's
+/// coordinates (`None` for an empty box).
+fn geometry(page: &Page) -> Option<(f64, Affine)> {
     let (w, h) = page.render_dimensions();
     let scale = raster_scale(w as f64, h as f64);
     let initial = Affine(page.initial_transform(true).as_coeffs());
     let to_page = Affine::scale(scale, scale).after(&initial).invert()?;
-    // As hayro sizes its pixmap: the scaled size in f32, rounded down.
-    let (pw, ph) = ((w * scale as f32).floor() as u16, (h * scale as f32).floor() as u16);
-    Some((u32::from(pw), u32::from(ph), scale, to_page))
+    Some((scale, to_page))
 }
 
 /// Pixels per pt to draw a page `w` × `h` pt at: [`INK_DPI`], less for a page so large

@@ -188,6 +188,14 @@ impl PdfInput {
         (0..self.pages.len()).map(|i| self.content_box(i)).collect()
     }
 
+    /// The box page `index` (0-based) is drawn in on a sheet, before the slot's clip:
+    /// its bleed box when it has a trim box, else its trim; (x0, y0, x1, y1) in its
+    /// user space (y up). `None` for a page that is not there.
+    pub fn drawn_box(&self, index: usize) -> Option<(f64, f64, f64, f64)> {
+        let b = self.pages.get(index)?.bbox;
+        Some((b.x0, b.y0, b.x1, b.y1))
+    }
+
     /// What page `index` (0-based) paints, as [`PdfInput::content_boxes`] gives it
     /// (`None` too for a page that is not there): pages can be read on several threads.
     pub fn content_box(&self, index: usize) -> Option<(f64, f64, f64, f64)> {
