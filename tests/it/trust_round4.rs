@@ -35,7 +35,7 @@ fn hungry_cases() -> Vec<(&'static str, String)> {
 /// The error every command gives past its budget, naming the hungry chapter.
 fn assert_stopped(what: &str, code: i32, stderr: &str) {
     assert_eq!(code, 2, "{what}: {stderr}");
-    let needle = "error: stopped: the compilation needed more memory than --memory allows (1.0 GB)";
+    let needle = "error: stopped: the compilation needed more memory than --memory allows (600 MB)";
     assert!(stderr.contains(needle), "{what}: {stderr}");
     assert!(stderr.contains("look at sources/fr/02-b.typ"), "{what}: {stderr}");
     // No abort shown: neither the runtime's words nor a panic nor a backtrace.
@@ -48,7 +48,7 @@ fn assert_stopped(what: &str, code: i32, stderr: &str) {
 fn check_proof_preview_and_images_stop_clearly_past_the_memory_budget() {
     for (what, code) in hungry_cases() {
         let dir = hungry_project(&code);
-        let memory = ["--memory", "1GB", "--timeout", "120"];
+        let memory = ["--memory", "600MB", "--timeout", "120"];
         let (code, stdout, stderr) = livret_in(dir.path(), "check", &memory);
         assert_stopped(&format!("check, {what}"), code, &format!("{stdout}{stderr}"));
         let args = [&["--lang", "fr"][..], &memory].concat();
@@ -57,7 +57,7 @@ fn check_proof_preview_and_images_stop_clearly_past_the_memory_budget() {
         let (code, _, stderr) = livret_in(dir.path(), "preview", &args);
         assert_stopped(&format!("preview, {what}"), code, &stderr);
         let (code, _, stderr) =
-            livret_in(dir.path(), "images", &["--lang", "fr", "--memory", "1GB"]);
+            livret_in(dir.path(), "images", &["--lang", "fr", "--memory", "600MB"]);
         assert_stopped(&format!("images, {what}"), code, &stderr);
         // Nothing written by the stopped commands, no temporary file left.
         let left: Vec<_> = files_under(dir.path())
@@ -68,16 +68,16 @@ fn check_proof_preview_and_images_stop_clearly_past_the_memory_budget() {
     }
     // In French, with a decimal comma.
     let dir = hungry_project(&hungry_cases()[0].1);
-    let args = ["--memory", "1GB", "--ui-lang", "fr"];
+    let args = ["--memory", "600MB", "--ui-lang", "fr"];
     let (code, _, stderr) = livret_in(dir.path(), "check", &args);
     assert_eq!(code, 2, "{stderr}");
-    let needle = "arrêté : la compilation demandait plus de mémoire que --memory ne le permet (1,0 Go)";
+    let needle = "arrêté : la compilation demandait plus de mémoire que --memory ne le permet (600 Mo)";
     assert!(stderr.contains(needle), "{stderr}");
     assert!(stderr.contains("voyez sources/fr/02-b.typ"), "{stderr}");
     // The same commands go on as before on a chapter that is only code, and in this
     // process with `--memory none`.
     let dir = hungry_project("#let s = \"ab\" * 4\n#s\n");
-    for memory in ["1GB", "none"] {
+    for memory in ["600MB", "none"] {
         let (code, stdout, stderr) =
             livret_in(dir.path(), "check", &["--memory", memory]);
         assert!(code == 0 || code == 1, "{stdout}{stderr}");
@@ -96,7 +96,7 @@ fn a_watch_past_its_memory_budget_says_so_and_goes_on_watching() {
     let (_, hungry) = &hungry_cases()[0];
     let dir = hungry_project(hungry);
     let mut child = crate::support::livret_process()
-        .args(["watch", "--lang", "fr", "--memory", "1GB", "--max-builds", "2"])
+        .args(["watch", "--lang", "fr", "--memory", "600MB", "--max-builds", "2"])
         .arg("--project")
         .arg(dir.path())
         .stdout(Stdio::piped())
