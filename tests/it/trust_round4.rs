@@ -46,19 +46,21 @@ fn assert_stopped(what: &str, code: i32, stderr: &str) {
 
 #[test]
 fn check_proof_preview_and_images_stop_clearly_past_the_memory_budget() {
-    for (what, code) in hungry_cases() {
+    // Every hungry kind under `check`; `proof`, `preview` and `images` each meet one
+    // kind (a different one each), so every command and every kind is stopped once.
+    let memory = ["--memory", "600MB", "--timeout", "120"];
+    let with_lang = [&["--lang", "fr"][..], &memory].concat();
+    let commands: [(&str, &[&str]); 3] = [
+        ("proof", &with_lang),
+        ("preview", &with_lang),
+        ("images", &["--lang", "fr", "--memory", "600MB"]),
+    ];
+    for ((what, code), (command, args)) in hungry_cases().into_iter().zip(commands) {
         let dir = hungry_project(&code);
-        let memory = ["--memory", "600MB", "--timeout", "120"];
         let (code, stdout, stderr) = livret_in(dir.path(), "check", &memory);
         assert_stopped(&format!("check, {what}"), code, &format!("{stdout}{stderr}"));
-        let args = [&["--lang", "fr"][..], &memory].concat();
-        let (code, _, stderr) = livret_in(dir.path(), "proof", &args);
-        assert_stopped(&format!("proof, {what}"), code, &stderr);
-        let (code, _, stderr) = livret_in(dir.path(), "preview", &args);
-        assert_stopped(&format!("preview, {what}"), code, &stderr);
-        let (code, _, stderr) =
-            livret_in(dir.path(), "images", &["--lang", "fr", "--memory", "600MB"]);
-        assert_stopped(&format!("images, {what}"), code, &stderr);
+        let (code, _, stderr) = livret_in(dir.path(), command, args);
+        assert_stopped(&format!("{command}, {what}"), code, &stderr);
         // Nothing written by the stopped commands, no temporary file left.
         let left: Vec<_> = files_under(dir.path())
             .into_iter()
@@ -68,10 +70,10 @@ fn check_proof_preview_and_images_stop_clearly_past_the_memory_budget() {
     }
     // In French, with a decimal comma.
     let dir = hungry_project(&hungry_cases()[0].1);
-    let args = ["--memory", "600MB", "--ui-lang", "fr"];
+    let args = ["--memory", "1GB", "--ui-lang", "fr"];
     let (code, _, stderr) = livret_in(dir.path(), "check", &args);
     assert_eq!(code, 2, "{stderr}");
-    let needle = "arrêté : la compilation demandait plus de mémoire que --memory ne le permet (600 Mo)";
+    let needle = "arrêté : la compilation demandait plus de mémoire que --memory ne le permet (1,0 Go)";
     assert!(stderr.contains(needle), "{stderr}");
     assert!(stderr.contains("voyez sources/fr/02-b.typ"), "{stderr}");
     // The same commands go on as before on a chapter that is only code, and in this
