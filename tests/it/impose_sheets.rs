@@ -354,6 +354,7 @@ fn read_back_all(pdfs: &[&[u8]]) -> Vec<Vec<PageRead>> {
     let merged = dir.path().join("all.pdf");
     let status = std::process::Command::new("qpdf")
         .arg("--empty")
+        .arg("--keep-files-open=y")
         .arg("--pages")
         .args(&files)
         .arg("--")

@@ -43,11 +43,11 @@ fn assert_refused(out: (i32, String, String), parts: &[&str], root: &Path) {
 fn a_looping_chapter_stops_at_the_time_limit() {
     let dir = mini_project(&[("01-a.md", "# Un\n\nTexte.\n"), ("02-b.typ", LOOPING)]);
     let started = Instant::now();
-    let out = livret_in(dir.path(), "build", &["--timeout", "3", "--no-print"]);
+    let out = livret_in(dir.path(), "build", &["--timeout", "1", "--no-print"]);
     assert!(started.elapsed() < Duration::from_secs(60), "{:?}", started.elapsed());
     assert_refused(
         out.clone(),
-        &["fr pocket-a6: gave up after 3 s (--timeout)", "hint: "],
+        &["fr pocket-a6: gave up after 1 s (--timeout)", "hint: "],
         dir.path(),
     );
     assert!(!dir.path().join("out/.livret/lock").exists(), "{}", out.2);
@@ -68,10 +68,10 @@ fn watch_stops_at_the_time_limit() {
     let dir = mini_project(&[("01-a.typ", LOOPING)]);
     let started = Instant::now();
     let (code, _, err) =
-        livret_in(dir.path(), "watch", &["--lang", "fr", "--timeout", "2"]);
+        livret_in(dir.path(), "watch", &["--lang", "fr", "--timeout", "1"]);
     assert!(started.elapsed() < Duration::from_secs(60));
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("gave up after 2 s (--timeout); watch stopped"), "{err}");
+    assert!(err.contains("gave up after 1 s (--timeout); watch stopped"), "{err}");
     assert!(!dir.path().join(PDF).exists());
 }
 
@@ -427,14 +427,14 @@ fn check_proof_and_preview_stop_at_the_time_limit() {
     for (command, extra) in
         [("check", &[][..]), ("proof", &["--lang", "fr"][..]), ("preview", &[][..])]
     {
-        let mut args = vec!["--timeout", "2"];
+        let mut args = vec!["--timeout", "1"];
         args.extend(extra);
         let started = Instant::now();
         let (code, _, err) = livret_in(dir.path(), command, &args);
         assert!(started.elapsed() < Duration::from_secs(60), "{command}");
         assert_eq!(code, 2, "{command}: {err}");
         assert!(
-            err.contains(&format!("livret {command} gave up after 2 s (--timeout)")),
+            err.contains(&format!("livret {command} gave up after 1 s (--timeout)")),
             "{err}"
         );
     }

@@ -612,10 +612,10 @@ fn memory_hungry_typst_stops_only_its_own_target() {
         let (code, stdout, stderr) = livret_in(
             dir.path(),
             "build",
-            &["--memory", "1GB", "--no-print", "--timeout", "120"],
+            &["--memory", "600MB", "--no-print", "--timeout", "120"],
         );
         assert_eq!(code, 2, "{what}: {stdout}{stderr}");
-        let needle = "error: fr pocket-a6: stopped: it needed more memory than --memory allows (1 GB)";
+        let needle = "error: fr pocket-a6: stopped: it needed more memory than --memory allows (600 MB)";
         assert!(stderr.contains(needle), "{what}: {stderr}");
         assert!(stderr.contains("sources/fr/02-b.typ"), "{what}: {stderr}");
         assert!(!stderr.contains("panicked"), "{what}: {stderr}");

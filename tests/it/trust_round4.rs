@@ -35,7 +35,7 @@ fn hungry_cases() -> Vec<(&'static str, String)> {
 /// The error every command gives past its budget, naming the hungry chapter.
 fn assert_stopped(what: &str, code: i32, stderr: &str) {
     assert_eq!(code, 2, "{what}: {stderr}");
-    let needle = "error: stopped: the compilation needed more memory than --memory allows (1.0 GB)";
+    let needle = "error: stopped: the compilation needed more memory than --memory allows (600 MB)";
     assert!(stderr.contains(needle), "{what}: {stderr}");
     assert!(stderr.contains("look at sources/fr/02-b.typ"), "{what}: {stderr}");
     // No abort shown: neither the runtime's words nor a panic nor a backtrace.
@@ -46,19 +46,21 @@ fn assert_stopped(what: &str, code: i32, stderr: &str) {
 
 #[test]
 fn check_proof_preview_and_images_stop_clearly_past_the_memory_budget() {
-    for (what, code) in hungry_cases() {
+    // Every hungry kind under `check`; `proof`, `preview` and `images` each meet one
+    // kind (a different one each), so every command and every kind is stopped once.
+    let memory = ["--memory", "600MB", "--timeout", "120"];
+    let with_lang = [&["--lang", "fr"][..], &memory].concat();
+    let commands: [(&str, &[&str]); 3] = [
+        ("proof", &with_lang),
+        ("preview", &with_lang),
+        ("images", &["--lang", "fr", "--memory", "600MB"]),
+    ];
+    for ((what, code), (command, args)) in hungry_cases().into_iter().zip(commands) {
         let dir = hungry_project(&code);
-        let memory = ["--memory", "1GB", "--timeout", "120"];
         let (code, stdout, stderr) = livret_in(dir.path(), "check", &memory);
         assert_stopped(&format!("check, {what}"), code, &format!("{stdout}{stderr}"));
-        let args = [&["--lang", "fr"][..], &memory].concat();
-        let (code, _, stderr) = livret_in(dir.path(), "proof", &args);
-        assert_stopped(&format!("proof, {what}"), code, &stderr);
-        let (code, _, stderr) = livret_in(dir.path(), "preview", &args);
-        assert_stopped(&format!("preview, {what}"), code, &stderr);
-        let (code, _, stderr) =
-            livret_in(dir.path(), "images", &["--lang", "fr", "--memory", "1GB"]);
-        assert_stopped(&format!("images, {what}"), code, &stderr);
+        let (code, _, stderr) = livret_in(dir.path(), command, args);
+        assert_stopped(&format!("{command}, {what}"), code, &stderr);
         // Nothing written by the stopped commands, no temporary file left.
         let left: Vec<_> = files_under(dir.path())
             .into_iter()
@@ -77,7 +79,7 @@ fn check_proof_preview_and_images_stop_clearly_past_the_memory_budget() {
     // The same commands go on as before on a chapter that is only code, and in this
     // process with `--memory none`.
     let dir = hungry_project("#let s = \"ab\" * 4\n#s\n");
-    for memory in ["1GB", "none"] {
+    for memory in ["600MB", "none"] {
         let (code, stdout, stderr) =
             livret_in(dir.path(), "check", &["--memory", memory]);
         assert!(code == 0 || code == 1, "{stdout}{stderr}");
@@ -96,7 +98,7 @@ fn a_watch_past_its_memory_budget_says_so_and_goes_on_watching() {
     let (_, hungry) = &hungry_cases()[0];
     let dir = hungry_project(hungry);
     let mut child = crate::support::livret_process()
-        .args(["watch", "--lang", "fr", "--memory", "1GB", "--max-builds", "2"])
+        .args(["watch", "--lang", "fr", "--memory", "600MB", "--max-builds", "2"])
         .arg("--project")
         .arg(dir.path())
         .stdout(Stdio::piped())

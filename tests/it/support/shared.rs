@@ -92,12 +92,18 @@ pub fn built_sample() -> &'static SharedSample {
     })
 }
 
-/// Removes the shared samples of earlier runs whose process is gone (Linux: `/proc`).
+/// Removes the shared samples and cache folders of earlier runs whose process is gone
+/// (Linux: `/proc`).
 fn sweep_dead(base: &Path) {
     let Ok(entries) = fs::read_dir(base) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = name.strip_prefix("shared-sample-") else { continue };
+        let Some(pid) = name
+            .strip_prefix("shared-sample-")
+            .or_else(|| name.strip_prefix("livret-cache-"))
+        else {
+            continue;
+        };
         if Path::new("/proc").is_dir() && !Path::new("/proc").join(pid).exists() {
             let _ = fs::remove_dir_all(entry.path());
         }
