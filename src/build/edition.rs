@@ -169,12 +169,9 @@ struct Screen {
 }
 
 /// Writes both reading PDFs: the print edition (`print`, compiled) is exported,
-/// compacted and written first, then the screen edition (the same pages with images
-/// for phones) is compiled and exported; typst's check failures are located afterwards.
-/// One after the other, not at once: the PDF `watch` shows lands sooner, and on two
-/// shared cores (typst's export runs in parallel by itself) both at once measured no
-/// faster for one target and slower for the matrix (bench/results/build-*.md).
-/// Gives the print edition's bytes and the screen edition.
+/// compacted and written on one core while the screen edition (the same pages with
+/// images for phones) is compiled and exported on the other; typst's check failures
+/// are located afterwards. Gives the print edition's bytes and the screen edition.
 fn reading_pdfs(
     ctx: Context,
     spec: &TargetSpec,
@@ -188,18 +185,37 @@ fn reading_pdfs(
     let (root, rel) = (&ctx.manifest.root, paths.reading_pdf());
     let standard = options.pdf_standard;
     let dir = ctx.manifest.language(spec.lang).map_or(Direction::Ltr, |l| l.dir);
-    let exported = reading_bytes(&print.compiled, &paths.stem, ctx.date, standard, dir)?;
-    let bytes = match exported {
-        Ok(bytes) => bytes,
+    let reading = || -> Result<_> {
+        let exported =
+            reading_bytes(&print.compiled, &paths.stem, ctx.date, standard, dir)?;
+        match exported {
+            Ok(bytes) => {
+                let output = write_output(root, &rel, &bytes, OutputKind::Reading)?;
+                Ok(Ok((bytes, output)))
+            }
+            Err(diags) => Ok(Err(diags)),
+        }
+    };
+    let mut screen = || -> Result<_> {
+        let screen = work.edition(cache, ImageTarget::SCREEN, 4)?;
+        let stem = paths.screen_stem();
+        let bytes = reading_bytes(&screen.compiled, &stem, ctx.date, standard, dir)?;
+        Ok((screen.images, bytes))
+    };
+    let (exported, screen) = if options.reading_first {
+        let exported = reading();
+        (exported, screen())
+    } else {
+        rayon::join(reading, screen)
+    };
+    let (bytes, output) = match exported? {
+        Ok(done) => done,
         Err(diags) => {
             return Err(failures(failing(work, ctx), &paths.stem, standard, &diags));
         }
     };
-    written.outputs.push(write_output(root, &rel, &bytes, OutputKind::Reading)?);
-    let screen = work.edition(cache, ImageTarget::SCREEN, 4)?;
-    let stem = paths.screen_stem();
-    let screen_bytes = reading_bytes(&screen.compiled, &stem, ctx.date, standard, dir)?;
-    let images = screen.images;
+    written.outputs.push(output);
+    let (images, screen_bytes) = screen?;
     let screen_bytes =
         located(failing(work, ctx), &paths.screen_stem(), standard, screen_bytes)?;
     let pdf = paths.screen_pdf();

@@ -4,8 +4,9 @@
 //! `--system-fonts`), keeping typst's world and caches between rebuilds.
 //!
 //! A save is seen by [`crate::ops::watcher`] (a file written in place is rebuilt as
-//! soon as its writer closes it); the build writes the reading PDF before it compiles
-//! the screen edition, so the PDF being looked at lands first.
+//! soon as its writer closes it), and the reading PDF is written before the screen
+//! edition is compiled, so the PDF being looked at lands first; the bytes are the
+//! build's either way.
 //!
 //! Each rebuild writes the target's record and `report.json` as `livret build` does,
 //! so the report stays true and a later `build --no-print` finds the target up to
@@ -291,6 +292,7 @@ pub fn rebuild(root: &Path, options: &WatchOptions, kept: &mut Kept) -> Result<R
         force: true,
         timeout: Some(options.timeout),
         pdf_standard: options.pdf_standard,
+        reading_first: true,
         ..BuildOptions::default()
     };
     let fixed = match &kept.fixed {
