@@ -9,7 +9,8 @@
 # Results: bench/results/build-LANG-LAYOUT.md (hyperfine's table) and a summary line.
 # Needs hyperfine (apt-get install hyperfine) and typst-cli 0.15.1 (cargo install
 # typst-cli --version 0.15.1 --locked). Not run in CI.
-# Usage: bash bench/build.sh [LANG] [LAYOUT]     (LIVRET=path: measure that binary)
+# Usage: bash bench/build.sh [LANG] [LAYOUT]     (LIVRET=path: measure that binary;
+# BASELINE=path: also the one-target build with an earlier binary, in the same run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lang="${1:-fr}"
@@ -35,8 +36,14 @@ main=$(ls "$work"/out/*/"$lang/$layout/main.typ")
 mkdir -p bench/results
 result="bench/results/build-$lang-$layout.md"
 
+baseline=()
+if [ -n "${BASELINE:-}" ]; then
+  baseline=(--prepare true -n "baseline livret build --no-print --force (reading + screen)"
+    "$BASELINE build --project $work --lang $lang --layout $layout --no-print --force --quiet")
+fi
 # One --prepare per command, in order: only the last empties the image cache.
 hyperfine -N --warmup 2 --runs 15 --export-markdown "$result" \
+  "${baseline[@]}" \
   --prepare true --prepare true --prepare true --prepare true \
   --prepare "rm -rf $work/out/.cache" \
   -n "livret build --no-print --force (reading + screen)" \
@@ -52,7 +59,7 @@ hyperfine -N --warmup 2 --runs 15 --export-markdown "$result" \
 
 {
   echo
-  echo "Machine: $(nproc) cores, $(uname -sr); livret $("$LIVRET" --version | cut -d' ' -f2), $(typst --version)."
+  echo "Machine: $(nproc) cores, $(uname -sr); livret $("$LIVRET" --version | cut -d' ' -f2), $(typst --version); load average $(cut -d' ' -f1-3 /proc/loadavg) after the run."
   echo "Sample guide, target $lang $layout; the matrix is every language × layout of sources/guide.toml."
 } >> "$result"
 cat "$result"

@@ -5,7 +5,7 @@ Used by bench/watch.sh for `livret watch` and `typst watch` alike, so that both 
 timed the same way from outside: hyperfine times this whole command (Python's start,
 the edit, the wait). The same command with --no-wait is the baseline to subtract.
 
-  edit_wait.py FILE [--wait OUTPUT] [--no-wait] [--timeout S]
+  edit_wait.py FILE [--wait OUTPUT] [--no-wait] [--timeout S] [--log FILE]
 
 The edit puts a new word (` révisé123456789`, a number never used before) at the end
 of FILE's longest line of prose, replacing the one an earlier run put there: the text
@@ -14,6 +14,9 @@ main.typ it is the same kind of edit: one word of one paragraph.
 The wait polls OUTPUT until its modification time, size or inode differ from before the
 edit and, for a PDF, the file ends with `%%EOF` (typst-cli writes in place, livret
 renames a whole file).
+With --log, the time from just before the edit to the output seen whole is also
+appended to FILE (milliseconds, one line per run): the same runs without Python's start,
+whose spread on a loaded machine is larger than the rebuild itself.
 """
 import argparse
 import os
@@ -75,8 +78,10 @@ def main():
     parser.add_argument("--wait")
     parser.add_argument("--no-wait", action="store_true")
     parser.add_argument("--timeout", type=float, default=30.0)
+    parser.add_argument("--log")
     args = parser.parse_args()
     before = stamp(args.wait) if args.wait else None
+    started = time.monotonic()
     edit(args.file)
     if args.no_wait or not args.wait:
         return
@@ -84,6 +89,9 @@ def main():
     while time.monotonic() < deadline:
         now = stamp(args.wait)
         if now is not None and now != before and complete(args.wait):
+            if args.log:
+                with open(args.log, "a", encoding="utf-8") as log:
+                    log.write(f"{(time.monotonic() - started) * 1000:.2f}\n")
             return
         time.sleep(0.0005)
     sys.exit(f"{args.wait} did not change within {args.timeout} s")

@@ -185,25 +185,29 @@ fn reading_pdfs(
     let (root, rel) = (&ctx.manifest.root, paths.reading_pdf());
     let standard = options.pdf_standard;
     let dir = ctx.manifest.language(spec.lang).map_or(Direction::Ltr, |l| l.dir);
-    let (exported, screen) = rayon::join(
-        || -> Result<_> {
-            let exported =
-                reading_bytes(&print.compiled, &paths.stem, ctx.date, standard, dir)?;
-            match exported {
-                Ok(bytes) => {
-                    let output = write_output(root, &rel, &bytes, OutputKind::Reading)?;
-                    Ok(Ok((bytes, output)))
-                }
-                Err(diags) => Ok(Err(diags)),
+    let reading = || -> Result<_> {
+        let exported =
+            reading_bytes(&print.compiled, &paths.stem, ctx.date, standard, dir)?;
+        match exported {
+            Ok(bytes) => {
+                let output = write_output(root, &rel, &bytes, OutputKind::Reading)?;
+                Ok(Ok((bytes, output)))
             }
-        },
-        || -> Result<_> {
-            let screen = work.edition(cache, ImageTarget::SCREEN, 4)?;
-            let stem = paths.screen_stem();
-            let bytes = reading_bytes(&screen.compiled, &stem, ctx.date, standard, dir)?;
-            Ok((screen.images, bytes))
-        },
-    );
+            Err(diags) => Ok(Err(diags)),
+        }
+    };
+    let mut screen = || -> Result<_> {
+        let screen = work.edition(cache, ImageTarget::SCREEN, 4)?;
+        let stem = paths.screen_stem();
+        let bytes = reading_bytes(&screen.compiled, &stem, ctx.date, standard, dir)?;
+        Ok((screen.images, bytes))
+    };
+    let (exported, screen) = if options.reading_first {
+        let exported = reading();
+        (exported, screen())
+    } else {
+        rayon::join(reading, screen)
+    };
     let (bytes, output) = match exported? {
         Ok(done) => done,
         Err(diags) => {

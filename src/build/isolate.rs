@@ -49,8 +49,9 @@ pub struct ChildJob {
     pub force: bool,
     /// `--pdf-standard`, as typst names it.
     pub pdf_standard: Option<String>,
-    /// The fingerprint every target of the build shares.
-    pub fixed: String,
+    /// The fingerprint every target of the build shares, when the parent computed it
+    /// (it did not load the fonts when every target runs in a child: the child does).
+    pub fixed: Option<String>,
     /// The address-space budget in bytes.
     pub memory: u64,
 }
@@ -101,7 +102,12 @@ pub fn limit_memory(bytes: u64) -> Result<()> {
 }
 
 /// The child's job for one target of a build.
-pub fn job(options: &BuildOptions, id: &TargetId, fixed: &str, memory: u64) -> ChildJob {
+pub fn job(
+    options: &BuildOptions,
+    id: &TargetId,
+    fixed: Option<&str>,
+    memory: u64,
+) -> ChildJob {
     ChildJob {
         project: options.project.clone(),
         lang: id.lang.clone(),
@@ -117,7 +123,7 @@ pub fn job(options: &BuildOptions, id: &TargetId, fixed: &str, memory: u64) -> C
                 .and_then(|v| v.as_str().map(str::to_string))
                 .unwrap_or_default()
         }),
-        fixed: fixed.to_string(),
+        fixed: fixed.map(str::to_string),
         memory,
     }
 }

@@ -32,4 +32,7 @@ pub struct BuildOptions {
     pub memory: Option<u64>,
     /// A PDF standard the reading PDFs must meet (PDF/A-2b for archiving).
     pub pdf_standard: Option<typst_pdf::PdfStandard>,
+    /// Write each reading PDF before compiling its screen edition instead of both at
+    /// once (`watch`: the PDF being looked at lands sooner; the same bytes either way).
+    pub reading_first: bool,
 }

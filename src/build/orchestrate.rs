@@ -39,9 +39,23 @@ pub fn build(
     report: impl FnMut(&BuiltTarget) + Send,
 ) -> Result<Vec<BuiltTarget>> {
     let report = Mutex::new(report);
-    let project = Project::open(&options.project, options.system_fonts)?;
-    let targets = project.targets(&options.langs, &options.layouts, options.shard)?;
-    if options.print {
+    let manifest = Arc::new(crate::project::manifest::load(&options.project)?);
+    let targets = crate::project::targets::targets(
+        &manifest,
+        &options.langs,
+        &options.layouts,
+        options.shard,
+    )?;
+    // The fonts and the fingerprint (which hashes them) only when this process
+    // compiles: a target in a child process opens the project itself.
+    let opened =
+        if options.print || targets.iter().any(|id| !isolated(options, &manifest, id)) {
+            Some(Project::with_manifest(manifest.clone(), options.system_fonts)?)
+        } else {
+            crate::typeset::world::build_date(manifest.date()?)?;
+            None
+        };
+    if let Some(project) = opened.as_ref().filter(|_| options.print) {
         // Every print preset checked before any target compiles or writes.
         crate::typeset::preflight::check_presets(
             &project.manifest,
@@ -50,13 +64,18 @@ pub fn build(
             project.date,
         )?;
     }
-    let _lock = BuildLock::acquire(&project.manifest.root)?;
-    let fixed = fixed_fingerprint(&project.manifest, &project.fonts, options)?;
-    let manifest = project.manifest.clone();
+    let _lock = BuildLock::acquire(&manifest.root)?;
+    let opened = match opened {
+        Some(project) => {
+            let fixed = fixed_fingerprint(&project.manifest, &project.fonts, options)?;
+            Some((project, fixed))
+        }
+        None => None,
+    };
     let shared = Arc::new(Shared {
-        project,
+        manifest: manifest.clone(),
+        opened,
         options: options.clone(),
-        fixed,
         chapters: edition::Shared::default(),
         gave_up: Mutex::new(None),
     });
@@ -103,11 +122,19 @@ pub fn fixed_fingerprint(
     )
 }
 
+/// Whether the target `id` is built in a child process under the memory budget (its
+/// language shows Typst chapters, which run code).
+fn isolated(options: &BuildOptions, manifest: &Manifest, id: &TargetId) -> bool {
+    options.memory.is_some() && isolate::runs_code(manifest, &id.lang)
+}
+
 /// What every target's thread shares (owned: the thread may outlive the build).
 struct Shared {
-    project: Project,
+    manifest: Arc<Manifest>,
+    /// The project with its fonts and the build's fingerprint, when a target is built
+    /// in this process (or print presets are checked).
+    opened: Option<(Project, String)>,
     options: BuildOptions,
-    fixed: String,
     /// The chapters converted so far, once per build.
     chapters: edition::Shared,
     /// The error of the first target that took too long: the others then stop.
@@ -125,12 +152,13 @@ fn build_limited(
         return Err(err);
     }
     if let Some(memory) = shared.options.memory
-        && isolate::runs_code(&shared.project.manifest, &id.lang)
+        && isolated(&shared.options, &shared.manifest, id)
     {
         // In a child process under the budget (stopped, not abandoned, past --timeout).
-        let job = isolate::job(&shared.options, id, &shared.fixed, memory);
+        let fixed = shared.opened.as_ref().map(|(_, fixed)| fixed.as_str());
+        let job = isolate::job(&shared.options, id, fixed, memory);
         return isolate::build_in_child(
-            &shared.project.manifest,
+            &shared.manifest,
             &job,
             shared.options.timeout,
             stage,
@@ -140,13 +168,13 @@ fn build_limited(
     let work = move |note: &(dyn Fn(String) + Sync)| {
         let s = &*thread_shared;
         let on_stage = |what: &str| note(what.to_string());
-        let ctx = s.project.context();
+        let (project, fixed) = s.opened.as_ref().expect("opened for in-process targets");
         let mut world = None;
         build_target(
-            ctx,
+            project.context(),
             &thread_id,
             &s.options,
-            &s.fixed,
+            fixed,
             &s.chapters,
             &mut world,
             &on_stage,
@@ -182,12 +210,16 @@ pub fn build_child(job: &isolate::ChildJob) -> Result<BuiltTarget> {
         ..BuildOptions::default()
     };
     let project = Project::open(&job.project, job.system_fonts)?;
+    let fixed = match &job.fixed {
+        Some(fixed) => fixed.clone(),
+        None => fixed_fingerprint(&project.manifest, &project.fonts, &options)?,
+    };
     let id = TargetId { lang: job.lang.clone(), layout: job.layout.clone() };
     let stage = |what: &str| println!("stage\t{}", what.replace('\n', " "));
     let chapters = edition::Shared::default();
     let mut world = None;
     let ctx = project.context();
-    build_target(ctx, &id, &options, &job.fixed, &chapters, &mut world, &stage)
+    build_target(ctx, &id, &options, &fixed, &chapters, &mut world, &stage)
         .map(Outcome::target)
 }
 

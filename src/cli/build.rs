@@ -24,6 +24,7 @@ pub fn run(args: BuildArgs) -> Result<ExitStatus> {
         shard: args.shard,
         pdf_standard: args.pdf_standard,
         memory: args.memory.0,
+        reading_first: false,
     };
     if args.list_targets {
         return list_targets(&options, args.format);

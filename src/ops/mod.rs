@@ -18,3 +18,4 @@ pub mod proof;
 pub mod proof_changes;
 pub mod serve;
 pub mod watch;
+pub mod watcher;

@@ -3,6 +3,11 @@
 //! the screen edition, checked images, compact output, `--pdf-standard`,
 //! `--system-fonts`), keeping typst's world and caches between rebuilds.
 //!
+//! A save is seen by [`crate::ops::watcher`] (a file written in place is rebuilt as
+//! soon as its writer closes it), and the reading PDF is written before the screen
+//! edition is compiled, so the PDF being looked at lands first; the bytes are the
+//! build's either way.
+//!
 //! Each rebuild writes the target's record and `report.json` as `livret build` does,
 //! so the report stays true and a later `build --no-print` finds the target up to
 //! date. A rebuild that takes longer than `--timeout` ends the watch with an error
@@ -13,13 +18,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
-use typst_kit::watcher::Watcher;
 use typst_layout::PagedDocument;
 
 use crate::build::lock::BuildLock;
 use crate::build::orchestrate::{self, Outcome};
 use crate::build::{BuildOptions, Project, edition, report};
 use crate::ops::serve::LiveView;
+use crate::ops::watcher::Watcher;
 use crate::project::manifest;
 use crate::project::targets::TargetId;
 use crate::tr;
@@ -161,8 +166,7 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
         .project
         .canonicalize()
         .map_err(|e| Error::io("open project folder", &options.project, e))?;
-    let mut watcher = Watcher::new(None)
-        .map_err(|e| Error::new(tr!("ops-watch-failed", reason = e.to_string())))?;
+    let mut watcher = Watcher::new().map_err(watch_failed)?;
     let mut fonts_state = None;
     let mut kept = Kept::default();
     let mut view = start_view(&root, options, &mut report)?;
@@ -178,9 +182,7 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
         let files = watched_files(&root);
         if let Some(since) = resumed.take() {
             // Watching first, then looking: a change in between is not lost.
-            watcher.update(files.iter().map(|(p, _)| p.clone())).map_err(|e| {
-                Error::new(tr!("ops-watch-failed", reason = e.to_string()))
-            })?;
+            watcher.update(files.iter().map(|(p, _)| p.clone())).map_err(watch_failed)?;
             if !changed_since(&watched_files(&root), since) {
                 wait_for_change(&mut watcher, &files)?;
             }
@@ -215,12 +217,13 @@ fn wait_for_change(
     watcher: &mut Watcher,
     files: &[(PathBuf, Option<SystemTime>)],
 ) -> Result<()> {
-    watcher
-        .update(files.iter().map(|(p, _)| p.clone()))
-        .map_err(|e| Error::new(tr!("ops-watch-failed", reason = e.to_string())))?;
-    watcher
-        .wait()
-        .map_err(|e| Error::new(tr!("ops-watch-failed", reason = e.to_string())))
+    watcher.update(files.iter().map(|(p, _)| p.clone())).map_err(watch_failed)?;
+    watcher.wait().map(|_| ()).map_err(watch_failed)
+}
+
+/// The error of a file watcher that failed.
+fn watch_failed(err: notify::Error) -> Error {
+    Error::new(tr!("ops-watch-failed", reason = err.to_string()))
 }
 
 /// Whether a file was modified after `since`.
@@ -289,6 +292,7 @@ pub fn rebuild(root: &Path, options: &WatchOptions, kept: &mut Kept) -> Result<R
         force: true,
         timeout: Some(options.timeout),
         pdf_standard: options.pdf_standard,
+        reading_first: true,
         ..BuildOptions::default()
     };
     let fixed = match &kept.fixed {

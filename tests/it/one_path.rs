@@ -224,3 +224,26 @@ fn every_command_that_compiles_takes_system_fonts() {
         assert_eq!(code, 0, "livret {command} {args:?}:\n{out}\n{err}");
     }
 }
+
+#[test]
+fn a_target_built_in_a_child_process_and_in_this_one_share_one_fingerprint() {
+    // The guide has a Typst chapter: its target builds in a child process under the
+    // memory budget, which then computes the build's fingerprint itself (the parent
+    // loads no fonts); with `--memory none` this process computes it. Each finds what
+    // the other built up to date, and the bytes are the same.
+    let dir = guide();
+    let root = dir.path();
+    let (code, _, err) = livret_in(root, "build", &["--no-print", "--force"]);
+    assert_eq!(code, 0, "{err}");
+    let in_child = outputs(root);
+    let (code, out, err) = livret_in(root, "build", &["--no-print", "--memory", "none"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("built 0 targets, 1 up to date"), "{out}");
+    let (code, _, err) =
+        livret_in(root, "build", &["--no-print", "--force", "--memory", "none"]);
+    assert_eq!(code, 0, "{err}");
+    assert_same(&in_child, &outputs(root));
+    let (code, out, err) = livret_in(root, "build", &["--no-print"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("built 0 targets, 1 up to date"), "{out}");
+}
