@@ -27,7 +27,7 @@ use crate::support::{marks, *};
 
 /// A booklet of `n` labelled pages of `page` size (pt), laid out by typst.
 pub(crate) fn labelled(n: usize, page: Size) -> PagedDocument {
-    let fonts = Fonts::load(&repo(), false).unwrap();
+    let fonts = repo_fonts();
     let src = format!(
         "#set page(width: {}pt, height: {}pt, margin: 0pt)\n#set text(size: 13pt, font: \"Andika\")\n\
          #for n in range(1, {}) {{\n  if n > 1 {{ pagebreak() }}\n  place(top + center, dy: 10mm, [T#n])\n  place(bottom + center, dy: -10mm, [B#n])\n}}\n",
@@ -47,6 +47,12 @@ pub(crate) fn labelled(n: usize, page: Size) -> PagedDocument {
         .expect("labelled document compiles");
     assert_eq!(doc.pages().len(), n);
     doc
+}
+
+/// The repository's fonts and typst's, loaded once for every sweep.
+fn repo_fonts() -> Arc<Fonts> {
+    static FONTS: std::sync::OnceLock<Arc<Fonts>> = std::sync::OnceLock::new();
+    Arc::clone(FONTS.get_or_init(|| Fonts::load(&repo(), false).unwrap()))
 }
 
 /// Reads each output page: labels, positions and turns of the booklet pages on it.

@@ -23,12 +23,18 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A temporary copy of the bundled sample project (sources, layouts, fonts).
+/// A temporary copy of the bundled sample project (sources, layouts, fonts), with the
+/// image cache (`out/.cache/images`) of the run's shared build: its images are
+/// prepared once per run, not again in every copy (the shared build prepares them
+/// from nothing, and the image tests use projects of their own). Nothing else of
+/// `out/` is copied: every target is still built.
 pub fn sample_project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for sub in ["sources", "layouts", "fonts"] {
         copy_dir(&repo().join(sub), &dir.path().join(sub));
     }
+    let images = "out/.cache/images";
+    copy_dir(&super::built_sample().root.join(images), &dir.path().join(images));
     dir
 }
 
