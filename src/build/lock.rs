@@ -5,6 +5,7 @@
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::project::paths::LOCK_PATH;
 use crate::tr;
@@ -44,6 +45,37 @@ impl BuildLock {
         }
         Err(Error::new(tr!("build-lock-failed", path = LOCK_PATH)))
     }
+}
+
+impl BuildLock {
+    /// Takes the project's build lock, waiting up to `limit` while another livret
+    /// process holds it (`watch` rebuilds a save made during a `build` once that build
+    /// is over, rather than dropping it); a holder that is not livret is not waited for.
+    pub fn acquire_waiting(root: &Path, limit: Duration) -> Result<Self> {
+        let started = Instant::now();
+        loop {
+            match Self::acquire(root) {
+                Ok(lock) => return Ok(lock),
+                Err(err) if started.elapsed() >= limit || !held_by_livret(root) => {
+                    return Err(err);
+                }
+                Err(_) => std::thread::sleep(Duration::from_millis(50)),
+            }
+        }
+    }
+}
+
+/// Whether a running livret process holds the project's lock.
+fn held_by_livret(root: &Path) -> bool {
+    let Ok(path) = output_path(root, LOCK_PATH) else { return false };
+    let holder = fs::read_to_string(&path).unwrap_or_default();
+    holder
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|&pid| is_running(pid))
+        .and_then(process_name)
+        .is_some_and(|name| name.starts_with("livret"))
 }
 
 /// Removes the project's lock when process `pid` holds it: a child of livret that

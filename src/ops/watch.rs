@@ -81,9 +81,12 @@ pub enum WatchEvent {
     Serving(std::net::SocketAddr),
 }
 
+/// The project's folders a build reads: a change in any of them calls for a rebuild.
+const WATCHED: [&str; 3] = ["sources", "layouts", "fonts"];
+
 /// Every file under the watched folders, with modification times.
 fn watched_files(root: &Path) -> Vec<(PathBuf, Option<SystemTime>)> {
-    ["sources", "layouts", "fonts"]
+    WATCHED
         .iter()
         .flat_map(|sub| files_under(&root.join(sub)).unwrap_or_default())
         .map(|path| {
@@ -166,7 +169,9 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
         .project
         .canonicalize()
         .map_err(|e| Error::io("open project folder", &options.project, e))?;
-    let mut watcher = Watcher::new().map_err(watch_failed)?;
+    // Watching from the start: a save during the first build is rebuilt after it.
+    let mut watcher = Watcher::new(&root, &WATCHED).map_err(watch_failed)?;
+    watcher.update().map_err(watch_failed)?;
     let mut fonts_state = None;
     let mut kept = Kept::default();
     let mut view = start_view(&root, options, &mut report)?;
@@ -182,9 +187,8 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
         let files = watched_files(&root);
         if let Some(since) = resumed.take() {
             // Watching first, then looking: a change in between is not lost.
-            watcher.update(files.iter().map(|(p, _)| p.clone())).map_err(watch_failed)?;
-            if !changed_since(&watched_files(&root), since) {
-                wait_for_change(&mut watcher, &files)?;
+            if !changed_since(&files, since) {
+                wait_for_change(&mut watcher)?;
             }
             started = Instant::now();
             continue;
@@ -207,17 +211,14 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
         if options.max_builds.is_some_and(|max| builds >= max) {
             return Ok(());
         }
-        wait_for_change(&mut watcher, &files)?;
+        wait_for_change(&mut watcher)?;
         started = Instant::now();
     }
 }
 
-/// Waits until one of `files` (or their folders) changes.
-fn wait_for_change(
-    watcher: &mut Watcher,
-    files: &[(PathBuf, Option<SystemTime>)],
-) -> Result<()> {
-    watcher.update(files.iter().map(|(p, _)| p.clone())).map_err(watch_failed)?;
+/// Waits until a file of the watched folders changes (at once when one changed since
+/// the last wait: during the rebuild).
+fn wait_for_change(watcher: &mut Watcher) -> Result<()> {
     watcher.wait().map(|_| ()).map_err(watch_failed)
 }
 
@@ -307,7 +308,9 @@ pub fn rebuild(root: &Path, options: &WatchOptions, kept: &mut Kept) -> Result<R
             fixed
         }
     };
-    let _lock = BuildLock::acquire(root)?;
+    // A build running beside the watch is waited for (half the time limit, so that
+    // a lock that stays ends in an error, not in the time limit ending the watch).
+    let _lock = BuildLock::acquire_waiting(root, options.timeout / 2)?;
     let chapters = edition::Shared::default();
     let ctx = project.context();
     let outcome = orchestrate::build_target(

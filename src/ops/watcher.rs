@@ -9,15 +9,20 @@
 //! inotify says (`IN_CLOSE_WRITE`): then only a short grace waits for another file of
 //! the same save. Any other event (a file created, removed or renamed, a change
 //! without close) keeps typst-kit's wait for 100 ms of quiet.
+//!
+//! The project's folders are watched whole (recursively), not file by file: a file
+//! created after the watch began (a new translation, a chapter deleted and written
+//! again), a file replaced by a rename save and a save made while a rebuild runs are
+//! all seen, the last one queued until the rebuild is over. Editors' own files
+//! (hidden, `~` backups, swap files) call for nothing.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use notify::event::{
-    AccessKind, AccessMode, EventKind, ModifyKind, RemoveKind, RenameMode,
-};
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 /// How long to wait for a shortly following event while a change is not known to be
@@ -43,46 +48,41 @@ pub enum Ended {
     Starved,
 }
 
-/// Watches files and waits until one of them changes.
+/// Watches folders of a project and waits until a file in one of them changes.
 pub struct Watcher {
     watcher: RecommendedWatcher,
     rx: Receiver<notify::Result<Event>>,
-    /// The paths watched now; `true` once seen in the current [`Watcher::update`].
-    watched: BTreeMap<PathBuf, bool>,
+    /// The folder the watched folders are in (watched alone, for folders that appear).
+    root: PathBuf,
+    /// The folders whose files are watched, and whether each is watched now.
+    folders: BTreeMap<PathBuf, bool>,
+    /// Whether `root` itself is watched.
+    root_watched: bool,
 }
 
 impl Watcher {
-    /// A watcher that watches nothing yet.
-    pub fn new() -> notify::Result<Self> {
+    /// A watcher of the folders `folders` of `root` (their files, at any depth);
+    /// nothing is watched before [`Watcher::update`].
+    pub fn new(root: &Path, folders: &[&str]) -> notify::Result<Self> {
         let (tx, rx) = std::sync::mpsc::channel();
         let watcher = RecommendedWatcher::new(tx, notify::Config::default())?;
-        Ok(Self { watcher, rx, watched: BTreeMap::new() })
+        let folders = folders.iter().map(|f| (root.join(f), false)).collect();
+        Ok(Self { watcher, rx, root: root.to_path_buf(), folders, root_watched: false })
     }
 
-    /// Watches exactly `paths` (existing files) from now on.
-    pub fn update(
-        &mut self,
-        paths: impl IntoIterator<Item = PathBuf>,
-    ) -> notify::Result<()> {
-        for seen in self.watched.values_mut() {
-            *seen = false;
+    /// Watches the folders that exist now and are not watched yet (one made, or made
+    /// again, since the last update).
+    pub fn update(&mut self) -> notify::Result<()> {
+        if !self.root_watched {
+            self.watcher.watch(&self.root, RecursiveMode::NonRecursive)?;
+            self.root_watched = true;
         }
-        for path in paths {
-            if !path.exists() {
-                continue;
+        for (folder, watched) in &mut self.folders {
+            if !*watched && folder.is_dir() {
+                self.watcher.watch(folder, RecursiveMode::Recursive)?;
+                *watched = true;
             }
-            if !self.watched.contains_key(&path) {
-                self.watcher.watch(&path, RecursiveMode::NonRecursive)?;
-            }
-            self.watched.insert(path, true);
         }
-        let watcher = &mut self.watcher;
-        self.watched.retain(|path, seen| {
-            if !*seen {
-                watcher.unwatch(path).ok();
-            }
-            *seen
-        });
         Ok(())
     }
 
@@ -109,27 +109,58 @@ impl Watcher {
                 }
             }
             if change.relevant {
+                self.update()?;
                 return Ok(ended);
             }
         }
     }
 
-    /// Notes `event` in `change`; a file removed or renamed away is no longer watched
-    /// (inotify dropped it), so that the next [`Watcher::update`] watches the file now
-    /// at its path (typst-kit's workaround for editors that save by renaming).
+    /// Notes in `change` what `event` says of the watched files. A watched folder
+    /// removed or renamed away is no longer watched (inotify dropped it): the next
+    /// [`Watcher::update`] watches the folder then at its path.
     fn note(&mut self, event: Event, change: &mut Change) {
         if matches!(
             event.kind,
-            EventKind::Remove(RemoveKind::File)
-                | EventKind::Modify(ModifyKind::Name(RenameMode::From))
+            EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_))
         ) {
             for path in &event.paths {
-                self.watcher.unwatch(path).ok();
-                self.watched.remove(path);
+                if let Some(watched) = self.folders.get_mut(path)
+                    && std::mem::take(watched)
+                {
+                    self.watcher.unwatch(path).ok();
+                }
             }
         }
-        change.note(&event);
+        if event.need_rescan() {
+            // The system dropped events: something may have changed anywhere.
+            change.relevant = true;
+            change.unsure = true;
+            return;
+        }
+        let paths: Vec<&PathBuf> =
+            event.paths.iter().filter(|p| self.concerns(p)).collect();
+        if !paths.is_empty() {
+            change.note(&event.kind, &paths);
+        }
     }
+
+    /// Whether a change at `path` may change a build: a file in a watched folder (or
+    /// the folder), not an editor's own file.
+    fn concerns(&self, path: &Path) -> bool {
+        let inside = self.folders.keys().any(|f| path.starts_with(f));
+        inside && !path.file_name().is_some_and(editor_file)
+    }
+}
+
+/// Whether a file name is an editor's own (a backup, a swap or lock file, a hidden
+/// temporary file written before a rename save), not the project's.
+fn editor_file(name: &OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name == "4913"
+        || [".swp", ".swx", ".swo"].iter().any(|ext| name.ends_with(ext))
 }
 
 /// What the events of one change have said so far.
@@ -145,16 +176,16 @@ struct Change {
 }
 
 impl Change {
-    /// Takes one event into account.
-    fn note(&mut self, event: &Event) {
-        match event.kind {
+    /// Takes into account one event of `kind` on the watched files `paths`.
+    fn note(&mut self, kind: &EventKind, paths: &[&PathBuf]) {
+        match kind {
             EventKind::Modify(ModifyKind::Data(_)) => {
                 self.relevant = true;
-                self.writing.extend(event.paths.iter().cloned());
+                self.writing.extend(paths.iter().map(|p| (*p).clone()));
             }
             EventKind::Access(AccessKind::Close(AccessMode::Write)) => {
-                for path in &event.paths {
-                    self.writing.remove(path);
+                for path in paths {
+                    self.writing.remove(*path);
                 }
             }
             // What typst-kit ignores: reads, metadata, the rest.
@@ -181,7 +212,7 @@ impl Change {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use notify::event::{CreateKind, DataChange, MetadataKind};
+    use notify::event::{CreateKind, DataChange, MetadataKind, RemoveKind, RenameMode};
 
     fn event(kind: EventKind, path: &str) -> Event {
         Event::new(kind).add_path(PathBuf::from(path))
@@ -198,7 +229,7 @@ mod tests {
     fn change(events: &[Event]) -> Change {
         let mut change = Change::default();
         for e in events {
-            change.note(e);
+            change.note(&e.kind, &e.paths.iter().collect::<Vec<_>>());
         }
         change
     }
@@ -257,36 +288,88 @@ mod tests {
         (watcher, ended.unwrap())
     }
 
-    #[test]
-    fn a_file_saved_by_renaming_waits_for_quiet_and_is_watched_again() {
+    /// A project folder with `sources/chapter.md`, and a watcher of its `sources/`.
+    fn watched_project() -> (tempfile::TempDir, PathBuf, Watcher) {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("chapter.md");
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::create_dir(root.join("sources")).unwrap();
+        let path = root.join("sources/chapter.md");
         std::fs::write(&path, "one").unwrap();
-        let mut watcher = Watcher::new().unwrap();
-        watcher.update([path.clone()]).unwrap();
+        let mut watcher = Watcher::new(&root, &["sources", "fonts"]).unwrap();
+        watcher.update().unwrap();
+        (dir, path, watcher)
+    }
+
+    #[test]
+    fn a_file_saved_by_renaming_waits_for_quiet_and_is_still_watched() {
+        let (dir, path, watcher) = watched_project();
         // An editor's safe save: a new file renamed over the old one.
-        let (mut watcher, ended) = next_change(watcher, || {
-            let temp = dir.path().join(".chapter.md.swp");
+        let (watcher, ended) = next_change(watcher, || {
+            let temp = path.with_file_name(".chapter.md.swp");
             std::fs::write(&temp, "two").unwrap();
             std::fs::rename(&temp, &path).unwrap();
         });
         assert_eq!(ended, Ended::Quiet);
         // The file now at the path is watched: a save in place wakes the watcher.
-        watcher.update([path.clone()]).unwrap();
         let (_, ended) = next_change(watcher, || std::fs::write(&path, "three").unwrap());
         assert_eq!(ended, Ended::Closed);
+        drop(dir);
+    }
+
+    #[test]
+    fn files_and_folders_made_after_the_start_are_watched() {
+        let (dir, path, watcher) = watched_project();
+        // A new file (a translation written after the watch began).
+        let new = path.with_file_name("new.md");
+        let (watcher, _) = next_change(watcher, || std::fs::write(&new, "new").unwrap());
+        let (watcher, ended) =
+            next_change(watcher, || std::fs::write(&new, "b").unwrap());
+        assert_eq!(ended, Ended::Closed);
+        // A folder that did not exist: made, then a file in it saved.
+        let fonts = path.parent().unwrap().parent().unwrap().join("fonts");
+        let (watcher, _) = next_change(watcher, || std::fs::create_dir(&fonts).unwrap());
+        let font = fonts.join("a.ttf");
+        let (watcher, _) = next_change(watcher, || std::fs::write(&font, "x").unwrap());
+        let (_, ended) = next_change(watcher, || std::fs::write(&font, "y").unwrap());
+        assert_eq!(ended, Ended::Closed);
+        drop(dir);
+    }
+
+    #[test]
+    fn a_save_made_before_the_wait_is_kept_for_it() {
+        // A save while a rebuild runs (nobody waiting) wakes the next wait.
+        let (dir, path, mut watcher) = watched_project();
+        std::fs::write(&path, "saved during the rebuild").unwrap();
+        let (_, ended) = next_change(watcher_after(&mut watcher), || {});
+        assert_eq!(ended, Ended::Closed);
+        drop(dir);
+    }
+
+    /// `watcher`, taken out for [`next_change`].
+    fn watcher_after(watcher: &mut Watcher) -> Watcher {
+        let root = watcher.root.clone();
+        std::mem::replace(watcher, Watcher::new(&root, &[]).unwrap())
+    }
+
+    #[test]
+    fn editors_own_files_and_other_folders_concern_nothing() {
+        let (dir, path, watcher) = watched_project();
+        let sources = path.parent().unwrap();
+        for name in [".chapter.md.swp", "chapter.md~", "#chapter.md#", "4913", "x.swo"] {
+            assert!(!watcher.concerns(&sources.join(name)), "{name}");
+        }
+        assert!(watcher.concerns(&path));
+        assert!(watcher.concerns(&sources.join("fr/new.md")));
+        assert!(!watcher.concerns(&dir.path().canonicalize().unwrap().join("out/x.pdf")));
     }
 
     #[test]
     fn a_file_saved_in_place_is_seen_closed() {
         // A real file written in place: the wait ends as soon as it is closed (how
         // the change ended is asserted, not how long it took).
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("chapter.md");
-        std::fs::write(&path, "one").unwrap();
-        let mut watcher = Watcher::new().unwrap();
-        watcher.update([path.clone()]).unwrap();
+        let (dir, path, watcher) = watched_project();
         let (_, ended) = next_change(watcher, || std::fs::write(&path, "two").unwrap());
         assert_eq!(ended, Ended::Closed);
+        drop(dir);
     }
 }

@@ -52,3 +52,4 @@ mod trust_shop;
 mod ui_lang;
 mod ui_ops;
 mod watch;
+mod watch_saves;

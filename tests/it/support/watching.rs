@@ -20,10 +20,20 @@ impl Drop for Watching {
 /// Starts `livret watch --lang fr --project ROOT` with `extra` arguments: the process
 /// guard and its stdout lines.
 pub fn spawn_watch(root: &Path, extra: &[&str]) -> (Watching, Receiver<String>) {
+    spawn_watch_with(root, extra, &[])
+}
+
+/// [`spawn_watch`] with environment variables `env` set.
+pub fn spawn_watch_with(
+    root: &Path,
+    extra: &[&str],
+    env: &[(&str, &Path)],
+) -> (Watching, Receiver<String>) {
     let mut child = super::livret_process()
         .args(["watch", "--lang", "fr", "--project"])
         .arg(root)
         .args(extra)
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
