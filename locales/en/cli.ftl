@@ -216,6 +216,7 @@ cli-impose-summary = { $pages } pages → { $sheets } { $scheme } { $sheets ->
 cli-impose-ink-front = ink per printed side: { $mean } % on average, { $max } % on the fullest (sheet { $sheet }, front; C+M+Y+K, solid black = 100 %)
 cli-impose-ink-back = ink per printed side: { $mean } % on average, { $max } % on the fullest (sheet { $sheet }, back; C+M+Y+K, solid black = 100 %)
 cli-impose-ink-estimated = ink per printed side: about { $mean } % on average, estimated from { $measured } of the { $pages } pages (the first, the last and the others evenly spread between; the pages not drawn counted as their mean; the fullest side is not known; C+M+Y+K, solid black = 100 %)
+cli-impose-ink-none = ink per printed side: not measured (every page is past the drawing limits)
 cli-impose-preview-too-big = --preview-dpi { $dpi } draws each side of { $sheet } in { $pixels } pixels, more than the { $millions } million livret draws
 cli-impose-preview-dpi-hint = use --preview-dpi { $dpi } or less
 cli-calibrate-sheet = calibration sheet { $sheet } { $orientation } ({ $size }), { $duplex }-edge duplex: print it double-sided at 100%, like your jobs in this orientation

@@ -263,6 +263,7 @@ cli-impose-summary = { $pages } pages → { $sheets } { $sheets ->
 cli-impose-ink-front = encre par face imprimée : { $mean } % en moyenne, { $max } % sur la plus chargée (feuille { $sheet }, recto ; C+M+J+N, noir plein = 100 %)
 cli-impose-ink-back = encre par face imprimée : { $mean } % en moyenne, { $max } % sur la plus chargée (feuille { $sheet }, verso ; C+M+J+N, noir plein = 100 %)
 cli-impose-ink-estimated = encre par face imprimée : environ { $mean } % en moyenne, estimée sur { $measured } des { $pages } pages (la première, la dernière et les autres à intervalles réguliers entre elles ; les pages non dessinées comptées comme leur moyenne ; la plus chargée n'est pas connue ; C+M+J+N, noir plein = 100 %)
+cli-impose-ink-none = encre par face imprimée : non mesurée (toutes les pages dépassent les limites du dessin)
 cli-impose-preview-too-big = --preview-dpi { $dpi } dessine chaque face de { $sheet } en { $pixels } pixels, plus que les { $millions } millions que livret dessine
 cli-impose-preview-dpi-hint = utilisez --preview-dpi { $dpi } ou moins
 cli-calibrate-sheet = feuille d'étalonnage { $sheet } { $orientation ->

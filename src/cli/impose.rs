@@ -52,6 +52,7 @@ pub fn run(args: ImposeArgs) -> Result<ExitStatus> {
     let mean = i18n::decimal((done.ink.mean.total() * 100.0).round(), 0);
     let max = i18n::decimal((done.ink.fullest_total * 100.0).round(), 0);
     let ink_line = match done.ink.estimated {
+        _ if done.ink.none_measured(done.plan.pages) => tr!("cli-impose-ink-none"),
         Some(e) => tr!(
             "cli-impose-ink-estimated",
             mean = mean,

@@ -81,7 +81,7 @@ fn encode(boxes: &[PageBox]) -> Vec<u8> {
 
 /// The boxes kept at `path`, if the file is there, whole and of this version.
 fn load(path: &Path) -> Option<Vec<PageBox>> {
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = crate::util::fs::read_cache_file(path)?;
     decode(&bytes)
 }
 

@@ -218,6 +218,15 @@ pub fn read_project_text(root: &Path, rel: impl AsRef<Path>) -> Result<String> {
     })
 }
 
+/// The bytes of the cache file at `path`, if it is a regular file (a pipe or a device
+/// put in its place would block or never end) and can be read.
+pub fn read_cache_file(path: &Path) -> Option<Vec<u8>> {
+    if !fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
+    fs::read(path).ok()
+}
+
 /// Like [`read_project`], `None` when the file does not exist.
 pub fn read_project_if_exists(
     root: &Path,
@@ -451,6 +460,22 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), b"two");
         let names: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn a_cache_file_that_is_a_pipe_or_a_folder_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("kept.bin");
+        fs::write(&file, b"kept").unwrap();
+        assert_eq!(read_cache_file(&file).as_deref(), Some(&b"kept"[..]));
+        assert_eq!(read_cache_file(dir.path()), None);
+        assert_eq!(read_cache_file(&dir.path().join("missing")), None);
+        // A named pipe: reading it would wait for a writer forever.
+        let pipe = dir.path().join("pipe.bin");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        if made.is_ok_and(|s| s.success()) {
+            assert_eq!(read_cache_file(&pipe), None);
+        }
     }
 
     #[test]

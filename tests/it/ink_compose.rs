@@ -304,9 +304,9 @@ fn shared_pages_pdf() -> Vec<u8> {
     out
 }
 
-/// A PDF of `pages` A5 pages; page `bomb` (0-based) draws form F2 30 times, F2 draws
+/// A PDF of `pages` A5 pages; pages `bombs` (0-based) draw form F2 30 times, F2 draws
 /// F1 1 000 times and F1 strokes 1 000 lines: 30 million strokes from a few kB.
-fn stroke_bomb_pdf(pages: usize, bomb: usize) -> Vec<u8> {
+fn stroke_bomb_pdf(pages: usize, bombs: &[usize]) -> Vec<u8> {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let mut f1 = Vec::new();
@@ -327,7 +327,7 @@ fn stroke_bomb_pdf(pages: usize, bomb: usize) -> Vec<u8> {
     ));
     let mut kids = Vec::new();
     for i in 0..pages {
-        let content = if i == bomb {
+        let content = if bombs.contains(&i) {
             b"/F2 Do\n".repeat(30)
         } else {
             b"0 0 0 rg 50 50 100 100 re f".to_vec()
@@ -361,7 +361,7 @@ fn stroke_bomb_pdf(pages: usize, bomb: usize) -> Vec<u8> {
 fn a_page_of_millions_of_strokes_is_left_unmeasured_with_a_note() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("bomb.pdf");
-    fs::write(&input, stroke_bomb_pdf(4, 2)).unwrap();
+    fs::write(&input, stroke_bomb_pdf(4, &[2])).unwrap();
     assert!(fs::metadata(&input).unwrap().len() < 100_000);
     let out = dir.path().join("sheets.pdf");
     let (code, stdout, stderr) = livret(&[
@@ -388,6 +388,65 @@ fn a_page_of_millions_of_strokes_is_left_unmeasured_with_a_note() {
     assert!(dir.path().join("sheets-ticket.pdf").exists());
     let line = stdout.lines().find(|l| l.starts_with("ink per printed side:")).unwrap();
     assert!(!line.starts_with("ink per printed side: 0 %"), "{line}");
+}
+
+#[test]
+fn a_kept_reason_for_an_unmeasured_page_is_said_in_the_run_language() {
+    // The same PDF imposed in English, then in French with the page inks kept: the
+    // French run says why page 3 is not measured in French.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("bomb.pdf");
+    fs::write(&input, stroke_bomb_pdf(4, &[2])).unwrap();
+    let cache = dir.path().join("cache");
+    let run = |lang: &str| {
+        let out = dir.path().join(lang).join("sheets.pdf");
+        fs::create_dir_all(out.parent().unwrap()).unwrap();
+        let result = crate::support::livret_process()
+            .args(["impose", input.to_str().unwrap(), "-o", out.to_str().unwrap()])
+            .args(["--scheme", "saddle", "--sheet", "a4"])
+            .env("LIVRET_CACHE_DIR", &cache)
+            .env("LIVRET_LANG", lang)
+            .output()
+            .unwrap();
+        assert!(result.status.success());
+        let said = [result.stdout, result.stderr].concat();
+        String::from_utf8_lossy(&said).to_string()
+    };
+    assert!(run("en").contains("its drawing runs past"));
+    assert!(fs::read_dir(cache.join("ink")).unwrap().count() > 0, "inks kept");
+    let french = run("fr");
+    assert!(french.contains("son dessin dépasse"), "{french}");
+    assert!(!french.contains("its drawing runs past"), "{french}");
+    assert!(run("en").contains("its drawing runs past"));
+}
+
+#[test]
+fn the_job_sheet_names_pages_left_out_of_the_ink_and_says_when_none_was_measured() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, bombs: &[usize]| {
+        let input = dir.path().join(format!("{name}.pdf"));
+        fs::write(&input, stroke_bomb_pdf(4, bombs)).unwrap();
+        let out = dir.path().join(name).join("sheets.pdf");
+        fs::create_dir_all(out.parent().unwrap()).unwrap();
+        let (code, stdout, stderr) = impose_cached(&input, &out, &dir.path().join("c"));
+        assert_eq!(code, 0, "{stderr}");
+        let ticket = out.with_file_name("sheets-ticket.pdf");
+        let pages = (
+            normalize(&pdf_text(&ticket, Some(1))),
+            normalize(&pdf_text(&ticket, Some(2))),
+        );
+        (stdout, pages)
+    };
+    // One page past the limits: the gauges stand, and the page left out is named.
+    let (_, (fr, en)) = run("one", &[2]);
+    assert!(fr.contains("sans la page 3 (non mesurée)"), "{fr}");
+    assert!(en.contains("without page 3 (not measured)"), "{en}");
+    // Every page past them: no figures (they would count only the marks).
+    let (stdout, (fr, en)) = run("all", &[0, 1, 2, 3]);
+    assert!(stdout.contains("ink per printed side: not measured"), "{stdout}");
+    assert!(fr.contains("toutes les pages dépassent les limites"), "{fr}");
+    assert!(en.contains("every page is past the drawing limits"), "{en}");
+    assert!(!en.contains("mean per side"), "{en}");
 }
 
 #[test]

@@ -163,7 +163,7 @@ impl InkCache {
     /// or of another version.
     pub fn load(path: &Path) -> Self {
         let cache = Self::new();
-        if let Ok(bytes) = std::fs::read(path)
+        if let Some(bytes) = crate::util::fs::read_cache_file(path)
             && let Some(entries) = decode(&bytes)
         {
             cache.lock().extend(entries);
@@ -219,16 +219,16 @@ impl InkCache {
     }
 }
 
-/// A cached reason (`lang NUL ui NUL english`): whole when written in this run's
-/// language, else in English.
-fn skipped_reason(text: &str) -> Text {
+/// A cached reason (`lang NUL ui NUL english`) when written in this run's language;
+/// `None` for one in another language: the page is looked at again (deciding to skip
+/// it draws nothing), so the reason is said in this run's language.
+fn skipped_reason(text: &str) -> Option<Text> {
     let mut parts = text.splitn(3, '\u{0}');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(lang), Some(ui), Some(en)) if lang == crate::i18n::current().code() => {
-            Text::from_parts(ui.to_string(), en.to_string())
+            Some(Text::from_parts(ui.to_string(), en.to_string()))
         }
-        (Some(_), Some(_), Some(en)) => Text::raw(en),
-        _ => Text::raw(text),
+        _ => None,
     }
 }
 
@@ -250,23 +250,25 @@ fn decode(bytes: &[u8]) -> Option<Vec<(u128, Measured)>> {
         let (measured, used) = match tag {
             0 => {
                 let (ink, used) = PageInk::decode(after)?;
-                (Measured::Ink(Arc::new(ink)), used)
+                (Some(Measured::Ink(Arc::new(ink))), used)
             }
             1 => {
                 let len = u32::from_le_bytes(after.get(..4)?.try_into().ok()?) as usize;
                 let text = std::str::from_utf8(after.get(4..4 + len)?).ok()?;
-                (Measured::Skipped(skipped_reason(text)), 4 + len)
+                (skipped_reason(text).map(Measured::Skipped), 4 + len)
             }
             2 => {
                 let first = u128::from_le_bytes(after.get(..16)?.try_into().ok()?);
                 let earlier = out.get(*index.get(&first)?)?.1.clone();
-                (earlier, 16)
+                (Some(earlier), 16)
             }
             _ => return None,
         };
-        index.insert(key, out.len());
-        out.push((key, measured));
         rest = after.get(used..)?;
+        if let Some(measured) = measured {
+            index.insert(key, out.len());
+            out.push((key, measured));
+        }
     }
     Some(out)
 }
@@ -281,9 +283,9 @@ mod tests {
         let skipped = || Measured::Skipped("x".into());
         assert_eq!(
             skipped_reason("en\u{0}a\u{0}b"),
-            Text::from_parts("a".into(), "b".into())
+            Some(Text::from_parts("a".into(), "b".into()))
         );
-        assert_eq!(skipped_reason("xx\u{0}a\u{0}b"), Text::raw("b"));
+        assert_eq!(skipped_reason("xx\u{0}a\u{0}b"), None);
         cache.get_or(1, skipped);
         cache.get_or(1, || panic!("measured twice"));
         cache.get_or(2, skipped);

@@ -137,6 +137,13 @@ pub struct Unmeasured {
 }
 
 impl InkCoverage {
+    /// Whether no page of the `pages` an imposition shows was measured (each is past
+    /// the drawing limits): the figures then count only the marks.
+    pub fn none_measured(&self, pages: usize) -> bool {
+        self.unmeasured.len() >= pages.max(1)
+            || self.estimated.is_some_and(|e| e.measured == 0)
+    }
+
     /// A note for the user on pages not measured, if any: which, and why.
     pub fn unmeasured_note(&self) -> Option<Text> {
         let first = self.unmeasured.first()?;

@@ -131,6 +131,11 @@ impl InkJob {
         let (drawn, estimate) = sample(&self.used, ALL_PAGES_UP_TO, SAMPLE_PAGES);
         let mut pages = measure_pages(data, &drawn, cache);
         let unmeasured = unmeasured(&pages);
+        // Pages of the sample past the limits are not among those measured.
+        let estimate = estimate.map(|e| Estimate {
+            measured: e.measured.saturating_sub(unmeasured.len()),
+            ..e
+        });
         if estimate.is_some() {
             estimate_pages(&self.used, &self.boxes, &mut pages);
         }

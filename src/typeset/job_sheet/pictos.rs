@@ -164,6 +164,15 @@ pub fn ink(job: &JobSheet, lang: Lang) -> String {
         c.text((2.0, 8.0, WIDTH - 4.0, 20.0), 7.0, words, "");
         return c.finish();
     };
+    if ink.none_measured(job.plan.pages) {
+        // Every page past the limits: the gauges would show only the marks' ink.
+        let words = lang.pick(
+            "non mesurée : toutes les pages dépassent les limites du dessin",
+            "not measured: every page is past the drawing limits",
+        );
+        c.text((2.0, 8.0, WIDTH - 4.0, 20.0), 7.0, words, "");
+        return c.finish();
+    }
     let channels: Vec<(&str, &str, f64, f64)> = if ink.gray {
         vec![("K", "black", ink.mean.k, ink.max.k)]
     } else {
@@ -217,9 +226,31 @@ fn lines(c: &mut Canvas, plan: &Imposition, ink: &InkCoverage, lang: Lang) {
         side_name(plan, ink.fullest_page, lang)
     );
     c.text((0.0, 29.0, WIDTH, 4.0), 6.5, &max, "");
-    let legend =
-        lang.pick("trait rouge = face la plus chargée", "red tick = fullest side");
-    c.text((0.0, 33.0, WIDTH, 4.0), 5.5, legend, ", fill: luma(90)");
+    let legend = match left_out(ink, lang) {
+        Some(pages) => pages,
+        None => lang
+            .pick("trait rouge = face la plus chargée", "red tick = fullest side")
+            .to_string(),
+    };
+    c.text((0.0, 33.0, WIDTH, 4.0), 5.5, &legend, ", fill: luma(90)");
+}
+
+/// The pages left out of the ink (past the drawing limits), if any: `sans les pages
+/// 3, 7 (non mesurées)`, the first four and an ellipsis.
+fn left_out(ink: &InkCoverage, lang: Lang) -> Option<String> {
+    let first = ink.unmeasured.first()?;
+    let mut pages: Vec<String> =
+        ink.unmeasured.iter().take(4).map(|u| u.page.to_string()).collect();
+    if ink.unmeasured.len() > 4 {
+        pages.push("…".into());
+    }
+    let list = pages.join(", ");
+    Some(match (lang, ink.unmeasured.len()) {
+        (Lang::Fr, 1) => format!("sans la page {} (non mesurée)", first.page),
+        (Lang::Fr, _) => format!("sans les pages {list} (non mesurées)"),
+        (Lang::En, 1) => format!("without page {} (not measured)", first.page),
+        (Lang::En, _) => format!("without pages {list} (not measured)"),
+    })
 }
 
 /// The numbers under the gauges of an estimated ink: the mean, from how many pages,
@@ -236,9 +267,13 @@ fn estimated_lines(c: &mut Canvas, ink: &InkCoverage, e: Estimate, lang: Lang) {
         Lang::En => format!("estimated from {} of {} pages", e.measured, e.pages),
     };
     c.text((0.0, 29.0, WIDTH, 4.0), 6.5, &from, "");
-    let max =
-        lang.pick("face la plus chargée : non mesurée", "fullest side: not measured");
-    c.text((0.0, 33.0, WIDTH, 4.0), 5.5, max, ", fill: luma(90)");
+    let max = match left_out(ink, lang) {
+        Some(pages) => pages,
+        None => lang
+            .pick("face la plus chargée : non mesurée", "fullest side: not measured")
+            .to_string(),
+    };
+    c.text((0.0, 33.0, WIDTH, 4.0), 5.5, &max, ", fill: luma(90)");
 }
 
 /// Side `page` (1-based, in print order) as a sheet and side: `feuille 2, verso`.

@@ -52,7 +52,7 @@ pub fn file(dir: &Path, key: u128) -> PathBuf {
 
 /// The PDF kept at `path`, if it is there and whole.
 pub fn load(path: &Path) -> Option<Vec<u8>> {
-    let mut bytes = std::fs::read(path).ok()?;
+    let mut bytes = crate::util::fs::read_cache_file(path)?;
     let split = bytes.len().checked_sub(16)?;
     let check = u128::from_le_bytes(bytes[split..].try_into().ok()?);
     bytes.truncate(split);
