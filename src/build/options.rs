@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use crate::project::targets::Shard;
+use crate::project::manifest::Manifest;
+use crate::project::targets::{Shard, TargetId, targets};
+use crate::util::diag::Result;
 
 /// What to build.
 #[derive(Debug, Clone, Default)]
@@ -35,4 +37,11 @@ pub struct BuildOptions {
     /// Write each reading PDF before compiling its screen edition instead of both at
     /// once (`watch`: the PDF being looked at lands sooner; the same bytes either way).
     pub reading_first: bool,
+}
+
+impl BuildOptions {
+    /// The targets of `manifest` these options ask for (languages × layouts, sharded).
+    pub fn targets(&self, manifest: &Manifest) -> Result<Vec<TargetId>> {
+        targets(manifest, &self.langs, &self.layouts, self.shard)
+    }
 }

@@ -40,12 +40,7 @@ pub fn build(
 ) -> Result<Vec<BuiltTarget>> {
     let report = Mutex::new(report);
     let manifest = Arc::new(crate::project::manifest::load(&options.project)?);
-    let targets = crate::project::targets::targets(
-        &manifest,
-        &options.langs,
-        &options.layouts,
-        options.shard,
-    )?;
+    let targets = options.targets(&manifest)?;
     // The fonts and the fingerprint (which hashes them) only when this process
     // compiles: a target in a child process opens the project itself.
     let opened =

@@ -64,12 +64,7 @@ pub fn run_child(job: &str) -> Result<ExitStatus> {
 /// `--list-targets`: what would be built, one per line or as JSON.
 fn list_targets(options: &BuildOptions, format: Format) -> Result<ExitStatus> {
     let manifest = manifest::load(&options.project)?;
-    let targets = crate::project::targets::targets(
-        &manifest,
-        &options.langs,
-        &options.layouts,
-        options.shard,
-    )?;
+    let targets = options.targets(&manifest)?;
     match format {
         Format::Json => {
             println!("{}", serde_json::to_string_pretty(&targets).expect("serialises"))

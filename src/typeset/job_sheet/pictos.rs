@@ -226,13 +226,15 @@ fn lines(c: &mut Canvas, plan: &Imposition, ink: &InkCoverage, lang: Lang) {
         side_name(plan, ink.fullest_page, lang)
     );
     c.text((0.0, 29.0, WIDTH, 4.0), 6.5, &max, "");
-    let legend = match left_out(ink, lang) {
-        Some(pages) => pages,
-        None => lang
-            .pick("trait rouge = face la plus chargée", "red tick = fullest side")
-            .to_string(),
-    };
-    c.text((0.0, 33.0, WIDTH, 4.0), 5.5, &legend, ", fill: luma(90)");
+    let legend = ("trait rouge = face la plus chargée", "red tick = fullest side");
+    last_line(c, ink, lang, legend);
+}
+
+/// The line under the figures: the pages left out of the ink when there are any,
+/// else `words` (French, English).
+fn last_line(c: &mut Canvas, ink: &InkCoverage, lang: Lang, words: (&str, &str)) {
+    let line = left_out(ink, lang).unwrap_or_else(|| lang.pick(words.0, words.1).into());
+    c.text((0.0, 33.0, WIDTH, 4.0), 5.5, &line, ", fill: luma(90)");
 }
 
 /// The pages left out of the ink (past the drawing limits), if any: `sans les pages
@@ -267,13 +269,8 @@ fn estimated_lines(c: &mut Canvas, ink: &InkCoverage, e: Estimate, lang: Lang) {
         Lang::En => format!("estimated from {} of {} pages", e.measured, e.pages),
     };
     c.text((0.0, 29.0, WIDTH, 4.0), 6.5, &from, "");
-    let max = match left_out(ink, lang) {
-        Some(pages) => pages,
-        None => lang
-            .pick("face la plus chargée : non mesurée", "fullest side: not measured")
-            .to_string(),
-    };
-    c.text((0.0, 33.0, WIDTH, 4.0), 5.5, &max, ", fill: luma(90)");
+    let max = ("face la plus chargée : non mesurée", "fullest side: not measured");
+    last_line(c, ink, lang, max);
 }
 
 /// Side `page` (1-based, in print order) as a sheet and side: `feuille 2, verso`.
