@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use typst_layout::PagedDocument;
 
+use crate::build::lock::BuildLock;
 use crate::desk::text::{self, Ui};
 use crate::ops::watch::{self, Kept, WatchOptions};
 use crate::tr;
@@ -100,7 +101,9 @@ pub fn with_preview<T>(
             resume: None,
         };
         let started = Instant::now();
-        let result = watch::rebuild(desk.root, &options, &mut preview.kept);
+        // A build running (the editions room, a terminal) is waited for a while.
+        let result = BuildLock::acquire_waiting(desk.root, REBUILD_LIMIT / 2)
+            .and_then(|_lock| watch::rebuild(desk.root, &options, &mut preview.kept));
         preview.took = started.elapsed();
         preview.build += 1;
         preview.stamp = now;

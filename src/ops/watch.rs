@@ -202,7 +202,17 @@ pub fn watch(options: &WatchOptions, mut report: impl FnMut(&WatchEvent)) -> Res
             kept = Kept::default(); // new fonts: a new world
             fonts_state = Some(font_files);
         }
-        let (back, result) = rebuild_within(&root, options, kept)?;
+        // The lock is taken before the time limit starts: a build running beside the
+        // watch is waited for (however long: the save is rebuilt after it), and only
+        // the rebuild itself is timed.
+        let (back, result) = match BuildLock::acquire_waiting(&root, Duration::MAX) {
+            Ok(lock) => {
+                let done = rebuild_within(&root, options, kept)?;
+                drop(lock);
+                done
+            }
+            Err(err) => (kept, Err(err)),
+        };
         kept = back;
         let event = event_of(result, started.elapsed(), &mut view);
         report(&event);
@@ -272,7 +282,7 @@ fn rebuild_within(
 
 /// One rebuild of the watched target through the build's pipeline, reusing the kept
 /// fonts and world; writes the target's record and `report.json` (the desk's preview
-/// rebuilds through it too).
+/// rebuilds through it too). The caller holds the project's [`BuildLock`].
 pub fn rebuild(root: &Path, options: &WatchOptions, kept: &mut Kept) -> Result<Rebuilt> {
     let manifest = Arc::new(manifest::load(root)?);
     let project = match &kept.fonts {
@@ -308,9 +318,6 @@ pub fn rebuild(root: &Path, options: &WatchOptions, kept: &mut Kept) -> Result<R
             fixed
         }
     };
-    // A build running beside the watch is waited for (half the time limit, so that
-    // a lock that stays ends in an error, not in the time limit ending the watch).
-    let _lock = BuildLock::acquire_waiting(root, options.timeout / 2)?;
     let chapters = edition::Shared::default();
     let ctx = project.context();
     let outcome = orchestrate::build_target(

@@ -132,7 +132,13 @@ impl Watcher {
             }
         }
         if event.need_rescan() {
-            // The system dropped events: something may have changed anywhere.
+            // The system dropped events: something may have changed anywhere, and
+            // folders made meanwhile went unwatched: each folder is watched anew.
+            for (folder, watched) in &mut self.folders {
+                if std::mem::take(watched) {
+                    self.watcher.unwatch(folder).ok();
+                }
+            }
             change.relevant = true;
             change.unsure = true;
             return;
@@ -145,10 +151,16 @@ impl Watcher {
     }
 
     /// Whether a change at `path` may change a build: a file in a watched folder (or
-    /// the folder), not an editor's own file.
+    /// the folder), not an editor's own file nor in a hidden folder (`.git`).
     fn concerns(&self, path: &Path) -> bool {
-        let inside = self.folders.keys().any(|f| path.starts_with(f));
-        inside && !path.file_name().is_some_and(editor_file)
+        let Some(inside) = self.folders.keys().find_map(|f| path.strip_prefix(f).ok())
+        else {
+            return false;
+        };
+        let hidden = inside.parent().is_some_and(|dirs| {
+            dirs.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+        });
+        !hidden && !path.file_name().is_some_and(editor_file)
     }
 }
 
@@ -352,6 +364,26 @@ mod tests {
     }
 
     #[test]
+    fn after_events_were_lost_every_folder_is_watched_anew() {
+        let (dir, path, mut watcher) = watched_project();
+        let sub = path.parent().unwrap().join("sub");
+        let (mut watcher, _) = next_change(watcher_after(&mut watcher), || {
+            std::fs::create_dir(&sub).unwrap();
+        });
+        // The folder's watch lost, as when the events of its making overflowed.
+        watcher.watcher.unwatch(&sub).unwrap();
+        let lost = Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
+        let mut change = Change::default();
+        watcher.note(lost, &mut change);
+        assert!(change.relevant);
+        watcher.update().unwrap();
+        let file = sub.join("a.md");
+        let (_, ended) = next_change(watcher, || std::fs::write(&file, "a").unwrap());
+        assert_ne!(ended, Ended::Starved);
+        drop(dir);
+    }
+
+    #[test]
     fn editors_own_files_and_other_folders_concern_nothing() {
         let (dir, path, watcher) = watched_project();
         let sources = path.parent().unwrap();
@@ -360,6 +392,8 @@ mod tests {
         }
         assert!(watcher.concerns(&path));
         assert!(watcher.concerns(&sources.join("fr/new.md")));
+        assert!(!watcher.concerns(&sources.join(".git/index")));
+        assert!(!watcher.concerns(&sources.join("fr/.hidden/notes.md")));
         assert!(!watcher.concerns(&dir.path().canonicalize().unwrap().join("out/x.pdf")));
     }
 

@@ -66,7 +66,9 @@ fn saves_during_a_rebuild_and_recreated_chapters_are_rebuilt() {
 fn a_save_while_another_build_runs_is_rebuilt_after_it() {
     let dir = mini_project(&[("01-a.md", "# Un\n\nTexte de départ.\n")]);
     let root = dir.path();
-    let (_guard, lines) = spawn_watch(root, &[]);
+    // The build beside it holds the lock longer than the watch's time limit: only
+    // the rebuild is timed, not the wait.
+    let (_guard, lines) = spawn_watch(root, &["--timeout", "3"]);
     let first = next_event(&lines, WAIT);
     assert!(first.starts_with("built"), "{first}");
 
@@ -83,7 +85,7 @@ fn a_save_while_another_build_runs_is_rebuilt_after_it() {
     wait_for(&pause);
     fs::write(root.join("sources/fr/01-a.md"), "# Un\n\nÉcrit pendant le build.\n")
         .unwrap();
-    std::thread::sleep(Duration::from_millis(500));
+    std::thread::sleep(Duration::from_millis(3500));
     fs::remove_file(&pause).unwrap();
     assert!(build.wait().unwrap().success());
 
