@@ -68,7 +68,7 @@ fn a_save_while_another_build_runs_is_rebuilt_after_it() {
     let root = dir.path();
     // The build beside it holds the lock longer than the watch's time limit: only
     // the rebuild is timed, not the wait.
-    let (_guard, lines) = spawn_watch(root, &["--timeout", "3"]);
+    let (_guard, lines) = spawn_watch(root, &["--timeout", "2"]);
     let first = next_event(&lines, WAIT);
     assert!(first.starts_with("built"), "{first}");
 
@@ -85,7 +85,7 @@ fn a_save_while_another_build_runs_is_rebuilt_after_it() {
     wait_for(&pause);
     fs::write(root.join("sources/fr/01-a.md"), "# Un\n\nÉcrit pendant le build.\n")
         .unwrap();
-    std::thread::sleep(Duration::from_millis(3500));
+    std::thread::sleep(Duration::from_millis(2300));
     fs::remove_file(&pause).unwrap();
     assert!(build.wait().unwrap().success());
 
