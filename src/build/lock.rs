@@ -32,9 +32,7 @@ impl BuildLock {
                     return Ok(Self { path });
                 }
                 Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
-                    let holder = fs::read_to_string(&path).unwrap_or_default();
-                    let pid: Option<u32> = holder.trim().parse().ok();
-                    if let Some(pid) = pid.filter(|&pid| is_running(pid)) {
+                    if let Some(pid) = holder(&path).filter(|&pid| is_running(pid)) {
                         return Err(held(&path, pid));
                     }
                     // Left by a build that is gone: take it over.
@@ -45,9 +43,7 @@ impl BuildLock {
         }
         Err(Error::new(tr!("build-lock-failed", path = LOCK_PATH)))
     }
-}
 
-impl BuildLock {
     /// Takes the project's build lock, waiting up to `limit` while another livret
     /// process holds it (`watch` rebuilds a save made during a `build` once that build
     /// is over, rather than dropping it); a holder that is not livret is not waited for.
@@ -68,14 +64,20 @@ impl BuildLock {
 /// Whether a running livret process holds the project's lock.
 fn held_by_livret(root: &Path) -> bool {
     let Ok(path) = output_path(root, LOCK_PATH) else { return false };
-    let holder = fs::read_to_string(&path).unwrap_or_default();
-    holder
-        .trim()
-        .parse::<u32>()
-        .ok()
+    holder(&path)
         .filter(|&pid| is_running(pid))
         .and_then(process_name)
-        .is_some_and(|name| name.starts_with("livret"))
+        .is_some_and(|name| is_livret(&name))
+}
+
+/// The process id written in the lock file at `path`, if it holds one.
+fn holder(path: &Path) -> Option<u32> {
+    fs::read_to_string(path).ok()?.trim().parse().ok()
+}
+
+/// Whether a process name is livret's.
+fn is_livret(name: &str) -> bool {
+    name.starts_with("livret")
 }
 
 /// Removes the project's lock when process `pid` holds it: a child of livret that
@@ -83,8 +85,7 @@ fn held_by_livret(root: &Path) -> bool {
 /// program that gets its pid next.
 pub fn release_held_by(root: &Path, pid: u32) {
     let Ok(path) = output_path(root, LOCK_PATH) else { return };
-    let holder = fs::read_to_string(&path).unwrap_or_default();
-    if holder.trim().parse::<u32>().ok() == Some(pid) {
+    if holder(&path) == Some(pid) {
         let _ = fs::remove_file(&path);
     }
 }
@@ -98,7 +99,7 @@ fn held(path: &Path, pid: u32) -> Error {
         None => tr!("build-lock-held", pid = pid, path = path),
     };
     let mut err = Error::new(message).with_hint(tr!("build-lock-held-wait"));
-    if name.as_deref().is_some_and(|n| !n.starts_with("livret")) {
+    if name.as_deref().is_some_and(|n| !is_livret(n)) {
         err = err.with_hint(tr!("build-lock-not-livret", pid = pid));
     }
     err.with_hint(tr!("build-lock-remove", path = path))

@@ -52,31 +52,25 @@ pub enum Ended {
 pub struct Watcher {
     watcher: RecommendedWatcher,
     rx: Receiver<notify::Result<Event>>,
-    /// The folder the watched folders are in (watched alone, for folders that appear).
-    root: PathBuf,
     /// The folders whose files are watched, and whether each is watched now.
     folders: BTreeMap<PathBuf, bool>,
-    /// Whether `root` itself is watched.
-    root_watched: bool,
 }
 
 impl Watcher {
     /// A watcher of the folders `folders` of `root` (their files, at any depth);
-    /// nothing is watched before [`Watcher::update`].
+    /// only `root` itself (for folders that appear) is watched before
+    /// [`Watcher::update`].
     pub fn new(root: &Path, folders: &[&str]) -> notify::Result<Self> {
         let (tx, rx) = std::sync::mpsc::channel();
-        let watcher = RecommendedWatcher::new(tx, notify::Config::default())?;
+        let mut watcher = RecommendedWatcher::new(tx, notify::Config::default())?;
+        watcher.watch(root, RecursiveMode::NonRecursive)?;
         let folders = folders.iter().map(|f| (root.join(f), false)).collect();
-        Ok(Self { watcher, rx, root: root.to_path_buf(), folders, root_watched: false })
+        Ok(Self { watcher, rx, folders })
     }
 
     /// Watches the folders that exist now and are not watched yet (one made, or made
     /// again, since the last update).
     pub fn update(&mut self) -> notify::Result<()> {
-        if !self.root_watched {
-            self.watcher.watch(&self.root, RecursiveMode::NonRecursive)?;
-            self.root_watched = true;
-        }
         for (folder, watched) in &mut self.folders {
             if !*watched && folder.is_dir() {
                 self.watcher.watch(folder, RecursiveMode::Recursive)?;
@@ -123,22 +117,12 @@ impl Watcher {
             event.kind,
             EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_))
         ) {
-            for path in &event.paths {
-                if let Some(watched) = self.folders.get_mut(path)
-                    && std::mem::take(watched)
-                {
-                    self.watcher.unwatch(path).ok();
-                }
-            }
+            self.lose(|folder| event.paths.iter().any(|p| p == folder));
         }
         if event.need_rescan() {
             // The system dropped events: something may have changed anywhere, and
             // folders made meanwhile went unwatched: each folder is watched anew.
-            for (folder, watched) in &mut self.folders {
-                if std::mem::take(watched) {
-                    self.watcher.unwatch(folder).ok();
-                }
-            }
+            self.lose(|_| true);
             change.relevant = true;
             change.unsure = true;
             return;
@@ -147,6 +131,16 @@ impl Watcher {
             event.paths.iter().filter(|p| self.concerns(p)).collect();
         if !paths.is_empty() {
             change.note(&event.kind, &paths);
+        }
+    }
+
+    /// Stops watching the watched folders that `lost` picks (inotify dropped them, or
+    /// missed folders made in them); the next [`Watcher::update`] watches them anew.
+    fn lose(&mut self, lost: impl Fn(&Path) -> bool) {
+        for (folder, watched) in &mut self.folders {
+            if lost(folder) && std::mem::take(watched) {
+                self.watcher.unwatch(folder).ok();
+            }
         }
     }
 
@@ -357,10 +351,10 @@ mod tests {
         drop(dir);
     }
 
-    /// `watcher`, taken out for [`next_change`].
+    /// `watcher`, taken out for [`next_change`] (an idle one left in its place).
     fn watcher_after(watcher: &mut Watcher) -> Watcher {
-        let root = watcher.root.clone();
-        std::mem::replace(watcher, Watcher::new(&root, &[]).unwrap())
+        let idle = Watcher::new(&std::env::temp_dir(), &[]).unwrap();
+        std::mem::replace(watcher, idle)
     }
 
     #[test]

@@ -161,8 +161,7 @@ pub fn ink(job: &JobSheet, lang: Lang) -> String {
             "non mesurée pour un PDF reçu (voir la fiche .txt)",
             "not measured for a PDF received (see the .txt ticket)",
         );
-        c.text((2.0, 8.0, WIDTH - 4.0, 20.0), 7.0, words, "");
-        return c.finish();
+        return words_only(c, words);
     };
     if ink.none_measured(job.plan.pages) {
         // Every page past the limits: the gauges would show only the marks' ink.
@@ -170,8 +169,7 @@ pub fn ink(job: &JobSheet, lang: Lang) -> String {
             "non mesurée : toutes les pages dépassent les limites du dessin",
             "not measured: every page is past the drawing limits",
         );
-        c.text((2.0, 8.0, WIDTH - 4.0, 20.0), 7.0, words, "");
-        return c.finish();
+        return words_only(c, words);
     }
     let channels: Vec<(&str, &str, f64, f64)> = if ink.gray {
         vec![("K", "black", ink.mean.k, ink.max.k)]
@@ -188,6 +186,12 @@ pub fn ink(job: &JobSheet, lang: Lang) -> String {
         None => lines(&mut c, job.plan, ink, lang),
         Some(e) => estimated_lines(&mut c, ink, e, lang),
     }
+    c.finish()
+}
+
+/// The ink box with `words` in place of its figures.
+fn words_only(mut c: Canvas, words: &str) -> String {
+    c.text((2.0, 8.0, WIDTH - 4.0, 20.0), 7.0, words, "");
     c.finish()
 }
 
